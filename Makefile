@@ -1,0 +1,101 @@
+# talka build: one release binary (build/talka), a sanitizer build for the tests
+# (build/asan/), a libFuzzer harness (build/fuzz/) and the benchmarks.
+#
+#   make            release binary build/talka
+#   make test       ASan+UBSan build, every test; last line "N passed, N failed"
+#   make bench      figures for the release binary
+#   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
+#   make run        the daemon on the simulated modem, in the foreground
+#   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
+
+.DEFAULT_GOAL := all
+CC       ?= cc
+PREFIX   ?= /usr/local
+PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl
+# Debian packages behind PKGS, plus the tools the tests and benchmarks use.
+DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
+            libmicrohttpd-dev libjansson-dev libssl-dev pkg-config pcre2-utils \
+            clang python3 sqlite3
+
+# build/deps.mk checks the Debian packages (installing them when run as root) and
+# records pkg-config's flags; make re-reads itself once it has been written.
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+include build/deps.mk
+endif
+build/deps.mk: mk/deps.sh
+	@mkdir -p build
+	@sh mk/deps.sh "$(PKGS)" $(DEBS) > $@.tmp && mv $@.tmp $@
+
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+DEFS     := -D_GNU_SOURCE -Ibuild/gen -I.
+CFLAGS_REL  := -O2 -g $(WARN) $(DEFS) $(PKG_CFLAGS)
+CFLAGS_ASAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+               -fno-sanitize-recover=undefined $(WARN) $(DEFS) $(PKG_CFLAGS)
+LIBS     := $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC  := $(sort $(wildcard parsers/*.c db/*.c gateway/*.c))
+LIB_SRC  := $(filter-out gateway/main.c,$(LIB_SRC))
+GEN_SRC  := build/gen/migrations.c
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+MIGRATIONS := $(sort $(wildcard db/migrations/*.sql))
+
+REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
+
+.PHONY: all test bench fuzz run install clean deps asan
+all: build/talka
+
+deps: build/deps.mk
+
+build/gen/migrations.c: $(MIGRATIONS) mk/embed-sql.sh
+	@mkdir -p $(@D)
+	sh mk/embed-sql.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+build/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_REL) -MMD -MP -c $< -o $@
+
+build/asan/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
+
+build/talka: build/obj/gateway/main.o $(REL_OBJ)
+	$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
+
+build/asan/talka: build/asan/obj/gateway/main.o $(ASAN_OBJ)
+	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
+
+build/asan/unit-tests: $(TEST_OBJ) $(ASAN_OBJ)
+	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
+
+# The parser fuzzer needs clang's libFuzzer; it links only parsers/.
+FUZZ_SRC := $(sort $(wildcard parsers/*.c)) tests/fuzz/fuzz_parse.c
+build/fuzz/fuzz-parse: $(FUZZ_SRC) $(wildcard parsers/*.h)
+	@mkdir -p $(@D)
+	clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -I. \
+	    $(PKG_CFLAGS) -o $@ $(FUZZ_SRC) $(PKG_LIBS) -lm
+
+asan: build/asan/talka build/asan/unit-tests
+
+test: build/asan/talka build/asan/unit-tests build/fuzz/fuzz-parse build/talka
+	@sh tests/run.sh
+
+bench: build/talka
+	@sh bench/run.sh
+
+fuzz: build/fuzz/fuzz-parse
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz-parse -max_total_time=$${FUZZ_SECONDS:-600} -max_len=2048 \
+	    -dict=tests/fuzz/parse.dict build/fuzz/corpus tests/fuzz/seeds
+
+run: build/talka
+	@sh gateway/run-dev.sh
+
+install: build/talka
+	sh gateway/install.sh "$(DESTDIR)" "$(PREFIX)"
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,246 @@
+/* db.c: SQLite connection set-up, migrations and the prepared-statement cache. */
+#include "db/db.h"
+#include "db/migrate.h"
+#include "gateway/log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STMT_CACHE 128
+
+struct db {
+    sqlite3 *h;
+    int n;
+    struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
+};
+
+int db_schema_version(void)
+{
+    int v = 0;
+    for (const struct migration *m = migrations; m->sql; m++)
+        if (m->version > v)
+            v = m->version;
+    return v;
+}
+
+static bool migrate(struct db *db, char *err, size_t errlen)
+{
+    int cur = (int)db_int(db, 0, "PRAGMA user_version", "");
+    int max = db_schema_version();
+    if (cur > max) {
+        snprintf(err, errlen,
+                 "database schema version %d is newer than this talka understands (%d): "
+                 "run a newer talka, or restore a backup made by this version", cur, max);
+        return false;
+    }
+    for (const struct migration *m = migrations; m->sql; m++) {
+        if (m->version <= cur)
+            continue;
+        if (!db_begin(db)) {
+            snprintf(err, errlen, "cannot start migration %s: %s", m->name, sqlite3_errmsg(db->h));
+            return false;
+        }
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
+        if (!db_exec(db, m->sql) || !db_exec(db, pragma) || !db_commit(db)) {
+            snprintf(err, errlen, "migration %s failed: %s", m->name, sqlite3_errmsg(db->h));
+            db_rollback(db);
+            return false;
+        }
+        if (cur > 0)
+            log_info("database upgraded to schema %d (%s)", m->version, m->name);
+    }
+    return true;
+}
+
+struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
+{
+    struct db *db = calloc(1, sizeof *db);
+    if (!db) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    int rc = sqlite3_open_v2(path, &db->h,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open database %s: %s", path,
+                 db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+        db_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db->h, 10000);
+    char pragmas[256];
+    snprintf(pragmas, sizeof pragmas,
+             "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;",
+             sync_full ? "FULL" : "NORMAL");
+    if (!db_exec(db, pragmas) || !migrate(db, err, errlen)) {
+        if (!err[0])
+            snprintf(err, errlen, "cannot set up database %s: %s", path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    for (int i = 0; i < db->n; i++)
+        sqlite3_finalize(db->cache[i].st);
+    sqlite3_close_v2(db->h);
+    free(db);
+}
+
+sqlite3 *db_handle(struct db *db) { return db->h; }
+
+sqlite3_stmt *db_prep(struct db *db, const char *sql)
+{
+    for (int i = 0; i < db->n; i++) {
+        if (db->cache[i].sql == sql) {
+            sqlite3_reset(db->cache[i].st);
+            sqlite3_clear_bindings(db->cache[i].st);
+            return db->cache[i].st;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        log_error("sql prepare failed: %s", sqlite3_errmsg(db->h));
+        return NULL;
+    }
+    if (db->n < STMT_CACHE) {
+        db->cache[db->n].sql = sql;
+        db->cache[db->n].st = st;
+        db->n++;
+    } else {
+        /* cache full: evict the oldest */
+        sqlite3_finalize(db->cache[0].st);
+        memmove(&db->cache[0], &db->cache[1], sizeof db->cache[0] * (STMT_CACHE - 1));
+        db->cache[STMT_CACHE - 1].sql = sql;
+        db->cache[STMT_CACHE - 1].st = st;
+    }
+    return st;
+}
+
+static int bind_va(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+    int rc = SQLITE_OK;
+    for (int i = 0; fmt && fmt[i] && rc == SQLITE_OK; i++) {
+        int idx = i + 1;
+        switch (fmt[i]) {
+        case 'i': rc = sqlite3_bind_int64(st, idx, va_arg(ap, int64_t)); break;
+        case 'I': rc = sqlite3_bind_int64(st, idx, va_arg(ap, int)); break;
+        case 'd': rc = sqlite3_bind_double(st, idx, va_arg(ap, double)); break;
+        case 'n': rc = sqlite3_bind_null(st, idx); break;
+        case 't': {
+            const char *s = va_arg(ap, const char *);
+            rc = s ? sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
+            break;
+        }
+        case 'b': {
+            const void *p = va_arg(ap, const void *);
+            int len = va_arg(ap, int);
+            rc = sqlite3_bind_blob(st, idx, p ? p : "", len, SQLITE_TRANSIENT);
+            break;
+        }
+        default: rc = SQLITE_MISUSE;
+        }
+    }
+    return rc;
+}
+
+int db_bind(sqlite3_stmt *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = bind_va(st, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+bool db_run(struct db *db, const char *sql, const char *fmt, ...)
+{
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = bind_va(st, fmt, ap);
+    va_end(ap);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        log_error("sql failed: %s", sqlite3_errmsg(db->h));
+        sqlite3_reset(st);
+        return false;
+    }
+    sqlite3_reset(st);
+    return true;
+}
+
+int64_t db_int(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
+{
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return def;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = bind_va(st, fmt, ap);
+    va_end(ap);
+    int64_t v = def;
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return v;
+}
+
+bool db_exec(struct db *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        log_error("sql failed: %s", msg ? msg : sqlite3_errmsg(db->h));
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+bool db_begin(struct db *db)
+{
+    /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy load */
+    for (int i = 0; i < 5; i++) {
+        int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return true;
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            break;
+    }
+    log_error("cannot begin transaction: %s", sqlite3_errmsg(db->h));
+    return false;
+}
+
+bool db_commit(struct db *db)
+{
+    if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+        return true;
+    log_error("commit failed: %s", sqlite3_errmsg(db->h));
+    db_rollback(db);
+    return false;
+}
+
+void db_rollback(struct db *db)
+{
+    if (!sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t len)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    snprintf(buf, len, "%s", s ? (const char *)s : "");
+}
+
+int64_t db_last_id(struct db *db) { return sqlite3_last_insert_rowid(db->h); }
+int db_changes(struct db *db) { return sqlite3_changes(db->h); }

@@ -1,0 +1,52 @@
+/* db.h: the SQLite store: opening (WAL, foreign keys, busy timeout), migrations,
+ * short write transactions and a cache of prepared statements. One struct db per
+ * thread; SQL only through bound parameters. */
+#ifndef TALKA_DB_H
+#define TALKA_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+/* Opens (creating) path, sets pragmas and applies migrations. sync_full picks
+ * synchronous=FULL instead of NORMAL. NULL with a message in err on failure,
+ * including a database written by a newer talka. */
+struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen);
+void db_close(struct db *db);
+sqlite3 *db_handle(struct db *db);
+
+/* Highest schema version this binary knows. */
+int db_schema_version(void);
+
+/* A prepared statement for sql, cached by the pointer of sql (pass string
+ * literals), reset and with bindings cleared. NULL on error (logged). */
+sqlite3_stmt *db_prep(struct db *db, const char *sql);
+
+/* Binds by a format: i int64, I int (promoted), t text (NULL binds NULL),
+ * b blob (pointer, int length), d double, n null. Returns SQLITE_OK or an error. */
+int db_bind(sqlite3_stmt *st, const char *fmt, ...);
+
+/* Runs a statement that returns no rows; true on success. */
+bool db_run(struct db *db, const char *sql, const char *fmt, ...);
+
+/* The first column of the first row as an integer (def when there is no row). */
+int64_t db_int(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
+
+/* Executes a literal SQL script (no parameters). */
+bool db_exec(struct db *db, const char *sql);
+
+/* BEGIN IMMEDIATE (waits on the busy timeout), COMMIT, ROLLBACK. */
+bool db_begin(struct db *db);
+bool db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/* Copies the first column of st as text into buf ("" for NULL). */
+void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t len);
+
+int64_t db_last_id(struct db *db);
+int db_changes(struct db *db);
+
+#endif
