@@ -1,0 +1,102 @@
+/* outbox.c: queries of the outbound queue (see outbox.h). */
+#include "db/outbox.h"
+#include "gateway/sms_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int64_t outbox_enqueue(struct db *db, const char *recipient, const char *text, int priority,
+                       const char *kind, int64_t inbound_id, int64_t broadcast_id, time_t now)
+{
+    struct sms_info info;
+    sms_measure(text, &info);
+    static const char sql[] =
+        "INSERT INTO outbound (recipient, text, encoding, segments, priority, kind, created_at,"
+        " next_try_at, inbound_id, broadcast_id) VALUES (?,?,?,?,?,?,?,?,?,?)";
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return 0;
+    db_bind(st, "tttIItii", recipient, text, sms_encoding_name(info.encoding), info.segments,
+            priority, kind, (int64_t)now, (int64_t)0);
+    if (inbound_id)
+        sqlite3_bind_int64(st, 9, inbound_id);
+    if (broadcast_id)
+        sqlite3_bind_int64(st, 10, broadcast_id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? db_last_id(db) : 0;
+}
+
+bool outbox_claim(struct db *db, const char *transport, time_t now, int max_priority,
+                  struct outbox_msg *m)
+{
+    static const char sql[] =
+        "UPDATE outbound SET state = 'sending', transport = ?, attempts = attempts + 1"
+        " WHERE id = (SELECT id FROM outbound WHERE state = 'queued' AND priority <= ?"
+        "             AND next_try_at <= ? ORDER BY priority, id LIMIT 1)"
+        " RETURNING id, recipient, text, encoding, segments, priority, attempts, kind,"
+        "           coalesce(broadcast_id, 0)";
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return false;
+    db_bind(st, "tIi", transport, max_priority, (int64_t)now);
+    bool got = false;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        memset(m, 0, sizeof *m);
+        m->id = sqlite3_column_int64(st, 0);
+        db_col_text(st, 1, m->recipient, sizeof m->recipient);
+        db_col_text(st, 2, m->text, sizeof m->text);
+        db_col_text(st, 3, m->encoding, sizeof m->encoding);
+        m->segments = sqlite3_column_int(st, 4);
+        m->priority = sqlite3_column_int(st, 5);
+        m->attempts = sqlite3_column_int(st, 6);
+        db_col_text(st, 7, m->kind, sizeof m->kind);
+        m->broadcast_id = sqlite3_column_int64(st, 8);
+        got = true;
+        sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    return got;
+}
+
+bool outbox_mark_sent(struct db *db, int64_t id, const char *ref, time_t now)
+{
+    return db_run(db, "UPDATE outbound SET state = 'sent', sent_at = ?, transport_ref = ?,"
+                      " last_error = NULL WHERE id = ?",
+                  "iti", (int64_t)now, ref, id);
+}
+
+bool outbox_mark_failed(struct db *db, int64_t id, const char *error, time_t retry_at, time_t now)
+{
+    (void)now;
+    if (retry_at)
+        return db_run(db, "UPDATE outbound SET state = 'queued', next_try_at = ?, last_error = ?"
+                          " WHERE id = ?", "iti", (int64_t)retry_at, error, id);
+    return db_run(db, "UPDATE outbound SET state = 'failed', last_error = ? WHERE id = ?",
+                  "ti", error, id);
+}
+
+bool outbox_mark_delivered(struct db *db, const char *transport, const char *ref, bool delivered,
+                           time_t now)
+{
+    /* references wrap at 255: the most recent matching row is the one reported */
+    static const char sql[] =
+        "UPDATE outbound SET state = ?, delivered_at = ? WHERE id = (SELECT id FROM outbound"
+        " WHERE transport = ? AND transport_ref = ? AND state = 'sent' ORDER BY sent_at DESC, id DESC"
+        " LIMIT 1)";
+    if (!db_run(db, sql, "titt", delivered ? "delivered" : "failed", (int64_t)now, transport, ref))
+        return false;
+    return db_changes(db) > 0;
+}
+
+int outbox_requeue_stale(struct db *db)
+{
+    if (!db_run(db, "UPDATE outbound SET state = 'queued' WHERE state = 'sending'", ""))
+        return -1;
+    return db_changes(db);
+}
+
+int64_t outbox_count(struct db *db, const char *state)
+{
+    return db_int(db, 0, "SELECT count(*) FROM outbound WHERE state = ?", "t", state);
+}

@@ -1,0 +1,56 @@
+/* outbox.h: the outbound queue. Replies (priority 0) go before staff notices (10)
+ * and broadcasts (50); a row is claimed by one transport at a time, retried with
+ * backoff, and updated by delivery reports. */
+#ifndef TALKA_OUTBOX_H
+#define TALKA_OUTBOX_H
+
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+enum { PRIO_REPLY = 0, PRIO_STAFF = 10, PRIO_BROADCAST = 50 };
+
+struct outbox_msg {
+    int64_t id;
+    char recipient[32];
+    char text[1600];
+    char encoding[8];
+    int segments;
+    int priority;
+    int attempts;
+    char kind[16];
+    int64_t broadcast_id;
+};
+
+/* Queues text (its encoding and segments measured here). inbound_id / broadcast_id
+ * may be 0. Returns the new id, or 0 on error. Call inside the caller's
+ * transaction when it must commit together with other rows. */
+int64_t outbox_enqueue(struct db *db, const char *recipient, const char *text, int priority,
+                       const char *kind, int64_t inbound_id, int64_t broadcast_id, time_t now);
+
+/* Claims the next due message (lowest priority number, then oldest) for transport:
+ * queued -> sending. max_priority limits what may be taken (e.g. PRIO_STAFF during
+ * quiet hours). False when nothing is due. */
+bool outbox_claim(struct db *db, const char *transport, time_t now, int max_priority,
+                  struct outbox_msg *m);
+
+/* The network accepted it; ref is its message reference (may be NULL). */
+bool outbox_mark_sent(struct db *db, int64_t id, const char *ref, time_t now);
+
+/* Sending failed: back to queued with next_try_at = retry_at, or failed for good
+ * when retry_at is 0. */
+bool outbox_mark_failed(struct db *db, int64_t id, const char *error, time_t retry_at, time_t now);
+
+/* A delivery report for (transport, ref): delivered or failed. False if no row matched. */
+bool outbox_mark_delivered(struct db *db, const char *transport, const char *ref, bool delivered,
+                           time_t now);
+
+/* Rows left in 'sending' by a crash go back to the queue (at start-up). */
+int outbox_requeue_stale(struct db *db);
+
+/* Counts by state, for status output. */
+int64_t outbox_count(struct db *db, const char *state);
+
+#endif
