@@ -22,6 +22,10 @@ struct inbound_msg {
     size_t len;
     time_t received_at;
     const char *meta_json;     /* transport metadata, or NULL */
+    /* Channels that already know what was meant (the USSD menu) pass it here; the
+     * pipeline then validates and saves it instead of parsing text (which is still
+     * stored verbatim, e.g. the USSD input trail "1*3*12*Cesis*1"). NULL: parse. */
+    const struct parse_result *preparsed;
 };
 
 struct pipeline_outcome {
