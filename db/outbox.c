@@ -59,11 +59,18 @@ bool outbox_claim(struct db *db, const char *transport, time_t now, int max_prio
     return got;
 }
 
+/* The last reply to an erased volunteer keeps its number only until it is sent. */
+static bool scrub_final(struct db *db, int64_t id)
+{
+    return db_run(db, "UPDATE outbound SET recipient = 'erased' WHERE id = ? AND kind = 'final'"
+                      " AND state IN ('sent', 'failed', 'delivered')", "i", id);
+}
+
 bool outbox_mark_sent(struct db *db, int64_t id, const char *ref, time_t now)
 {
     return db_run(db, "UPDATE outbound SET state = 'sent', sent_at = ?, transport_ref = ?,"
                       " last_error = NULL WHERE id = ?",
-                  "iti", (int64_t)now, ref, id);
+                  "iti", (int64_t)now, ref, id) && scrub_final(db, id);
 }
 
 bool outbox_mark_failed(struct db *db, int64_t id, const char *error, time_t retry_at, time_t now)
@@ -73,7 +80,7 @@ bool outbox_mark_failed(struct db *db, int64_t id, const char *error, time_t ret
         return db_run(db, "UPDATE outbound SET state = 'queued', next_try_at = ?, last_error = ?"
                           " WHERE id = ?", "iti", (int64_t)retry_at, error, id);
     return db_run(db, "UPDATE outbound SET state = 'failed', last_error = ? WHERE id = ?",
-                  "ti", error, id);
+                  "ti", error, id) && scrub_final(db, id);
 }
 
 bool outbox_mark_delivered(struct db *db, const char *transport, const char *ref, bool delivered,

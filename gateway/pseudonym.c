@@ -49,3 +49,16 @@ int pseudonym_key_load_or_create(const char *path, char *key, size_t keylen,
     }
     return secret_read(path, key, keylen, err, errlen) ? 1 : 0;
 }
+
+void digest_sha256(const void *a, size_t alen, const void *b, size_t blen, unsigned char out[32])
+{
+    EVP_MD_CTX *c = EVP_MD_CTX_new();
+    unsigned int n = 0;
+    EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+    if (alen)
+        EVP_DigestUpdate(c, a, alen);
+    if (blen)
+        EVP_DigestUpdate(c, b, blen);
+    EVP_DigestFinal_ex(c, out, &n);
+    EVP_MD_CTX_free(c);
+}

@@ -16,3 +16,9 @@ int pseudonym_key_load_or_create(const char *path, char *key, size_t keylen,
                                  char *err, size_t errlen);
 
 #endif
+
+#ifndef TALKA_DIGEST_DECL
+#define TALKA_DIGEST_DECL
+/* SHA-256 of a followed by b (either may be empty). */
+void digest_sha256(const void *a, size_t alen, const void *b, size_t blen, unsigned char out[32]);
+#endif

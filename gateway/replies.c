@@ -17,7 +17,7 @@ const char *const reply_keys[] = {
     "unknown", "empty", "missing_count", "missing_species", "missing_place",
     "unknown_species", "unknown_species_hint", "unknown_place", "unknown_place_hint",
     "ambiguous_species", "ambiguous_place", "count_out_of_range", "bad_date",
-    "partial_text", "approved", "rejected", "opted_out_plant", NULL
+    "partial_text", "approved", "rejected", NULL
 };
 
 struct replies *replies_load(const char *path, char *err, size_t errlen)
@@ -51,13 +51,16 @@ void replies_free(struct replies *r)
     free(r);
 }
 
+static const char *lookup(const struct replies *r, enum lang lang, const char *key)
+{
+    return (const char *)INI_GetValue(r->ini, (const unsigned char *)lang_code(lang),
+                                      (const unsigned char *)key, FALSE);
+}
+
 const char *replies_get(const struct replies *r, enum lang lang, const char *key)
 {
-    const unsigned char *v = INI_GetValue(r->ini, (const unsigned char *)lang_code(lang),
-                                          (const unsigned char *)key, FALSE);
-    if (!v && lang != LANG_LV)
-        v = INI_GetValue(r->ini, (const unsigned char *)"lv", (const unsigned char *)key, FALSE);
-    return (const char *)v;
+    const char *v = lookup(r, lang, key);
+    return v ? v : lookup(r, LANG_LV, key);
 }
 
 /* Substitutes {name} placeholders; line breaks and tabs become spaces. */
@@ -113,7 +116,11 @@ bool replies_render(const struct replies *r, enum lang lang, const char *key,
                     const struct reply_var *vars, int nvars,
                     char *out, size_t outlen, struct sms_info *enc)
 {
-    const char *tpl = replies_get(r, lang, key);
+    const char *tpl = lookup(r, lang, key);
+    if (!tpl) {
+        lang = LANG_LV;  /* a key missing in one language falls back to Latvian */
+        tpl = lookup(r, lang, key);
+    }
     if (!tpl) {
         snprintf(out, outlen, "?");
         sms_measure(out, enc);
@@ -121,11 +128,14 @@ bool replies_render(const struct replies *r, enum lang lang, const char *key,
     }
     if (try_fit(tpl, lang, vars, nvars, out, outlen, enc))
         return true;
-    char shortkey[96];
-    snprintf(shortkey, sizeof shortkey, "%s_short", key);
-    const char *stpl = replies_get(r, lang, shortkey);
-    if (stpl && try_fit(stpl, lang, vars, nvars, out, outlen, enc))
-        return true;
+    static const char *const suffixes[] = { "_short", "_tiny" };
+    for (int i = 0; i < 2; i++) {
+        char shortkey[96];
+        snprintf(shortkey, sizeof shortkey, "%s%s", key, suffixes[i]);
+        const char *stpl = lookup(r, lang, shortkey);  /* variants never change language */
+        if (stpl && try_fit(stpl, lang, vars, nvars, out, outlen, enc))
+            return true;
+    }
     /* nothing fits: send the folded long form rather than nothing */
     char buf[1024];
     substitute(tpl, vars, nvars, buf, sizeof buf);

@@ -1,0 +1,42 @@
+/* inbound.h: the raw inbound texts: stored first (idempotently, by dedupe key),
+ * handled once, counted for flood and duplicate rules. */
+#ifndef TALKA_INBOUND_H
+#define TALKA_INBOUND_H
+
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+struct inbound_row {
+    int64_t id;
+    char channel[16];
+    char transport[64];
+    char sender[80];
+    char *text;          /* malloc'd, NUL-terminated copy of the raw bytes */
+    size_t len;
+    time_t received_at;
+    bool handled;
+    char outcome[64];
+};
+
+/* Inserts unless dedupe_key exists; *id is the row either way, *existed tells which. */
+bool inbound_insert(struct db *db, const char *dedupe_key, const char *channel,
+                    const char *transport, const char *transport_id, const char *sender,
+                    const char *sender_e164, const void *text, size_t len, time_t received_at,
+                    const char *meta, int64_t *id, bool *existed);
+bool inbound_load(struct db *db, int64_t id, struct inbound_row *row);
+void inbound_row_free(struct inbound_row *row);
+bool inbound_mark_handled(struct db *db, int64_t id, const char *outcome, int64_t volunteer_id,
+                          time_t now);
+/* Texts from e164 received in [since, until]. */
+int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until);
+/* True when the same text from e164 was registered (outcome planted or pending_review)
+ * in [since, until) by another row than id. */
+bool inbound_recent_same(struct db *db, const char *e164, const void *text, size_t len,
+                         time_t since, int64_t id);
+/* Up to max ids of unhandled rows, oldest first. Returns how many. */
+int inbound_unhandled(struct db *db, int64_t *ids, int max);
+
+#endif
