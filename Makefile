@@ -52,13 +52,18 @@ build/gen/migrations.c: $(MIGRATIONS) mk/embed-sql.sh
 	@mkdir -p $(@D)
 	sh mk/embed-sql.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
+# quiet by default; make V=1 shows the commands
+Q := $(if $(V),,@)
+
 build/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_REL) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_REL) -MMD -MP -c $< -o $@
 
 build/asan/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC asan $<")
+	$(Q)$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
 
 build/talka: build/obj/gateway/main.o $(REL_OBJ)
 	$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)

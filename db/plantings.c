@@ -113,12 +113,6 @@ int plantings_next_review_no(struct db *db)
     return (int)n;
 }
 
-bool plantings_volunteer_has_any(struct db *db, int64_t volunteer_id)
-{
-    return db_int(db, 0, "SELECT EXISTS (SELECT 1 FROM plantings WHERE volunteer_id = ?)", "i",
-                  volunteer_id) != 0;
-}
-
 bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_t delta,
                 const char *reason, time_t now)
 {
@@ -138,6 +132,12 @@ int64_t points_total(struct db *db, int64_t volunteer_id)
 {
     return db_int(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id = ?",
                   "i", volunteer_id);
+}
+
+bool points_has_reason(struct db *db, int64_t volunteer_id, const char *reason)
+{
+    return db_int(db, 0, "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE volunteer_id = ?"
+                         " AND reason = ?)", "it", volunteer_id, reason) != 0;
 }
 
 int64_t points_of_planting(struct db *db, int64_t planting_id)

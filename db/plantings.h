@@ -39,11 +39,12 @@ int plantings_last_report(struct db *db, int64_t volunteer_id, time_t since,
                           struct planting *out, int max);
 /* A small free review number (1..99999) for a pending report. */
 int plantings_next_review_no(struct db *db);
-bool plantings_volunteer_has_any(struct db *db, int64_t volunteer_id);
 
 bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_t delta,
                 const char *reason, time_t now);
 int64_t points_total(struct db *db, int64_t volunteer_id);
+/* True when the volunteer's ledger has a row with this reason (e.g. first_report). */
+bool points_has_reason(struct db *db, int64_t volunteer_id, const char *reason);
 int64_t points_of_planting(struct db *db, int64_t planting_id);
 
 /* Accepted trees per municipality; "" is the whole campaign. */

@@ -2,6 +2,8 @@
  * starts the configured services (modems, registry uploader, USSD endpoint,
  * broadcast scheduler) and stops them cleanly on SIGTERM/SIGINT. */
 #include "db/outbox.h"
+#include "db/retention.h"
+#include "gateway/clock.h"
 #include "gateway/commands.h"
 #include "gateway/log.h"
 #include "gateway/service.h"
@@ -83,7 +85,15 @@ int cmd_run(int argc, char **argv)
         started[i] = true;
         log_info("%s started", s->name);
     }
+    long retention_days = config_get_int(a.cfg, "talka", "retention_days", 0);
+    long long next_retention = 0;
     while (!stopping && !rc) {
+        if (retention_days > 0 && clock_mono_ms() >= next_retention) {
+            long n = retention_apply(a.db, clock_now(), retention_days);
+            if (n > 0)
+                log_info("retention: cleared %ld raw texts older than %ld days", n, retention_days);
+            next_retention = clock_mono_ms() + 86400LL * 1000;
+        }
         if (reload_wanted) {
             reload_wanted = 0;
             log_info("SIGHUP: reloading");

@@ -5,6 +5,8 @@
 #ifndef TALKA_COMMANDS_H
 #define TALKA_COMMANDS_H
 
+#include "gateway/app.h"
+
 int cmd_parse(int argc, char **argv);
 int cmd_sms(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

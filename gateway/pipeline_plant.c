@@ -114,7 +114,7 @@ bool handle_plant(struct job *j)
         return true;
     }
 
-    bool first = !plantings_volunteer_has_any(j->db, j->vol.id);
+    bool first = !points_has_reason(j->db, j->vol.id, "first_report");
     bool pending = false;
     long ntrees = 0;
     int review_no = 0;
