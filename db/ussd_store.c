@@ -1,0 +1,214 @@
+/* ussd_store.c: SQL for the USSD menu: sessions, answers kept for retries,
+ * volunteer language and points, and the most planted species. */
+#include "db/ussd_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const step_names[] = {
+    [USSD_MAIN] = "main", [USSD_SPECIES] = "species", [USSD_COUNT] = "count",
+    [USSD_PLACE] = "place", [USSD_PLACE_CONFIRM] = "place_confirm",
+    [USSD_CONFIRM] = "confirm", [USSD_LANG] = "lang", [USSD_DONE] = "done",
+};
+
+const char *ussd_step_name(enum ussd_step s)
+{
+    return (s >= USSD_MAIN && s <= USSD_DONE) ? step_names[s] : "main";
+}
+
+enum ussd_step ussd_step_from_name(const char *name)
+{
+    for (int i = USSD_MAIN; i <= USSD_DONE; i++)
+        if (!strcmp(step_names[i], name))
+            return (enum ussd_step)i;
+    return USSD_MAIN;
+}
+
+/* "id1,id2" <-> shown[] */
+static void shown_join(const struct ussd_session *s, char *out, size_t len)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < s->nshown && n < len; i++)
+        n += (size_t)snprintf(out + n, len - n, "%s%s", i ? "," : "", s->shown[i]);
+}
+
+static void shown_split(struct ussd_session *s, const char *in)
+{
+    s->nshown = 0;
+    while (*in && s->nshown < USSD_SHOWN_MAX) {
+        const char *comma = strchr(in, ',');
+        size_t n = comma ? (size_t)(comma - in) : strlen(in);
+        if (n >= sizeof s->shown[0])
+            n = sizeof s->shown[0] - 1;
+        memcpy(s->shown[s->nshown], in, n);
+        s->shown[s->nshown][n] = '\0';
+        s->nshown++;
+        if (!comma)
+            break;
+        in = comma + 1;
+    }
+}
+
+static const char SQL_LOAD[] =
+    "SELECT session_id, phone, lang, step, trail, shown, list_pos, next_pos,"
+    " species, count, place, ended, created_at, updated_at"
+    " FROM ussd_sessions WHERE session_id = ?";
+
+bool ussd_session_load(struct db *db, const char *id, struct ussd_session *s)
+{
+    sqlite3_stmt *st = db_prep(db, SQL_LOAD);
+    if (!st || db_bind(st, "t", id) != SQLITE_OK)
+        return false;
+    bool found = false;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        char buf[USSD_SHOWN_MAX * 65 + 1];
+        memset(s, 0, sizeof *s);
+        db_col_text(st, 0, s->id, sizeof s->id);
+        db_col_text(st, 1, s->phone, sizeof s->phone);
+        db_col_text(st, 2, s->lang, sizeof s->lang);
+        db_col_text(st, 3, buf, sizeof buf);
+        s->step = ussd_step_from_name(buf);
+        db_col_text(st, 4, s->trail, sizeof s->trail);
+        db_col_text(st, 5, buf, sizeof buf);
+        shown_split(s, buf);
+        s->list_pos = sqlite3_column_int(st, 6);
+        s->next_pos = sqlite3_column_int(st, 7);
+        db_col_text(st, 8, s->species, sizeof s->species);
+        s->count = (long)sqlite3_column_int64(st, 9);
+        db_col_text(st, 10, s->place, sizeof s->place);
+        s->ended = sqlite3_column_int(st, 11) != 0;
+        s->created_at = (time_t)sqlite3_column_int64(st, 12);
+        s->updated_at = (time_t)sqlite3_column_int64(st, 13);
+        found = true;
+    }
+    sqlite3_reset(st);
+    return found;
+}
+
+static const char SQL_ANSWER_GET[] =
+    "SELECT answer FROM ussd_answers WHERE session_id = ? AND request = ?";
+
+bool ussd_answer_get(struct db *db, const char *session_id, const char *request,
+                     char *buf, size_t buflen)
+{
+    sqlite3_stmt *st = db_prep(db, SQL_ANSWER_GET);
+    if (!st || db_bind(st, "tt", session_id, request) != SQLITE_OK)
+        return false;
+    bool found = false;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        db_col_text(st, 0, buf, buflen);
+        found = true;
+    }
+    sqlite3_reset(st);
+    return found;
+}
+
+static const char SQL_ANSWER_PUT[] =
+    "INSERT INTO ussd_answers (session_id, request, answer, created_at) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (session_id, request) DO NOTHING";
+static const char SQL_SESSION_PUT[] =
+    "INSERT INTO ussd_sessions (session_id, phone, lang, step, trail, shown, list_pos,"
+    " next_pos, species, count, place, ended, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (session_id) DO UPDATE SET phone = excluded.phone, lang = excluded.lang,"
+    " step = excluded.step, trail = excluded.trail, shown = excluded.shown,"
+    " list_pos = excluded.list_pos, next_pos = excluded.next_pos,"
+    " species = excluded.species, count = excluded.count, place = excluded.place,"
+    " ended = excluded.ended, updated_at = excluded.updated_at";
+
+bool ussd_commit(struct db *db, const struct ussd_session *s, const char *request,
+                 const char *answer, bool *won, char *buf, size_t buflen)
+{
+    *won = false;
+    if (!db_begin(db))
+        return false;
+    if (!db_run(db, SQL_ANSWER_PUT, "ttti", s->id, request, answer, (int64_t)s->updated_at))
+        goto fail;
+    if (db_changes(db) == 1) {
+        char shown[USSD_SHOWN_MAX * 65 + 1];
+        shown_join(s, shown, sizeof shown);
+        if (!db_run(db, SQL_SESSION_PUT, "ttttttIItitIii", s->id, s->phone, s->lang,
+                    ussd_step_name(s->step), s->trail, shown, s->list_pos, s->next_pos,
+                    s->species[0] ? s->species : NULL, (int64_t)s->count,
+                    s->place[0] ? s->place : NULL, s->ended ? 1 : 0,
+                    (int64_t)s->created_at, (int64_t)s->updated_at))
+            goto fail;
+        *won = true;
+    } else if (!ussd_answer_get(db, s->id, request, buf, buflen)) {
+        goto fail;
+    }
+    return db_commit(db);
+fail:
+    db_rollback(db);
+    return false;
+}
+
+static const char SQL_PURGE_ANSWERS[] =
+    "DELETE FROM ussd_answers WHERE session_id IN"
+    " (SELECT session_id FROM ussd_sessions WHERE updated_at < ?)";
+static const char SQL_PURGE_SESSIONS[] = "DELETE FROM ussd_sessions WHERE updated_at < ?";
+
+int ussd_purge(struct db *db, time_t cutoff)
+{
+    if (!db_begin(db))
+        return -1;
+    int n = 0;
+    if (!db_run(db, SQL_PURGE_ANSWERS, "i", (int64_t)cutoff))
+        goto fail;
+    n += db_changes(db);
+    if (!db_run(db, SQL_PURGE_SESSIONS, "i", (int64_t)cutoff))
+        goto fail;
+    n += db_changes(db);
+    return db_commit(db) ? n : -1;
+fail:
+    db_rollback(db);
+    return -1;
+}
+
+static const char SQL_VOL_LANG[] = "SELECT lang FROM volunteers WHERE number = ?";
+
+void ussd_volunteer_lang(struct db *db, const char *e164, char lang[4])
+{
+    lang[0] = '\0';
+    sqlite3_stmt *st = db_prep(db, SQL_VOL_LANG);
+    if (!st || db_bind(st, "t", e164) != SQLITE_OK)
+        return;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        db_col_text(st, 0, lang, 4);
+    sqlite3_reset(st);
+}
+
+static const char SQL_VOL_SET_LANG[] =
+    "INSERT INTO volunteers (number, lang, created_at, last_seen_at) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (number) DO UPDATE SET lang = excluded.lang";
+
+bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, time_t now)
+{
+    return db_run(db, SQL_VOL_SET_LANG, "ttii", e164, lang, (int64_t)now, (int64_t)now);
+}
+
+static const char SQL_VOL_POINTS[] =
+    "SELECT COALESCE(SUM(l.delta), 0) FROM points_ledger l"
+    " JOIN volunteers v ON v.id = l.volunteer_id WHERE v.number = ?";
+
+long ussd_volunteer_points(struct db *db, const char *e164)
+{
+    return (long)db_int(db, 0, SQL_VOL_POINTS, "t", e164);
+}
+
+static const char SQL_TOP_SPECIES[] =
+    "SELECT species FROM plantings WHERE status IN ('accepted', 'pending_review')"
+    " GROUP BY species ORDER BY SUM(count) DESC, species LIMIT ?";
+
+int ussd_top_species(struct db *db, char (*ids)[64], int max)
+{
+    sqlite3_stmt *st = db_prep(db, SQL_TOP_SPECIES);
+    if (!st || db_bind(st, "I", max) != SQLITE_OK)
+        return 0;
+    int n = 0;
+    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+        db_col_text(st, 0, ids[n++], 64);
+    sqlite3_reset(st);
+    return n;
+}

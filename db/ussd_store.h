@@ -1,0 +1,69 @@
+/* ussd_store.h: the USSD menu's rows: sessions (expiring when idle), the answer
+ * given to each (session, request text) for retries, and the few volunteer facts
+ * the menu shows or changes (points, language, most planted species). */
+#ifndef TALKA_USSD_STORE_H
+#define TALKA_USSD_STORE_H
+
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#define USSD_SESSION_ID_MAX 128
+#define USSD_TRAIL_MAX 8192
+#define USSD_SHOWN_MAX 9          /* species numbered 1..9 on one list page */
+
+enum ussd_step {
+    USSD_MAIN = 0, USSD_SPECIES, USSD_COUNT, USSD_PLACE, USSD_PLACE_CONFIRM,
+    USSD_CONFIRM, USSD_LANG, USSD_DONE
+};
+
+struct ussd_session {
+    char id[USSD_SESSION_ID_MAX];
+    char phone[32];               /* E.164 */
+    char lang[4];                 /* lv | ru | en */
+    enum ussd_step step;
+    char trail[USSD_TRAIL_MAX];   /* inputs so far joined by '*' */
+    char shown[USSD_SHOWN_MAX][64];
+    int nshown;
+    int list_pos, next_pos;
+    char species[64];
+    long count;
+    char place[128];
+    bool ended;
+    time_t created_at, updated_at;
+};
+
+const char *ussd_step_name(enum ussd_step s);
+enum ussd_step ussd_step_from_name(const char *name);
+
+/* Loads a session; false when there is none (or on a database error). */
+bool ussd_session_load(struct db *db, const char *id, struct ussd_session *s);
+
+/* The answer stored for (session, request), copied into buf; false when none. */
+bool ussd_answer_get(struct db *db, const char *session_id, const char *request,
+                     char *buf, size_t buflen);
+
+/* In one transaction: records the answer for (session, request) and, when this
+ * request is the first to answer it, writes the session. When a concurrent retry
+ * answered first, *won is false and buf receives that answer instead. */
+bool ussd_commit(struct db *db, const struct ussd_session *s, const char *request,
+                 const char *answer, bool *won, char *buf, size_t buflen);
+
+/* Deletes sessions (and their answers) idle since before cutoff. Returns rows. */
+int ussd_purge(struct db *db, time_t cutoff);
+
+/* The volunteer's language ("" when the number is unknown) into lang[4]. */
+void ussd_volunteer_lang(struct db *db, const char *e164, char lang[4]);
+/* Remembers the language (creating the volunteer row when needed). */
+bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, time_t now);
+/* SUM(points_ledger.delta) of the volunteer; 0 when unknown. */
+long ussd_volunteer_points(struct db *db, const char *e164);
+
+/* Species ids by trees planted (accepted or waiting for review), most first;
+ * fills up to max ids (each < 64 bytes) and returns how many. */
+int ussd_top_species(struct db *db, char (*ids)[64], int max);
+
+#endif
