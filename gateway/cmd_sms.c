@@ -25,8 +25,8 @@ static void usage(FILE *f)
         "  --at TIME   when it was received: 'YYYY-MM-DD HH:MM[:SS]' (UTC), RFC 3339,\n"
         "              or Unix seconds (default: now)\n"
         "  --stdin     one text per line: ID<TAB>FROM<TAB>TEXT (ID may be empty; in TEXT\n"
-        "              \\n is a line break, \\t a tab, \\\\ a backslash); one output line\n"
-        "              per input line (the reply, or empty)\n\n"
+        "              \\n is a line break, \\t a tab, \\\\ a backslash, \\0 and \\xHH bytes);\n"
+        "              one output line per input line (the reply, or empty)\n\n"
         "Exit status: 0 when the text was handled (whatever the reply says), 1 on a\n"
         "database error, 2 on a usage or configuration error.\n");
 }
@@ -78,18 +78,31 @@ static void report(const struct pipeline_outcome *o)
         fprintf(stderr, "; no reply\n");
 }
 
-static void unescape(char *s)
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* In place: \n \t \\ \0 and \xHH; returns the length (the text may hold NULs). */
+static size_t unescape(char *s)
 {
     char *o = s;
     for (char *p = s; *p; p++) {
         if (*p == '\\' && p[1]) {
             p++;
-            *o++ = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+            if (*p == 'x' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
+                *o++ = (char)(hexval(p[1]) * 16 + hexval(p[2]));
+                p += 2;
+            } else {
+                *o++ = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == '0' ? '\0' : *p;
+            }
         } else {
             *o++ = *p;
         }
     }
     *o = '\0';
+    return (size_t)(o - s);
 }
 
 static int run_stdin(struct pipeline *p, struct db *db)
@@ -109,8 +122,8 @@ static int run_stdin(struct pipeline *p, struct db *db)
         }
         *from++ = '\0';
         *text++ = '\0';
-        unescape(text);
-        struct inbound_msg in = { "sms", "cli", *id ? id : NULL, from, text, strlen(text),
+        size_t len = unescape(text);
+        struct inbound_msg in = { "sms", "cli", *id ? id : NULL, from, text, len,
                                   clock_now(), NULL, NULL };
         struct pipeline_outcome o;
         if (!pipeline_handle(p, db, &in, 0, &o)) {
