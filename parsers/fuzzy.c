@@ -1,0 +1,119 @@
+/* fuzzy.c: typo tolerance. Edit distance (optimal string alignment: insertions,
+ * deletions, substitutions, swaps of neighbours) over forms bucketed by length,
+ * reporting the best candidate and the best one of another group, so that the
+ * caller can refuse to guess when two are about equally close. */
+#include "parsers/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t pz_to_units(const char *s, size_t n, unsigned char *out)
+{
+    size_t o = 0, i = 0;
+    while (i < n && o < 32) {
+        int32_t cp;
+        int l = pz_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        i += (size_t)l;
+        if (cp >= 0x20 && cp < 0x80) out[o++] = (unsigned char)cp;
+        else if (cp >= 0x430 && cp <= 0x44F) out[o++] = (unsigned char)(0xC0 + (cp - 0x430));
+        else if (cp >= 0x450 && cp <= 0x45F) out[o++] = (unsigned char)(0xA0 + (cp - 0x450));
+        else return 0;
+    }
+    if (i < n) return 0;
+    return o;
+}
+
+int pz_osa_distance(const unsigned char *a, size_t la, const unsigned char *b, size_t lb, int max)
+{
+    int rows[3][34];
+    int *pp = rows[0], *p = rows[1], *c = rows[2];
+    if (la > 32 || lb > 32) return max + 1;
+    if ((int)la - (int)lb > max || (int)lb - (int)la > max) return max + 1;
+    for (size_t j = 0; j <= lb; j++) p[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        c[0] = (int)i;
+        int rowmin = c[0];
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = p[j] + 1;
+            if (c[j - 1] + 1 < v) v = c[j - 1] + 1;
+            if (p[j - 1] + cost < v) v = p[j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            c[j] = v;
+            if (v < rowmin) rowmin = v;
+        }
+        if (rowmin > max) return max + 1;
+        int *t = pp; pp = p; p = c; c = t;
+    }
+    return p[lb] > max ? max + 1 : p[lb];
+}
+
+void pz_fz_add(struct fz_set *s, const unsigned char *units, size_t len, int32_t val)
+{
+    if (len == 0 || len > 32) return;
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 256;
+        struct fz_cand *nc = realloc(s->c, ncap * sizeof *nc);
+        if (!nc) return;
+        s->c = nc;
+        s->cap = ncap;
+    }
+    unsigned char *u = malloc(len);
+    if (!u) return;
+    memcpy(u, units, len);
+    s->c[s->n].u = u;
+    s->c[s->n].len = (unsigned char)len;
+    s->c[s->n].val = val;
+    s->n++;
+}
+
+static int by_len(const void *a, const void *b)
+{
+    const struct fz_cand *x = a, *y = b;
+    if (x->len != y->len) return (int)x->len - (int)y->len;
+    return memcmp(x->u, y->u, x->len);
+}
+
+void pz_fz_finish(struct fz_set *s)
+{
+    if (s->n) qsort(s->c, s->n, sizeof *s->c, by_len);
+    size_t k = 0;
+    for (int l = 0; l < 34; l++) {
+        while (k < s->n && s->c[k].len < l) k++;
+        s->bylen[l] = k;
+    }
+}
+
+void pz_fz_free(struct fz_set *s)
+{
+    for (size_t i = 0; i < s->n; i++) free((void *)s->c[i].u);
+    free(s->c);
+    memset(s, 0, sizeof *s);
+}
+
+void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, int maxd,
+               int32_t (*group)(const void *ctx, int32_t val), const void *ctx,
+               struct fz_result *r)
+{
+    r->best = -1; r->dbest = maxd + 1; r->second = -1; r->dsecond = maxd + 1;
+    if (len == 0 || len > 32 || !s->n) return;
+    int lo = (int)len - maxd, hi = (int)len + maxd;
+    if (lo < 1) lo = 1;
+    if (hi > 32) hi = 32;
+    int32_t gbest = -1;
+    for (size_t i = s->bylen[lo]; i < s->bylen[hi + 1]; i++) {
+        const struct fz_cand *c = &s->c[i];
+        int lim = r->dsecond;            /* anything worse than both is useless */
+        int d = pz_osa_distance(u, len, c->u, c->len, lim < maxd ? lim : maxd);
+        if (d > maxd) continue;
+        int32_t g = group ? group(ctx, c->val) : c->val;
+        if (d < r->dbest) {
+            if (gbest != g && r->best >= 0) { r->second = r->best; r->dsecond = r->dbest; }
+            r->best = c->val; r->dbest = d; gbest = g;
+        } else if (g != gbest && d < r->dsecond) {
+            r->second = c->val; r->dsecond = d;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/* lexicon.c: loading config/species.tsv and config/places.tsv (columns found by
+ * their header names) and the word tables into hash maps, fuzzy sets and the
+ * precompiled date pattern. After lexicon_load returns nothing in it changes, so
+ * any number of threads may parse with one lexicon. */
+#include "parsers/internal.h"
+#include "parsers/dates.h"
+#include "parsers/tsv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block { struct arena_block *next; size_t used, cap; char data[]; };
+
+char *pz_lex_strdup(struct lexicon *lex, const char *s, size_t n)
+{
+    struct arena_block *b = lex->arena;
+    if (!b || b->used + n + 1 > b->cap) {
+        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+        struct arena_block *nb = malloc(sizeof *nb + cap);
+        if (!nb) return NULL;
+        nb->next = b; nb->used = 0; nb->cap = cap;
+        lex->arena = b = nb;
+    }
+    char *p = b->data + b->used;
+    memcpy(p, s, n);
+    p[n] = 0;
+    b->used += n + 1;
+    return p;
+}
+
+static void add_words(struct lexicon *lex, const struct word_def *w)
+{
+    char key[256];
+    for (; w->text; w++) {
+        size_t kl = pz_fold_phrase(w->text, key, sizeof key);
+        if (!kl) continue;
+        char *k = pz_lex_strdup(lex, key, kl);
+        if (!k) continue;
+        int32_t v = WORD_VAL(w->kind, w->lang, w->value);
+        pz_hm_add(&lex->words, k, v);
+        if (w->kind == W_CMD && kl >= 4) {
+            unsigned char u[32];
+            size_t ul = pz_to_units(k, kl, u);
+            if (ul) pz_fz_add(&lex->cmdfz, u, ul, v);
+        }
+    }
+}
+
+int pz_load_words(struct lexicon *lex, char *err, size_t errlen)
+{
+    add_words(lex, pz_parse_words);
+    add_words(lex, pz_number_words);
+    pz_fz_finish(&lex->cmdfz);
+    (void)err; (void)errlen;
+    return 0;
+}
+
+struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv, char *err,
+                             size_t errlen)
+{
+    struct lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    pz_hm_init(&lex->words, 1024);
+    pz_hm_init(&lex->spforms, 4096);
+    pz_hm_init(&lex->plforms, 16384);
+    pz_hm_init(&lex->plnames, 1024);
+    if (pz_load_words(lex, err, errlen) || pz_load_species(lex, species_tsv, err, errlen) ||
+        pz_load_places(lex, places_tsv, err, errlen)) {
+        lexicon_free(lex);
+        return NULL;
+    }
+    lex->re_date = pz_date_pattern();
+    if (!lex->re_date) {
+        snprintf(err, errlen, "cannot compile the date pattern");
+        lexicon_free(lex);
+        return NULL;
+    }
+    return lex;
+}
+
+void lexicon_free(struct lexicon *lex)
+{
+    if (!lex) return;
+    pz_hm_free(&lex->words);
+    pz_hm_free(&lex->spforms);
+    pz_hm_free(&lex->plforms);
+    pz_hm_free(&lex->plnames);
+    pz_fz_free(&lex->spfz);
+    pz_fz_free(&lex->plfz);
+    pz_fz_free(&lex->cmdfz);
+    if (lex->re_date) pcre2_code_free(lex->re_date);
+    free(lex->sp);
+    free(lex->pl);
+    struct arena_block *b = lex->arena;
+    while (b) {
+        struct arena_block *n = b->next;
+        free(b);
+        b = n;
+    }
+    free(lex);
+}

@@ -1,0 +1,165 @@
+/* tokens.c: splits a text into folded tokens. Words and numbers are separated
+ * (KOKS6 → koks 6, 6gab. → 6 gab), digits keep their date punctuation (01.06,
+ * 2026-06-01), look-alike letters are fixed: O and l inside a number are digits
+ * (2O → 20, l2 → 12), Cyrillic letters inside a Latin word are Latin and back. */
+#include "parsers/internal.h"
+#include "parsers/normalize.h"
+
+#include <string.h>
+
+struct ch { int32_t cp; unsigned char cls; unsigned off; };
+
+static int is_letter(int c) { return c == CH_LAT || c == CH_CYR || c == CH_OTHER; }
+static int is_digitish(int c) { return c == CH_DIGIT || c == CH_JOIN; }
+
+static int digit_homoglyph(int32_t cp)
+{
+    switch (cp) {
+    case 'o': case 0x43E: return '0';
+    case 'l': case 'i': case 0x456: return '1';
+    }
+    return 0;
+}
+
+static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsigned end)
+{
+    if (out->n >= TOK_MAX || a >= b) return;
+    size_t need = (size_t)(b - a) * 4 + 1;
+    if (out->used + need > sizeof out->buf) return;
+    struct token *t = &out->t[out->n];
+    char *p = out->buf + out->used;
+    size_t o = 0;
+    int cyr = 0;
+    for (int i = a; i < b; i++) {
+        if (c[i].cls == CH_CYR) cyr = 1;
+        o += (size_t)pz_utf8_encode(c[i].cp, p + o);
+    }
+    p[o] = 0;
+    t->s = p;
+    t->len = (unsigned short)o;
+    t->kind = (unsigned char)kind;
+    t->cyr = (unsigned char)cyr;
+    t->start = c[a].off;
+    t->end = end;
+    out->used += (unsigned)o + 1;
+    out->n++;
+    if (cyr) out->has_cyr = 1;
+}
+
+/* One script per word: the minority's look-alikes become the majority's. */
+static void fix_script(struct ch *c, int a, int b)
+{
+    int lat = 0, cyr = 0, cyr_ok = 1, lat_ok = 1;
+    for (int i = a; i < b; i++) {
+        if (c[i].cls == CH_LAT) { lat++; if (!pz_lat_to_cyr(c[i].cp)) lat_ok = 0; }
+        else if (c[i].cls == CH_CYR) { cyr++; if (!pz_cyr_to_lat(c[i].cp)) cyr_ok = 0; }
+    }
+    if (!lat || !cyr) return;
+    int to_lat = lat > cyr || (lat == cyr && cyr_ok) || (lat == cyr && !lat_ok);
+    for (int i = a; i < b; i++) {
+        if (to_lat && c[i].cls == CH_CYR) {
+            int32_t m = pz_cyr_to_lat(c[i].cp);
+            if (m) { c[i].cp = m; c[i].cls = CH_LAT; }
+        } else if (!to_lat && c[i].cls == CH_LAT) {
+            int32_t m = pz_lat_to_cyr(c[i].cp);
+            if (m) { c[i].cp = m; c[i].cls = CH_CYR; }
+        }
+    }
+}
+
+static unsigned end_of(struct ch *c, int i, int n, unsigned textlen)
+{
+    return i < n ? c[i].off : textlen;
+}
+
+static void run(struct tokens *out, struct ch *c, int a, int b, int n, unsigned textlen)
+{
+    int digits = 0, letters = 0, homog = 1, joins = 0;
+    for (int i = a; i < b; i++) {
+        if (c[i].cls == CH_DIGIT) digits++;
+        else if (c[i].cls == CH_JOIN) joins++;
+        else { letters++; if (!digit_homoglyph(c[i].cp)) homog = 0; }
+    }
+    if (digits && letters && homog) {
+        for (int i = a; i < b; i++)
+            if (is_letter(c[i].cls)) { c[i].cp = digit_homoglyph(c[i].cp); c[i].cls = CH_DIGIT; }
+        letters = 0;
+    }
+    int i = a;
+    while (i < b) {
+        int j = i;
+        if (is_letter(c[i].cls)) {
+            while (j < b && is_letter(c[j].cls)) j++;
+            fix_script(c, i, j);
+            emit(out, c, i, j, T_WORD, end_of(c, j, n, textlen));
+        } else {
+            int hasjoin = 0;
+            while (j < b && is_digitish(c[j].cls)) { if (c[j].cls == CH_JOIN) hasjoin = 1; j++; }
+            emit(out, c, i, j, hasjoin ? T_NUMX : T_NUM, end_of(c, j, n, textlen));
+        }
+        i = j;
+    }
+}
+
+void pz_tokenize(const char *text, size_t len, struct tokens *out)
+{
+    static const struct ch zero;
+    struct ch c[TEXT_MAX + 1];
+    int n = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    if (len > TEXT_MAX) len = TEXT_MAX;
+    out->n = 0; out->used = 0; out->has_cyr = 0; out->has_lv = 0;
+    size_t i = 0;
+    while (i < len && n < TEXT_MAX) {
+        int32_t cp, f;
+        int lv;
+        int l = pz_utf8_decode(s + i, len - i, &cp);
+        int cls = pz_fold_char(cp, &f, &lv);
+        if (lv) out->has_lv = 1;
+        if (cls == CH_MARK) { i += (size_t)l; continue; }
+        c[n].cp = f; c[n].cls = (unsigned char)cls; c[n].off = (unsigned)i;
+        n++;
+        i += (size_t)l;
+    }
+    c[n] = zero;
+    unsigned textlen = (unsigned)i;
+    int k = 0;
+    while (k < n && out->n < TOK_MAX) {
+        int cls = c[k].cls;
+        if (cls == CH_QMARK) {
+            struct ch q = { '?', CH_QMARK, c[k].off };
+            struct ch tmp[2] = { q, zero };
+            emit(out, tmp, 0, 1, T_QMARK, c[k].off + 1);
+            k++;
+            continue;
+        }
+        if (!is_letter(cls) && cls != CH_DIGIT) { k++; continue; }
+        int j = k;
+        while (j < n) {
+            int cj = c[j].cls;
+            if (is_letter(cj) || cj == CH_DIGIT) { j++; continue; }
+            if (cj == CH_JOIN && j > k && c[j - 1].cls == CH_DIGIT && j + 1 < n &&
+                c[j + 1].cls == CH_DIGIT) { j++; continue; }
+            break;
+        }
+        run(out, c, k, j, n, textlen);
+        k = j;
+    }
+}
+
+size_t pz_fold_phrase(const char *text, char *out, size_t cap)
+{
+    struct tokens tk;
+    size_t o = 0;
+    pz_tokenize(text, strlen(text), &tk);
+    if (cap) out[0] = 0;
+    for (int i = 0; i < tk.n; i++) {
+        size_t l = tk.t[i].len;
+        if (o + l + 2 > cap) break;
+        if (o) out[o++] = ' ';
+        memcpy(out + o, tk.t[i].s, l);
+        o += l;
+        out[o] = 0;
+    }
+    return o;
+}
