@@ -37,7 +37,9 @@ void ussd_translit_ru(const char *utf8, char *out, size_t outlen)
             upper = cp == 0x0401;
         }
         if (rep) {
-            for (size_t i = 0; rep[i] && o + 1 < outlen; i++)
+            if (o + strlen(rep) >= outlen)
+                break;      /* never half a letter */
+            for (size_t i = 0; rep[i]; i++)
                 out[o++] = (char)((upper && i == 0) ? toupper((unsigned char)rep[i]) : rep[i]);
             s += n;
             continue;
