@@ -1,0 +1,129 @@
+/* modem_status.c: queries of the modems table and of the hand-over order of
+ * outbound messages (see modem_status.h). */
+#include "db/modem_status.h"
+#include "db/outbox.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool modem_status_state(struct db *db, const char *name, const char *device, const char *state,
+                        const char *error, time_t now)
+{
+    static const char sql[] =
+        "INSERT INTO modems (name, device, state, since, last_error, updated_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?4)"
+        " ON CONFLICT (name) DO UPDATE SET device = coalesce(?2, device),"
+        "  since = CASE WHEN state = ?3 THEN since ELSE ?4 END, state = ?3,"
+        "  last_error = coalesce(?5, CASE WHEN ?3 = 'up' THEN NULL ELSE last_error END),"
+        "  updated_at = ?4";
+    return db_run(db, sql, "tttit", name, device, state, (int64_t)now, error);
+}
+
+bool modem_status_contact(struct db *db, const char *name, time_t now)
+{
+    return db_run(db, "UPDATE modems SET last_contact = ?, updated_at = ? WHERE name = ?",
+                  "iit", (int64_t)now, (int64_t)now, name);
+}
+
+bool modem_status_health(struct db *db, const char *name, int signal, const char *network,
+                         const long *skew, time_t now)
+{
+    sqlite3_stmt *st = db_prep(db, "UPDATE modems SET signal = ?, network = ?, clock_skew = ?,"
+                                   " last_contact = ?, updated_at = ? WHERE name = ?");
+    if (!st)
+        return false;
+    if (signal >= 0)
+        sqlite3_bind_int(st, 1, signal);
+    sqlite3_bind_text(st, 2, network, -1, SQLITE_TRANSIENT);
+    if (skew)
+        sqlite3_bind_int64(st, 3, *skew);
+    sqlite3_bind_int64(st, 4, now);
+    sqlite3_bind_int64(st, 5, now);
+    sqlite3_bind_text(st, 6, name, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE;
+}
+
+bool modem_status_balance(struct db *db, const char *name, const char *balance, bool low,
+                          time_t now)
+{
+    return db_run(db, "UPDATE modems SET balance = ?, balance_at = ?, balance_low = ?,"
+                      " updated_at = ? WHERE name = ?",
+                  "tiIit", balance, (int64_t)now, low ? 1 : 0, (int64_t)now, name);
+}
+
+bool modem_status_reconnected(struct db *db, const char *name, time_t now)
+{
+    return db_run(db, "UPDATE modems SET reconnects = reconnects + 1, updated_at = ?"
+                      " WHERE name = ?", "it", (int64_t)now, name);
+}
+
+time_t modem_status_balance_at(struct db *db, const char *name)
+{
+    return (time_t)db_int(db, 0, "SELECT balance_at FROM modems WHERE name = ?", "t", name);
+}
+
+int modem_status_list(struct db *db, struct modem_row *rows, int max)
+{
+    static const char sql[] =
+        "SELECT name, coalesce(device, ''), state, since, coalesce(last_contact, 0),"
+        " coalesce(signal, -1), coalesce(network, ''), clock_skew, coalesce(balance, ''),"
+        " coalesce(balance_at, 0), balance_low, coalesce(last_error, ''), reconnects, updated_at"
+        " FROM modems ORDER BY name";
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return -1;
+    int n = 0;
+    while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+        struct modem_row *r = &rows[n++];
+        memset(r, 0, sizeof *r);
+        db_col_text(st, 0, r->name, sizeof r->name);
+        db_col_text(st, 1, r->device, sizeof r->device);
+        db_col_text(st, 2, r->state, sizeof r->state);
+        r->since = (time_t)sqlite3_column_int64(st, 3);
+        r->last_contact = (time_t)sqlite3_column_int64(st, 4);
+        r->signal = sqlite3_column_int(st, 5);
+        db_col_text(st, 6, r->network, sizeof r->network);
+        r->has_skew = sqlite3_column_type(st, 7) != SQLITE_NULL;
+        r->clock_skew = (long)sqlite3_column_int64(st, 7);
+        db_col_text(st, 8, r->balance, sizeof r->balance);
+        r->balance_at = (time_t)sqlite3_column_int64(st, 9);
+        r->balance_low = sqlite3_column_int(st, 10) != 0;
+        db_col_text(st, 11, r->last_error, sizeof r->last_error);
+        r->reconnects = sqlite3_column_int(st, 12);
+        r->updated_at = (time_t)sqlite3_column_int64(st, 13);
+    }
+    sqlite3_reset(st);
+    return n;
+}
+
+bool modem_sent_record(struct db *db, int64_t id, const char *ref, time_t now)
+{
+    if (!db_begin(db))
+        return false;
+    if (!outbox_mark_sent(db, id, ref, now) ||
+        !db_run(db, "UPDATE outbound SET sent_seq = 1 + coalesce((SELECT max(sent_seq)"
+                    " FROM outbound WHERE sent_seq IS NOT NULL), 0) WHERE id = ?", "i", id)) {
+        db_rollback(db);
+        return false;
+    }
+    return db_commit(db);
+}
+
+int modem_sent_each(struct db *db, void (*fn)(void *ctx, const char *recipient,
+                                             const char *text), void *ctx)
+{
+    static const char sql[] =
+        "SELECT recipient, text FROM outbound WHERE sent_seq IS NOT NULL ORDER BY sent_seq";
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return -1;
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+        n++;
+    }
+    sqlite3_reset(st);
+    return n;
+}

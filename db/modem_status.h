@@ -1,0 +1,54 @@
+/* modem_status.h: each modem's last known state (the modems table), written by
+ * the daemon's modem threads and read by `talka status`, plus the order in which
+ * outbound messages were handed to a modem. */
+#ifndef TALKA_MODEM_STATUS_H
+#define TALKA_MODEM_STATUS_H
+
+#include "db/db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+struct modem_row {
+    char name[32];
+    char device[256];
+    char state[16];          /* up | down | absent | stopped */
+    time_t since;            /* when state last changed */
+    time_t last_contact;     /* 0 never */
+    int signal;              /* percent, -1 unknown */
+    char network[64];
+    bool has_skew;
+    long clock_skew;
+    char balance[200];
+    time_t balance_at;       /* 0 never */
+    bool balance_low;
+    char last_error[200];
+    int reconnects;
+    time_t updated_at;
+};
+
+/* Records state (since changes only when the state does); error may be NULL. */
+bool modem_status_state(struct db *db, const char *name, const char *device, const char *state,
+                        const char *error, time_t now);
+bool modem_status_contact(struct db *db, const char *name, time_t now);
+bool modem_status_health(struct db *db, const char *name, int signal, const char *network,
+                         const long *skew, time_t now);
+bool modem_status_balance(struct db *db, const char *name, const char *balance, bool low,
+                          time_t now);
+bool modem_status_reconnected(struct db *db, const char *name, time_t now);
+/* When the balance was last asked (0 never). */
+time_t modem_status_balance_at(struct db *db, const char *name);
+
+/* Up to max rows, by name; returns how many (-1 on error). */
+int modem_status_list(struct db *db, struct modem_row *rows, int max);
+
+/* The network took outbound message id: sent with its reference, and numbered in
+ * the order of handing over. One transaction. */
+bool modem_sent_record(struct db *db, int64_t id, const char *ref, time_t now);
+
+/* Calls fn for each message handed to a modem, in that order. */
+int modem_sent_each(struct db *db, void (*fn)(void *ctx, const char *recipient,
+                                             const char *text), void *ctx);
+
+#endif
