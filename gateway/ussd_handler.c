@@ -136,13 +136,6 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
         ussd_menu_screen(&env, dlang, "error", out);
         return;
     }
-    const char *key = rq->request_key[0] ? rq->request_key : rq->text;
-    char stored[USSD_SCREEN_MAX + 8];
-    if (!rq->text_overlong && ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)) {
-        answer_from_stored(stored, out);
-        return;
-    }
-
     struct ussd_session *s = calloc(1, sizeof *s);
     if (!s) {
         ussd_menu_screen(&env, dlang, "error", out);
@@ -152,6 +145,15 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     if (found && strcmp(s->phone, e164)) {
         /* someone else's session id: answer nothing about it */
         ussd_menu_screen(&env, dlang, "error", out);
+        free(s);
+        return;
+    }
+    /* an aggregator's retry: the answer given before, nothing done again */
+    const char *key = rq->request_key[0] ? rq->request_key : rq->text;
+    char stored[USSD_SCREEN_MAX + 8];
+    if (found && !rq->text_overlong &&
+        ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)) {
+        answer_from_stored(stored, out);
         free(s);
         return;
     }
