@@ -56,3 +56,6 @@ reg_sql() { sqlite3 "$T/var/talka.db" "$1"; }
 reg_pending() { reg_sql "SELECT count(*) FROM registry_records WHERE state = 'queued'"; }
 
 reg_finish() { reg_stop_server; finish; }
+
+# reg_clock EPOCH: sets TALKA_CLOCK_FILE atomically (a reader never sees it empty)
+reg_clock() { echo "$1" > "$TALKA_CLOCK_FILE.tmp" && mv "$TALKA_CLOCK_FILE.tmp" "$TALKA_CLOCK_FILE"; }
