@@ -104,6 +104,8 @@ bool ussd_answer_get(struct db *db, const char *session_id, const char *request,
     return found;
 }
 
+bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, time_t now);
+
 static const char SQL_ANSWER_PUT[] =
     "INSERT INTO ussd_answers (session_id, request, answer, created_at) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (session_id, request) DO NOTHING";
@@ -133,6 +135,8 @@ bool ussd_commit(struct db *db, const struct ussd_session *s, const char *reques
                     s->species[0] ? s->species : NULL, (int64_t)s->count,
                     s->place[0] ? s->place : NULL, s->ended ? 1 : 0,
                     (int64_t)s->created_at, (int64_t)s->updated_at))
+            goto fail;
+        if (s->lang_changed && !ussd_volunteer_set_lang(db, s->phone, s->lang, s->updated_at))
             goto fail;
         *won = true;
     } else if (!ussd_answer_get(db, s->id, request, buf, buflen)) {

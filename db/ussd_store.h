@@ -33,6 +33,7 @@ struct ussd_session {
     long count;
     char place[128];
     bool ended;
+    bool lang_changed;            /* not stored: ussd_commit remembers it for the volunteer */
     time_t created_at, updated_at;
 };
 
@@ -47,7 +48,8 @@ bool ussd_answer_get(struct db *db, const char *session_id, const char *request,
                      char *buf, size_t buflen);
 
 /* In one transaction: records the answer for (session, request) and, when this
- * request is the first to answer it, writes the session. When a concurrent retry
+ * request is the first to answer it, writes the session (and the volunteer's
+ * language when s->lang_changed). When a concurrent retry
  * answered first, *won is false and buf receives that answer instead. */
 bool ussd_commit(struct db *db, const struct ussd_session *s, const char *request,
                  const char *answer, bool *won, char *buf, size_t buflen);

@@ -486,8 +486,7 @@ static void on_lang(const struct ussd_menu_env *env, struct ussd_session *s, con
         return;
     }
     snprintf(s->lang, sizeof s->lang, "%s", codes[k - 1]);
-    if (!ussd_volunteer_set_lang(env->db, s->phone, s->lang, env->now))
-        log_warn("ussd: could not remember the language");
+    s->lang_changed = true;    /* remembered for the volunteer with the session */
     show_main(env, s, NULL, a);
 }
 
