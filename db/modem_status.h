@@ -43,6 +43,16 @@ time_t modem_status_balance_at(struct db *db, const char *name);
 /* Up to max rows, by name; returns how many (-1 on error). */
 int modem_status_list(struct db *db, struct modem_row *rows, int max);
 
+struct queue_stats {
+    int64_t queued, sending, sent, delivered, failed;
+    long oldest_due_s;        /* how long the oldest due queued message has waited, 0 none */
+    int64_t inbound, inbound_new, parts_waiting;
+    int64_t received_today, sent_today;
+};
+
+/* Queue depths and counters for `talka status` (day_start: midnight, epoch s). */
+bool modem_queue_stats(struct db *db, time_t now, time_t day_start, struct queue_stats *q);
+
 /* The network took outbound message id: sent with its reference, and numbered in
  * the order of handing over. One transaction. */
 bool modem_sent_record(struct db *db, int64_t id, const char *ref, time_t now);

@@ -41,7 +41,10 @@ static void usage(FILE *f)
         "device (or [gammuN] with --modem gammuN).\n"
         "  send    puts an incoming text into the phone's inbox (Gammu smsbackup\n"
         "          format; a long text becomes a multipart message). In --stdin lines\n"
-        "          \\t, \\n and \\\\ stand for tab, line break and backslash.\n"
+        "          \\t, \\n and \\\\ stand for tab, line break and backslash. Texts are\n"
+        "          stamped with the current time, one sender's texts in a batch a second\n"
+        "          apart (the daemon takes identical texts from one sender with the same\n"
+        "          network time stamp as one message, as a re-read or a network repeat).\n"
         "  outbox  prints the messages the daemon handed to the modem, in sending order:\n"
         "          recipient, a tab, the text with tab and line break as \\t and \\n.\n"
         "  report  puts a delivery report for message reference REF into the inbox\n"
@@ -51,12 +54,45 @@ static void usage(FILE *f)
 
 /* ------------------------------------------------------------ the phone */
 
+struct sender_clock {
+    char from[48];
+    time_t last;
+};
+
 struct phone {
     char dir[4096];
     int lock_fd;
     int hint;   /* next location to try */
     unsigned seq;
+    /* a network stamps one phone's texts at least a second apart; a batch does too
+     * (the daemon takes one sender's identical texts with one time stamp as one) */
+    struct sender_clock *clocks;
+    size_t nclocks, capclocks;
 };
+
+static time_t stamp_for(struct phone *ph, const char *from)
+{
+    time_t now = clock_now();
+    for (size_t i = 0; i < ph->nclocks; i++) {
+        if (!strcmp(ph->clocks[i].from, from)) {
+            if (ph->clocks[i].last >= now)
+                now = ph->clocks[i].last + 1;
+            ph->clocks[i].last = now;
+            return now;
+        }
+    }
+    if (ph->nclocks == ph->capclocks) {
+        size_t cap = ph->capclocks ? ph->capclocks * 2 : 64;
+        struct sender_clock *n = realloc(ph->clocks, cap * sizeof *n);
+        if (!n)
+            return now;
+        ph->clocks = n;
+        ph->capclocks = cap;
+    }
+    snprintf(ph->clocks[ph->nclocks].from, sizeof ph->clocks[0].from, "%s", from);
+    ph->clocks[ph->nclocks++].last = now;
+    return now;
+}
 
 static int phone_open(const struct app *a, const char *modem, struct phone *ph)
 {
@@ -106,6 +142,8 @@ static int phone_open(const struct app *a, const char *modem, struct phone *ph)
 
 static void phone_close(struct phone *ph)
 {
+    free(ph->clocks);
+    ph->clocks = NULL;
     if (ph->lock_fd >= 0) {
         flock(ph->lock_fd, LOCK_UN);
         close(ph->lock_fd);
@@ -199,7 +237,7 @@ static bool sim_text(struct phone *ph, GSM_MultiSMSMessage *msms, const char *fr
         return false;
     }
     unsigned char ref = next_ref();
-    time_t now = clock_now();
+    time_t now = stamp_for(ph, from);
     for (int i = 0; i < msms->Number; i++) {
         GSM_SMSMessage *s = &msms->SMS[i];
         s->PDU = SMS_Deliver;

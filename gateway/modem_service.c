@@ -138,10 +138,15 @@ static bool take_text(struct modem *m, const struct tmsg *msg)
         snprintf(tid, sizeof tid, "%lld/%016llx", (long long)msg->sent_at,
                  (unsigned long long)fnv1a(msg->sender, strlen(msg->sender), msg->text, msg->len));
     }
+    /* the network's stamp says when the volunteer sent it (texts can wait on a
+     * full SIM); our clock when the stamp is implausible */
+    time_t now = clock_now();
+    time_t at = msg->sent_at;
+    if (at < now - 7 * 86400 || at > now + 300)
+        at = now;
     struct inbound_msg in = {
         .channel = "sms", .transport = m->name, .transport_id = tid[0] ? tid : NULL,
-        .sender = msg->sender, .text = msg->text, .len = msg->len,
-        .received_at = msg->sent_at ? msg->sent_at : clock_now(),
+        .sender = msg->sender, .text = msg->text, .len = msg->len, .received_at = at,
     };
     int64_t id = 0;
     bool existed = false;

@@ -1,0 +1,71 @@
+# modem_lib.sh: helpers for the modem scenarios (sourced after tests/lib.sh; run
+# on its own it does nothing). The simulated phone is $T/var/phone.
+db=${T:-/nonexistent}/var/talka.db
+q() { sqlite3 -cmd ".timeout 5000" "$T/var/talka.db" "$1"; }
+
+# gen_texts FILE SINGLES MULTIS SEED: FROM<TAB>TEXT lines for `talka sim send
+# --stdin`: Latvian, Russian and English reports, some not understood, some from
+# senders talka never answers; MULTIS of them long enough for three parts.
+gen_texts() {
+    python3 - "$@" <<'PY'
+import random, sys
+path, singles, multis, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+random.seed(seed)
+short = ["KOKS {n} OZOLS Cesis", "koks {n} bērzi Limbažos", "Iestādīju {n} ozolus Cēsīs",
+         "ДЕРЕВО {n} СОСНЫ Вентспилс", "посадил {n} дубов Рига", "TREE {n} BIRCH Bauska",
+         "planted {n} oaks in Valmiera", "koks {n} egles, {n} priedes Saldus", "PUNKTI",
+         "blah {n}", "KOKS {n} XYZZY Cesis", "?"]
+pad = {"lv": " Šodien stādījām kopā ar skolēniem un kaimiņiem, bija jauka diena ārā un viss izdevās.",
+       "ru": " Сегодня сажали вместе со школьниками и соседями, был хороший день и всё получилось.",
+       "en": " Today we planted together with the pupils and the neighbours, it was a lovely day out."}
+longs = [("lv", "koks {n} ozoli Cēsis."), ("ru", "ДЕРЕВО {n} БЕРЁЗЫ Рига."),
+         ("en", "TREE {n} OAK Cesis.")]
+lines = []
+for i in range(singles):
+    if i % 50 == 7:
+        sender = random.choice(["LMT", "Tele2", "1345"])   # never answered
+    else:
+        sender = f"+3712{(i * 7919) % 400:07d}"
+    lines.append((sender, random.choice(short).format(n=random.randint(1, 40))))
+for i in range(multis):
+    lang, head = random.choice(longs)
+    body = head.format(n=random.randint(1, 40))
+    unit = 67 if lang != "en" else 153
+    while len(body) <= 2 * unit:
+        body += pad[lang]
+    body = body[: 3 * unit - 2]
+    lines.append((f"+3712{(i * 104729 + 13) % 400 + 400:07d}", body))
+random.shuffle(lines)
+with open(path, "w") as f:
+    for s, t in lines:
+        f.write(s + "\t" + t.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") + "\n")
+PY
+}
+
+# inbox_count: messages still in the simulated phone
+inbox_count() { find "$T/var/phone/sms" -type f 2>/dev/null | wc -l; }
+
+# start_daemon [BINARY]: talka run in the background ($DPID), log in $T/run.log
+start_daemon() {
+    "${1:-$TALKA}" run >> "$T/run.log" 2>&1 &
+    DPID=$!
+}
+
+stop_daemon() {
+    kill -TERM "$DPID" 2>/dev/null
+    wait "$DPID"
+    DRC=$?
+}
+
+# wait_for SECONDS SQL EXPECTED: polls until the query gives EXPECTED
+wait_for() {
+    _end=$(( $(date +%s) + $1 ))
+    while [ "$(date +%s)" -le "$_end" ]; do
+        [ "$(q "$2" 2>/dev/null)" = "$3" ] && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+# settled: every text handled, nothing left to send, the phone empty
+settled_sql="SELECT (SELECT count(*) FROM inbound WHERE state='new') + (SELECT count(*) FROM outbound WHERE state IN ('queued','sending')) + (SELECT count(*) FROM modem_parts WHERE state='waiting')"
