@@ -44,14 +44,6 @@ static void usage(FILE *f)
                "\nSee man-style documentation in docs/talka.md.\n", CONFIG_DEFAULT_PATH);
 }
 
-int wants_help(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--"))
-            break;
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-            return 1;
-    }
     return 0;
 }
 

@@ -5,25 +5,21 @@
 # usage: tests/run.sh [PATTERN]   (only scenarios whose file name contains PATTERN)
 cd "$(dirname "$0")/.." || exit 2
 pattern=${1:-}
-log=build/test-output.txt
-: > "$log"
+mkdir -p build
+log=$(mktemp build/test-output-XXXXXX)
+out=$(mktemp build/test-part-XXXXXX)
+trap 'rm -f "$out"' EXIT
 passed=0; failed=0
-
-count() { # count the ok / not ok lines of one part's output (in $1)
-    p=$(grep -c '^ok ' "$1"); f=$(grep -c '^not ok ' "$1")
-    passed=$((passed + p)); failed=$((failed + f))
-    echo "$f"
-}
 
 run_part() { # run_part NAME COMMAND...: its output is shown and counted
     name=$1; shift
-    out=build/test-part.txt
     echo "== $name"
     "$@" > "$out" 2>&1
     rc=$?
     grep -v '^ok ' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
     cat "$out" >> "$log"
-    f=$(count "$out")
+    p=$(grep -c '^ok ' "$out"); f=$(grep -c '^not ok ' "$out")
+    passed=$((passed + p)); failed=$((failed + f))
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
         echo "not ok $name (exit status $rc)"
         failed=$((failed + 1))
