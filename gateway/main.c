@@ -44,9 +44,6 @@ static void usage(FILE *f)
                "\nSee man-style documentation in docs/talka.md.\n", CONFIG_DEFAULT_PATH);
 }
 
-    return 0;
-}
-
 /* Takes -c FILE / --config FILE / --config=FILE out of argv, wherever it stands. */
 static int take_config_option(int argc, char **argv)
 {
