@@ -94,6 +94,8 @@ static time_t stamp_for(struct phone *ph, const char *from)
     return now;
 }
 
+static void clocks_load(struct phone *ph);
+
 static int phone_open(const struct app *a, const char *modem, struct phone *ph)
 {
     memset(ph, 0, sizeof *ph);
@@ -137,11 +139,52 @@ static int phone_open(const struct app *a, const char *modem, struct phone *ph)
             close(ph->lock_fd);
         return 1;
     }
+    clocks_load(ph);
     return 0;
+}
+
+/* The senders' last stamps live in DIR/.sim-clock (read and written under the
+ * lock), so separate `talka sim send` runs keep one sender's texts apart too. */
+static void clocks_load(struct phone *ph)
+{
+    char p[4200];
+    snprintf(p, sizeof p, "%s/.sim-clock", ph->dir);
+    FILE *f = fopen(p, "r");
+    if (!f)
+        return;
+    char from[64];
+    long long last;
+    time_t now = clock_now();
+    while (fscanf(f, "%63s %lld", from, &last) == 2) {
+        if (last < now - 60)
+            continue;   /* long past: no longer matters */
+        stamp_for(ph, from);
+        ph->clocks[ph->nclocks - 1].last = (time_t)last;
+    }
+    fclose(f);
+}
+
+static void clocks_save(struct phone *ph)
+{
+    char p[4200], tmp[4300];
+    snprintf(p, sizeof p, "%s/.sim-clock", ph->dir);
+    snprintf(tmp, sizeof tmp, "%s.%ld", p, (long)getpid());
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return;
+    for (size_t i = 0; i < ph->nclocks; i++)
+        if (!strpbrk(ph->clocks[i].from, " \t\n") && ph->clocks[i].from[0])
+            fprintf(f, "%s %lld\n", ph->clocks[i].from, (long long)ph->clocks[i].last);
+    if (fclose(f) == 0)
+        rename(tmp, p);
+    else
+        unlink(tmp);
 }
 
 static void phone_close(struct phone *ph)
 {
+    if (ph->lock_fd >= 0)
+        clocks_save(ph);
     free(ph->clocks);
     ph->clocks = NULL;
     if (ph->lock_fd >= 0) {

@@ -1,0 +1,63 @@
+# modem_kill.sh: the acceptance burst (2 000 single + 50 three-part texts) with
+# the daemon killed by SIGKILL 5 times at random moments and restarted, while
+# half of the texts are still being written into the phone by `talka sim send`.
+# The final state must equal that of an uninterrupted run of the same texts:
+# nothing lost, nothing stored or answered twice, every planting counted once.
+. tests/lib.sh
+. tests/scenario/modem_lib.sh
+
+summary() { # the final state, without ids or times
+    q "SELECT count(*), sum(state='handled') FROM inbound;
+       SELECT count(*), count(DISTINCT inbound_id) FROM outbound WHERE kind='reply';
+       SELECT count(*) FROM outbound WHERE state NOT IN ('sent','delivered');
+       SELECT coalesce(sum(count),0), count(*) FROM plantings WHERE status='accepted';
+       SELECT coalesce(sum(delta),0) FROM points_ledger;
+       SELECT coalesce(sum(trees),0) FROM tree_totals;
+       SELECT count(*) FROM inbound WHERE meta LIKE '%partial%';
+       SELECT group_concat(sender || ':' || CAST(text AS TEXT), '|') FROM
+         (SELECT sender, text FROM inbound ORDER BY sender, text)" | md5sum
+}
+
+# the reference: one uninterrupted run
+scratch
+gen_texts "$T/texts.txt" 2000 50 23
+"$TALKA" sim send --stdin < "$T/texts.txt"
+start_daemon
+wait_for 240 "$settled_sql" 0
+stop_daemon
+ref=$(summary)
+ref_inbound=$(q "SELECT count(*) FROM inbound")
+expect_eq "kill: reference run stores all 2 050" "$ref_inbound" 2050
+texts=$T/texts.txt
+rm -rf "$T"
+
+scratch
+cp "$texts" "$T/texts.txt" 2>/dev/null || gen_texts "$T/texts.txt" 2000 50 23
+head -n 1025 "$T/texts.txt" > "$T/first.txt"
+tail -n +1026 "$T/texts.txt" > "$T/second.txt"
+"$TALKA" sim send --stdin < "$T/first.txt"
+"$TALKA" sim send --stdin < "$T/second.txt" &
+simpid=$!
+kills=0
+for k in 1 2 3 4 5; do
+    start_daemon
+    sleep "$(shuf -i 3-30 -n 1 | sed 's/^\(.*\)\(.\)$/\1.\2/; s/^\./0./')"
+    kill -9 "$DPID" 2>/dev/null && kills=$((kills + 1))
+    wait "$DPID" 2>/dev/null
+done
+wait $simpid
+expect_eq "kill: the daemon was killed 5 times" "$kills" 5
+echo "    after the kills: $(q "SELECT count(*) FROM inbound") stored, $(inbox_count) still in the phone"
+start_daemon
+wait_for 240 "$settled_sql" 0
+expect_eq "kill: the phone's inbox is empty" "$(inbox_count)" 0
+expect_eq "kill: every text stored once" "$(q "SELECT count(*) FROM inbound")" 2050
+expect_eq "kill: every text handled" "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" 2050
+expect_eq "kill: one reply per answerable text" \
+    "$(q "SELECT count(*) FROM (SELECT inbound_id FROM outbound WHERE kind='reply' GROUP BY inbound_id HAVING count(*) > 1)")" 0
+expect_eq "kill: points once per planting" "$(q "SELECT count(*) FROM (SELECT planting_id FROM points_ledger WHERE reason='trees' GROUP BY planting_id HAVING count(*) > 1)")" 0
+expect_eq "kill: the same final state as the uninterrupted run" "$(summary)" "$ref"
+expect_eq "kill: integrity" "$(q "PRAGMA integrity_check")" ok
+stop_daemon
+expect_eq "kill: clean stop after the restarts" "$DRC" 0
+finish
