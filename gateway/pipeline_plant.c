@@ -186,7 +186,8 @@ bool handle_plant(struct job *j)
 bool handle_cancel(struct job *j)
 {
     struct planting pl[PARSE_MAX_ITEMS];
-    int n = plantings_last_report(j->db, j->vol.id, j->now - j->p->rules.cancel_window, pl,
+    /* the window runs back from when this ATCELT was received */
+    int n = plantings_last_report(j->db, j->vol.id, j->row.received_at - j->p->rules.cancel_window, pl,
                                   PARSE_MAX_ITEMS);
     if (n == 0) {
         snprintf(j->out->outcome, sizeof j->out->outcome, "cancel_none");

@@ -12,7 +12,7 @@ struct replies {
 };
 
 const char *const reply_keys[] = {
-    "planted", "planted_short", "pending", "pending_short", "duplicate", "points",
+    "planted", "pending", "duplicate", "points",
     "registered", "stopped", "started", "help", "deleted", "cancelled", "cancel_none",
     "unknown", "empty", "missing_count", "missing_species", "missing_place",
     "unknown_species", "unknown_species_hint", "unknown_place", "unknown_place_hint",

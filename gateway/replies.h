@@ -31,7 +31,8 @@ bool replies_render(const struct replies *r, enum lang lang, const char *key,
                     const struct reply_var *vars, int nvars,
                     char *out, size_t outlen, struct sms_info *enc);
 
-/* Every key a complete replies.ini must have, NULL-terminated (for tests). */
+/* Every key a complete replies.ini must have in [lv], NULL-terminated; variants
+ * (KEY_short, KEY_tiny) are optional and not listed. */
 extern const char *const reply_keys[];
 
 #endif

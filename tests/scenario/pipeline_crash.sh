@@ -17,15 +17,16 @@ with open(sys.argv[1], "w") as f:
         t = random.choice(texts).format(n=random.randint(1, 50))
         f.write(f"c{i}\t+3712700{i % 100:04d}\t{t}\n")
 PY
-for k in 1 2 3 4 5; do
+kills=0
+for k in $(seq 1 12); do
     "$TALKA" sms --stdin < "$T/texts.txt" > /dev/null 2>&1 &
     pid=$!
-    sleep "0.$(shuf -i 2-9 -n 1)"
-    kill -9 $pid 2>/dev/null
+    sleep "0.$(shuf -i 05-60 -n 1)"
+    kill -9 $pid 2>/dev/null && kills=$((kills + 1))
     wait $pid 2>/dev/null
+    [ "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" = 1000 ] && break
 done
-before=$(q "SELECT count(*) FROM inbound")
-echo "    stored before the final run: $before of 1000"
+echo "    $kills kills; before the final run $(q "SELECT count(*) FROM inbound") stored, $(q "SELECT count(*) FROM inbound WHERE state='handled'") handled"
 "$TALKA" sms --stdin < "$T/texts.txt" > /dev/null 2>"$T/err.txt"
 expect_eq "crash: final run exits 0" "$?" 0
 expect_eq "crash: every text stored once" "$(q "SELECT count(*) FROM inbound")" 1000

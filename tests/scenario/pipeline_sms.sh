@@ -54,7 +54,7 @@ expect_eq "moderation: pending" "$(q "SELECT status FROM plantings WHERE count=6
 expect_eq "moderation: no points yet" "$(q "SELECT count(*) FROM points_ledger WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='+37126000004')")" 0
 n=$(q "SELECT review_no FROM plantings WHERE count=600")
 expect_match "moderation: review list shows it" "$("$TALKA" review list)" "^$n +.*pinus_sylvestris 600"
-check "moderation: approve" "$TALKA" review approve "$n"
+check "moderation: approve" "$TALKA" review approve "$n" >/dev/null
 expect_eq "moderation: accepted after approval" "$(q "SELECT status FROM plantings WHERE count=600")" accepted
 expect_eq "moderation: points after approval (600 x 20 + 50)" "$(q "SELECT sum(delta) FROM points_ledger WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='+37126000004')")" 12050
 expect_eq "moderation: volunteer texted" "$(q "SELECT count(*) FROM outbound WHERE recipient='+37126000004' AND kind='notice'")" 1
@@ -106,5 +106,5 @@ expect_eq "totals equal the sum of accepted plantings" \
     "$(q "SELECT sum(count) FROM plantings WHERE status='accepted'")"
 expect_eq "integrity" "$(q "PRAGMA integrity_check")" ok
 "$TALKA" sms 2>/dev/null; expect_eq "usage error exits 2" "$?" 2
-check "--help exits 0" "$TALKA" sms --help
+"$TALKA" sms --help >/dev/null; expect_eq "--help exits 0" "$?" 0
 finish
