@@ -17,6 +17,7 @@
 #include "db/modem_parts.h"
 #include "db/modem_status.h"
 #include "db/outbox.h"
+#include "gateway/broadcast_policy.h"
 #include "gateway/clock.h"
 #include "gateway/log.h"
 #include "gateway/phone.h"
@@ -298,7 +299,10 @@ static int send_one(struct modem *m, char *err, size_t errlen)
     if (m->rate > 0 && mono < m->next_send_ms)
         return 0;
     time_t now = clock_now();
-    if (!outbox_claim(m->db, m->name, now, 1000, &m->out))
+    /* broadcast module (issue 6): quiet hours and daily caps may hold back
+     * broadcasts (or, past the hard cap, everything) at the moment of claiming */
+    int max_prio = broadcast_max_priority ? broadcast_max_priority(m->db, m->name, now) : 1000;
+    if (!outbox_claim(m->db, m->name, now, max_prio, &m->out))
         return 0;
     char ref[16] = "";
     op_begin(m);
