@@ -73,6 +73,7 @@ void clock_rfc3339(time_t t, char *buf, unsigned len)
 }
 
 static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
+static char tz_current[64];
 
 void clock_local_tm(time_t t, const char *tz, struct tm *out)
 {
@@ -80,19 +81,15 @@ void clock_local_tm(time_t t, const char *tz, struct tm *out)
         gmtime_r(&t, out);
         return;
     }
-    /* localtime_r follows TZ; swap it under a lock and put it back */
+    /* The process keeps TZ set to the last zone asked for: tzset() reads the zone
+     * file, so it runs only when the zone changes (talka uses one campaign zone;
+     * everything else in talka works in UTC). */
     pthread_mutex_lock(&tz_lock);
-    char *old = getenv("TZ");
-    char *saved = old ? strdup(old) : NULL;
-    setenv("TZ", tz, 1);
-    tzset();
-    localtime_r(&t, out);
-    if (saved) {
-        setenv("TZ", saved, 1);
-        free(saved);
-    } else {
-        unsetenv("TZ");
+    if (strcmp(tz_current, tz) != 0) {
+        setenv("TZ", tz, 1);
+        tzset();
+        snprintf(tz_current, sizeof tz_current, "%s", tz);
     }
-    tzset();
+    localtime_r(&t, out);
     pthread_mutex_unlock(&tz_lock);
 }

@@ -105,36 +105,78 @@ static size_t unescape(char *s)
     return (size_t)(o - s);
 }
 
+#define BATCH 64
+
+/* Texts from stdin are stored in batches (one commit for up to 64 raw texts, all
+ * committed before any of them is handled), then handled together in one more
+ * transaction (pipeline_process_many), as a modem burst would be. */
 static int run_stdin(struct pipeline *p, struct db *db)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    char *lines[BATCH] = { 0 };
+    size_t caps[BATCH] = { 0 };
     int rc = 0;
-    while ((n = getline(&line, &cap, stdin)) >= 0) {
-        if (n > 0 && line[n - 1] == '\n')
-            line[--n] = '\0';
-        char *id = line, *from = strchr(line, '\t'), *text;
-        if (!from || !(text = strchr(from + 1, '\t'))) {
-            fprintf(stderr, "talka sms: skipping a line without ID<TAB>FROM<TAB>TEXT\n");
-            putchar('\n');
-            continue;
+    bool eof = false;
+    while (!eof) {
+        struct inbound_msg in[BATCH];
+        int64_t ids[BATCH];
+        bool bad[BATCH] = { false };
+        int n = 0;
+        while (n < BATCH) {
+            ssize_t len = getline(&lines[n], &caps[n], stdin);
+            if (len < 0) {
+                eof = true;
+                break;
+            }
+            char *line = lines[n];
+            if (len > 0 && line[len - 1] == '\n')
+                line[--len] = '\0';
+            char *id = line, *from = strchr(line, '\t'), *text = from ? strchr(from + 1, '\t') : NULL;
+            if (!from || !text) {
+                bad[n++] = true;
+                continue;
+            }
+            *from++ = '\0';
+            *text++ = '\0';
+            size_t tlen = unescape(text);
+            struct inbound_msg m = { "sms", "cli", *id ? id : NULL, from, text, tlen,
+                                     clock_now(), NULL, NULL };
+            in[n++] = m;
         }
-        *from++ = '\0';
-        *text++ = '\0';
-        size_t len = unescape(text);
-        struct inbound_msg in = { "sms", "cli", *id ? id : NULL, from, text, len,
-                                  clock_now(), NULL, NULL };
-        struct pipeline_outcome o;
-        if (!pipeline_handle(p, db, &in, 0, &o)) {
+        if (n == 0)
+            break;
+        bool stored = db_begin(db);
+        for (int i = 0; i < n && stored; i++) {
+            bool existed;
+            if (!bad[i])
+                stored = pipeline_store(p, db, &in[i], &ids[i], &existed);
+        }
+        if (!stored || !db_commit(db)) {
+            db_rollback(db);
+            fprintf(stderr, "talka sms: could not store texts (database error)\n");
             rc = 1;
-            putchar('\n');
-            continue;
+            break;
         }
-        printf("%s\n", o.outbound_id ? o.reply : "");
+        int64_t good[BATCH];
+        int ngood = 0;
+        for (int i = 0; i < n; i++)
+            if (!bad[i])
+                good[ngood++] = ids[i];
+        struct pipeline_outcome outs[BATCH];
+        if (ngood && !pipeline_process_many(p, db, good, ngood, 0, outs))
+            rc = 1;
+        for (int i = 0, k = 0; i < n; i++) {
+            if (bad[i]) {
+                fprintf(stderr, "talka sms: skipping a line without ID<TAB>FROM<TAB>TEXT\n");
+                putchar('\n');
+                continue;
+            }
+            const struct pipeline_outcome *o = &outs[k++];
+            printf("%s\n", o->outbound_id ? o->reply : "");
+        }
         fflush(stdout);
     }
-    free(line);
+    for (int i = 0; i < BATCH; i++)
+        free(lines[i]);
     return rc;
 }
 

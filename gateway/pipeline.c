@@ -258,8 +258,9 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
     return out->outbound_id != 0;
 }
 
-static bool process(struct pipeline *p, struct db *db, int64_t id, unsigned flags,
-                    const struct parse_result *preparsed, struct pipeline_outcome *out)
+/* Handles row id inside the caller's transaction; false on a database error. */
+static bool process_in_tx(struct pipeline *p, struct db *db, int64_t id, unsigned flags,
+                          const struct parse_result *preparsed, struct pipeline_outcome *out)
 {
     memset(out, 0, sizeof *out);
     out->inbound_id = id;
@@ -272,23 +273,27 @@ static bool process(struct pipeline *p, struct db *db, int64_t id, unsigned flag
     j.now = clock_now();
     j.out = out;
     j.lang = LANG_LV;
-    if (!db_begin(db))
+    if (!inbound_load(db, id, &j.row))
         return false;
-    if (!inbound_load(db, id, &j.row)) {
-        db_rollback(db);
-        return false;
-    }
     if (j.row.handled) {
         out->already_handled = true;
         snprintf(out->outcome, sizeof out->outcome, "%s", j.row.outcome);
         inbound_row_free(&j.row);
-        return db_commit(db);
+        return true;
     }
     if (!strcmp(j.row.channel, "ussd"))
         j.flags |= PIPE_NO_SMS_REPLY; /* the USSD screen is the answer, never an SMS */
     bool ok = process_row(&j, preparsed);
     inbound_row_free(&j.row);
-    if (!ok) {
+    return ok;
+}
+
+static bool process(struct pipeline *p, struct db *db, int64_t id, unsigned flags,
+                    const struct parse_result *preparsed, struct pipeline_outcome *out)
+{
+    if (!db_begin(db))
+        return false;
+    if (!process_in_tx(p, db, id, flags, preparsed, out)) {
         db_rollback(db);
         log_error("inbound %lld: handling failed; it stays unhandled and is retried", (long long)id);
         return false;
@@ -297,6 +302,26 @@ static bool process(struct pipeline *p, struct db *db, int64_t id, unsigned flag
         return false;
     log_debug("inbound %lld: %s", (long long)id, out->outcome);
     return true;
+}
+
+bool pipeline_process_many(struct pipeline *p, struct db *db, const int64_t *ids, int n,
+                           unsigned flags, struct pipeline_outcome *outs)
+{
+    if (n == 1)
+        return process(p, db, ids[0], flags, NULL, &outs[0]);
+    if (db_begin(db)) {
+        int i = 0;
+        while (i < n && process_in_tx(p, db, ids[i], flags, NULL, &outs[i]))
+            i++;
+        if (i == n && db_commit(db))
+            return true;
+        db_rollback(db);
+    }
+    /* one text failed: handle each alone, so the others are not held back */
+    bool all = true;
+    for (int i = 0; i < n; i++)
+        all = process(p, db, ids[i], flags, NULL, &outs[i]) && all;
+    return all;
 }
 
 bool pipeline_process(struct pipeline *p, struct db *db, int64_t inbound_id, unsigned flags,

@@ -65,6 +65,12 @@ bool pipeline_store(struct pipeline *p, struct db *db, const struct inbound_msg 
 bool pipeline_process(struct pipeline *p, struct db *db, int64_t inbound_id, unsigned flags,
                       struct pipeline_outcome *out);
 
+/* Stage 2 for several stored rows in one transaction (each text is still all or
+ * nothing; fewer commits when a burst arrives). A database error falls back to
+ * one transaction per row. outs has n elements. False if any row failed. */
+bool pipeline_process_many(struct pipeline *p, struct db *db, const int64_t *ids, int n,
+                           unsigned flags, struct pipeline_outcome *outs);
+
 /* Both stages: what every channel calls. */
 bool pipeline_handle(struct pipeline *p, struct db *db, const struct inbound_msg *in,
                      unsigned flags, struct pipeline_outcome *out);

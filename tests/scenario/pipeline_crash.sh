@@ -21,7 +21,7 @@ kills=0
 for k in $(seq 1 12); do
     "$TALKA" sms --stdin < "$T/texts.txt" > /dev/null 2>&1 &
     pid=$!
-    sleep "0.$(shuf -i 05-60 -n 1)"
+    sleep "$(awk -v r="$(shuf -i 0-300 -n 1)" 'BEGIN { printf "%.3f", 0.05 + r / 1000 }')"
     kill -9 $pid 2>/dev/null && kills=$((kills + 1))
     wait $pid 2>/dev/null
     [ "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" = 1000 ] && break
