@@ -9,7 +9,7 @@ gen_texts "$T/texts.txt" 2000 50 11
 check "burst: sim send --stdin writes 2 050 texts" "$TALKA" sim send --stdin < "$T/texts.txt"
 expect_eq "burst: 2 150 messages (50 x 3 parts) in the phone" "$(inbox_count)" 2150
 start_daemon
-wait_for 240 "$settled_sql" 0
+wait_settled 240
 expect_eq "burst: the phone's inbox is empty" "$(inbox_count)" 0
 expect_eq "burst: every text stored once" "$(q "SELECT count(*) FROM inbound")" 2050
 expect_eq "burst: every text handled" "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" 2050

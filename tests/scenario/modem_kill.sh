@@ -23,7 +23,7 @@ scratch
 gen_texts "$T/texts.txt" 2000 50 23
 "$TALKA" sim send --stdin < "$T/texts.txt"
 start_daemon
-wait_for 240 "$settled_sql" 0
+wait_settled 240
 stop_daemon
 ref=$(summary)
 ref_inbound=$(q "SELECT count(*) FROM inbound")
@@ -40,7 +40,8 @@ tail -n +1026 "$T/texts.txt" > "$T/second.txt"
 simpid=$!
 kills=0
 for k in 1 2 3 4 5; do
-    start_daemon
+    TALKA_LOG=warn "$TALKA" run >> "$T/run.log" 2>&1 &
+    DPID=$!
     sleep "$(shuf -i 3-30 -n 1 | sed 's/^\(.*\)\(.\)$/\1.\2/; s/^\./0./')"
     kill -9 "$DPID" 2>/dev/null && kills=$((kills + 1))
     wait "$DPID" 2>/dev/null
@@ -49,7 +50,7 @@ wait $simpid
 expect_eq "kill: the daemon was killed 5 times" "$kills" 5
 echo "    after the kills: $(q "SELECT count(*) FROM inbound") stored, $(inbox_count) still in the phone"
 start_daemon
-wait_for 240 "$settled_sql" 0
+wait_settled 240
 expect_eq "kill: the phone's inbox is empty" "$(inbox_count)" 0
 expect_eq "kill: every text stored once" "$(q "SELECT count(*) FROM inbound")" 2050
 expect_eq "kill: every text handled" "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" 2050

@@ -45,10 +45,20 @@ PY
 # inbox_count: messages still in the simulated phone
 inbox_count() { find "$T/var/phone/sms" -type f 2>/dev/null | wc -l; }
 
-# start_daemon [BINARY]: talka run in the background ($DPID), log in $T/run.log
+# start_daemon [BINARY]: talka run in the background ($DPID), log in $T/run.log;
+# returns once the modem is connected (or after 60 s), so a SIGTERM that follows
+# reaches a daemon that has set up its signal handlers
 start_daemon() {
-    "${1:-$TALKA}" run >> "$T/run.log" 2>&1 &
+    touch "$T/run.log"
+    _n0=$(grep -c "gammu0: connected to" "$T/run.log")
+    TALKA_LOG=${DAEMON_LOG:-info} "${1:-$TALKA}" run >> "$T/run.log" 2>&1 &
     DPID=$!
+    _end=$(( $(date +%s) + 60 ))
+    while [ "$(date +%s)" -le "$_end" ] && kill -0 "$DPID" 2>/dev/null; do
+        [ "$(grep -c "gammu0: connected to" "$T/run.log")" -gt "$_n0" ] && return 0
+        sleep 0.1
+    done
+    return 1
 }
 
 stop_daemon() {
@@ -62,6 +72,16 @@ wait_for() {
     _end=$(( $(date +%s) + $1 ))
     while [ "$(date +%s)" -le "$_end" ]; do
         [ "$(q "$2" 2>/dev/null)" = "$3" ] && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+# wait_settled SECONDS: the phone is empty and everything is handled and sent
+wait_settled() {
+    _end=$(( $(date +%s) + $1 ))
+    while [ "$(date +%s)" -le "$_end" ]; do
+        [ "$(inbox_count)" = 0 ] && [ "$(q "$settled_sql" 2>/dev/null)" = 0 ] && return 0
         sleep 0.2
     done
     return 1
