@@ -1,0 +1,60 @@
+#!/bin/sh
+# modem.sh: the modem daemon on the dummy phone, release binary ($TALKA):
+#  - burst: 2 000 single + 50 three-part texts already in the phone when
+#    `talka run` starts -> seconds until every text is handled and every reply
+#    handed to the modem, and the daemon's peak RSS (VmHWM)
+#  - idle latency: one text into the phone of an idle daemon -> its reply sent,
+#    p95 over 20 tries
+cd "$(dirname "$0")/.." || exit 2
+TALKA=${TALKA:-$PWD/build/talka}
+T=$(mktemp -d /tmp/talka-bench-XXXXXX)
+mkdir -p "$T/config" "$T/var"
+cp config/*.tsv config/*.ini "$T/config/"
+export TALKA_CONFIG=$T/config/talka.ini
+. tests/scenario/modem_lib.sh
+now_ms() { date +%s%3N; }
+
+gen_texts "$T/texts.txt" 2000 50 11
+"$TALKA" sim send --stdin < "$T/texts.txt" || { echo "sim send failed"; exit 1; }
+t0=$(now_ms)
+TALKA_LOG=warn "$TALKA" run >> "$T/run.log" 2>&1 &
+DPID=$!
+hwm=0
+while :; do
+    h=$(awk '/^VmHWM/ {print $2}' "/proc/$DPID/status" 2>/dev/null)
+    [ -n "$h" ] && hwm=$h
+    if [ "$(inbox_count)" = 0 ] && [ "$(q "$settled_sql" 2>/dev/null)" = 0 ] &&
+       [ "$(q "SELECT count(*) FROM inbound" 2>/dev/null)" = 2050 ]; then
+        break
+    fi
+    if [ $(( $(now_ms) - t0 )) -gt 300000 ] || ! kill -0 $DPID 2>/dev/null; then
+        echo "modem burst: did not finish (see $T/run.log)"; kill $DPID; exit 1
+    fi
+    sleep 0.05
+done
+t1=$(now_ms)
+h=$(awk '/^VmHWM/ {print $2}' "/proc/$DPID/status" 2>/dev/null)
+[ -n "$h" ] && hwm=$h
+answered=$(q "SELECT count(*) FROM outbound WHERE kind='reply' AND state='sent'")
+printf 'modem_burst_2050: %d.%03d s for 2050 texts, %s replies sent (target <= 40 s)\n' \
+    $(( (t1 - t0) / 1000 )) $(( (t1 - t0) % 1000 )) "$answered"
+printf 'modem_burst_peak_rss: %d.%d MB (target <= 32 MB)\n' $((hwm / 1024)) $(( (hwm % 1024) * 10 / 1024 ))
+
+# idle latency: the daemon is idle now
+: > "$T/lat.txt"
+for i in $(seq 1 20); do
+    before=$(q "SELECT count(*) FROM outbound WHERE state='sent'")
+    s=$(now_ms)
+    "$TALKA" sim send "+3712600$(printf %04d "$i")" "KOKS $i OZOLS Cesis"
+    while [ "$(q "SELECT count(*) FROM outbound WHERE state='sent'")" -le "$before" ]; do
+        [ $(( $(now_ms) - s )) -gt 10000 ] && break
+        sleep 0.01
+    done
+    echo $(( $(now_ms) - s )) >> "$T/lat.txt"
+    sleep 0.$(shuf -i 1-5 -n 1)
+done
+p95=$(sort -n "$T/lat.txt" | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i>NR) i=NR; print a[i]}')
+med=$(sort -n "$T/lat.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "modem_idle_latency_p95: $p95 ms (median $med ms, 20 tries; target < 1000 ms)"
+kill -TERM $DPID; wait $DPID
+rm -rf "$T"
