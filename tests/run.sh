@@ -31,6 +31,7 @@ if [ -z "$pattern" ]; then
 fi
 for t in tests/scenario/*.sh; do
     [ -e "$t" ] || continue
+    case "$t" in *_lib.sh) continue ;; esac   # helpers sourced by scenarios
     case "$t" in *"$pattern"*) ;; *) continue ;; esac
     run_part "$(basename "$t" .sh)" sh "$t"
 done
