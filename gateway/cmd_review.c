@@ -74,23 +74,19 @@ int cmd_review(int argc, char **argv)
         review_no = (int)v;
     }
     struct app a;
-    int rc = app_open(&a, APP_ALL);
+    struct pipeline *p;
+    int rc = pipeline_open_app(&a, &p);
     if (rc)
         return rc;
     if (want == 2) {
         rc = list(a.db);
+        pipeline_free(p);
         app_close(&a);
         return rc;
     }
-    char err[512] = "", msg[256] = "", actor[96];
+    char msg[256] = "", actor[96];
     const char *user = getenv("SUDO_USER") ? getenv("SUDO_USER") : getenv("USER");
     snprintf(actor, sizeof actor, "cli:%s", user ? user : "unknown");
-    struct pipeline *p = pipeline_new(&a, err, sizeof err);
-    if (!p) {
-        fprintf(stderr, "talka: %s\n", err);
-        app_close(&a);
-        return 2;
-    }
     enum review_result r = want == 3 ? review_approve(p, a.db, review_no, actor, false, msg, sizeof msg)
                                      : review_reject(p, a.db, review_no, argv[3], actor, false, msg, sizeof msg);
     if (r == REVIEW_OK)

@@ -40,16 +40,11 @@ int cmd_run(int argc, char **argv)
         return 2;
     }
     struct app a;
-    int rc = app_open(&a, APP_ALL);
+    struct pipeline *p;
+    int rc = pipeline_open_app(&a, &p);
     if (rc)
         return rc;
     char err[1024] = "";
-    struct pipeline *p = pipeline_new(&a, err, sizeof err);
-    if (!p) {
-        fprintf(stderr, "talka: %s\n", err);
-        app_close(&a);
-        return 2;
-    }
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

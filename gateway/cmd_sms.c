@@ -210,16 +210,10 @@ int cmd_sms(int argc, char **argv)
         return 2;
     }
     struct app a;
-    int rc = app_open(&a, APP_ALL);
+    struct pipeline *p;
+    int rc = pipeline_open_app(&a, &p);
     if (rc)
         return rc;
-    char err[512] = "";
-    struct pipeline *p = pipeline_new(&a, err, sizeof err);
-    if (!p) {
-        fprintf(stderr, "talka: %s\n", err);
-        app_close(&a);
-        return 2;
-    }
     if (from_stdin) {
         rc = run_stdin(p, a.db);
     } else {

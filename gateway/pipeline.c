@@ -35,6 +35,21 @@ struct pipeline *pipeline_new(struct app *a, char *err, size_t errlen)
 }
 
 void pipeline_free(struct pipeline *p) { free(p); }
+
+int pipeline_open_app(struct app *a, struct pipeline **p)
+{
+    int rc = app_open(a, APP_ALL);
+    if (rc)
+        return rc;
+    char err[1024] = "";
+    *p = pipeline_new(a, err, sizeof err);
+    if (!*p) {
+        fprintf(stderr, "talka: %s\n", err);
+        app_close(a);
+        return 2;
+    }
+    return 0;
+}
 const struct app *pipeline_app(const struct pipeline *p) { return p->app; }
 
 static void hex(const unsigned char *b, size_t n, char *out)

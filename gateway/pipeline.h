@@ -54,6 +54,10 @@ struct pipeline;
 struct pipeline *pipeline_new(struct app *a, char *err, size_t errlen);
 void pipeline_free(struct pipeline *p);
 
+/* For subcommands: app_open(a, APP_ALL) and pipeline_new together. Prints
+ * "talka: ..." and returns 2 on a configuration error, 0 on success. */
+int pipeline_open_app(struct app *a, struct pipeline **p);
+
 /* Stage 1: commits the raw text (idempotent on the dedupe key). *existed is set
  * when it was stored before. Returns false only on a database error. */
 bool pipeline_store(struct pipeline *p, struct db *db, const struct inbound_msg *in,
