@@ -6,7 +6,6 @@
 #include "parsers/internal.h"
 #include "parsers/dates.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* Howard Hinnant's algorithms for the proleptic Gregorian calendar. */
@@ -76,7 +75,11 @@ void pz_civil_date(time_t t, const char *tz, int *y, int *m, int *d)
 
 void pz_date_format(int y, int m, int d, char out[11])
 {
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    unsigned uy = (unsigned)y % 10000, um = (unsigned)m % 100, ud = (unsigned)d % 100;
+    out[0] = (char)('0' + uy / 1000); out[1] = (char)('0' + uy / 100 % 10);
+    out[2] = (char)('0' + uy / 10 % 10); out[3] = (char)('0' + uy % 10); out[4] = '-';
+    out[5] = (char)('0' + um / 10); out[6] = (char)('0' + um % 10); out[7] = '-';
+    out[8] = (char)('0' + ud / 10); out[9] = (char)('0' + ud % 10); out[10] = 0;
 }
 
 pcre2_code *pz_date_pattern(void)

@@ -50,6 +50,20 @@ int pz_osa_distance(const unsigned char *a, size_t la, const unsigned char *b, s
     return p[lb] > max ? max + 1 : p[lb];
 }
 
+/* Which letters occur: one edit changes at most two bits, so words whose masks
+ * differ in more than 2 * maxd bits cannot be within maxd (a cheap first test). */
+static uint32_t letter_mask(const unsigned char *u, size_t n)
+{
+    uint32_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = u[i];
+        if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+        else if (c >= 0xC0) m |= 1u << ((c - 0xC0) & 31);
+        else m |= 1u << 31;
+    }
+    return m;
+}
+
 void pz_fz_add(struct fz_set *s, const unsigned char *units, size_t len, int32_t val)
 {
     if (len == 0 || len > 32) return;
@@ -65,6 +79,7 @@ void pz_fz_add(struct fz_set *s, const unsigned char *units, size_t len, int32_t
     memcpy(u, units, len);
     s->c[s->n].u = u;
     s->c[s->n].len = (unsigned char)len;
+    s->c[s->n].mask = letter_mask(units, len);
     s->c[s->n].val = val;
     s->n++;
 }
@@ -73,12 +88,23 @@ static int by_len(const void *a, const void *b)
 {
     const struct fz_cand *x = a, *y = b;
     if (x->len != y->len) return (int)x->len - (int)y->len;
-    return memcmp(x->u, y->u, x->len);
+    int c = memcmp(x->u, y->u, x->len);
+    if (c) return c;
+    return x->val < y->val ? -1 : x->val > y->val;
 }
 
 void pz_fz_finish(struct fz_set *s)
 {
     if (s->n) qsort(s->c, s->n, sizeof *s->c, by_len);
+    size_t w = 0;                       /* drop duplicates */
+    for (size_t i = 0; i < s->n; i++) {
+        if (w && by_len(&s->c[w - 1], &s->c[i]) == 0) {
+            free((void *)s->c[i].u);
+            continue;
+        }
+        s->c[w++] = s->c[i];
+    }
+    s->n = w;
     size_t k = 0;
     for (int l = 0; l < 34; l++) {
         while (k < s->n && s->c[k].len < l) k++;
@@ -103,8 +129,10 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
     if (lo < 1) lo = 1;
     if (hi > 32) hi = 32;
     int32_t gbest = -1;
+    uint32_t mask = letter_mask(u, len);
     for (size_t i = s->bylen[lo]; i < s->bylen[hi + 1]; i++) {
         const struct fz_cand *c = &s->c[i];
+        if (__builtin_popcount(mask ^ c->mask) > 2 * maxd) continue;
         int lim = r->dsecond;            /* anything worse than both is useless */
         int d = pz_osa_distance(u, len, c->u, c->len, lim < maxd ? lim : maxd);
         if (d > maxd) continue;

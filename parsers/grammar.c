@@ -25,7 +25,11 @@ struct elem {
     int pl[PC_MAX];             /* place candidates, best first */
 };
 
+/* Typo searches are the slow part: a text gets at most this many. */
+#define FUZZY_BUDGET 6
+
 struct ctx {
+    int fuzzy_left;
     const struct lexicon *lex;
     const struct tokens *tk;
     int votes[4];
@@ -46,6 +50,13 @@ static int32_t word_of(const struct lexicon *lex, const struct token *t)
 static void vote(struct ctx *c, int lang, int weight)
 {
     if (lang >= 0 && lang < 3) c->votes[lang] += weight;
+}
+
+/* Latvian letters in words that are not place names say the text is Latvian. */
+static void vote_lv(struct ctx *c, int i, int n)
+{
+    for (int k = i; k < i + n && k < c->tk->n; k++)
+        if (c->tk->t[k].lv) c->votes[LANG_LV] += 1;
 }
 
 /* Joins tokens [i, i+n) with spaces; 0 when one is not a word or it is too long. */
@@ -134,8 +145,14 @@ static int maxdist(size_t len)
 {
     if (len < 4) return 0;
     if (len <= 5) return 1;
-    if (len <= 9) return 2;
+    if (len <= 11) return 2;
     return 3;
+}
+
+/* For a suggestion only: a little further than what is accepted. */
+static int loosedist(size_t len)
+{
+    return len >= 7 ? maxdist(len) + 1 : maxdist(len);
 }
 
 /* Reads the body of a report: everything after the command word. */
@@ -193,6 +210,7 @@ static void classify(struct ctx *c, int i, int ty, int *plant_signal)
                 else { e->bad = 2; e->sp = cand[0]; e->sp2 = cand[1]; }
             }
             vote(c, lang, 2);
+            vote_lv(c, i, L);
             i += L;
             done = 1;
         }
@@ -243,6 +261,7 @@ static void classify(struct ctx *c, int i, int ty, int *plant_signal)
             if (kind == W_PLANTVERB || (kind == W_CMD && WORD_VALUE(w) == CMD_PLANT))
                 *plant_signal = 1;
             vote(c, lang, 1);
+            vote_lv(c, i, 1);
             i++;
             continue;
         }
@@ -263,6 +282,7 @@ static void classify(struct ctx *c, int i, int ty, int *plant_signal)
                 else { e->bad = 2; e->sp = cand[0]; e->sp2 = cand[1]; }
             }
             vote(c, lang, 2);
+            vote_lv(c, i, 1);
             i++;
             continue;
         }
@@ -274,32 +294,35 @@ static void classify(struct ctx *c, int i, int ty, int *plant_signal)
         }
         unsigned char u[32];
         if (pz_to_units(t->s, t->len, u) >= 3 || t->len >= 6) push(c, E_UNK, i);
+        vote_lv(c, i, 1);
         i++;
     }
 }
 
 /* Typo search for one unknown word. */
-static void fuzzy_species(const struct ctx *c, const struct token *t, int loose,
+static void fuzzy_species(struct ctx *c, const struct token *t, int loose,
                           struct fz_result *r)
 {
     unsigned char u[32];
     size_t ul = pz_to_units(t->s, t->len, u);
     int md = maxdist(ul);
-    if (loose) md = ul < 4 ? 1 : (int)ul / 2 > 4 ? 4 : (int)ul / 2;
+    if (loose) md = loosedist(ul);
     r->best = -1; r->dbest = 99; r->second = -1; r->dsecond = 99;
-    if (!ul || !md) return;
+    if (!ul || !md || c->fuzzy_left <= 0) return;
+    c->fuzzy_left--;
     pz_fz_search(&c->lex->spfz, u, ul, md, pz_species_group, c->lex, r);
 }
 
-static void fuzzy_place(const struct ctx *c, const struct token *t, int loose,
+static void fuzzy_place(struct ctx *c, const struct token *t, int loose,
                         struct fz_result *r)
 {
     unsigned char u[32];
     size_t ul = pz_to_units(t->s, t->len, u);
     int md = maxdist(ul);
-    if (loose) md = ul < 4 ? 1 : (int)ul / 2 > 4 ? 4 : (int)ul / 2;
+    if (loose) md = loosedist(ul);
     r->best = -1; r->dbest = 99; r->second = -1; r->dsecond = 99;
-    if (!ul || !md) return;
+    if (!ul || !md || c->fuzzy_left <= 0) return;
+    c->fuzzy_left--;
     pz_fz_search(&c->lex->plfz, u, ul, md, pz_place_group, c->lex, r);
 }
 
@@ -600,10 +623,9 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     struct tokens tk;
     pz_tokenize(text ? text : "", text ? len : 0, &tk);
     struct ctx c;
-    c.lex = lex; c.tk = &tk; c.nel = 0; c.date_state = 0; c.rel = -1;
+    c.lex = lex; c.tk = &tk; c.nel = 0; c.date_state = 0; c.rel = -1; c.fuzzy_left = FUZZY_BUDGET;
     memset(c.votes, 0, sizeof c.votes);
     if (tk.has_cyr) c.votes[LANG_RU] += 5;
-    if (tk.has_lv) c.votes[LANG_LV] += 3;
 
     if (tk.n == 0) { fail(out, "empty"); return; }
     int qonly = 1;
@@ -628,6 +650,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     if (w && WORD_KIND(w) == W_CMD) {
         cmd = (enum command)WORD_VALUE(w);
         vote(&c, WORD_LANG(w), 2);
+        vote_lv(&c, i, 1);
         i++;
     } else if (!w && first->kind == T_WORD) {
         int lang, cand[2], pc[PC_MAX], np;
@@ -693,7 +716,7 @@ const struct place *lexicon_find_place(const struct lexicon *lex, const char *te
     pz_tokenize(text, strlen(text), &tk);
     struct ctx c;
     memset(c.votes, 0, sizeof c.votes);
-    c.lex = lex; c.tk = &tk; c.nel = 0; c.date_state = 0; c.rel = -1;
+    c.lex = lex; c.tk = &tk; c.nel = 0; c.date_state = 0; c.rel = -1; c.fuzzy_left = FUZZY_BUDGET;
     for (int i = 0; i < tk.n;) {
         int used = 0;
         for (int L = lex->pl_maxwords < tk.n - i ? lex->pl_maxwords : tk.n - i; L >= 1; L--) {

@@ -24,6 +24,7 @@ struct token {
     unsigned short len;     /* bytes */
     unsigned char kind;     /* enum tok_kind */
     unsigned char cyr;      /* holds Cyrillic letters */
+    unsigned char lv;       /* holds Latvian diacritic letters */
     unsigned start, end;    /* byte span in the original text */
 };
 
@@ -70,7 +71,7 @@ uint32_t pz_hm_hash(const char *s, size_t n);
 /* ---- fuzzy matching (fuzzy.c) --------------------------------------------- */
 
 /* One form to match typos against, in "units" (one byte per letter). */
-struct fz_cand { const unsigned char *u; unsigned char len; int32_t val; };
+struct fz_cand { const unsigned char *u; uint32_t mask; unsigned char len; int32_t val; };
 struct fz_set { struct fz_cand *c; size_t n, cap; size_t bylen[34]; /* start index per length */ };
 
 void pz_fz_add(struct fz_set *s, const unsigned char *units, size_t len, int32_t val);

@@ -55,7 +55,7 @@ static void add_form(struct lexicon *lex, const char *form, const char *suffix, 
         int words = 1;
         for (const char *p = key; *p; p++) words += *p == ' ';
         if (!*suffix && words > lex->pl_maxwords) lex->pl_maxwords = words;
-        if (!*suffix && PLV_KIND(val) == PF_NAME) {
+        if (pass == 0 && !*suffix && PLV_KIND(val) == PF_NAME) {
             unsigned char u[32];
             size_t ul = pz_to_units(k, kl, u);
             if (ul >= 4) pz_fz_add(&lex->plfz, u, ul, val);

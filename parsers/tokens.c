@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-struct ch { int32_t cp; unsigned char cls; unsigned off; };
+struct ch { int32_t cp; unsigned char cls; unsigned char lv; unsigned off; };
 
 static int is_letter(int c) { return c == CH_LAT || c == CH_CYR || c == CH_OTHER; }
 static int is_digitish(int c) { return c == CH_DIGIT || c == CH_JOIN; }
@@ -29,9 +29,10 @@ static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsig
     struct token *t = &out->t[out->n];
     char *p = out->buf + out->used;
     size_t o = 0;
-    int cyr = 0;
+    int cyr = 0, lv = 0;
     for (int i = a; i < b; i++) {
         if (c[i].cls == CH_CYR) cyr = 1;
+        lv |= c[i].lv;
         o += (size_t)pz_utf8_encode(c[i].cp, p + o);
     }
     p[o] = 0;
@@ -39,6 +40,7 @@ static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsig
     t->len = (unsigned short)o;
     t->kind = (unsigned char)kind;
     t->cyr = (unsigned char)cyr;
+    t->lv = (unsigned char)lv;
     t->start = c[a].off;
     t->end = end;
     out->used += (unsigned)o + 1;
@@ -117,7 +119,7 @@ void pz_tokenize(const char *text, size_t len, struct tokens *out)
         int cls = pz_fold_char(cp, &f, &lv);
         if (lv) out->has_lv = 1;
         if (cls == CH_MARK) { i += (size_t)l; continue; }
-        c[n].cp = f; c[n].cls = (unsigned char)cls; c[n].off = (unsigned)i;
+        c[n].cp = f; c[n].cls = (unsigned char)cls; c[n].lv = (unsigned char)lv; c[n].off = (unsigned)i;
         n++;
         i += (size_t)l;
     }
@@ -127,7 +129,7 @@ void pz_tokenize(const char *text, size_t len, struct tokens *out)
     while (k < n && out->n < TOK_MAX) {
         int cls = c[k].cls;
         if (cls == CH_QMARK) {
-            struct ch q = { '?', CH_QMARK, c[k].off };
+            struct ch q = { '?', CH_QMARK, 0, c[k].off };
             struct ch tmp[2] = { q, zero };
             emit(out, tmp, 0, 1, T_QMARK, c[k].off + 1);
             k++;

@@ -1,0 +1,225 @@
+/* test_parse.c: unit tests of the SMS language against the shipped lists:
+ * lexicon lookups (inflection, generic names, places by any case form), the
+ * grammar's results and error codes, the JSON contract, and parsing from several
+ * threads at once over one lexicon. */
+#include "parsers/parse.h"
+#include "tests/test.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#define NOW ((time_t)1778839200)   /* 2026-05-15 10:00:00 UTC */
+
+static struct lexicon *lex(void)
+{
+    static struct lexicon *l;
+    char err[256];
+    if (!l) l = lexicon_load("config/species.tsv", "config/places.tsv", err, sizeof err);
+    if (!l) test_fail(__FILE__, __LINE__, "lexicon_load: %s", err);
+    return l;
+}
+
+static void parse(const char *text, struct parse_result *r)
+{
+    parse_text(lex(), text, strlen(text), NOW, NULL, r);
+}
+
+static const char *sp(const struct parse_result *r, int i)
+{
+    return i < r->nitems && r->items[i].species ? r->items[i].species->id : "(none)";
+}
+
+static const char *muni(const struct parse_result *r)
+{
+    return r->place ? r->place->municipality : "(none)";
+}
+
+TEST(parse_lexicon_species)
+{
+    struct lexicon *l = lex();
+    if (!l) return;
+    bool amb;
+    CHECK(lexicon_species_count(l) == 41);
+    CHECK_STR(lexicon_species_by_id(l, "quercus_robur")->name_lv, "ozols");
+    CHECK_STR(lexicon_find_species(l, "ozolus", &amb)->id, "quercus_robur");
+    CHECK_STR(lexicon_find_species(l, "дуб", &amb)->id, "quercus_robur");
+    CHECK_STR(lexicon_find_species(l, "liepa", &amb)->id, "tilia_cordata");
+    CHECK_STR(lexicon_find_species(l, "lime", &amb)->id, "tilia_cordata");
+    CHECK_STR(lexicon_find_species(l, "лип", &amb)->id, "tilia_cordata");
+    CHECK_STR(lexicon_find_species(l, "platlapu liepa", &amb)->id, "tilia_platyphyllos");
+    CHECK_STR(lexicon_find_species(l, "bērzs", &amb)->id, "betula_pendula");
+    CHECK_STR(lexicon_find_species(l, "purva bērzs", &amb)->id, "betula_pubescens");
+    CHECK_STR(lexicon_find_species(l, "sarkanais ozols", &amb)->id, "quercus_rubra");
+    CHECK_STR(lexicon_find_species(l, "alksnis", &amb)->id, "alnus_spp");
+    CHECK_STR(lexicon_find_species(l, "pines", &amb)->id, "pinus_sylvestris");
+    CHECK_STR(lexicon_find_species(l, "BEERZI", &amb)->id, "betula_pendula");
+    CHECK(lexicon_find_species(l, "elm", &amb) == NULL);
+    CHECK(amb);
+    CHECK(lexicon_find_species(l, "banāns", &amb) == NULL);
+    CHECK(!amb);
+}
+
+TEST(parse_lexicon_places)
+{
+    struct lexicon *l = lex();
+    if (!l) return;
+    bool amb;
+    const struct place *p = lexicon_find_place(l, "Cēsīs", &amb);
+    CHECK(p && strcmp(p->name, "Cēsis") == 0 && strcmp(p->municipality, "Cēsu novads") == 0);
+    p = lexicon_find_place(l, "Vecpiebalgā", &amb);
+    CHECK(p && strcmp(p->name, "Vecpiebalgas pagasts") == 0);
+    p = lexicon_find_place(l, "Vecpiebalgas pagasts", &amb);
+    CHECK(p && strcmp(p->municipality, "Cēsu novads") == 0);
+    p = lexicon_find_place(l, "Talsu novadā", &amb);
+    CHECK(p && strcmp(p->type, "novads") == 0);
+    p = lexicon_find_place(l, "Aizkraukle", &amb);             /* town over parish */
+    CHECK(p && strcmp(p->type, "pilsēta") == 0);
+    p = lexicon_find_place(l, "Ogre", &amb);
+    CHECK(p && strcmp(p->municipality, "Ogres novads") == 0);
+    p = lexicon_find_place(l, "Rīgā", &amb);
+    CHECK(p && strcmp(p->municipality, "Rīga") == 0 && strcmp(p->atvk, "0001000") == 0);
+    p = lexicon_find_place(l, "Вентспилсе", &amb);
+    CHECK(p && strcmp(p->municipality, "Ventspils") == 0);
+    CHECK(lexicon_find_place(l, "Pilskalne", &amb) == NULL);
+    CHECK(amb);
+    p = lexicon_find_place(l, "Salas pagasts Mārupes novads", &amb);
+    CHECK(p && strcmp(p->municipality, "Mārupes novads") == 0);
+    CHECK(lexicon_place_by_name(l, "Saldus novads") != NULL);
+    CHECK(lexicon_place_by_name(l, "Atlantīda") == NULL);
+}
+
+TEST(parse_grammar_reports)
+{
+    struct parse_result r;
+    if (!lex()) return;
+    parse("KOKS 12 OZOLS Cesis", &r);
+    CHECK(r.ok);
+    CHECK_INT(r.command, CMD_PLANT);
+    CHECK_STR(sp(&r, 0), "quercus_robur");
+    CHECK_INT(r.items[0].count, 12);
+    CHECK_STR(muni(&r), "Cēsu novads");
+    CHECK_STR(r.date, "");
+    parse("KOKS 3 OŠI UN 2 KĻAVAS Ogre", &r);
+    CHECK_INT(r.nitems, 2);
+    CHECK_STR(sp(&r, 1), "acer_platanoides");
+    CHECK_INT(r.items[1].count, 2);
+    parse("KOKS LIEPA 4 Dobele", &r);
+    CHECK(r.ok && r.items[0].count == 4);
+    parse("KOKS 4 LIEPAS Liepupe", &r);
+    CHECK_STR(sp(&r, 0), "tilia_cordata");
+    CHECK_STR(r.place ? r.place->name : "", "Liepupes pagasts");
+    parse("Vakar iestādīju 2 ābeles Kandavā", &r);
+    CHECK_STR(r.date, "2026-05-14");
+    parse("koks divdesmit pieci bērzi Tukums", &r);
+    CHECK_INT(r.items[0].count, 25);
+    parse("We planted twenty-five pines in Talsi", &r);
+    CHECK_INT(r.lang, LANG_EN);
+    CHECK_INT(r.items[0].count, 25);
+    parse("дерево 9 лип Огре", &r);
+    CHECK_INT(r.lang, LANG_RU);
+    CHECK_STR(sp(&r, 0), "tilia_cordata");
+    parse("KOKS 12 OZOLS Cesis 01.05", &r);
+    CHECK_STR(r.date, "2026-05-01");
+}
+
+TEST(parse_grammar_errors)
+{
+    struct parse_result r;
+    if (!lex()) return;
+    parse("", &r);
+    CHECK_STR(r.error, "empty");
+    parse("Sveiki, kā iet?", &r);
+    CHECK_STR(r.error, "unknown_command");
+    parse("KOKS OZOLS Cesis", &r);
+    CHECK_STR(r.error, "missing_count");
+    parse("KOKS 12 Cesis", &r);
+    CHECK_STR(r.error, "missing_species");
+    parse("KOKS 12 OZOLS", &r);
+    CHECK_STR(r.error, "missing_place");
+    parse("KOKS 12 BANANI Cesis", &r);
+    CHECK_STR(r.error, "unknown_species");
+    parse("KOKS 12 OZOLS Atlantīda", &r);
+    CHECK_STR(r.error, "unknown_place");
+    parse("KOKS 12 OZOLS Pilskalne", &r);
+    CHECK_STR(r.error, "ambiguous_place");
+    CHECK(r.suggestion[0] != 0);
+    parse("KOKS 12 elms Cesis", &r);
+    CHECK_STR(r.error, "ambiguous_species");
+    parse("KOKS 0 OZOLS Cesis", &r);
+    CHECK_STR(r.error, "count_out_of_range");
+    parse("KOKS 12 OZOLS Cesis 01.06", &r);         /* the future */
+    CHECK_STR(r.error, "bad_date");
+    parse("KOKS 12 OZOLS Cesis 30.02", &r);
+    CHECK_STR(r.error, "bad_date");
+    struct parse_options o = { 1, 10, "Europe/Riga" };
+    parse_text(lex(), "KOKS 12 OZOLS Cesis", 19, NOW, &o, &r);
+    CHECK_STR(r.error, "count_out_of_range");
+}
+
+TEST(parse_grammar_commands)
+{
+    struct parse_result r;
+    if (!lex()) return;
+    parse("VĀRDS Pēteris Kļaviņš", &r);
+    CHECK(r.ok && r.command == CMD_REGISTER);
+    CHECK_STR(r.name, "Pēteris Kļaviņš");
+    parse("ОЧКИ", &r);
+    CHECK(r.command == CMD_POINTS && r.lang == LANG_RU);
+    parse("?", &r);
+    CHECK(r.command == CMD_HELP && r.lang == LANG_LV);
+    parse("STOP", &r);
+    CHECK(r.command == CMD_STOP && r.lang == LANG_LV);
+    parse("DZĒST", &r);
+    CHECK_INT(r.command, CMD_DELETE);
+    parse("ATCELT", &r);
+    CHECK_INT(r.command, CMD_CANCEL);
+    parse("СТАРТ", &r);
+    CHECK_INT(r.command, CMD_START);
+}
+
+TEST(parse_json_contract)
+{
+    struct parse_result r;
+    if (!lex()) return;
+    parse("KOKS 12 OZOLS Cesis šodien", &r);
+    char *j = parse_result_json(&r);
+    CHECK_STR(j, "{\"ok\":true,\"command\":\"plant\",\"lang\":\"lv\",\"items\":[{\"species\":"
+                 "\"quercus_robur\",\"count\":12}],\"place\":{\"name\":\"Cēsis\",\"type\":"
+                 "\"pilsēta\",\"municipality\":\"Cēsu novads\"},\"date\":\"2026-05-15\"}");
+    free(j);
+    parse("KOKS 12 OZLS Cesis", &r);
+    CHECK(r.ok);
+    parse("KOKS 12 OZOLSSSS Cesis", &r);
+    j = parse_result_json(&r);
+    CHECK_STR(j, "{\"ok\":false,\"command\":\"plant\",\"lang\":\"lv\",\"error\":"
+                 "\"unknown_species\",\"suggestion\":\"ozols\"}");
+    free(j);
+    parse("\xff\xfe KOKS \x00", &r);
+    j = parse_result_json(&r);
+    CHECK(j != NULL);
+    free(j);
+}
+
+static void *worker(void *arg)
+{
+    static const char *texts[] = { "KOKS 12 OZOLS Cesis", "дерево 9 лип Огре",
+                                   "KOKS 3 BEZS Dobele", "KOLS 7 PRIEDE Siguda 01.05" };
+    int *bad = arg;
+    for (int k = 0; k < 2000; k++) {
+        struct parse_result r;
+        const char *t = texts[k % 4];
+        parse_text(lex(), t, strlen(t), NOW, NULL, &r);
+        if (!r.ok || r.nitems != 1) (*bad)++;
+    }
+    return NULL;
+}
+
+TEST(parse_threads_share_lexicon)
+{
+    if (!lex()) return;
+    pthread_t th[4];
+    int bad[4] = { 0 };
+    for (int i = 0; i < 4; i++) pthread_create(&th[i], NULL, worker, &bad[i]);
+    for (int i = 0; i < 4; i++) pthread_join(th[i], NULL);
+    CHECK_INT(bad[0] + bad[1] + bad[2] + bad[3], 0);
+}
