@@ -76,11 +76,11 @@ static int one(struct app *a, char *text, size_t len, time_t now, struct out *o)
     struct parse_result r;
     len = unescape(text, len);
     parse_text(a->lex, text, len, now, &a->popts, &r);
-    char *js = parse_result_json(&r);
-    int rc = out_line(o, js ? js : "{\"ok\":false,\"command\":\"unknown\",\"lang\":\"lv\","
-                                   "\"error\":\"empty\"}");
-    free(js);
-    return rc;
+    char js[2048];
+    size_t n = parse_result_json_into(&r, js, sizeof js - 1);
+    js[n] = 0;
+    return out_line(o, n ? js : "{\"ok\":false,\"command\":\"unknown\",\"lang\":\"lv\","
+                                "\"error\":\"empty\"}");
 }
 
 int cmd_parse(int argc, char **argv)

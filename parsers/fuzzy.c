@@ -132,10 +132,14 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
     uint32_t mask = letter_mask(u, len);
     for (size_t i = s->bylen[lo]; i < s->bylen[hi + 1]; i++) {
         const struct fz_cand *c = &s->c[i];
-        if (__builtin_popcount(mask ^ c->mask) > 2 * maxd) continue;
-        int lim = r->dsecond;            /* anything worse than both is useless */
-        int d = pz_osa_distance(u, len, c->u, c->len, lim < maxd ? lim : maxd);
-        if (d > maxd) continue;
+        /* only a candidate closer than the runner-up can change the answer */
+        int lim = r->dsecond - 1 < maxd ? r->dsecond - 1 : maxd;
+        if (lim < 0) break;
+        int dl = (int)len - (int)c->len;
+        if (dl > lim || -dl > lim) continue;
+        if (__builtin_popcount(mask ^ c->mask) > 2 * lim) continue;
+        int d = pz_osa_distance(u, len, c->u, c->len, lim);
+        if (d > lim) continue;
         int32_t g = group ? group(ctx, c->val) : c->val;
         if (d < r->dbest) {
             if (gbest != g && r->best >= 0) { r->second = r->best; r->dsecond = r->dbest; }

@@ -200,7 +200,10 @@ static void classify(struct ctx *c, int i, int ty, int *plant_signal)
         }
         /* a word: longest species or place of several words first */
         int done = 0;
-        for (int L = lex->sp_maxwords < n - i ? lex->sp_maxwords : n - i; L >= 2 && !done; L--) {
+        int32_t fw;
+        int multi = pz_hm_get(&lex->firstwords, t->s, t->len, &fw, 1);
+        for (int L = lex->sp_maxwords < n - i ? lex->sp_maxwords : n - i;
+             multi && L >= 2 && !done; L--) {
             int lang, cand[2];
             int sp = species_at(c, i, L, &lang, cand);
             if (sp == -1) continue;
@@ -215,7 +218,8 @@ static void classify(struct ctx *c, int i, int ty, int *plant_signal)
             done = 1;
         }
         if (done) continue;
-        for (int L = lex->pl_maxwords < n - i ? lex->pl_maxwords : n - i; L >= 1 && !done; L--) {
+        for (int L = multi ? (lex->pl_maxwords < n - i ? lex->pl_maxwords : n - i) : 1;
+             L >= 1 && !done; L--) {
             int cand[PC_MAX], nc;
             int used = place_at(c, i, L, cand, &nc);
             if (!used || (L == 1 && used == 1)) continue;
@@ -618,6 +622,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     memset(out, 0, sizeof *out);
     out->command = CMD_UNKNOWN;
     out->lang = LANG_LV;
+    out->lex = lex;
     if (!lex || (!text && len)) { fail(out, "empty"); return; }
 
     struct tokens tk;

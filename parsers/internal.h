@@ -132,6 +132,7 @@ struct sp_info {
     struct species pub;
     unsigned char words[3];     /* words in the lv, ru, en name: the generic rule */
     bool genus;                 /* id ends in _spp */
+    void *json;                 /* the id as a jansson string, shared read-only */
 };
 
 #define SPV(idx, lang) ((int32_t)((idx) | ((lang) << 16)))
@@ -149,6 +150,7 @@ struct pl_info {
     const char *parent;
     unsigned char rank;         /* 0 state city, 1 town, 2 novads, 3 parish */
     int muni;                   /* index of the municipality's own row, or -1 */
+    void *json;                 /* {"name","type","municipality"} for JSON, shared */
 };
 
 struct arena_block;
@@ -160,11 +162,17 @@ struct lexicon {
     struct hashmap spforms;     /* folded form (may hold spaces) → SPV */
     struct hashmap plforms;     /* folded form → PLV; "stem #n/#p/#c" for qualified */
     struct hashmap plnames;     /* exact place name → index */
+    struct hashmap firstwords;  /* first words of multi-word species and place keys */
     struct fz_set spfz, plfz, cmdfz;
     int sp_maxwords, pl_maxwords;
     pcre2_code *re_date;        /* numeric date / time tokens */
+    void *cmd_json[CMD_CANCEL + 1], *lang_json[3];  /* jansson strings, shared */
     struct arena_block *arena;
 };
+
+/* jansson values made once per lexicon (json.c). */
+void pz_json_prepare(struct lexicon *lex);
+void pz_json_release(struct lexicon *lex);
 
 /* Strings that live as long as the lexicon. */
 char *pz_lex_strdup(struct lexicon *lex, const char *s, size_t n);

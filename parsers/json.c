@@ -30,36 +30,73 @@ const char *command_name(enum command c)
     }
 }
 
-/* jansson refuses invalid UTF-8; everything we put in is checked first. */
+/* jansson checks UTF-8 itself (NULL for invalid text, which set_new ignores);
+ * the parser's own strings (name, suggestion) are sanitised when made. */
 static json_t *str(const char *s)
 {
-    char buf[512];
-    size_t n = pz_utf8_sanitize(s, strlen(s), buf, sizeof buf);
-    return json_stringn(buf, n);
+    return json_string(s);
 }
 
-char *parse_result_json(const struct parse_result *r)
+/* The species and places of a lexicon as ready jansson values: a result only
+ * takes a reference (jansson counts references atomically, and dumping does not
+ * mark values), so threads share them safely and a text costs fewer allocations. */
+void pz_json_prepare(struct lexicon *lex)
+{
+    for (int c = 0; c <= CMD_CANCEL; c++) lex->cmd_json[c] = json_string(command_name(c));
+    for (int l = 0; l < 3; l++) lex->lang_json[l] = json_string(lang_code(l));
+    for (size_t i = 0; i < lex->nsp; i++)
+        lex->sp[i].json = json_string(lex->sp[i].pub.id);
+    for (size_t i = 0; i < lex->npl; i++) {
+        const struct place *p = &lex->pl[i].pub;
+        json_t *o = json_object();
+        if (o) {
+            json_object_set_new(o, "name", json_string(p->name));
+            json_object_set_new(o, "type", json_string(p->type));
+            json_object_set_new(o, "municipality", json_string(p->municipality));
+        }
+        lex->pl[i].json = o;
+    }
+}
+
+void pz_json_release(struct lexicon *lex)
+{
+    for (int c = 0; c <= CMD_CANCEL; c++) json_decref(lex->cmd_json[c]);
+    for (int l = 0; l < 3; l++) json_decref(lex->lang_json[l]);
+    for (size_t i = 0; lex->sp && i < lex->nsp; i++) json_decref(lex->sp[i].json);
+    for (size_t i = 0; lex->pl && i < lex->npl; i++) json_decref(lex->pl[i].json);
+}
+
+static json_t *shared(void *v, const char *fallback)
+{
+    return v ? json_incref((json_t *)v) : json_string(fallback);
+}
+
+static json_t *build(const struct parse_result *r)
 {
     json_t *o = json_object();
     if (!o) return NULL;
     json_object_set_new(o, "ok", json_boolean(r->ok));
-    json_object_set_new(o, "command", json_string(command_name(r->command)));
-    json_object_set_new(o, "lang", json_string(lang_code(r->lang)));
+    const struct lexicon *lex = r->lex;
+    unsigned c = (unsigned)r->command <= CMD_CANCEL ? (unsigned)r->command : 0;
+    unsigned l = (unsigned)r->lang < 3 ? (unsigned)r->lang : 0;
+    json_object_set_new(o, "command", lex ? shared(lex->cmd_json[c], command_name(c))
+                                          : json_string(command_name(c)));
+    json_object_set_new(o, "lang", lex ? shared(lex->lang_json[l], lang_code(l))
+                                       : json_string(lang_code(l)));
     if (r->ok) {
         if (r->command == CMD_PLANT) {
             json_t *items = json_array();
             for (int i = 0; i < r->nitems && i < PARSE_MAX_ITEMS; i++) {
                 json_t *it = json_object();
-                json_object_set_new(it, "species", str(r->items[i].species->id));
+                const struct sp_info *si = (const struct sp_info *)r->items[i].species;
+                json_object_set_new(it, "species", shared(si->json, si->pub.id));
                 json_object_set_new(it, "count", json_integer(r->items[i].count));
                 json_array_append_new(items, it);
             }
             json_object_set_new(o, "items", items);
             if (r->place) {
-                json_t *p = json_object();
-                json_object_set_new(p, "name", str(r->place->name));
-                json_object_set_new(p, "type", str(r->place->type));
-                json_object_set_new(p, "municipality", str(r->place->municipality));
+                const struct pl_info *pi = (const struct pl_info *)r->place;
+                json_t *p = pi->json ? json_incref((json_t *)pi->json) : json_object();
                 json_object_set_new(o, "place", p);
             }
             if (r->date[0]) json_object_set_new(o, "date", str(r->date));
@@ -69,6 +106,22 @@ char *parse_result_json(const struct parse_result *r)
         json_object_set_new(o, "error", json_string(r->error ? r->error : "unknown_command"));
         if (r->suggestion[0]) json_object_set_new(o, "suggestion", str(r->suggestion));
     }
+    return o;
+}
+
+size_t parse_result_json_into(const struct parse_result *r, char *buf, size_t cap)
+{
+    json_t *o = build(r);
+    if (!o) return 0;
+    size_t n = json_dumpb(o, buf, cap, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return n < cap ? n : 0;
+}
+
+char *parse_result_json(const struct parse_result *r)
+{
+    json_t *o = build(r);
+    if (!o) return NULL;
     char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
     return s;

@@ -68,11 +68,23 @@ struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv, ch
     pz_hm_init(&lex->spforms, 4096);
     pz_hm_init(&lex->plforms, 16384);
     pz_hm_init(&lex->plnames, 1024);
+    pz_hm_init(&lex->firstwords, 1024);
     if (pz_load_words(lex, err, errlen) || pz_load_species(lex, species_tsv, err, errlen) ||
         pz_load_places(lex, places_tsv, err, errlen)) {
         lexicon_free(lex);
         return NULL;
     }
+    /* the first word of every multi-word key, so most words skip those lookups */
+    const struct hashmap *maps[2] = { &lex->spforms, &lex->plforms };
+    for (int m = 0; m < 2; m++)
+        for (uint32_t i = 0; i < maps[m]->cap; i++) {
+            const char *k = maps[m]->e[i].key;
+            const char *sp = maps[m]->e[i].hash ? strchr(k, ' ') : NULL;
+            if (!sp || sp[1] == '#') continue;
+            char *w = pz_lex_strdup(lex, k, (size_t)(sp - k));
+            if (w) pz_hm_add(&lex->firstwords, w, 1);
+        }
+    pz_json_prepare(lex);
     lex->re_date = pz_date_pattern();
     if (!lex->re_date) {
         snprintf(err, errlen, "cannot compile the date pattern");
@@ -89,10 +101,12 @@ void lexicon_free(struct lexicon *lex)
     pz_hm_free(&lex->spforms);
     pz_hm_free(&lex->plforms);
     pz_hm_free(&lex->plnames);
+    pz_hm_free(&lex->firstwords);
     pz_fz_free(&lex->spfz);
     pz_fz_free(&lex->plfz);
     pz_fz_free(&lex->cmdfz);
     if (lex->re_date) pcre2_code_free(lex->re_date);
+    pz_json_release(lex);
     free(lex->sp);
     free(lex->pl);
     struct arena_block *b = lex->arena;

@@ -80,6 +80,7 @@ struct parse_result {
     const struct place *place;  /* NULL when none */
     char date[11];              /* "YYYY-MM-DD", or "" when the text names none */
     char name[128];             /* CMD_REGISTER */
+    const struct lexicon *lex;  /* the lexicon that parsed it (for the JSON) */
 };
 
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,
@@ -93,6 +94,8 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
 
 /* The result as one line of JSON (the `talka parse` contract), malloc'd. */
 char *parse_result_json(const struct parse_result *r);
+/* The same into buf (no NUL added); returns its length, 0 when it does not fit. */
+size_t parse_result_json_into(const struct parse_result *r, char *buf, size_t cap);
 
 const char *lang_code(enum lang l);        /* "lv", "ru", "en" */
 const char *command_name(enum command c);  /* "plant", "points", ... */
