@@ -14,7 +14,11 @@ device = ../var/phone1
 model = dummy
 connection = none
 INI
-clock() { python3 -c "import calendar,time,sys; print(calendar.timegm(time.strptime(sys.argv[1], '%Y-%m-%d %H:%M:%S')))" "$1" > "$T/clock"; }
+# the clock file is replaced whole (a reader must never see it empty)
+clock() {
+    python3 -c "import calendar,time,sys; print(calendar.timegm(time.strptime(sys.argv[1], '%Y-%m-%d %H:%M:%S')))" "$1" > "$T/clock.new"
+    mv "$T/clock.new" "$T/clock"
+}
 export TALKA_CLOCK_FILE=$T/clock
 clock "2026-05-16 17:40:00"            # 20:40 in Riga (UTC+3)
 quiet_start=$(python3 -c "import calendar,time; print(calendar.timegm(time.strptime('2026-05-16 18:00:00', '%Y-%m-%d %H:%M:%S')))")
