@@ -3,13 +3,14 @@
 
 #include "db/broadcast.h"
 #include "db/plantings.h"
+#include "gateway/clock.h"
 #include "gateway/log.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define FILL_SPAN 20000   /* volunteer ids per fill transaction */
+#define FILL_SPAN 5000    /* volunteer ids per fill transaction */
 #define FILE_CHUNK 2000   /* file numbers per transaction */
 
 struct measure_ctx {
@@ -179,7 +180,11 @@ int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,
     } else if (fill_now) {
         bool finished = false;
         while (!finished) {
-            if (broadcast_fill_chunk(db, id, FILL_SPAN, "scheduled", &finished) < 0) {
+            long long t0 = clock_mono_ms();
+            int added = broadcast_fill_chunk(db, id, FILL_SPAN, "scheduled", &finished);
+            log_debug("broadcast %lld: %d recipients added in %lld ms", (long long)id, added,
+                      clock_mono_ms() - t0);
+            if (added < 0) {
                 snprintf(err, errlen, "database error while adding recipients (broadcast %lld"
                                       " stays 'preparing'; the daemon completes it)", (long long)id);
                 return 0;

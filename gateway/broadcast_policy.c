@@ -7,6 +7,7 @@
 #include "gateway/transport.h"
 
 #include <pthread.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,11 @@ bool broadcast_policy_load(const struct config *cfg, struct broadcast_policy *p,
     memset(p, 0, sizeof *p);
     snprintf(p->tz, sizeof p->tz, "%s",
              config_get(cfg, "broadcast", "timezone", config_get(cfg, "talka", "timezone", "Europe/Riga")));
+    /* libgammu's INI reader drops a bare empty value ("quiet_hours =") as if the
+     * key were absent: "none", "off" or "" say there are no quiet hours */
     const char *q = config_get(cfg, "broadcast", "quiet_hours", "21:00-09:00");
+    if (!strcasecmp(q, "none") || !strcasecmp(q, "off") || !strcmp(q, "\"\"") || !strcmp(q, "-"))
+        q = "";
     if (!broadcast_parse_quiet(q, &p->quiet, &p->quiet_from, &p->quiet_to)) {
         snprintf(err, errlen, "[broadcast] quiet_hours must look like 21:00-09:00 (or be empty)");
         return false;

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #define RELEASE_CHUNK 200
-#define FILL_SPAN 20000
+#define FILL_SPAN 5000
 #define MAX_ACTIVE 32
 
 struct pending_copy {
