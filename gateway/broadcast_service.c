@@ -220,7 +220,8 @@ static bool tick(void)
     S.was_quiet = false;
     if (all_capped(&p, now)) {
         broadcast_defer_queued(S.db, broadcast_next_day(p.tz, now));
-        if (!S.was_capped && db_int(S.db, 0, "SELECT count(*) FROM broadcasts WHERE state = 'scheduled'", "") > 0)
+        if (!S.was_capped && (broadcast_backlog(S.db) > 0 ||
+                              db_int(S.db, 0, "SELECT count(*) FROM broadcasts WHERE state = 'scheduled'", "") > 0))
             tell_staff_capped(&p, now);
         S.was_capped = true;
         return false;
