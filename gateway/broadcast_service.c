@@ -43,7 +43,8 @@ static struct {
     struct broadcast_policy pol;
     long ahead;                   /* copies kept queued ahead of the modems */
     char staff[1024];
-    bool was_quiet, was_capped;
+    bool was_quiet;
+    time_t capped_day;            /* the day staff were told of the cap */
 } S = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 static bool bs_enabled(const struct app *a)
@@ -220,13 +221,15 @@ static bool tick(void)
     S.was_quiet = false;
     if (all_capped(&p, now)) {
         broadcast_defer_queued(S.db, broadcast_next_day(p.tz, now));
-        if (!S.was_capped && (broadcast_backlog(S.db) > 0 ||
-                              db_int(S.db, 0, "SELECT count(*) FROM broadcasts WHERE state = 'scheduled'", "") > 0))
-            tell_staff_capped(&p, now);
-        S.was_capped = true;
+        time_t today = broadcast_day_start(p.tz, now);
+        if (S.capped_day != today && (broadcast_backlog(S.db) > 0 ||
+                                      db_int(S.db, 0, "SELECT count(*) FROM broadcasts WHERE"
+                                                      " state = 'scheduled'", "") > 0)) {
+            tell_staff_capped(&p, now); /* once a day, also across restarts (meta) */
+            S.capped_day = today;
+        }
         return false;
     }
-    S.was_capped = false;
 
     int64_t ids[MAX_ACTIVE];
     int n = broadcast_ids_in_state(S.db, "scheduled", ids, MAX_ACTIVE);
