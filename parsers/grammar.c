@@ -303,9 +303,9 @@ static void classify(struct ctx *c, int i, int ty, int *plant_signal)
     }
 }
 
-/* Typo search for one unknown word. */
-static void fuzzy_species(struct ctx *c, const struct token *t, int loose,
-                          struct fz_result *r)
+/* Typo search for one unknown word in one index (species or places). */
+static void fuzzy_in(struct ctx *c, const struct token *t, int loose, const struct fz_set *set,
+                     int32_t (*group)(const void *, int32_t), struct fz_result *r)
 {
     unsigned char u[32];
     size_t ul = pz_to_units(t->s, t->len, u);
@@ -314,20 +314,17 @@ static void fuzzy_species(struct ctx *c, const struct token *t, int loose,
     r->best = -1; r->dbest = 99; r->second = -1; r->dsecond = 99;
     if (!ul || !md || c->fuzzy_left <= 0) return;
     c->fuzzy_left--;
-    pz_fz_search(&c->lex->spfz, u, ul, md, pz_species_group, c->lex, r);
+    pz_fz_search(set, u, ul, md, group, c->lex, r);
 }
 
-static void fuzzy_place(struct ctx *c, const struct token *t, int loose,
-                        struct fz_result *r)
+static void fuzzy_species(struct ctx *c, const struct token *t, int loose, struct fz_result *r)
 {
-    unsigned char u[32];
-    size_t ul = pz_to_units(t->s, t->len, u);
-    int md = maxdist(ul);
-    if (loose) md = loosedist(ul);
-    r->best = -1; r->dbest = 99; r->second = -1; r->dsecond = 99;
-    if (!ul || !md || c->fuzzy_left <= 0) return;
-    c->fuzzy_left--;
-    pz_fz_search(&c->lex->plfz, u, ul, md, pz_place_group, c->lex, r);
+    fuzzy_in(c, t, loose, &c->lex->spfz, pz_species_group, r);
+}
+
+static void fuzzy_place(struct ctx *c, const struct token *t, int loose, struct fz_result *r)
+{
+    fuzzy_in(c, t, loose, &c->lex->plfz, pz_place_group, r);
 }
 
 static void place_label(const struct lexicon *lex, int idx, enum lang l, char *out, size_t cap)
