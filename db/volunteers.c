@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool load(struct db *db, sqlite3_stmt *st, struct volunteer *v)
+static bool load(sqlite3_stmt *st, struct volunteer *v)
 {
     bool found = false;
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -18,7 +18,6 @@ static bool load(struct db *db, sqlite3_stmt *st, struct volunteer *v)
         found = true;
     }
     sqlite3_reset(st);
-    (void)db;
     return found;
 }
 
@@ -29,7 +28,7 @@ bool volunteer_find(struct db *db, const char *e164, struct volunteer *v)
     if (!st)
         return false;
     db_bind(st, "t", e164);
-    return load(db, st, v);
+    return load(st, v);
 }
 
 bool volunteer_by_id(struct db *db, int64_t id, struct volunteer *v)
@@ -39,7 +38,7 @@ bool volunteer_by_id(struct db *db, int64_t id, struct volunteer *v)
     if (!st)
         return false;
     db_bind(st, "i", id);
-    return load(db, st, v);
+    return load(st, v);
 }
 
 bool volunteer_get_or_create(struct db *db, const char *e164, const char *lang, time_t now,

@@ -369,8 +369,7 @@ int pipeline_recover(struct pipeline *p, struct db *db)
         last = ids[n - 1];
         for (int i = 0; i < n; i++) {
             struct pipeline_outcome out;
-            unsigned flags = 0;
-            if (pipeline_process(p, db, ids[i], flags, &out))
+            if (pipeline_process(p, db, ids[i], 0, &out))
                 total++;
         }
     }
