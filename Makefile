@@ -33,8 +33,8 @@ CFLAGS_ASAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined $(WARN) $(DEFS) $(PKG_CFLAGS)
 LIBS     := $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC  := $(sort $(wildcard parsers/*.c db/*.c gateway/*.c))
-LIB_SRC  := $(filter-out gateway/main.c,$(LIB_SRC))
+LIB_SRC  := $(sort $(wildcard parsers/*.c db/*.c gateway/*/*.c))
+LIB_SRC  := $(filter-out gateway/cli/main.c,$(LIB_SRC))
 GEN_SRC  := build/gen/migrations.c
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 MIGRATIONS := $(sort $(wildcard db/migrations/*.sql))
@@ -65,10 +65,10 @@ build/asan/obj/%.o: %.c
 	@$(if $(Q),echo "  CC asan $<")
 	$(Q)$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
 
-build/talka: build/obj/gateway/main.o $(REL_OBJ)
+build/talka: build/obj/gateway/cli/main.o $(REL_OBJ)
 	$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
 
-build/asan/talka: build/asan/obj/gateway/main.o $(ASAN_OBJ)
+build/asan/talka: build/asan/obj/gateway/cli/main.o $(ASAN_OBJ)
 	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
 build/asan/unit-tests: $(TEST_OBJ) $(ASAN_OBJ)
@@ -95,10 +95,10 @@ fuzz: build/fuzz/fuzz-parse
 	    -dict=tests/fuzz/parse.dict build/fuzz/corpus tests/fuzz/seeds
 
 run: build/talka
-	@sh gateway/run-dev.sh
+	@sh mk/run-dev.sh
 
 install: build/talka
-	sh gateway/install.sh "$(DESTDIR)" "$(PREFIX)"
+	sh mk/install.sh "$(DESTDIR)" "$(PREFIX)"
 
 clean:
 	rm -rf build

@@ -1,7 +1,7 @@
 /* db.c: SQLite connection set-up, migrations and the prepared-statement cache. */
 #include "db/db.h"
 #include "db/migrate.h"
-#include "gateway/log.h"
+#include "gateway/base/log.h"
 
 #include <stdarg.h>
 #include <stdio.h>

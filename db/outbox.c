@@ -1,6 +1,6 @@
 /* outbox.c: queries of the outbound queue (see outbox.h). */
 #include "db/outbox.h"
-#include "gateway/sms_text.h"
+#include "gateway/base/sms_text.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 . tests/lib.sh
 scratch
 root=$T/root
-sh gateway/install.sh "$root" /usr > "$T/out.txt" 2>&1
+sh mk/install.sh "$root" /usr > "$T/out.txt" 2>&1
 expect_eq "install: DESTDIR install succeeds without root actions" "$?" 0
 for f in usr/bin/talka etc/talka/talka.ini etc/talka/replies.ini etc/talka/species.tsv \
          etc/talka/places.tsv lib/systemd/system/talka.service usr/share/doc/talka/modem.md; do
@@ -19,7 +19,7 @@ expect_eq "install: no relative data paths left in the installed config" \
     "$(grep -c '= *\.\./var/' "$root/etc/talka/talka.ini")" 0
 expect_match "install: the database lives under /var/lib/talka" "$(cat "$root/etc/talka/talka.ini")" "database = /var/lib/talka/talka.db"
 echo "; local edit" >> "$root/etc/talka/talka.ini"
-sh gateway/install.sh "$root" /usr > /dev/null 2>&1
+sh mk/install.sh "$root" /usr > /dev/null 2>&1
 expect_match "install: an existing talka.ini is kept" "$(tail -1 "$root/etc/talka/talka.ini")" "local edit"
 [ -f "$root/etc/talka/talka.ini.new" ]; expect_eq "install: the new one goes beside it" "$?" 0
 "$root/usr/bin/talka" --version > /dev/null

@@ -2,9 +2,9 @@
  * campaign time (quiet hours across midnight and DST, --at), the time-to-send
  * estimate, file: number lists, and recipients at most once in the database. */
 #include "db/broadcast.h"
-#include "gateway/broadcast_policy.h"
-#include "gateway/broadcast_render.h"
-#include "gateway/broadcast_segment.h"
+#include "gateway/broadcast/broadcast_policy.h"
+#include "gateway/broadcast/broadcast_render.h"
+#include "gateway/broadcast/broadcast_segment.h"
 #include "tests/test.h"
 
 #include <stdio.h>

@@ -2,9 +2,9 @@
  * dummy phone agree: a short Latvian text, a long Russian text in three parts
  * with UDH, removal from the device, a send with the dummy's reference 255, and
  * a delivery report. */
-#include "gateway/app.h"
-#include "gateway/commands.h"
-#include "gateway/transport.h"
+#include "gateway/core/app.h"
+#include "gateway/cli/commands.h"
+#include "gateway/core/transport.h"
 #include "tests/test.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* test_phone.c: sender numbers normalised to E.164; senders never answered. */
-#include "gateway/phone.h"
+#include "gateway/base/phone.h"
 #include "tests/test.h"
 
 static const char *norm(const char *in, enum phone_kind *k)

@@ -4,11 +4,11 @@
 #include "tests/test.h"
 
 #include "db/registry.h"
-#include "gateway/pseudonym.h"
-#include "gateway/registry_backoff.h"
-#include "gateway/registry_batch.h"
-#include "gateway/registry_config.h"
-#include "gateway/registry_lock.h"
+#include "gateway/base/pseudonym.h"
+#include "gateway/registry/registry_backoff.h"
+#include "gateway/registry/registry_batch.h"
+#include "gateway/registry/registry_config.h"
+#include "gateway/registry/registry_lock.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* test_replies.c: every reply template, rendered with worst-case values (the
  * longest species and place names, 7-digit totals, a long name with diacritics),
  * fits ONE SMS segment and one line, in lv, ru and en. */
-#include "gateway/replies.h"
+#include "gateway/core/replies.h"
 #include "parsers/parse.h"
 #include "tests/test.h"
 

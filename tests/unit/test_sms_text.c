@@ -1,5 +1,5 @@
 /* test_sms_text.c: GSM-7 membership, segment counts and Latvian folding. */
-#include "gateway/sms_text.h"
+#include "gateway/base/sms_text.h"
 #include "tests/test.h"
 
 TEST(gsm7_plain_ascii_is_one_segment_up_to_160)

@@ -1,6 +1,6 @@
 /* test_ussd_allow.c: the [ussd] allow list: addresses, CIDR ranges, IPv6 and
  * IPv4-mapped IPv6 callers, malformed entries. */
-#include "gateway/ussd_allow.h"
+#include "gateway/ussd/ussd_allow.h"
 #include "tests/test.h"
 
 #include <arpa/inet.h>

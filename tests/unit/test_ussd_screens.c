@@ -1,9 +1,9 @@
 /* test_ussd_screens.c: config/ussd.ini has every screen in lv, ru and en, and
  * each fits one USSD screen (lv/en folded GSM-7 <= 160, ru Cyrillic <= 70 or
  * transliterated <= 160) with long values filled in; transliteration. */
-#include "gateway/sms_text.h"
-#include "gateway/ussd_screens.h"
-#include "gateway/ussd_translit.h"
+#include "gateway/base/sms_text.h"
+#include "gateway/ussd/ussd_screens.h"
+#include "gateway/ussd/ussd_translit.h"
 #include "tests/test.h"
 
 static const struct reply_var long_vars[] = {

@@ -1,0 +1,207 @@
+/* broadcast_create.c: plan, measure and store a broadcast (see broadcast_create.h). */
+#include "gateway/broadcast/broadcast_create.h"
+
+#include "db/broadcast.h"
+#include "db/plantings.h"
+#include "gateway/base/clock.h"
+#include "gateway/base/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FILL_SPAN 5000    /* volunteer ids per fill transaction */
+#define FILE_CHUNK 2000   /* file numbers per transaction */
+
+struct measure_ctx {
+    const char *text;
+    unsigned need;
+    struct broadcast_stats *stats;
+    char buf[2048];
+    struct sms_info one;     /* the copy when nothing varies */
+};
+
+static bool measure_one(void *vctx, const struct bc_recipient *r)
+{
+    struct measure_ctx *m = vctx;
+    if (!m->need) { /* every copy is the same text */
+        broadcast_stats_add(m->stats, &m->one);
+        return true;
+    }
+    broadcast_render(m->text, r->name, r->points, r->municipality_total, m->buf, sizeof m->buf);
+    struct sms_info info;
+    sms_measure(m->buf, &info);
+    broadcast_stats_add(m->stats, &info);
+    return true;
+}
+
+static long total_rate(const struct broadcast_policy *pol)
+{
+    long r = 0;
+    int n = pol->nmodems > 0 ? pol->nmodems : 1;
+    for (int i = 0; i < n; i++)
+        r += (pol->nmodems > 0 && pol->rates[i] > 0) ? pol->rates[i] : pol->assumed_rate;
+    return r;
+}
+
+int broadcast_plan(struct db *db, const struct lexicon *lex, const struct broadcast_policy *pol,
+                   const struct broadcast_request *req, time_t now, struct broadcast_plan *plan,
+                   char *err, size_t errlen)
+{
+    memset(plan, 0, sizeof *plan);
+    if (!req->text || !*req->text) {
+        snprintf(err, errlen, "the text is empty");
+        return PLAN_BAD;
+    }
+    if (strlen(req->text) > 1000) {
+        snprintf(err, errlen, "the text is too long (over 1000 bytes)");
+        return PLAN_BAD;
+    }
+    if (!broadcast_template_check(req->text, err, errlen))
+        return PLAN_BAD;
+    if (!segment_parse(lex, pol->tz, req->segment, &plan->seg, err, errlen))
+        return PLAN_BAD;
+    struct measure_ctx *m = calloc(1, sizeof *m);
+    if (!m) {
+        snprintf(err, errlen, "out of memory");
+        return PLAN_REFUSED;
+    }
+    m->text = req->text;
+    m->need = broadcast_template_needs(req->text);
+    m->stats = &plan->stats;
+    sms_measure(req->text, &m->one);
+    bool ok = true;
+    if (!strcmp(plan->seg.kind, "file")) {
+        long long campaign = m->need & BC_NEED_MTOTAL ? totals_get(db, "") : 0;
+        for (size_t i = 0; ok && i < plan->seg.nnumbers; i++) {
+            struct bc_recipient r;
+            char name[256];
+            if (broadcast_lookup_number(db, plan->seg.numbers[i], m->need, &r, name, sizeof name)) {
+                if (r.opted_out) {
+                    plan->opted_out++;
+                    continue;
+                }
+            } else {
+                memset(&r, 0, sizeof r);
+                r.number = plan->seg.numbers[i];
+                r.name = "";
+                r.municipality_total = campaign;
+            }
+            measure_one(m, &r);
+        }
+    } else {
+        ok = broadcast_walk_segment(db, plan->seg.kind, plan->seg.value, m->need,
+                                    !strcmp(plan->seg.kind, "municipality") ? plan->seg.value : NULL,
+                                    measure_one, m);
+    }
+    free(m);
+    if (!ok) {
+        snprintf(err, errlen, "database error while counting recipients");
+        return PLAN_REFUSED;
+    }
+    plan->start = req->send_at > now ? req->send_at : now;
+    plan->per_min = total_rate(pol);
+    long today = 0;
+    for (int i = 0; i < pol->nmodems; i++)
+        today += broadcast_sent_today(db, pol, pol->modems[i], now);
+    plan->eta_s = broadcast_eta(pol, plan->stats.parts, plan->start, today);
+    if (plan->stats.over && !req->force) {
+        snprintf(err, errlen, "%ld of %ld copies would be longer than 2 SMS segments (up to %d;"
+                              " %ld copies in UCS-2): shorten the text or use --force",
+                 plan->stats.over, plan->stats.recipients, plan->stats.max_segments,
+                 plan->stats.ucs2);
+        return PLAN_REFUSED;
+    }
+    return PLAN_OK;
+}
+
+void broadcast_plan_free(struct broadcast_plan *plan) { segment_free(&plan->seg); }
+
+static bool add_file_recipients(struct db *db, int64_t id, const struct segment *seg,
+                                char *err, size_t errlen)
+{
+    for (size_t i = 0; i < seg->nnumbers;) {
+        if (!db_begin(db)) {
+            snprintf(err, errlen, "database busy");
+            return false;
+        }
+        bool ok = true;
+        for (size_t end = i + FILE_CHUNK; ok && i < seg->nnumbers && i < end; i++) {
+            struct bc_recipient r;
+            char name[256];
+            bool known = broadcast_lookup_number(db, seg->numbers[i], 0, &r, name, sizeof name);
+            if (known && r.opted_out)
+                continue;
+            ok = broadcast_add_recipient(db, id, known ? r.volunteer_id : 0, seg->numbers[i]);
+        }
+        if (!ok || !db_commit(db)) {
+            db_rollback(db);
+            snprintf(err, errlen, "database error while adding recipients");
+            return false;
+        }
+    }
+    return db_run(db, "UPDATE broadcasts SET state = 'scheduled', recipients = (SELECT count(*)"
+                      " FROM broadcast_recipients WHERE broadcast_id = ?) WHERE id = ?"
+                      " AND state = 'preparing'", "ii", id, id);
+}
+
+int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,
+                         struct broadcast_plan *plan, bool fill_now, time_t now, char *err,
+                         size_t errlen)
+{
+    struct broadcast_row *b = calloc(1, sizeof *b);
+    if (!b) {
+        snprintf(err, errlen, "out of memory");
+        return 0;
+    }
+    bool file = !strcmp(plan->seg.kind, "file");
+    snprintf(b->name, sizeof b->name, "%s", req->name ? req->name : "");
+    snprintf(b->segment, sizeof b->segment, "%s", req->segment);
+    snprintf(b->seg_kind, sizeof b->seg_kind, "%s", plan->seg.kind);
+    snprintf(b->seg_value, sizeof b->seg_value, "%s", plan->seg.value);
+    snprintf(b->text, sizeof b->text, "%s", req->text);
+    snprintf(b->state, sizeof b->state, "preparing");
+    snprintf(b->created_by, sizeof b->created_by, "%s", req->actor ? req->actor : "unknown");
+    b->send_at = req->send_at > 0 ? req->send_at : now;
+    b->created_at = now;
+    b->fill_by_service = !file;
+    b->recipients = plan->stats.recipients;
+    b->parts = plan->stats.parts;
+    b->max_segments = plan->stats.max_segments;
+    int64_t id = broadcast_insert(db, b);
+    free(b);
+    if (!id) {
+        snprintf(err, errlen, "database error while storing the broadcast");
+        return 0;
+    }
+    if (file) {
+        if (!add_file_recipients(db, id, &plan->seg, err, errlen))
+            return 0;
+    } else if (fill_now) {
+        bool finished = false;
+        while (!finished) {
+            long long t0 = clock_mono_ms();
+            int added = broadcast_fill_chunk(db, id, FILL_SPAN, "scheduled", &finished);
+            log_debug("broadcast %lld: %d recipients added in %lld ms", (long long)id, added,
+                      clock_mono_ms() - t0);
+            if (added < 0) {
+                snprintf(err, errlen, "database error while adding recipients (broadcast %lld"
+                                      " stays 'preparing'; the daemon completes it)", (long long)id);
+                return 0;
+            }
+        }
+    }
+    log_info("broadcast %lld created by %s: %ld recipients, %ld parts", (long long)id,
+             req->actor ? req->actor : "unknown", plan->stats.recipients, plan->stats.parts);
+    return id;
+}
+
+void broadcast_plan_eta_text(const struct broadcast_policy *pol, const struct broadcast_plan *plan,
+                             char *out, size_t len)
+{
+    char dur[48];
+    broadcast_format_duration(plan->eta_s, dur, sizeof dur);
+    int n = pol->nmodems > 0 ? pol->nmodems : 1;
+    snprintf(out, len, "about %s at %ld parts/min over %d modem%s", dur, plan->per_min, n,
+             n == 1 ? "" : "s");
+}

@@ -1,0 +1,378 @@
+/* staff.c: staff commands by SMS, the hook of gateway/staff.h, run by the pipeline
+ * inside its transaction before the public language:
+ *   ZIŅA PIN VISI|PLACE TEXT   queue a broadcast (reply: recipients, segments, ETA)
+ *   ZIŅA PIN STATUSS           progress of the latest broadcasts
+ *   APSTIPRINĀT PIN N          approve pending report N
+ * Only from [staff] numbers with the PIN of [staff] pin_file. Anything else that
+ * looks like a staff command (wrong PIN, locked, not staff) returns false, so the
+ * sender gets the ordinary "not understood" reply; it is written to the audit log
+ * (by volunteer id, never the number). 5 wrong PINs lock the number for an hour.
+ * The PIN is masked in the stored text and never logged. */
+#include "gateway/core/staff.h"
+
+#include "db/audit.h"
+#include "db/broadcast.h"
+#include "db/volunteers.h"
+#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/base/log.h"
+#include "gateway/base/phone.h"
+#include "gateway/core/review.h"
+
+#include <ctype.h>
+#include <openssl/crypto.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_WORDS 64
+#define LOCK_AFTER 5
+#define LOCK_SECONDS 3600
+
+enum staff_cmd { STAFF_NONE = 0, STAFF_MESSAGE, STAFF_APPROVE };
+
+struct words {
+    int n;
+    size_t start[MAX_WORDS], len[MAX_WORDS];
+};
+
+static void split(const char *text, size_t len, struct words *w)
+{
+    w->n = 0;
+    size_t i = 0;
+    while (i < len && w->n < MAX_WORDS) {
+        while (i < len && isspace((unsigned char)text[i]))
+            i++;
+        if (i >= len)
+            break;
+        w->start[w->n] = i;
+        while (i < len && !isspace((unsigned char)text[i]) && text[i] != '\0')
+            i++;
+        w->len[w->n] = i - w->start[w->n];
+        w->n++;
+        if (i < len && text[i] == '\0')
+            break;
+    }
+}
+
+/* The word folded to ASCII upper case, for keyword comparison. */
+static void word_key(const char *text, const struct words *w, int k, char *out, size_t outlen)
+{
+    char raw[64];
+    size_t l = w->len[k] < sizeof raw - 1 ? w->len[k] : sizeof raw - 1;
+    memcpy(raw, text + w->start[k], l);
+    raw[l] = '\0';
+    sms_fold_latvian(raw, out, outlen);
+    for (char *c = out; *c; c++)
+        *c = (char)toupper((unsigned char)*c);
+}
+
+static enum staff_cmd command_of(const char *text, const struct words *w)
+{
+    if (w->n < 2)
+        return STAFF_NONE;
+    char key[64];
+    word_key(text, w, 0, key, sizeof key);
+    if (!strcmp(key, "ZINA"))
+        return STAFF_MESSAGE;
+    if (!strcmp(key, "APSTIPRINAT"))
+        return STAFF_APPROVE;
+    return STAFF_NONE;
+}
+
+/* The stored text with the PIN (word 1) replaced by ****. */
+static bool mask_pin(struct db *db, int64_t inbound_id, const char *text, size_t len,
+                     const struct words *w)
+{
+    size_t pin_at = w->start[1], pin_len = w->len[1];
+    char *masked = malloc(len + 8);
+    if (!masked)
+        return false;
+    memcpy(masked, text, pin_at);
+    memcpy(masked + pin_at, "****", 4);
+    memcpy(masked + pin_at + 4, text + pin_at + pin_len, len - pin_at - pin_len);
+    size_t mlen = len - pin_len + 4;
+    sqlite3_stmt *st = db_prep(db, "UPDATE inbound SET text = ? WHERE id = ?");
+    bool ok = false;
+    if (st) {
+        sqlite3_bind_blob(st, 1, masked, (int)mlen, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 2, inbound_id);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_reset(st);
+    }
+    free(masked);
+    return ok;
+}
+
+/* 1-based position of e164 in [staff] numbers, 0 when it is not there. */
+static int staff_index(const struct config *cfg, const char *e164)
+{
+    char list[1024];
+    snprintf(list, sizeof list, "%s", config_get(cfg, "staff", "numbers", ""));
+    int k = 0;
+    for (char *save = NULL, *tok = strtok_r(list, ", ;", &save); tok;
+         tok = strtok_r(NULL, ", ;", &save)) {
+        char n[32];
+        k++;
+        if (phone_normalize(tok, n, sizeof n) == PHONE_E164 && !strcmp(n, e164))
+            return k;
+    }
+    return 0;
+}
+
+static void denied(struct db *db, time_t now, int64_t vid, const char *action, const char *why)
+{
+    char actor[48];
+    snprintf(actor, sizeof actor, "sms:volunteer#%lld", (long long)vid);
+    audit(db, now, actor, action, "staff-command", why);
+    log_warn("staff command refused (volunteer %lld): %s", (long long)vid, why);
+}
+
+static bool locked(struct db *db, int64_t vid, time_t now)
+{
+    return db_int(db, 0, "SELECT locked_until FROM staff_pin_failures WHERE volunteer_id = ?",
+                  "i", vid) > (int64_t)now;
+}
+
+/* Counts a wrong PIN; true when this one locks the number. */
+static bool wrong_pin(struct db *db, int64_t vid, time_t now)
+{
+    db_run(db, "INSERT INTO staff_pin_failures (volunteer_id, failures, last_at) VALUES (?, 0, ?)"
+               " ON CONFLICT (volunteer_id) DO NOTHING", "ii", vid, (int64_t)now);
+    /* failures older than the lock period are forgotten */
+    db_run(db, "UPDATE staff_pin_failures SET failures = CASE WHEN last_at < ? THEN 1"
+               " ELSE failures + 1 END, last_at = ? WHERE volunteer_id = ?",
+           "iii", (int64_t)(now - LOCK_SECONDS), (int64_t)now, vid);
+    if (db_int(db, 0, "SELECT failures FROM staff_pin_failures WHERE volunteer_id = ?", "i", vid) <
+        LOCK_AFTER)
+        return false;
+    db_run(db, "UPDATE staff_pin_failures SET failures = 0, locked_until = ? WHERE volunteer_id = ?",
+           "ii", (int64_t)(now + LOCK_SECONDS), vid);
+    return true;
+}
+
+static bool pin_matches(const struct config *cfg, const char *text, const struct words *w)
+{
+    char pin[128], err[256];
+    if (!config_secret(cfg, "staff", "pin_file", pin, sizeof pin, err, sizeof err)) {
+        log_error("staff commands: %s", err);
+        return false;
+    }
+    size_t pl = strlen(pin);
+    bool ok = pl >= 4 && w->len[1] == pl && CRYPTO_memcmp(text + w->start[1], pin, pl) == 0;
+    OPENSSL_cleanse(pin, sizeof pin);
+    return ok;
+}
+
+/* The answer into out: one SMS, folded to GSM-7 when the Latvian letters would
+ * make it longer than one UCS-2 segment. */
+static void answer(struct pipeline_outcome *out, const char *outcome, const char *text)
+{
+    snprintf(out->outcome, sizeof out->outcome, "%s", outcome);
+    snprintf(out->reply, sizeof out->reply, "%s", text);
+    sms_measure(out->reply, &out->reply_info);
+    if (out->reply_info.segments > 1) {
+        char folded[640];
+        sms_fold_latvian(out->reply, folded, sizeof folded);
+        snprintf(out->reply, sizeof out->reply, "%.160s", folded);
+        sms_measure(out->reply, &out->reply_info);
+    }
+    out->reply_due = true;
+}
+
+static void words_text(const char *text, const struct words *w, int from, int to, char *out,
+                       size_t len)
+{
+    if (from >= w->n || from > to) {
+        out[0] = '\0';
+        return;
+    }
+    size_t a = w->start[from], b = w->start[to] + w->len[to];
+    snprintf(out, len, "%.*s", (int)(b - a), text + a);
+}
+
+static void status_reply(struct db *db, const struct broadcast_policy *pol, time_t now,
+                         struct pipeline_outcome *out)
+{
+    struct broadcast_row rows[2];
+    int n = broadcast_recent(db, rows, 2);
+    char msg[400];
+    size_t o = 0;
+    if (!n)
+        o += (size_t)snprintf(msg, sizeof msg, "Nav nevienas ziņas.");
+    for (int i = 0; i < n && o < sizeof msg; i++) {
+        struct broadcast_counts c;
+        broadcast_counts(db, rows[i].id, &c);
+        const char *state = rows[i].state;
+        char extra[64] = "";
+        time_t until;
+        if (!strcmp(state, "cancelled"))
+            state = "atcelta";
+        else if (!strcmp(state, "preparing"))
+            state = "gatavo";
+        else if (c.pending + c.queued + c.sending == 0)
+            state = "pabeigta";
+        else if (rows[i].send_at > now)
+            state = "gaida";
+        else if (broadcast_in_quiet(pol, now, &until)) {
+            char u[32];
+            broadcast_format_local(until, pol->tz, u, sizeof u);
+            state = "pauze";
+            snprintf(extra, sizeof extra, " lidz %s", u + 11);
+        } else
+            state = "suta";
+        o += (size_t)snprintf(msg + o, sizeof msg - o, "%s#%lld %s%s: %ld/%ld nosutitas, %ld kludas,"
+                              " %ld gaida.", i ? " " : "", (long long)rows[i].id, state, extra,
+                              c.sent + c.delivered, rows[i].recipients, c.failed,
+                              c.pending + c.queued + c.sending);
+    }
+    answer(out, "staff:status", msg);
+}
+
+static void message_reply(struct pipeline *p, struct db *db, const char *text,
+                          const struct words *w, int staff_no, time_t now,
+                          struct pipeline_outcome *out)
+{
+    const struct app *a = pipeline_app(p);
+    struct broadcast_policy pol;
+    char err[256], seg[320], body[1200], msg[400];
+    if (!broadcast_policy_load(a->cfg, &pol, err, sizeof err)) {
+        log_error("staff command: %s", err);
+        answer(out, "staff:error", "Kļūda konfigurācijā: ziņa nav rindota.");
+        return;
+    }
+    char key[64] = "";
+    if (w->n >= 3)
+        word_key(text, w, 2, key, sizeof key);
+    if (w->n == 3 && !strcmp(key, "STATUSS")) {
+        status_reply(db, &pol, now, out);
+        return;
+    }
+    int text_from = 0;
+    if (!strcmp(key, "VISI")) {
+        snprintf(seg, sizeof seg, "all");
+        text_from = 3;
+    } else {
+        /* the longest leading words that name a place, leaving some text. The
+         * lexicon skips words that name nothing, so a longer run counts only when
+         * it names another place than the shorter one ("Vecpiebalgas pagastā"
+         * against "Talsi"; not "Cēsīs sestdien" against "Cēsīs"), or when the
+         * added word says what kind of place it is (novadā, pagastā, pilsētā). */
+        const struct place *prev = NULL;
+        for (int k = 1; k <= 5 && 2 + k < w->n; k++) {
+            char cand[256];
+            bool ambiguous = false;
+            words_text(text, w, 2, 2 + k - 1, cand, sizeof cand);
+            const struct place *pl = lexicon_find_place(a->lex, cand, &ambiguous);
+            char kw[64];
+            word_key(text, w, 2 + k - 1, kw, sizeof kw);
+            bool type_word = !strncmp(kw, "NOVAD", 5) || !strncmp(kw, "PAGAST", 6) ||
+                             !strncmp(kw, "PILSET", 6) || !strcmp(kw, "NOV.") || !strcmp(kw, "PAG.");
+            if (pl && (pl != prev || (k > 1 && type_word))) {
+                snprintf(seg, sizeof seg, "municipality:%s", cand);
+                text_from = 2 + k;
+            }
+            prev = pl;
+        }
+    }
+    if (!text_from || text_from >= w->n) {
+        answer(out, "staff:error", "Nesapratu. Sūti: ZIŅA PIN VISI teksts, ZIŅA PIN Cēsis teksts"
+                                   " vai ZIŅA PIN STATUSS");
+        return;
+    }
+    /* the text as written, to the end (line breaks kept) */
+    snprintf(body, sizeof body, "%s", text + w->start[text_from]);
+    char actor[48];
+    snprintf(actor, sizeof actor, "sms:staff#%d", staff_no);
+    struct broadcast_request req = { .segment = seg, .text = body, .name = NULL, .send_at = now,
+                                     .force = false, .actor = actor };
+    struct broadcast_plan plan;
+    int r = broadcast_plan(db, a->lex, &pol, &req, now, &plan, err, sizeof err);
+    if (r == PLAN_REFUSED && plan.stats.over) {
+        snprintf(msg, sizeof msg, "Ziņa nav rindota: %ld no %ld kopijām būtu garākas par 2 SMS."
+                                  " Saīsini tekstu.", plan.stats.over, plan.stats.recipients);
+        answer(out, "staff:refused", msg);
+    } else if (r != PLAN_OK) {
+        log_warn("staff broadcast refused: %s", err);
+        answer(out, "staff:error", "Ziņa nav rindota: nesapratu saņēmējus vai tekstu.");
+    } else if (plan.stats.recipients == 0) {
+        answer(out, "staff:refused", "Ziņa nav rindota: nav neviena saņēmēja.");
+    } else {
+        int64_t id = broadcast_commit(db, &req, &plan, false, now, err, sizeof err);
+        if (!id) {
+            log_error("staff broadcast: %s", err);
+            answer(out, "staff:error", "Kļūda: ziņa nav rindota, mēģini vēlreiz.");
+        } else {
+            char subject[32], detail[96], dur[32];
+            snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
+            snprintf(detail, sizeof detail, "%s, %ld recipients", plan.seg.kind, plan.stats.recipients);
+            audit(db, now, actor, "broadcast_create", subject, detail);
+            broadcast_format_duration(plan.eta_s, dur, sizeof dur);
+            snprintf(msg, sizeof msg, "Ziņa #%lld rindā: %ld saņēmēji, %d SMS daļa(s) katram,"
+                                      " %ld daļas kopā, ~%s.", (long long)id, plan.stats.recipients,
+                     plan.stats.max_segments, plan.stats.parts, dur);
+            answer(out, "staff:broadcast", msg);
+        }
+    }
+    broadcast_plan_free(&plan);
+}
+
+static void approve_reply(struct pipeline *p, struct db *db, const char *text,
+                          const struct words *w, int staff_no, struct pipeline_outcome *out)
+{
+    char num[16], msg[256], reply[320], actor[48];
+    words_text(text, w, 2, 2, num, sizeof num);
+    char *end;
+    long n = strtol(num, &end, 10);
+    if (w->n != 3 || *end || n <= 0 || n > 99999) {
+        answer(out, "staff:error", "Nesapratu. Sūti: APSTIPRINĀT PIN numurs");
+        return;
+    }
+    snprintf(actor, sizeof actor, "sms:staff#%d", staff_no);
+    enum review_result r = review_approve(p, db, (int)n, actor, true, msg, sizeof msg);
+    if (r == REVIEW_OK)
+        snprintf(reply, sizeof reply, "Apstiprināts nr. %ld: %s", n, msg);
+    else if (r == REVIEW_NOT_FOUND)
+        snprintf(reply, sizeof reply, "Nr. %ld negaida apstiprinājumu.", n);
+    else
+        snprintf(reply, sizeof reply, "Kļūda: nr. %ld nav apstiprināts, mēģini vēlreiz.", n);
+    answer(out, r == REVIEW_OK ? "staff:approved" : "staff:error", reply);
+}
+
+bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const char *e164,
+                  const char *text, size_t len, time_t now, struct pipeline_outcome *out)
+{
+    struct words w;
+    split(text, len, &w);
+    enum staff_cmd cmd = command_of(text, &w);
+    if (cmd == STAFF_NONE || memchr(text, '\0', len))
+        return false;
+    /* whoever sent it, the PIN (or what was tried as one) is not kept */
+    if (!mask_pin(db, inbound_id, text, len, &w))
+        return false;
+    const struct app *a = pipeline_app(p);
+    struct volunteer v;
+    if (!volunteer_find(db, e164, &v))
+        return false;
+    int staff_no = staff_index(a->cfg, e164);
+    if (!staff_no) {
+        denied(db, now, v.id, "staff_denied", "not a staff number");
+        return false;
+    }
+    if (locked(db, v.id, now)) {
+        denied(db, now, v.id, "staff_denied", "locked after wrong PINs");
+        return false;
+    }
+    if (!pin_matches(a->cfg, text, &w)) {
+        bool now_locked = wrong_pin(db, v.id, now);
+        denied(db, now, v.id, "staff_pin_wrong",
+               now_locked ? "wrong PIN; number locked for an hour" : "wrong PIN");
+        return false;
+    }
+    db_run(db, "UPDATE staff_pin_failures SET failures = 0 WHERE volunteer_id = ?", "i", v.id);
+    if (cmd == STAFF_APPROVE)
+        approve_reply(p, db, text, &w, staff_no, out);
+    else
+        message_reply(p, db, text, &w, staff_no, now, out);
+    log_info("staff#%d: %s", staff_no, out->outcome);
+    return true;
+}

@@ -1,0 +1,319 @@
+/* cmd_broadcast.c: `talka broadcast create | list | show ID | cancel ID`: reminder
+ * broadcasts from the command line (docs/broadcasts.md). The daemon's broadcast
+ * service releases them into the outbound queue. */
+#include "gateway/cli/commands.h"
+
+#include "db/audit.h"
+#include "db/broadcast.h"
+#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/base/clock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: talka [-c FILE] broadcast create --to SEGMENT --text TEXT [--at TIME]\n"
+        "                                        [--name NAME] [--yes] [--force]\n"
+        "       talka [-c FILE] broadcast list\n"
+        "       talka [-c FILE] broadcast show ID\n"
+        "       talka [-c FILE] broadcast cancel ID\n\n"
+        "SEGMENT: all | municipality:NAME | active:DATE | inactive:DATE | species:ID |\n"
+        "         file:PATH (a CSV of phone numbers; rows that are no number are listed)\n"
+        "TEXT may use {name}, {points} and {municipality_total}.\n"
+        "TIME: 'YYYY-MM-DD HH:MM' in [broadcast] timezone, or RFC 3339 with an offset.\n\n"
+        "create counts the recipients, the SMS segments of every copy and the time to\n"
+        "send, then queues it when --yes is given (or confirmed on a terminal); the new\n"
+        "id is the first line of its output. Copies over 2 segments are refused unless\n"
+        "--force. Opted-out numbers never receive broadcasts; quiet hours and daily caps\n"
+        "come from [broadcast].\n"
+        "Exit status: 0 done, 1 failed, refused or not confirmed (or no such broadcast),\n"
+        "2 usage or configuration error.\n");
+}
+
+static void actor_name(char *out, size_t len)
+{
+    const char *user = getenv("SUDO_USER") ? getenv("SUDO_USER") : getenv("USER");
+    snprintf(out, len, "cli:%s", user ? user : "unknown");
+}
+
+static bool parse_id(const char *s, int64_t *id)
+{
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v <= 0 || end == s)
+        return false;
+    *id = v;
+    return true;
+}
+
+static void print_summary(const struct broadcast_policy *pol, const struct broadcast_plan *plan)
+{
+    char seg[256], eta[128], from[32], done[32];
+    broadcast_stats_format(&plan->stats, seg, sizeof seg);
+    broadcast_plan_eta_text(pol, plan, eta, sizeof eta);
+    broadcast_format_local(plan->start, pol->tz, from, sizeof from);
+    broadcast_format_local(plan->start + plan->eta_s, pol->tz, done, sizeof done);
+    printf("recipients: %ld", plan->stats.recipients);
+    if (plan->opted_out)
+        printf(" (%ld listed numbers opted out: left out)", plan->opted_out);
+    printf("\nsegments: %s\n", seg);
+    printf("eta: %s; from %s to about %s %s\n", eta, from, done, pol->tz);
+    printf("limits: quiet hours %s, daily cap %s\n", pol->quiet ? pol->quiet_text : "none",
+           pol->daily_cap > 0 ? "set" : "none");
+    if (plan->seg.nbad)
+        printf("bad rows: %zu (not texted, listed on stderr)\n", plan->seg.nbad);
+}
+
+static bool confirm(void)
+{
+    if (!isatty(0) || !isatty(2))
+        return false;
+    fprintf(stderr, "Queue this broadcast? [y/N] ");
+    char line[16];
+    if (!fgets(line, sizeof line, stdin))
+        return false;
+    return line[0] == 'y' || line[0] == 'Y';
+}
+
+static int create(struct app *a, const struct broadcast_policy *pol, int argc, char **argv)
+{
+    const char *to = NULL, *text = NULL, *at = NULL, *name = NULL;
+    bool yes = false, force = false;
+    for (int i = 2; i < argc; i++) {
+        const char *o = argv[i];
+        bool has_arg = i + 1 < argc;
+        if (!strcmp(o, "--to") && has_arg) to = argv[++i];
+        else if (!strcmp(o, "--text") && has_arg) text = argv[++i];
+        else if (!strcmp(o, "--at") && has_arg) at = argv[++i];
+        else if (!strcmp(o, "--name") && has_arg) name = argv[++i];
+        else if (!strcmp(o, "--yes")) yes = true;
+        else if (!strcmp(o, "--force")) force = true;
+        else {
+            fprintf(stderr, "talka broadcast: unexpected '%s'\n", o);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!to || !text) {
+        fprintf(stderr, "talka broadcast create: --to and --text are required\n");
+        return 2;
+    }
+    time_t now = clock_now();
+    time_t send_at = 0;
+    if (at) {
+        send_at = broadcast_parse_time(at, pol->tz);
+        if (send_at == (time_t)-1) {
+            fprintf(stderr, "talka broadcast create: --at '%s': use 'YYYY-MM-DD HH:MM' (%s) or"
+                            " RFC 3339 with an offset\n", at, pol->tz);
+            return 2;
+        }
+    }
+    char actor[96], err[512] = "";
+    actor_name(actor, sizeof actor);
+    struct broadcast_request req = { .segment = to, .text = text, .name = name,
+                                     .send_at = send_at, .force = force, .actor = actor };
+    struct broadcast_plan plan;
+    int r = broadcast_plan(a->db, a->lex, pol, &req, now, &plan, err, sizeof err);
+    for (size_t i = 0; i < plan.seg.nbad; i++)
+        fprintf(stderr, "talka broadcast: %s: %s\n", plan.seg.value, plan.seg.bad[i]);
+    if (r != PLAN_OK) {
+        fprintf(stderr, "talka broadcast create: %s\n", err);
+        broadcast_plan_free(&plan);
+        return r == PLAN_BAD ? 2 : 1;
+    }
+    if (plan.stats.recipients == 0) {
+        fprintf(stderr, "talka broadcast create: the segment '%s' has no recipients\n", to);
+        broadcast_plan_free(&plan);
+        return 1;
+    }
+    if (!yes && !confirm()) {
+        printf("preview (not queued)\n");
+        print_summary(pol, &plan);
+        fprintf(stderr, "talka broadcast create: not queued; add --yes to queue it\n");
+        broadcast_plan_free(&plan);
+        return 1;
+    }
+    int64_t id = broadcast_commit(a->db, &req, &plan, true, now, err, sizeof err);
+    if (!id) {
+        fprintf(stderr, "talka broadcast create: %s\n", err);
+        broadcast_plan_free(&plan);
+        return 1;
+    }
+    char subject[32], detail[160];
+    snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
+    snprintf(detail, sizeof detail, "%.100s, %ld recipients", plan.seg.kind, plan.stats.recipients);
+    audit(a->db, now, actor, "broadcast_create", subject, detail);
+    printf("%lld\n", (long long)id);
+    print_summary(pol, &plan);
+    broadcast_plan_free(&plan);
+    return 0;
+}
+
+static const char *progress_state(const struct broadcast_row *b, const struct broadcast_counts *c,
+                                  time_t now)
+{
+    if (!strcmp(b->state, "scheduled"))
+        return b->send_at > now ? "scheduled" : "sending";
+    if (!strcmp(b->state, "done") && (c->queued || c->sending))
+        return "sending";
+    return b->state;
+}
+
+static int list(struct app *a)
+{
+    struct broadcast_row *rows = calloc(50, sizeof *rows);
+    if (!rows)
+        return 1;
+    int n = broadcast_recent(a->db, rows, 50);
+    time_t now = clock_now();
+    if (!n)
+        printf("no broadcasts\n");
+    else
+        printf("%-5s %-10s %-17s %10s %8s %7s  %s\n", "ID", "STATE", "SEND AT (UTC)", "RECIPIENTS",
+               "SENT", "FAILED", "SEGMENT / NAME");
+    for (int i = 0; i < n; i++) {
+        struct broadcast_counts c;
+        broadcast_counts(a->db, rows[i].id, &c);
+        char when[20];
+        struct tm tm;
+        gmtime_r(&rows[i].send_at, &tm);
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        printf("%-5lld %-10s %-17s %10ld %8ld %7ld  %s%s%s\n", (long long)rows[i].id,
+               progress_state(&rows[i], &c, now), when, rows[i].recipients, c.sent + c.delivered,
+               c.failed, rows[i].segment, rows[i].name[0] ? " / " : "", rows[i].name);
+    }
+    free(rows);
+    return 0;
+}
+
+static int show(struct app *a, const struct broadcast_policy *pol, int64_t id)
+{
+    struct broadcast_row *b = calloc(1, sizeof *b);
+    if (!b)
+        return 1;
+    if (!broadcast_get(a->db, id, b)) {
+        fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+        free(b);
+        return 1;
+    }
+    struct broadcast_counts c;
+    broadcast_counts(a->db, id, &c);
+    time_t now = clock_now();
+    char when[32];
+    broadcast_format_local(b->send_at, pol->tz, when, sizeof when);
+    printf("broadcast %lld%s%s\n", (long long)b->id, b->name[0] ? ": " : "", b->name);
+    printf("state: %s\n", progress_state(b, &c, now));
+    printf("segment: %s", b->segment);
+    if (!strcmp(b->seg_kind, "municipality") || !strcmp(b->seg_kind, "species"))
+        printf(" (%s)", b->seg_value);
+    printf("\ntext: %s\n", b->text);
+    printf("send at: %s %s\n", when, pol->tz);
+    printf("created by: %s\n", b->created_by);
+    printf("recipients: %ld at creation, %ld parts, up to %d per copy\n", b->recipients, b->parts,
+           b->max_segments);
+    printf("queued: %ld (%ld not yet released to the modems, %ld in the outbound queue,"
+           " %ld sending)\n", c.pending + c.queued + c.sending, c.pending, c.queued, c.sending);
+    printf("sent: %ld\n", c.sent + c.delivered);
+    printf("delivered: %ld\n", c.delivered);
+    printf("failed: %ld\n", c.failed);
+    printf("skipped: %ld (opted out or erased after creation)\n", c.skipped);
+    if (c.cancelled || !strcmp(b->state, "cancelled"))
+        printf("cancelled: %ld copies%s\n", c.cancelled,
+               c.pending ? " (and every recipient not yet released)" : "");
+    if (strcmp(b->state, "cancelled") && c.parts_left > 0) {
+        struct broadcast_plan p;
+        memset(&p, 0, sizeof p);
+        p.start = b->send_at > now ? b->send_at : now;
+        long today = 0;
+        for (int i = 0; i < pol->nmodems; i++)
+            today += broadcast_sent_today(a->db, pol, pol->modems[i], now);
+        p.eta_s = broadcast_eta(pol, c.parts_left, p.start, today);
+        for (int i = 0; i < (pol->nmodems ? pol->nmodems : 1); i++)
+            p.per_min += pol->nmodems && pol->rates[i] > 0 ? pol->rates[i] : pol->assumed_rate;
+        char eta[128];
+        broadcast_plan_eta_text(pol, &p, eta, sizeof eta);
+        printf("eta: %s for %ld parts left\n", eta, c.parts_left);
+    }
+    free(b);
+    return 0;
+}
+
+static int cancel(struct app *a, int64_t id)
+{
+    struct broadcast_row *b = calloc(1, sizeof *b);
+    if (!b)
+        return 1;
+    int rc = 1;
+    if (!broadcast_get(a->db, id, b)) {
+        fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+    } else if (!strcmp(b->state, "cancelled")) {
+        fprintf(stderr, "talka broadcast: broadcast %lld was already cancelled\n", (long long)id);
+    } else if (!broadcast_cancel(a->db, id, clock_now())) {
+        fprintf(stderr, "talka broadcast: database error\n");
+    } else {
+        struct broadcast_counts c;
+        broadcast_counts(a->db, id, &c);
+        char actor[96], subject[32];
+        actor_name(actor, sizeof actor);
+        snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
+        audit(a->db, clock_now(), actor, "broadcast_cancel", subject, NULL);
+        printf("broadcast %lld cancelled: %ld copies had been sent, %ld will not be\n",
+               (long long)id, c.sent + c.delivered + c.failed, c.pending + c.cancelled);
+        rc = 0;
+    }
+    free(b);
+    return rc;
+}
+
+int cmd_broadcast(int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *sub = argv[1];
+    int64_t id = 0;
+    if (!strcmp(sub, "show") || !strcmp(sub, "cancel")) {
+        if (argc != 3 || !parse_id(argv[2], &id)) {
+            fprintf(stderr, "talka broadcast %s: expected one broadcast id\n", sub);
+            return 2;
+        }
+    } else if (!strcmp(sub, "list")) {
+        if (argc != 2) {
+            usage(stderr);
+            return 2;
+        }
+    } else if (strcmp(sub, "create")) {
+        usage(stderr);
+        return 2;
+    }
+    struct app a;
+    int rc = app_open(&a, APP_LEXICON | APP_DB);
+    if (rc)
+        return rc;
+    struct broadcast_policy pol;
+    char err[256];
+    if (!broadcast_policy_load(a.cfg, &pol, err, sizeof err)) {
+        fprintf(stderr, "talka: %s\n", err);
+        app_close(&a);
+        return 2;
+    }
+    if (!strcmp(sub, "create"))
+        rc = create(&a, &pol, argc, argv);
+    else if (!strcmp(sub, "list"))
+        rc = list(&a);
+    else if (!strcmp(sub, "show"))
+        rc = show(&a, &pol, id);
+    else
+        rc = cancel(&a, id);
+    app_close(&a);
+    return rc;
+}

@@ -1,0 +1,99 @@
+/* cmd_review.c: `talka review list | approve N | reject N REASON`: moderation of
+ * reports whose count is above the review threshold. */
+#include "gateway/cli/commands.h"
+#include "gateway/core/review.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: talka [-c FILE] review list\n"
+               "       talka [-c FILE] review approve N\n"
+               "       talka [-c FILE] review reject N REASON\n\n"
+               "Reports whose count is above [rules] review_threshold wait for staff.\n"
+               "'list' shows them with their short review number N; 'approve' adds the\n"
+               "points and texts the volunteer; 'reject' texts them REASON. Every decision\n"
+               "is written to the audit log with the operator's login name.\n"
+               "Exit status: 0 done, 1 no such report waiting, 2 usage or configuration error.\n");
+}
+
+static int list(struct db *db)
+{
+    sqlite3_stmt *st = db_prep(db,
+        "SELECT p.review_no, p.reported_at, group_concat(q.species || ' ' || q.count, ', '),"
+        " p.place, p.municipality FROM plantings p JOIN plantings q ON q.inbound_id = p.inbound_id"
+        " AND q.status = 'pending_review' WHERE p.status = 'pending_review' AND p.review_no IS NOT NULL"
+        " GROUP BY p.id ORDER BY p.review_no");
+    if (!st)
+        return 1;
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (n++ == 0)
+            printf("%-6s %-17s %-40s %s\n", "N", "REPORTED (UTC)", "SPECIES COUNT", "PLACE");
+        time_t t = (time_t)sqlite3_column_int64(st, 1);
+        char when[20];
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&t));
+        printf("%-6d %-17s %-40s %s (%s)\n", sqlite3_column_int(st, 0), when,
+               (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+               (const char *)sqlite3_column_text(st, 4));
+    }
+    sqlite3_reset(st);
+    if (!n)
+        printf("no reports wait for review\n");
+    return 0;
+}
+
+int cmd_review(int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *sub = argv[1];
+    int want = !strcmp(sub, "list") ? 2 : !strcmp(sub, "approve") ? 3 : !strcmp(sub, "reject") ? 4 : 0;
+    if (!want || argc != want) {
+        usage(stderr);
+        return 2;
+    }
+    int review_no = 0;
+    if (want >= 3) {
+        char *end;
+        long v = strtol(argv[2], &end, 10);
+        if (*end || v <= 0 || v > 99999) {
+            fprintf(stderr, "talka review: '%s' is not a review number\n", argv[2]);
+            return 2;
+        }
+        review_no = (int)v;
+    }
+    struct app a;
+    struct pipeline *p;
+    int rc = pipeline_open_app(&a, &p);
+    if (rc)
+        return rc;
+    if (want == 2) {
+        rc = list(a.db);
+        pipeline_free(p);
+        app_close(&a);
+        return rc;
+    }
+    char msg[256] = "", actor[96];
+    const char *user = getenv("SUDO_USER") ? getenv("SUDO_USER") : getenv("USER");
+    snprintf(actor, sizeof actor, "cli:%s", user ? user : "unknown");
+    enum review_result r = want == 3 ? review_approve(p, a.db, review_no, actor, false, msg, sizeof msg)
+                                     : review_reject(p, a.db, review_no, argv[3], actor, false, msg, sizeof msg);
+    if (r == REVIEW_OK)
+        printf("%s\n", msg);
+    else
+        fprintf(stderr, "talka review: %s\n", r == REVIEW_NOT_FOUND ? msg : "database error");
+    pipeline_free(p);
+    app_close(&a);
+    return r == REVIEW_OK ? 0 : 1;
+}

@@ -1,0 +1,94 @@
+/* cmd_stats.c: `talka stats`: accepted trees per municipality and per species,
+ * the top volunteers (pseudonymous), and the last 24 hours. */
+#include "gateway/base/clock.h"
+#include "gateway/cli/commands.h"
+#include "gateway/base/pseudonym.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: talka [-c FILE] stats [--top N]\n\n"
+               "Accepted trees per municipality and per species, the top volunteers\n"
+               "(shown by pseudonym, never by number), and the last 24 hours.\n"
+               "Exit status: 0, or 2 on a configuration error.\n");
+}
+
+static void table(struct db *db, const char *title, const char *sql, int limit)
+{
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return;
+    db_bind(st, "I", limit);
+    printf("%s\n", title);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        printf("  %-40s %10lld\n", (const char *)sqlite3_column_text(st, 0),
+               (long long)sqlite3_column_int64(st, 1));
+        n++;
+    }
+    if (!n)
+        printf("  (none)\n");
+    sqlite3_reset(st);
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
+    int top = 10;
+    if (argc == 3 && !strcmp(argv[1], "--top"))
+        top = atoi(argv[2]) > 0 ? atoi(argv[2]) : 10;
+    else if (argc != 1) {
+        usage(stderr);
+        return 2;
+    }
+    struct app a;
+    int rc = app_open(&a, APP_DB);
+    if (rc)
+        return rc;
+    struct db *db = a.db;
+    int64_t now = (int64_t)clock_now();
+    printf("trees accepted: %lld (pending review: %lld, cancelled: %lld, rejected: %lld)\n",
+           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'", ""),
+           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='pending_review'", ""),
+           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='cancelled'", ""),
+           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='rejected'", ""));
+    printf("volunteers: %lld, texts received: %lld\n",
+           (long long)db_int(db, 0, "SELECT count(*) FROM volunteers WHERE erased_at IS NULL", ""),
+           (long long)db_int(db, 0, "SELECT count(*) FROM inbound", ""));
+    printf("last 24 h: %lld texts, %lld trees, %lld replies sent\n\n",
+           (long long)db_int(db, 0, "SELECT count(*) FROM inbound WHERE received_at > ?", "i", now - 86400),
+           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'"
+                                    " AND reported_at > ?", "i", now - 86400),
+           (long long)db_int(db, 0, "SELECT count(*) FROM outbound WHERE sent_at > ?", "i", now - 86400));
+    table(db, "per municipality:", "SELECT municipality, sum(count) t FROM plantings WHERE"
+          " status='accepted' GROUP BY municipality ORDER BY t DESC LIMIT ?", 1000);
+    table(db, "per species:", "SELECT species, sum(count) t FROM plantings WHERE status='accepted'"
+          " GROUP BY species ORDER BY t DESC LIMIT ?", 1000);
+
+    /* volunteers appear as V-xxxxxxxx: a keyed hash, never the number or name */
+    char path[4096], key[256], err[256];
+    config_path(a.cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
+    if (pseudonym_key_load_or_create(path, key, sizeof key, err, sizeof err)) {
+        sqlite3_stmt *st = db_prep(db, "SELECT v.number, sum(l.delta) s FROM points_ledger l JOIN"
+                                       " volunteers v ON v.id = l.volunteer_id GROUP BY v.id"
+                                       " ORDER BY s DESC LIMIT ?");
+        if (st) {
+            db_bind(st, "I", top);
+            printf("top volunteers (points):\n");
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                char mac[65];
+                pseudonym_hmac(key, strlen(key), (const char *)sqlite3_column_text(st, 0), mac);
+                printf("  V-%.8s %10lld\n", mac, (long long)sqlite3_column_int64(st, 1));
+            }
+            sqlite3_reset(st);
+        }
+    }
+    app_close(&a);
+    return 0;
+}

@@ -1,0 +1,187 @@
+/* cmd_status.c: `talka status`: each modem (state, signal, network, last contact,
+ * balance), the queues and today's counters, as the daemon last recorded them.
+ * `talka status --check` is for monitoring systems: one line, exit 0 when all is
+ * well, 1 when a modem has been down longer than [modem] down_after or the
+ * outbound queue has not moved for [modem] stuck_after seconds. */
+#include "db/modem_status.h"
+#include "gateway/core/app.h"
+#include "gateway/base/clock.h"
+#include "gateway/cli/commands.h"
+#include "gateway/core/transport.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_ROWS 32
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: talka [-c FILE] status [--check]\n\n"
+               "Shows each modem (state, signal, network, last contact, SIM balance), the\n"
+               "outbound queue, inbound counters and parts of long texts still waiting.\n"
+               "  --check  one line for monitoring: exit 1 when a modem has been down for\n"
+               "           longer than [modem] down_after seconds (default 300) or the oldest\n"
+               "           due outbound message has waited longer than [modem] stuck_after\n"
+               "           (default 900); exit 0 otherwise.\n"
+               "Exit status: 0 ok, 1 a problem (--check) or a database error, 2 usage or\n"
+               "configuration error.\n");
+}
+
+static void ago(time_t now, time_t t, char *out, size_t len)
+{
+    if (!t) {
+        snprintf(out, len, "never");
+        return;
+    }
+    long d = (long)(now - t);
+    if (d < 0)
+        d = 0;
+    if (d < 120)
+        snprintf(out, len, "%ld s ago", d);
+    else if (d < 7200)
+        snprintf(out, len, "%ld min ago", d / 60);
+    else if (d < 172800)
+        snprintf(out, len, "%ld h ago", d / 3600);
+    else
+        snprintf(out, len, "%ld days ago", d / 86400);
+}
+
+/* configured modem names, from every registered transport */
+static int configured(const struct app *a, char names[][32], int max)
+{
+    int n = 0;
+    for (int i = 0; transport_kind_at(i) && n < max; i++)
+        n += transport_kind_at(i)->configured(a->cfg, names + n, max - n);
+    return n;
+}
+
+static const struct modem_row *find(const struct modem_row *rows, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(rows[i].name, name))
+            return &rows[i];
+    return NULL;
+}
+
+static int check(const struct app *a, const struct modem_row *rows, int nrows,
+                 char names[][32], int nnames, const struct queue_stats *q, time_t now)
+{
+    long down_after = config_get_int(a->cfg, "modem", "down_after", 300);
+    long stuck_after = config_get_int(a->cfg, "modem", "stuck_after", 900);
+    for (int i = 0; i < nnames; i++) {
+        const struct modem_row *r = find(rows, nrows, names[i]);
+        if (!r) {
+            printf("CRITICAL: %s has never reported (is talka run running?)\n", names[i]);
+            return 1;
+        }
+        if (strcmp(r->state, "up") != 0) {
+            long d = (long)(now - r->since);
+            if (d > down_after) {
+                printf("CRITICAL: %s %s for %ld s%s%s\n", r->name, r->state, d,
+                       r->last_error[0] ? ": " : "", r->last_error);
+                return 1;
+            }
+        } else if (r->last_contact && now - r->last_contact > down_after) {
+            printf("CRITICAL: %s no contact for %ld s (is talka run hung or stopped?)\n",
+                   r->name, (long)(now - r->last_contact));
+            return 1;
+        }
+    }
+    if (q->oldest_due_s > stuck_after) {
+        printf("CRITICAL: outbound queue stuck: %lld waiting, the oldest due for %ld s\n",
+               (long long)q->queued, q->oldest_due_s);
+        return 1;
+    }
+    int up = 0;
+    for (int i = 0; i < nnames; i++) {
+        const struct modem_row *r = find(rows, nrows, names[i]);
+        up += r && !strcmp(r->state, "up");
+    }
+    printf("OK: %d of %d modems up, %lld queued, %lld failed\n", up, nnames,
+           (long long)q->queued, (long long)q->failed);
+    return 0;
+}
+
+static void show(const struct modem_row *rows, int nrows, char names[][32], int nnames,
+                 const struct queue_stats *q, time_t now)
+{
+    char t1[32], t2[32], t3[32];
+    printf("modems:\n");
+    if (!nnames)
+        printf("  (none configured: add a [gammu] section)\n");
+    for (int i = 0; i < nnames; i++) {
+        const struct modem_row *r = find(rows, nrows, names[i]);
+        if (!r) {
+            printf("  %-8s never seen (is talka run running?)\n", names[i]);
+            continue;
+        }
+        ago(now, r->since, t1, sizeof t1);
+        ago(now, r->last_contact, t2, sizeof t2);
+        printf("  %-8s %s since %s, last contact %s\n", r->name, r->state, t1, t2);
+        printf("           device %s\n", r->device);
+        if (r->signal >= 0 || r->network[0])
+            printf("           signal %d%%, network %s\n", r->signal,
+                   r->network[0] ? r->network : "unknown");
+        if (r->balance_at) {
+            ago(now, r->balance_at, t3, sizeof t3);
+            printf("           balance %s (%s)%s\n", r->balance, t3,
+                   r->balance_low ? "  LOW" : "");
+        }
+        if (r->has_skew && (r->clock_skew > 300 || r->clock_skew < -300))
+            printf("           clock differs from the network by %ld s\n", r->clock_skew);
+        if (r->reconnects)
+            printf("           reconnects %d\n", r->reconnects);
+        if (r->last_error[0] && strcmp(r->state, "up"))
+            printf("           last error: %s\n", r->last_error);
+    }
+    printf("outbound: %lld queued, %lld sending, %lld sent, %lld delivered, %lld failed",
+           (long long)q->queued, (long long)q->sending, (long long)q->sent,
+           (long long)q->delivered, (long long)q->failed);
+    if (q->oldest_due_s)
+        printf(" (oldest due waiting %ld s)", q->oldest_due_s);
+    printf("\ninbound: %lld texts, %lld not handled yet, %lld parts of long texts waiting\n",
+           (long long)q->inbound, (long long)q->inbound_new, (long long)q->parts_waiting);
+    printf("today: %lld received, %lld sent\n", (long long)q->received_today,
+           (long long)q->sent_today);
+}
+
+int cmd_status(int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
+    bool want_check = false;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--check")) {
+            want_check = true;
+        } else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    struct app a;
+    int rc = app_open(&a, APP_DB);
+    if (rc)
+        return rc;
+    time_t now = clock_now();
+    struct tm tm;
+    clock_local_tm(now, config_get(a.cfg, "talka", "timezone", "Europe/Riga"), &tm);
+    time_t day_start = now - (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
+    struct modem_row rows[MAX_ROWS];
+    int nrows = modem_status_list(a.db, rows, MAX_ROWS);
+    struct queue_stats q;
+    char names[MAX_ROWS][32];
+    int nnames = configured(&a, names, MAX_ROWS);
+    if (nrows < 0 || !modem_queue_stats(a.db, now, day_start, &q)) {
+        fprintf(stderr, "talka status: cannot read the database\n");
+        app_close(&a);
+        return 1;
+    }
+    if (want_check)
+        rc = check(&a, rows, nrows, names, nnames, &q, now);
+    else
+        show(rows, nrows, names, nnames, &q, now);
+    app_close(&a);
+    return rc;
+}

@@ -1,0 +1,384 @@
+/* pipeline.c: the one entry point every channel calls (see pipeline.h): commit
+ * the raw text, then handle it once in a single transaction: volunteer state,
+ * flood rules, staff hook, parse, the command, the reply into the outbound queue. */
+#include "gateway/core/pipeline_int.h"
+
+#include "db/outbox.h"
+#include "gateway/base/clock.h"
+#include "gateway/base/log.h"
+#include "gateway/base/phone.h"
+#include "gateway/base/pseudonym.h"
+#include "gateway/core/staff.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pipeline *pipeline_new(struct app *a, char *err, size_t errlen)
+{
+    struct pipeline *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    p->app = a;
+    rules_load(a->cfg, &p->rules);
+    char path[4096];
+    config_path(a->cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
+    if (!pseudonym_key_load_or_create(path, p->key, sizeof p->key, err, errlen)) {
+        free(p);
+        return NULL;
+    }
+    p->keylen = strlen(p->key);
+    return p;
+}
+
+void pipeline_free(struct pipeline *p) { free(p); }
+
+int pipeline_open_app(struct app *a, struct pipeline **p)
+{
+    int rc = app_open(a, APP_ALL);
+    if (rc)
+        return rc;
+    char err[1024] = "";
+    *p = pipeline_new(a, err, sizeof err);
+    if (!*p) {
+        fprintf(stderr, "talka: %s\n", err);
+        app_close(a);
+        return 2;
+    }
+    return 0;
+}
+const struct app *pipeline_app(const struct pipeline *p) { return p->app; }
+
+static void hex(const unsigned char *b, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++)
+        snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+bool pipeline_store(struct pipeline *p, struct db *db, const struct inbound_msg *in,
+                    int64_t *id, bool *existed)
+{
+    (void)p;
+    char key[200], e164[40];
+    const char *sender = in->sender ? in->sender : "";
+    if (in->transport_id && *in->transport_id) {
+        snprintf(key, sizeof key, "t:%s:%.150s", in->transport, in->transport_id);
+    } else {
+        /* same sender, text and timestamp = the same text */
+        unsigned char h[32];
+        digest_sha256(sender, strlen(sender) + 1, in->text ? in->text : "", in->len, h);
+        char hx[65];
+        hex(h, 16, hx);
+        snprintf(key, sizeof key, "s:%lld:%s", (long long)in->received_at, hx);
+    }
+    enum phone_kind kind = phone_normalize(sender, e164, sizeof e164);
+    return inbound_insert(db, key, in->channel, in->transport, in->transport_id, sender,
+                          kind == PHONE_E164 ? e164 : NULL, in->text ? in->text : "", in->len,
+                          in->received_at, in->meta_json, id, existed);
+}
+
+void name_part(const struct volunteer *v, char *out, size_t len)
+{
+    if (v->name[0])
+        snprintf(out, len, ", %s", v->name);
+    else if (len)
+        out[0] = '\0';
+}
+
+void job_reply(struct job *j, const char *key, const struct reply_var *vars, int nvars)
+{
+    replies_render(j->p->app->replies, j->lang, key, vars, nvars, j->out->reply,
+                   sizeof j->out->reply, &j->out->reply_info);
+    j->out->reply_due = true;
+}
+
+/* Does the text itself say which language it is in? Russian and English the parser
+ * tells; for Latvian, any word other than the international STOP/START counts. */
+static bool text_gives_language(const struct job *j)
+{
+    if (j->pr.lang != LANG_LV)
+        return true;
+    const unsigned char *s = (const unsigned char *)j->row.text;
+    size_t i = 0, n = j->row.len;
+    while (i < n) {
+        while (i < n && !(isalpha(s[i]) || s[i] >= 0xC0))
+            i++;
+        size_t start = i;
+        while (i < n && (isalpha(s[i]) || s[i] >= 0x80))
+            i++;
+        size_t wl = i - start;
+        if (wl >= 2 && !(wl == 4 && !strncasecmp((const char *)s + start, "stop", 4)) &&
+            !(wl == 5 && !strncasecmp((const char *)s + start, "start", 5)))
+            return true;
+    }
+    return false;
+}
+
+static bool lang_from_code(const char *code, enum lang *l)
+{
+    if (!strcmp(code, "ru")) *l = LANG_RU;
+    else if (!strcmp(code, "en")) *l = LANG_EN;
+    else if (!strcmp(code, "lv")) *l = LANG_LV;
+    else return false;
+    return true;
+}
+
+static void points_reply(struct job *j, const char *key)
+{
+    char pts[24], total[24], name[160];
+    snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
+    snprintf(total, sizeof total, "%lld", (long long)totals_get(j->db, ""));
+    name_part(&j->vol, name, sizeof name);
+    struct reply_var v[] = { { "points", pts }, { "total", total }, { "name", name } };
+    job_reply(j, key, v, 3);
+}
+
+static bool handle_command(struct job *j)
+{
+    struct parse_result *pr = &j->pr;
+    struct pipeline_outcome *out = j->out;
+    char buf[256];
+    if (!pr->ok) {
+        const char *code = pr->error ? pr->error : "unknown";
+        snprintf(out->outcome, sizeof out->outcome, "error:%s", code);
+        char max[24];
+        snprintf(max, sizeof max, "%ld", j->p->app->popts.max_count);
+        struct reply_var v[] = { { "suggestion", pr->suggestion }, { "max", max } };
+        const char *key = code;
+        if (!strcmp(code, "unknown_command"))
+            key = "unknown";
+        if (pr->suggestion[0] && (!strcmp(code, "unknown_species") || !strcmp(code, "unknown_place"))) {
+            snprintf(buf, sizeof buf, "%s_hint", code);
+            key = buf;
+        }
+        if (!replies_get(j->p->app->replies, j->lang, key))
+            key = "unknown";
+        job_reply(j, key, v, 2);
+        return true;
+    }
+    switch (pr->command) {
+    case CMD_PLANT:
+        return handle_plant(j);
+    case CMD_POINTS:
+        snprintf(out->outcome, sizeof out->outcome, "points");
+        points_reply(j, "points");
+        return true;
+    case CMD_REGISTER: {
+        char name[64];
+        snprintf(name, sizeof name, "%s", pr->name);
+        /* never cut a UTF-8 sequence in half */
+        size_t n = strlen(name);
+        while (n > 0 && ((unsigned char)name[n - 1] & 0xC0) == 0x80)
+            n--;
+        if (n > 0 && (unsigned char)name[n - 1] >= 0xC0 && strlen(pr->name) >= sizeof name - 1)
+            name[n - 1] = '\0';
+        if (!volunteer_set_name(j->db, j->vol.id, name))
+            return false;
+        snprintf(j->vol.name, sizeof j->vol.name, "%s", name);
+        snprintf(out->outcome, sizeof out->outcome, "registered");
+        struct reply_var v[] = { { "name", name } };
+        job_reply(j, "registered", v, 1);
+        return true;
+    }
+    case CMD_STOP:
+    case CMD_START:
+        if (!volunteer_set_opted_out(j->db, j->vol.id, pr->command == CMD_STOP))
+            return false;
+        snprintf(out->outcome, sizeof out->outcome, pr->command == CMD_STOP ? "stopped" : "started");
+        job_reply(j, out->outcome, NULL, 0);
+        return true;
+    case CMD_HELP:
+        snprintf(out->outcome, sizeof out->outcome, "help");
+        job_reply(j, "help", NULL, 0);
+        return true;
+    case CMD_DELETE:
+        return handle_delete(j);
+    case CMD_CANCEL:
+        return handle_cancel(j);
+    case CMD_UNKNOWN:
+    default:
+        snprintf(out->outcome, sizeof out->outcome, "error:unknown_command");
+        job_reply(j, "unknown", NULL, 0);
+        return true;
+    }
+}
+
+/* The body of pipeline_process, inside the transaction. */
+static bool process_row(struct job *j, const struct parse_result *preparsed)
+{
+    struct pipeline_outcome *out = j->out;
+    enum phone_kind kind = phone_normalize(j->row.sender, j->e164, sizeof j->e164);
+    if (kind != PHONE_E164) {
+        snprintf(out->outcome, sizeof out->outcome, "ignored:%s",
+                 kind == PHONE_ALPHANUMERIC ? "alphanumeric" : kind == PHONE_SHORTCODE ? "shortcode"
+                                                                                    : "invalid");
+        log_info("inbound %lld from a sender we never answer: stored only", (long long)j->row.id);
+        return inbound_mark_handled(j->db, j->row.id, out->outcome, 0, j->now);
+    }
+    if (!volunteer_get_or_create(j->db, j->e164, "lv", j->now, &j->vol))
+        return false;
+    lang_from_code(j->vol.lang, &j->lang);
+
+    /* floods and loops: beyond the hourly rate, stored and not answered */
+    int64_t recent = inbound_count_since(j->db, j->e164, j->row.received_at - 3600, j->row.received_at);
+    if (recent > j->p->rules.texts_per_hour) {
+        snprintf(out->outcome, sizeof out->outcome, "flood");
+        log_warn("volunteer %lld: %lld texts within an hour, not answering", (long long)j->vol.id,
+                 (long long)recent);
+        return inbound_mark_handled(j->db, j->row.id, out->outcome, j->vol.id, j->now);
+    }
+
+    bool staff_done = false;
+    if (staff_handle && !preparsed)
+        staff_done = staff_handle(j->p, j->db, j->row.id, j->e164, j->row.text, j->row.len, j->now, out);
+    if (!staff_done) {
+        if (preparsed)
+            j->pr = *preparsed;
+        else
+            parse_text(j->p->app->lex, j->row.text, j->row.len, j->row.received_at,
+                       &j->p->app->popts, &j->pr);
+        if (preparsed || text_gives_language(j)) {
+            j->lang = j->pr.lang;
+            if (strcmp(j->vol.lang, lang_code(j->lang)) &&
+                !volunteer_set_lang(j->db, j->vol.id, lang_code(j->lang), j->now))
+                return false;
+        }
+        if (!handle_command(j))
+            return false;
+    }
+    out->lang = lang_code(j->lang);
+    if (out->outcome[0] == '\0')
+        snprintf(out->outcome, sizeof out->outcome, "handled");
+    if (!inbound_mark_handled(j->db, j->row.id, out->outcome, j->vol.id, j->now))
+        return false;
+    out->points_total = (long)points_total(j->db, j->vol.id);
+
+    if (!out->reply_due || (j->flags & PIPE_NO_SMS_REPLY) || out->outbound_id)
+        return true;
+    int64_t replies = db_int(j->db, 0, "SELECT count(*) FROM outbound WHERE recipient = ?"
+                                       " AND kind = 'reply' AND created_at > ?",
+                             "ti", j->e164, (int64_t)(j->now - 3600));
+    if (replies >= j->p->rules.replies_per_hour) {
+        log_warn("volunteer %lld: %lld replies within an hour, not answering", (long long)j->vol.id,
+                 (long long)replies);
+        out->reply_due = false;
+        out->reply[0] = '\0';
+        return true;
+    }
+    out->outbound_id = outbox_enqueue(j->db, j->e164, out->reply, PRIO_REPLY, "reply", j->row.id,
+                                      0, j->now);
+    return out->outbound_id != 0;
+}
+
+/* Handles row id inside the caller's transaction; false on a database error. */
+static bool process_in_tx(struct pipeline *p, struct db *db, int64_t id, unsigned flags,
+                          const struct parse_result *preparsed, struct pipeline_outcome *out)
+{
+    memset(out, 0, sizeof *out);
+    out->inbound_id = id;
+    out->lang = "lv";
+    struct job j;
+    memset(&j, 0, sizeof j);
+    j.p = p;
+    j.db = db;
+    j.flags = flags;
+    j.now = clock_now();
+    j.out = out;
+    j.lang = LANG_LV;
+    if (!inbound_load(db, id, &j.row))
+        return false;
+    if (j.row.handled) {
+        out->already_handled = true;
+        snprintf(out->outcome, sizeof out->outcome, "%s", j.row.outcome);
+        inbound_row_free(&j.row);
+        return true;
+    }
+    if (!strcmp(j.row.channel, "ussd"))
+        j.flags |= PIPE_NO_SMS_REPLY; /* the USSD screen is the answer, never an SMS */
+    bool ok = process_row(&j, preparsed);
+    inbound_row_free(&j.row);
+    return ok;
+}
+
+static bool process(struct pipeline *p, struct db *db, int64_t id, unsigned flags,
+                    const struct parse_result *preparsed, struct pipeline_outcome *out)
+{
+    if (!db_begin(db))
+        return false;
+    if (!process_in_tx(p, db, id, flags, preparsed, out)) {
+        db_rollback(db);
+        log_error("inbound %lld: handling failed; it stays unhandled and is retried", (long long)id);
+        return false;
+    }
+    if (!db_commit(db))
+        return false;
+    log_debug("inbound %lld: %s", (long long)id, out->outcome);
+    return true;
+}
+
+bool pipeline_process_many(struct pipeline *p, struct db *db, const int64_t *ids, int n,
+                           unsigned flags, struct pipeline_outcome *outs)
+{
+    if (n == 1)
+        return process(p, db, ids[0], flags, NULL, &outs[0]);
+    if (db_begin(db)) {
+        int i = 0;
+        while (i < n && process_in_tx(p, db, ids[i], flags, NULL, &outs[i]))
+            i++;
+        if (i == n && db_commit(db))
+            return true;
+        db_rollback(db);
+    }
+    /* one text failed: handle each alone, so the others are not held back */
+    bool all = true;
+    for (int i = 0; i < n; i++)
+        all = process(p, db, ids[i], flags, NULL, &outs[i]) && all;
+    return all;
+}
+
+bool pipeline_process(struct pipeline *p, struct db *db, int64_t inbound_id, unsigned flags,
+                      struct pipeline_outcome *out)
+{
+    return process(p, db, inbound_id, flags, NULL, out);
+}
+
+bool pipeline_handle(struct pipeline *p, struct db *db, const struct inbound_msg *in,
+                     unsigned flags, struct pipeline_outcome *out)
+{
+    int64_t id;
+    bool existed;
+    if (!pipeline_store(p, db, in, &id, &existed)) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
+    return process(p, db, id, flags, in->preparsed, out);
+}
+
+int pipeline_recover(struct pipeline *p, struct db *db)
+{
+    int total = 0;
+    int64_t ids[256];
+    int n;
+    int64_t last = 0;
+    while ((n = inbound_unhandled(db, ids, 256)) > 0) {
+        if (ids[n - 1] == last)
+            break; /* a row that keeps failing: leave it, it was logged */
+        last = ids[n - 1];
+        for (int i = 0; i < n; i++) {
+            struct pipeline_outcome out;
+            if (pipeline_process(p, db, ids[i], 0, &out))
+                total++;
+        }
+    }
+    return total;
+}
+
+int64_t pipeline_notify(struct pipeline *p, struct db *db, const char *e164, const char *text,
+                        int priority, const char *kind)
+{
+    (void)p;
+    return outbox_enqueue(db, e164, text, priority, kind, 0, 0, clock_now());
+}

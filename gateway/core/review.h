@@ -1,0 +1,20 @@
+/* review.h: moderation of reports held for review (counts above the threshold):
+ * approval adds the points and texts the volunteer; rejection tells them why.
+ * Used by `talka review` and by staff SMS commands. */
+#ifndef TALKA_REVIEW_H
+#define TALKA_REVIEW_H
+
+#include "gateway/core/pipeline.h"
+
+#include <stddef.h>
+
+enum review_result { REVIEW_OK = 0, REVIEW_NOT_FOUND = 1, REVIEW_DB_ERROR = -1 };
+
+/* Each runs in its own transaction unless in_tx is set (the caller's transaction). */
+enum review_result review_approve(struct pipeline *p, struct db *db, int review_no,
+                                  const char *actor, bool in_tx, char *msg, size_t msglen);
+enum review_result review_reject(struct pipeline *p, struct db *db, int review_no,
+                                 const char *reason, const char *actor, bool in_tx,
+                                 char *msg, size_t msglen);
+
+#endif

@@ -1,0 +1,99 @@
+/* transport.h: what every SMS transport implements, as a small table of
+ * functions: libgammu modems now (transport_gammu.c), Kannel or others later. A
+ * transport file defines one `struct transport_kind` and registers it with
+ * TRANSPORT_REGISTER(kind), so a new channel is one new file. The modem service
+ * (modem_service.c) runs one thread per configured instance; an instance is used
+ * by that thread only, except abort(), which any thread may call. */
+#ifndef TALKA_TRANSPORT_H
+#define TALKA_TRANSPORT_H
+
+#include "gateway/base/config.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+enum tmsg_kind {
+    TMSG_TEXT = 0,   /* a text (or one part of a long text) from a subscriber */
+    TMSG_REPORT,     /* a delivery report for something we sent */
+    TMSG_OTHER,      /* anything else (our own saved messages, ...): left alone */
+};
+
+/* One message read from the device. */
+struct tmsg {
+    enum tmsg_kind kind;
+    char sender[48];          /* as received, UTF-8 */
+    char text[1600];          /* UTF-8 (8-bit data verbatim), NUL-terminated */
+    size_t len;
+    time_t sent_at;           /* the network's time stamp, 0 when unknown */
+    /* part of a long text when total > 1 */
+    int concat_ref, concat_total, concat_part;
+    /* delivery report */
+    char report_ref[16];      /* the message reference it reports on */
+    bool delivered;           /* false: the network gave up */
+    /* where it lies on the device (for remove() and logs) */
+    int folder, location;
+};
+
+struct transport_health {
+    int signal_percent;       /* -1 when unknown */
+    char network[64];         /* operator name or code, "" when unknown */
+    bool registered;          /* home or roaming */
+    time_t device_time;       /* the device's (network) clock, 0 when unknown */
+};
+
+enum tsend_result {
+    TSEND_OK = 0,
+    TSEND_RETRY,              /* this message failed; try it again later */
+    TSEND_REJECTED,           /* this message can never be sent (bad number, too long) */
+    TSEND_DEVICE,             /* the device failed: retry later and reconnect */
+};
+
+struct transport;
+
+struct transport_kind {
+    const char *name;                       /* "gammu" */
+    /* Names of the instances cfg configures (gammu0, gammu1, ...); returns how many. */
+    int (*configured)(const struct config *cfg, char names[][32], int max);
+    /* Reads the instance's settings; NULL with a message on a configuration error. */
+    struct transport *(*open)(const struct config *cfg, const char *name, char *err,
+                              size_t errlen);
+    void (*close)(struct transport *t);
+    /* The device path exists (a USB stick may be unplugged); cheap. */
+    bool (*present)(struct transport *t);
+    const char *(*device)(struct transport *t);
+    bool (*connect)(struct transport *t, char *err, size_t errlen);
+    void (*disconnect)(struct transport *t);
+    /* Cheap hint that a receive pass may find something new. */
+    bool (*maybe_new)(struct transport *t);
+    /* The next stored message: 1 one was read, 0 none left, -1 device error.
+     * start begins a new pass over the device's memory. */
+    int (*next)(struct transport *t, bool start, struct tmsg *m, char *err, size_t errlen);
+    /* Deletes m from the device (a message already gone counts as deleted). */
+    bool (*remove)(struct transport *t, const struct tmsg *m, char *err, size_t errlen);
+    /* Sends text to a number, split into parts and encoded (GSM-7 or UCS-2) as
+     * needed; ref gets the network's message reference (of the last part). */
+    enum tsend_result (*send)(struct transport *t, const char *to, const char *text,
+                              bool want_report, char *ref, size_t reflen, char *err,
+                              size_t errlen);
+    bool (*health)(struct transport *t, struct transport_health *h, char *err, size_t errlen);
+    /* Dials a USSD code (e.g. a balance check) and waits for the answer. */
+    bool (*ussd)(struct transport *t, const char *code, char *reply, size_t len, char *err,
+                 size_t errlen);
+    /* Pumps the device for unsolicited events for up to ms milliseconds (may be NULL). */
+    void (*idle)(struct transport *t, int ms);
+    /* Thread-safe: makes a call that hangs return soon; reconnect afterwards. */
+    void (*abort)(struct transport *t);
+    /* The config section holding an instance's settings (rate, balance code, ...). */
+    void (*section)(const char *name, char *out, size_t len);
+};
+
+/* The registered kinds (TRANSPORT_REGISTER); NULL past the last. */
+const struct transport_kind *transport_kind_at(int i);
+void transport_register(const struct transport_kind *k);
+
+#define TRANSPORT_REGISTER(kind)                                            \
+    __attribute__((constructor)) static void transport_register_##kind(void) \
+    { transport_register(&kind); }
+
+#endif

@@ -1,0 +1,687 @@
+/* transport_gammu.c: the libgammu transport: one GSM modem (or gammu's dummy
+ * phone) per [gammu] / [gammuN] section of talka.ini, read with gammu's own
+ * GSM_ReadConfig. Receives by polling (GSM_GetNextSMS until ERR_EMPTY), deletes
+ * at once when asked, sends with GSM_EncodeMultiPartSMS + GSM_SendSMS and waits
+ * for the send-status callback, reads signal, network and clock, and dials USSD
+ * codes. Callbacks only record what they were told: no modem command runs inside
+ * one. Text is converted explicitly between UTF-8 and UCS-2 (DecodeUTF8 /
+ * EncodeUTF8), so the process locale cannot garble Latvian letters. */
+#include "gateway/base/clock.h"
+#include "gateway/base/log.h"
+#include "gateway/core/transport.h"
+
+#include <gammu.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <pthread.h>
+#include <sys/stat.h>
+
+#define MAX_SECTIONS 10
+
+struct transport {
+    const struct config *cfg;
+    char name[32];            /* gammu0, gammu1, ... */
+    char section[32];         /* gammu, gammu1, ... */
+    int num;                  /* N of [gammuN], 0 for [gammu] */
+    char device[4096];        /* resolved */
+    bool dummy;               /* model = dummy: a directory acting as a phone */
+    char smsc[32];            /* SMSC override, "" to use the SIM's */
+    char pin_file[4096];      /* "" when the SIM has no PIN */
+    long send_timeout_ms;
+    long ussd_timeout_ms;
+
+    GSM_StateMachine *sm;
+    pthread_mutex_t sm_lock;  /* guards sm against abort() from the watchdog */
+    bool connected;
+    GSM_MultiSMSMessage *rx;  /* one ~260 KB buffer for reading */
+    GSM_MultiSMSMessage *tx;  /* and one for sending */
+    int rx_index;             /* next SMS[] of rx to hand out */
+    bool rx_has;
+
+    /* filled by callbacks */
+    volatile int send_status;     /* -1 waiting */
+    volatile int send_ref;
+    volatile bool ussd_done;
+    char ussd_text[512];
+    volatile bool incoming;       /* the modem announced a new message */
+
+    /* dummy: modification times of DIR/sms/1..5 at the start of the last pass */
+    struct timespec seen_mtime[5];
+    struct timespec pass_mtime[5];
+    bool seen_valid;
+};
+
+/* ---------------------------------------------------------------- helpers */
+
+static void section_of(int num, char *out, size_t len)
+{
+    if (num == 0)
+        snprintf(out, len, "gammu");
+    else
+        snprintf(out, len, "gammu%d", num);
+}
+
+static bool section_exists(const struct config *cfg, const char *section)
+{
+    static const char *keys[] = { "device", "model", "connection", "port" };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (config_get(cfg, section, keys[i], NULL))
+            return true;
+    return false;
+}
+
+static void ucs2_to_utf8(const unsigned char *ucs2, char *out, size_t outlen)
+{
+    /* EncodeUTF8 writes up to 4 bytes per UCS-2 unit into an unbounded buffer */
+    size_t units = UnicodeLength(ucs2);
+    char *tmp = malloc(units * 4 + 8);
+    if (!tmp) {
+        snprintf(out, outlen, "%s", "");
+        return;
+    }
+    tmp[0] = '\0';
+    EncodeUTF8(tmp, ucs2);
+    snprintf(out, outlen, "%s", tmp);
+    free(tmp);
+}
+
+static time_t datetime_to_epoch(const GSM_DateTime *dt)
+{
+    if (dt->Year < 1990 || dt->Month < 1 || dt->Month > 12 || dt->Day < 1)
+        return 0;
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = dt->Year - 1900;
+    tm.tm_mon = dt->Month - 1;
+    tm.tm_mday = dt->Day;
+    tm.tm_hour = dt->Hour;
+    tm.tm_min = dt->Minute;
+    tm.tm_sec = dt->Second;
+    return timegm(&tm) - dt->Timezone;   /* Timezone: seconds east of UTC */
+}
+
+static bool gerr(GSM_Error e, const char *what, char *err, size_t errlen)
+{
+    if (e == ERR_NONE)
+        return true;
+    snprintf(err, errlen, "%s: %s", what, GSM_ErrorString(e));
+    return false;
+}
+
+/* errors after which the link to the device is not to be trusted */
+static bool device_error(GSM_Error e)
+{
+    switch (e) {
+    case ERR_DEVICEOPENERROR: case ERR_DEVICELOCKED: case ERR_DEVICENOTEXIST:
+    case ERR_DEVICEBUSY: case ERR_DEVICENOPERMISSION:
+    case ERR_NOTCONNECTED: case ERR_TIMEOUT: case ERR_DEVICEWRITEERROR:
+    case ERR_DEVICEREADERROR: case ERR_DEVICEPARITYERROR: case ERR_DEVICECHANGESPEEDERROR:
+    case ERR_DEVICEDTRRTSERROR: case ERR_DEVICENODRIVER: case ERR_ABORTED:
+    case ERR_UNKNOWNRESPONSE: case ERR_FRAMENOTREQUESTED:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* -------------------------------------------------------------- callbacks */
+
+static void on_send_status(GSM_StateMachine *sm, int status, int ref, void *user)
+{
+    (void)sm;
+    struct transport *t = user;
+    t->send_ref = ref;
+    t->send_status = status;
+}
+
+static void on_ussd(GSM_StateMachine *sm, GSM_USSDMessage *ussd, void *user)
+{
+    (void)sm;
+    struct transport *t = user;
+    ucs2_to_utf8(ussd->Text, t->ussd_text, sizeof t->ussd_text);
+    if (ussd->Status == USSD_NotSupported || ussd->Status == USSD_Timeout ||
+        ussd->Status == USSD_Unknown) {
+        if (!t->ussd_text[0])
+            snprintf(t->ussd_text, sizeof t->ussd_text, "(no answer: status %d)",
+                     (int)ussd->Status);
+    }
+    t->ussd_done = true;
+}
+
+static void on_sms(GSM_StateMachine *sm, GSM_SMSMessage *sms, void *user)
+{
+    (void)sm;
+    (void)sms;
+    struct transport *t = user;
+    t->incoming = true;   /* read it on the next pass, never here */
+}
+
+/* ---------------------------------------------------------------- the kind */
+
+static int g_configured(const struct config *cfg, char names[][32], int max)
+{
+    int n = 0;
+    for (int num = 0; num < MAX_SECTIONS && n < max; num++) {
+        char section[32];
+        section_of(num, section, sizeof section);
+        if (!section_exists(cfg, section))
+            continue;
+        if (!config_get_bool(cfg, section, "enabled", true))
+            continue;
+        snprintf(names[n++], 32, "gammu%d", num);
+    }
+    return n;
+}
+
+static struct transport *g_open(const struct config *cfg, const char *name, char *err,
+                                size_t errlen)
+{
+    int num = -1;
+    if (sscanf(name, "gammu%d", &num) != 1 || num < 0 || num >= MAX_SECTIONS) {
+        snprintf(err, errlen, "%s: not a gammu modem name", name);
+        return NULL;
+    }
+    struct transport *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    t->cfg = cfg;
+    t->num = num;
+    pthread_mutex_init(&t->sm_lock, NULL);
+    snprintf(t->name, sizeof t->name, "%s", name);
+    section_of(num, t->section, sizeof t->section);
+    const char *dev = config_get(cfg, t->section, "device", config_get(cfg, t->section, "port", NULL));
+    if (!dev || !*dev) {
+        snprintf(err, errlen, "[%s] has no device", t->section);
+        free(t);
+        return NULL;
+    }
+    const char *model = config_get(cfg, t->section, "model", "");
+    t->dummy = strcasecmp(model, "dummy") == 0;
+    /* a relative path is relative to the config file, like every talka path */
+    if (dev[0] == '/' || (!t->dummy && strncmp(dev, "./", 2) && strncmp(dev, "../", 3)))
+        snprintf(t->device, sizeof t->device, "%s", dev);
+    else
+        config_resolve(cfg, dev, t->device, sizeof t->device);
+    snprintf(t->smsc, sizeof t->smsc, "%s", config_get(cfg, t->section, "smsc", ""));
+    config_path(cfg, t->section, "pin_file", "", t->pin_file, sizeof t->pin_file);
+    t->send_timeout_ms = config_get_int(cfg, t->section, "send_timeout", 60) * 1000;
+    t->ussd_timeout_ms = config_get_int(cfg, t->section, "ussd_timeout", 30) * 1000;
+    t->rx = calloc(1, sizeof *t->rx);
+    t->tx = calloc(1, sizeof *t->tx);
+    if (!t->rx || !t->tx) {
+        free(t->rx);
+        free(t->tx);
+        free(t);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return t;
+}
+
+static void g_disconnect(struct transport *t)
+{
+    pthread_mutex_lock(&t->sm_lock);
+    if (t->sm) {
+        if (t->connected)
+            GSM_TerminateConnection(t->sm);
+        GSM_FreeStateMachine(t->sm);
+    }
+    t->sm = NULL;
+    pthread_mutex_unlock(&t->sm_lock);
+    t->connected = false;
+    t->rx_has = false;
+    t->seen_valid = false;
+}
+
+static void g_close(struct transport *t)
+{
+    if (!t)
+        return;
+    g_disconnect(t);
+    pthread_mutex_destroy(&t->sm_lock);
+    free(t->rx);
+    free(t->tx);
+    free(t);
+}
+
+static const char *g_device(struct transport *t) { return t->device; }
+
+static bool g_present(struct transport *t)
+{
+    if (t->device[0] != '/')
+        return true;   /* bluetooth address or the like: let connect decide */
+    struct stat st;
+    if (stat(t->device, &st) != 0)
+        return false;
+    if (t->dummy) {
+        /* the driver needs the directory itself; its sms/ is recreated on connect */
+        return S_ISDIR(st.st_mode);
+    }
+    return true;
+}
+
+static bool enter_pin(struct transport *t, char *err, size_t errlen)
+{
+    GSM_SecurityCodeType status = SEC_None;
+    GSM_Error e = GSM_GetSecurityStatus(t->sm, &status);
+    if (e != ERR_NONE || status == SEC_None)
+        return true;   /* not supported or not needed */
+    if (status != SEC_Pin) {
+        snprintf(err, errlen, "the SIM asks for a code talka does not enter (type %d): "
+                 "unlock it with gammu by hand", (int)status);
+        return false;
+    }
+    if (!t->pin_file[0]) {
+        snprintf(err, errlen, "the SIM asks for its PIN and [%s] pin_file is not set",
+                 t->section);
+        return false;
+    }
+    GSM_SecurityCode code;
+    memset(&code, 0, sizeof code);
+    char serr[512];
+    if (!secret_read(t->pin_file, code.Code, sizeof code.Code, serr, sizeof serr)) {
+        snprintf(err, errlen, "%s", serr);
+        return false;
+    }
+    code.Type = SEC_Pin;
+    e = GSM_EnterSecurityCode(t->sm, &code);
+    memset(&code, 0, sizeof code);
+    return gerr(e, "entering the SIM PIN", err, errlen);
+}
+
+static bool g_connect(struct transport *t, char *err, size_t errlen)
+{
+    g_disconnect(t);
+    GSM_StateMachine *sm = GSM_AllocStateMachine();
+    pthread_mutex_lock(&t->sm_lock);
+    t->sm = sm;
+    pthread_mutex_unlock(&t->sm_lock);
+    if (!t->sm) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    GSM_Config *gc = GSM_GetConfig(t->sm, 0);
+    GSM_Error e = GSM_ReadConfig(config_ini(t->cfg), gc, t->num);
+    if (e != ERR_NONE && e != ERR_USING_DEFAULTS) {
+        snprintf(err, errlen, "[%s]: %s", t->section, GSM_ErrorString(e));
+        g_disconnect(t);
+        return false;
+    }
+    /* gammu takes device paths literally; talka's are relative to the config */
+    free(gc->Device);
+    gc->Device = strdup(t->device);
+    GSM_SetConfigNum(t->sm, 1);
+    e = GSM_InitConnection(t->sm, 1);
+    if (e != ERR_NONE) {
+        snprintf(err, errlen, "connecting %s: %s", t->device, GSM_ErrorString(e));
+        g_disconnect(t);
+        return false;
+    }
+    t->connected = true;
+    /* InitConnection resets every callback: register them now */
+    GSM_SetSendSMSStatusCallback(t->sm, on_send_status, t);
+    GSM_SetIncomingUSSDCallback(t->sm, on_ussd, t);
+    GSM_SetIncomingSMSCallback(t->sm, on_sms, t);
+    if (!t->dummy) {
+        if (!enter_pin(t, err, errlen)) {
+            g_disconnect(t);
+            return false;
+        }
+        /* new-message notifications, where the modem offers them (best effort) */
+        GSM_SetIncomingSMS(t->sm, TRUE);
+    }
+    t->rx_has = false;
+    t->seen_valid = false;
+    return true;
+}
+
+/* dummy: modification times of the five message folders */
+static void folder_mtimes(struct transport *t, struct timespec out[5])
+{
+    for (int i = 0; i < 5; i++) {
+        char p[4200];
+        struct stat st;
+        snprintf(p, sizeof p, "%s/sms/%d", t->device, i + 1);
+        if (stat(p, &st) == 0)
+            out[i] = st.st_mtim;
+        else
+            out[i].tv_sec = out[i].tv_nsec = -1;
+    }
+}
+
+static bool g_maybe_new(struct transport *t)
+{
+    if (t->incoming)
+        return true;
+    if (!t->dummy)
+        return false;   /* real modems: the service polls on its interval */
+    if (!t->seen_valid)
+        return true;
+    struct timespec now[5];
+    folder_mtimes(t, now);
+    return memcmp(now, t->seen_mtime, sizeof now) != 0;
+}
+
+static void fill_msg(struct transport *t, const GSM_SMSMessage *s, struct tmsg *m)
+{
+    (void)t;
+    memset(m, 0, sizeof *m);
+    m->folder = s->Folder;
+    m->location = s->Location;
+    ucs2_to_utf8(s->Number, m->sender, sizeof m->sender);
+    if (s->PDU == SMS_Status_Report) {
+        m->kind = TMSG_REPORT;
+        snprintf(m->report_ref, sizeof m->report_ref, "%d", (int)s->MessageReference);
+        /* TS 23.040 status: 0x00-0x1F done, 0x20-0x3F still trying, 0x40+ gave up.
+         * (Gammu's backup files keep no status, only the text it decoded.) */
+        char txt[64];
+        ucs2_to_utf8(s->Text, txt, sizeof txt);
+        m->delivered = s->DeliveryStatus < 0x40 && strcasecmp(txt, "Failed") != 0;
+        m->sent_at = datetime_to_epoch(&s->DateTime);
+        return;
+    }
+    if (s->PDU != SMS_Deliver) {
+        m->kind = TMSG_OTHER;
+        return;
+    }
+    m->kind = TMSG_TEXT;
+    if (s->Coding == SMS_Coding_8bit) {
+        size_t n = (size_t)s->Length;
+        if (n >= sizeof m->text)
+            n = sizeof m->text - 1;
+        memcpy(m->text, s->Text, n);
+        m->text[n] = '\0';
+        m->len = n;
+    } else {
+        ucs2_to_utf8(s->Text, m->text, sizeof m->text);
+        m->len = strlen(m->text);
+    }
+    m->sent_at = datetime_to_epoch(&s->DateTime);
+    if ((s->UDH.Type == UDH_ConcatenatedMessages || s->UDH.Type == UDH_ConcatenatedMessages16bit)
+        && s->UDH.AllParts > 1 && s->UDH.PartNumber >= 1 && s->UDH.PartNumber <= s->UDH.AllParts) {
+        m->concat_total = s->UDH.AllParts;
+        m->concat_part = s->UDH.PartNumber;
+        m->concat_ref = s->UDH.Type == UDH_ConcatenatedMessages16bit ? s->UDH.ID16bit + 0x10000
+                                                                   : s->UDH.ID8bit;
+    }
+}
+
+static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, size_t errlen)
+{
+    if (!t->connected) {
+        snprintf(err, errlen, "not connected");
+        return -1;
+    }
+    if (start) {
+        t->rx_has = false;
+        t->incoming = false;
+        if (t->dummy)
+            folder_mtimes(t, t->pass_mtime);
+    }
+    for (;;) {
+        if (t->rx_has && t->rx_index < t->rx->Number) {
+            fill_msg(t, &t->rx->SMS[t->rx_index++], m);
+            return 1;
+        }
+        /* the driver continues from the location left in rx: keep it between calls */
+        if (start) {
+            memset(t->rx, 0, sizeof *t->rx);
+            t->rx->SMS[0].Folder = 0;
+            t->rx->SMS[0].Location = 0;
+        }
+        GSM_Error e = GSM_GetNextSMS(t->sm, t->rx, start ? TRUE : FALSE);
+        start = false;
+        if (e == ERR_EMPTY) {
+            t->rx_has = false;
+            if (t->dummy) {
+                memcpy(t->seen_mtime, t->pass_mtime, sizeof t->seen_mtime);
+                t->seen_valid = true;
+            }
+            return 0;
+        }
+        if (e != ERR_NONE) {
+            t->rx_has = false;
+            snprintf(err, errlen, "reading messages: %s", GSM_ErrorString(e));
+            if (e == ERR_NOTSUPPORTED || e == ERR_NOTIMPLEMENTED)
+                return 0;
+            return device_error(e) || e == ERR_UNKNOWN ? -1 : 0;
+        }
+        t->rx_has = true;
+        t->rx_index = 0;
+        if (t->rx->Number == 0)
+            t->rx_has = false;   /* an empty location: go on */
+    }
+}
+
+static bool g_remove(struct transport *t, const struct tmsg *m, char *err, size_t errlen)
+{
+    if (!t->connected) {
+        snprintf(err, errlen, "not connected");
+        return false;
+    }
+    GSM_SMSMessage *del = &t->tx->SMS[0];
+    memset(del, 0, sizeof *del);
+    del->Folder = 0;   /* the location encodes the folder */
+    del->Location = m->location;
+    GSM_Error e = GSM_DeleteSMS(t->sm, del);
+    if (e == ERR_EMPTY)
+        return true;
+    return gerr(e, "deleting a message", err, errlen);
+}
+
+static bool number_ok(const char *to)
+{
+    if (!to || !*to || strlen(to) > GSM_MAX_NUMBER_LENGTH)
+        return false;
+    for (const char *p = to; *p; p++)
+        if (!isdigit((unsigned char)*p) && !(p == to && *p == '+'))
+            return false;
+    return true;
+}
+
+static enum tsend_result g_send(struct transport *t, const char *to, const char *text,
+                                bool want_report, char *ref, size_t reflen, char *err,
+                                size_t errlen)
+{
+    if (ref && reflen)
+        ref[0] = '\0';
+    if (!t->connected) {
+        snprintf(err, errlen, "not connected");
+        return TSEND_DEVICE;
+    }
+    if (!number_ok(to)) {
+        snprintf(err, errlen, "not a number that can be texted");
+        return TSEND_REJECTED;
+    }
+    size_t tl = strlen(text);
+    unsigned char *ucs2 = malloc(tl * 2 + 4);
+    if (!ucs2) {
+        snprintf(err, errlen, "out of memory");
+        return TSEND_RETRY;
+    }
+    DecodeUTF8(ucs2, text, tl);
+    GSM_MultiPartSMSInfo info;
+    GSM_ClearMultiPartSMSInfo(&info);
+    info.EntriesNum = 1;
+    info.UnicodeCoding = FALSE;   /* AutoText picks GSM-7 when the text fits it */
+    info.Class = -1;
+    info.Entries[0].ID = SMS_ConcatenatedAutoTextLong;
+    info.Entries[0].Buffer = ucs2;
+    memset(t->tx, 0, sizeof *t->tx);
+    GSM_Error e = GSM_EncodeMultiPartSMS(NULL, &info, t->tx);
+    free(ucs2);
+    if (e != ERR_NONE || t->tx->Number < 1) {
+        snprintf(err, errlen, "cannot encode the text: %s", GSM_ErrorString(e));
+        return TSEND_REJECTED;
+    }
+    for (int i = 0; i < t->tx->Number; i++) {
+        GSM_SMSMessage *p = &t->tx->SMS[i];
+        DecodeUTF8(p->Number, to, strlen(to));
+        p->PDU = want_report ? SMS_Status_Report : SMS_Submit;
+        if (t->smsc[0]) {
+            p->SMSC.Location = 0;
+            DecodeUTF8(p->SMSC.Number, t->smsc, strlen(t->smsc));
+        } else {
+            p->SMSC.Location = 1;   /* the SIM's own SMSC */
+        }
+        t->send_status = -1;
+        t->send_ref = -1;
+        e = GSM_SendSMS(t->sm, p);
+        if (e != ERR_NONE) {
+            snprintf(err, errlen, "sending part %d of %d: %s", i + 1, t->tx->Number,
+                     GSM_ErrorString(e));
+            return device_error(e) ? TSEND_DEVICE : TSEND_RETRY;
+        }
+        long long deadline = clock_mono_ms() + t->send_timeout_ms;
+        while (t->send_status == -1 && clock_mono_ms() < deadline) {
+            GSM_Error r = GSM_ReadDevice(t->sm, TRUE);
+            if (t->send_status != -1)
+                break;
+            if (r != ERR_NONE && device_error(r)) {
+                snprintf(err, errlen, "waiting for the send status: %s", GSM_ErrorString(r));
+                return TSEND_DEVICE;
+            }
+            if (t->dummy)
+                break;   /* the dummy answers inside GSM_SendSMS or never */
+        }
+        if (t->send_status == -1) {
+            snprintf(err, errlen, "no send status from the modem (part %d of %d)", i + 1,
+                     t->tx->Number);
+            return TSEND_DEVICE;
+        }
+        if (t->send_status != 0) {
+            snprintf(err, errlen, "the network refused part %d of %d (status %d)", i + 1,
+                     t->tx->Number, t->send_status);
+            return TSEND_RETRY;
+        }
+        if (ref && reflen)
+            snprintf(ref, reflen, "%d", t->send_ref);
+    }
+    return TSEND_OK;
+}
+
+static bool g_health(struct transport *t, struct transport_health *h, char *err, size_t errlen)
+{
+    memset(h, 0, sizeof *h);
+    h->signal_percent = -1;
+    if (!t->connected) {
+        snprintf(err, errlen, "not connected");
+        return false;
+    }
+    GSM_SignalQuality q;
+    memset(&q, 0, sizeof q);
+    GSM_Error e = GSM_GetSignalQuality(t->sm, &q);
+    if (e == ERR_NONE)
+        h->signal_percent = q.SignalPercent;
+    else if (device_error(e))
+        return gerr(e, "reading the signal", err, errlen);
+    GSM_NetworkInfo ni;
+    memset(&ni, 0, sizeof ni);
+    e = GSM_GetNetworkInfo(t->sm, &ni);
+    if (e == ERR_NONE) {
+        char name[64];
+        ucs2_to_utf8(ni.NetworkName, name, sizeof name);
+        if (name[0])
+            snprintf(h->network, sizeof h->network, "%s (%s)", name, ni.NetworkCode);
+        else
+            snprintf(h->network, sizeof h->network, "%s", ni.NetworkCode);
+        h->registered = ni.State == GSM_HomeNetwork || ni.State == GSM_RoamingNetwork;
+    } else if (device_error(e)) {
+        return gerr(e, "reading the network", err, errlen);
+    }
+    GSM_DateTime dt;
+    memset(&dt, 0, sizeof dt);
+    if (GSM_GetDateTime(t->sm, &dt) == ERR_NONE)
+        h->device_time = datetime_to_epoch(&dt);
+    return true;
+}
+
+static bool g_ussd(struct transport *t, const char *code, char *reply, size_t len, char *err,
+                   size_t errlen)
+{
+    reply[0] = '\0';
+    if (!t->connected) {
+        snprintf(err, errlen, "not connected");
+        return false;
+    }
+    t->ussd_done = false;
+    t->ussd_text[0] = '\0';
+    GSM_Error e = GSM_SetIncomingUSSD(t->sm, TRUE);
+    if (e != ERR_NONE && e != ERR_NOTSUPPORTED && e != ERR_NOTIMPLEMENTED)
+        return gerr(e, "enabling USSD", err, errlen);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", code);
+    e = GSM_DialService(t->sm, buf);
+    if (e != ERR_NONE)
+        return gerr(e, "dialling the USSD code", err, errlen);
+    long long deadline = clock_mono_ms() + t->ussd_timeout_ms;
+    while (!t->ussd_done && clock_mono_ms() < deadline) {
+        GSM_Error r = GSM_ReadDevice(t->sm, TRUE);
+        if (r != ERR_NONE && device_error(r))
+            return gerr(r, "waiting for the USSD answer", err, errlen);
+        if (!t->ussd_done)
+            clock_sleep_ms(t->dummy ? 1000 : 100);
+    }
+    if (!t->ussd_done) {
+        snprintf(err, errlen, "no USSD answer within %ld s", t->ussd_timeout_ms / 1000);
+        return false;
+    }
+    snprintf(reply, len, "%s", t->ussd_text);
+    return true;
+}
+
+static void g_idle(struct transport *t, int ms)
+{
+    if (t->connected && !t->dummy) {
+        /* lets the modem's unsolicited lines (new message, USSD) reach the callbacks */
+        GSM_ReadDevice(t->sm, FALSE);
+    }
+    clock_sleep_ms(ms);
+}
+
+static void g_abort(struct transport *t)
+{
+    pthread_mutex_lock(&t->sm_lock);
+    if (t->sm)
+        GSM_AbortOperation(t->sm);
+    pthread_mutex_unlock(&t->sm_lock);
+}
+
+static void g_section(const char *name, char *out, size_t len);
+
+const struct transport_kind gammu_transport = {
+    .name = "gammu",
+    .configured = g_configured,
+    .open = g_open,
+    .close = g_close,
+    .present = g_present,
+    .device = g_device,
+    .connect = g_connect,
+    .disconnect = g_disconnect,
+    .maybe_new = g_maybe_new,
+    .next = g_next,
+    .remove = g_remove,
+    .send = g_send,
+    .health = g_health,
+    .ussd = g_ussd,
+    .idle = g_idle,
+    .abort = g_abort,
+    .section = g_section,
+};
+
+static void g_section(const char *name, char *out, size_t len)
+{
+    int num = 0;
+    if (sscanf(name, "gammu%d", &num) != 1)
+        num = 0;
+    section_of(num, out, len);
+}
+
+TRANSPORT_REGISTER(gammu_transport)
