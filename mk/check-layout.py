@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""check-layout.py: keeps talka's layering honest (`make check-layout`).
+
+Fails, printing each offending edge, on:
+  - an #include or a symbol reference (nm on the release objects) that points up or
+    sideways: cli -> web -> features -> core -> db, parsers -> base, where the
+    feature folders (modem, broadcast, registry, ussd, kannel) never use each other
+    and db/ and parsers/ use nothing of each other's;
+  - a cycle between files (a file and its own header count as one);
+  - a function or variable declared in a header but defined in another .c file;
+  - a weak symbol;
+  - a .c file over 600 lines.
+usage: check-layout.py [OBJDIR]   (default build/obj; objects are read when present)
+"""
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAX_LINES = 600
+
+# layer of each folder; the same layer may only be used inside the same folder
+LAYERS = {
+    "gateway/base": 0,
+    "db": 1, "parsers": 1,
+    "gateway/core": 2,
+    "gateway/modem": 3, "gateway/broadcast": 3, "gateway/registry": 3,
+    "gateway/ussd": 3, "gateway/kannel": 3,
+    "gateway/web": 4,
+    "gateway/cli": 5,
+}
+GENERATED = {"build/gen/migrations.c": "db"}
+
+
+def folder_of(path):
+    if path in GENERATED:
+        return GENERATED[path]
+    return os.path.dirname(path)
+
+
+def allowed(src, dst):
+    fs, fd = folder_of(src), folder_of(dst)
+    if fs == fd:
+        return True
+    if fs not in LAYERS or fd not in LAYERS:
+        return False
+    return LAYERS[fd] < LAYERS[fs]
+
+
+def sources():
+    out = []
+    for top in ("gateway", "db", "parsers"):
+        for dirpath, _, files in os.walk(os.path.join(ROOT, top)):
+            for f in files:
+                if f.endswith((".c", ".h")):
+                    out.append(os.path.relpath(os.path.join(dirpath, f), ROOT))
+    return sorted(out)
+
+
+def strip_comments(text):
+    text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    return re.sub(r"//[^\n]*", "", text)
+
+
+def node(path):
+    """A file and its own header are one node."""
+    return os.path.splitext(path)[0]
+
+
+def main():
+    objdir = sys.argv[1] if len(sys.argv) > 1 else "build/obj"
+    os.chdir(ROOT)
+    files = sources()
+    problems = []
+    edges = {}  # node -> {node: reason}
+
+    def add_edge(a, b, why):
+        if node(a) != node(b):
+            edges.setdefault(node(a), {}).setdefault(node(b), why)
+
+    known_folders = set(LAYERS)
+    for f in files:
+        if folder_of(f) not in known_folders:
+            problems.append(f"{f}: in no known layer folder (see LAYERS in mk/check-layout.py)")
+        text = open(f, encoding="utf-8", errors="replace").read()
+        if f.endswith(".c") and text.count("\n") > MAX_LINES:
+            problems.append(f"{f}: {text.count(chr(10))} lines (at most {MAX_LINES})")
+        if "__attribute__((weak))" in text or "#pragma weak" in text:
+            problems.append(f"{f}: declares a weak symbol")
+        for lineno, line in enumerate(text.split("\n"), 1):
+            m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
+            if not m:
+                continue
+            inc = m.group(1)
+            if not os.path.exists(inc):
+                continue  # generated or system-relative; nothing to judge
+            if not allowed(f, inc):
+                problems.append(f"{f}:{lineno}: includes {inc} "
+                                f"({folder_of(f)} may not use {folder_of(inc)})")
+            add_edge(f, inc, f"{f}:{lineno} includes {inc}")
+
+    # symbols: who defines what, who uses what (release objects)
+    defined = {}   # symbol -> source file
+    undefined = {}  # source file -> set of symbols
+    weak = []
+    objs = []
+    for f in files + list(GENERATED):
+        if f.endswith(".c"):
+            o = os.path.join(objdir, f[:-2] + ".o")
+            if os.path.exists(o):
+                objs.append((f, o))
+    if objs:
+        res = subprocess.run(["nm", "-A"] + [o for _, o in objs], capture_output=True, text=True)
+        by_obj = {o: f for f, o in objs}
+        for line in res.stdout.splitlines():
+            m = re.match(r"(.+?\.o):\s*(?:[0-9a-f]+)?\s+([A-Za-z])\s+(\S+)$", line)
+            if not m:
+                continue
+            src, kind, sym = by_obj.get(m.group(1)), m.group(2), m.group(3)
+            if src is None:
+                continue
+            if kind in "wWvV":
+                weak.append(f"{src}: weak symbol {sym}")
+            elif kind == "U":
+                undefined.setdefault(src, set()).add(sym)
+            elif kind in "TDBRGSC":
+                defined[sym] = src
+    problems.extend(weak)
+    for src, syms in undefined.items():
+        for sym in sorted(syms):
+            dst = defined.get(sym)
+            if dst is None or dst == src:
+                continue
+            if not allowed(src, dst):
+                problems.append(f"{src}: uses {sym} from {dst} "
+                                f"({folder_of(src)} may not use {folder_of(dst)})")
+            add_edge(src, dst, f"{src} uses {sym} from {dst}")
+
+    # a header's functions and variables are defined in the .c file of the same name
+    headers = {f: strip_comments(open(f, encoding="utf-8", errors="replace").read())
+               for f in files if f.endswith(".h")}
+    for sym, src in sorted(defined.items()):
+        if src in GENERATED:
+            continue
+        pat = re.compile(r"\b" + re.escape(sym) + r"\s*(\(|;|\[)")
+        for h, text in headers.items():
+            if node(h) != node(src) and pat.search(text):
+                problems.append(f"{h}: declares {sym}, which is defined in {src} "
+                                f"(move the declaration to {node(src)}.h)")
+
+    # cycles (Tarjan's strongly connected components)
+    index, low, stack, on, sccs = {}, {}, [], set(), []
+    counter = [0]
+    sys.setrecursionlimit(10000)
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in edges.get(v, {}):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                sccs.append(sorted(comp))
+
+    for v in sorted(edges):
+        if v not in index:
+            visit(v)
+    for comp in sccs:
+        members = set(comp)
+        why = [edges[a][b] for a in comp for b in edges.get(a, {}) if b in members]
+        problems.append("cycle between " + ", ".join(comp) + ":\n      " + "\n      ".join(why))
+
+    for p in problems:
+        print("check-layout: " + p)
+    if problems:
+        print(f"check-layout: {len(problems)} problem(s)")
+        return 1
+    print(f"check-layout: ok ({len(files)} files, {sum(len(v) for v in edges.values())} edges"
+          f"{'' if objs else ', no objects read: build first'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
