@@ -241,7 +241,7 @@ int broadcast_fill_chunk(struct db *db, int64_t id, int64_t span, const char *th
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     int added = db_changes(db);
-    int64_t last = db_int(db, 0, "SELECT coalesce(max(id), 0) FROM volunteers", "");
+    int64_t last = db_int_or(db, 0, "SELECT coalesce(max(id), 0) FROM volunteers", "");
     bool ok = rc == SQLITE_DONE &&
               db_run(db, "UPDATE broadcasts SET fill_cursor = ? WHERE id = ?", "ii", hi, id);
     if (ok && hi >= last) {
@@ -378,7 +378,7 @@ bool broadcast_cancel(struct db *db, int64_t id, time_t now)
 
 long broadcast_backlog(struct db *db)
 {
-    return (long)db_int(db, 0, "SELECT count(*) FROM outbound WHERE state = 'queued' AND priority = ?"
+    return (long)db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE state = 'queued' AND priority = ?"
                                " AND kind = 'broadcast'", "I", 50);
 }
 

@@ -3,17 +3,20 @@
 #include "db/migrate.h"
 #include "gateway/base/log.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STMT_CACHE 128
 
 struct db {
     sqlite3 *h;
     int n;
-    struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
+    /* keyed by the SQL literal's address; it only grows (the literals are a fixed
+     * set), so a statement handed out is never finalised while a caller holds it */
+    struct stmt_slot { const char *sql; sqlite3_stmt *st; } *cache;
+    int cap;
 };
 
 int db_schema_version(void)
@@ -27,7 +30,7 @@ int db_schema_version(void)
 
 static bool migrate(struct db *db, char *err, size_t errlen)
 {
-    int cur = (int)db_int(db, 0, "PRAGMA user_version", "");
+    int cur = (int)db_int_or(db, 0, "PRAGMA user_version", "");
     int max = db_schema_version();
     if (cur > max) {
         snprintf(err, errlen,
@@ -92,6 +95,7 @@ void db_close(struct db *db)
         return;
     for (int i = 0; i < db->n; i++)
         sqlite3_finalize(db->cache[i].st);
+    free(db->cache);
     sqlite3_close_v2(db->h);
     free(db);
 }
@@ -112,17 +116,21 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql)
         log_error("sql prepare failed: %s", sqlite3_errmsg(db->h));
         return NULL;
     }
-    if (db->n < STMT_CACHE) {
-        db->cache[db->n].sql = sql;
-        db->cache[db->n].st = st;
-        db->n++;
-    } else {
-        /* cache full: evict the oldest */
-        sqlite3_finalize(db->cache[0].st);
-        memmove(&db->cache[0], &db->cache[1], sizeof db->cache[0] * (STMT_CACHE - 1));
-        db->cache[STMT_CACHE - 1].sql = sql;
-        db->cache[STMT_CACHE - 1].st = st;
+    if (db->n == db->cap) {
+        int cap = db->cap ? db->cap * 2 : 64;
+        assert(cap <= 4096); /* more distinct statements than talka has literals */
+        struct stmt_slot *c = realloc(db->cache, sizeof *c * (size_t)cap);
+        if (!c) {
+            sqlite3_finalize(st);
+            log_error("sql prepare: out of memory");
+            return NULL;
+        }
+        db->cache = c;
+        db->cap = cap;
     }
+    db->cache[db->n].sql = sql;
+    db->cache[db->n].st = st;
+    db->n++;
     return st;
 }
 
@@ -182,19 +190,46 @@ bool db_run(struct db *db, const char *sql, const char *fmt, ...)
     return true;
 }
 
-int64_t db_int(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
+static enum db_status int_va(struct db *db, int64_t *out, const char *sql, const char *fmt,
+                             va_list ap)
 {
     sqlite3_stmt *st = db_prep(db, sql);
     if (!st)
-        return def;
+        return DB_ERROR;
+    int rc = bind_va(st, fmt, ap);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    enum db_status r;
+    if (rc == SQLITE_ROW) {
+        r = sqlite3_column_type(st, 0) == SQLITE_NULL ? DB_NONE : DB_FOUND;
+        if (r == DB_FOUND)
+            *out = sqlite3_column_int64(st, 0);
+    } else if (rc == SQLITE_DONE) {
+        r = DB_NONE;
+    } else {
+        log_error("sql failed: %s", sqlite3_errmsg(db->h));
+        r = DB_ERROR;
+    }
+    sqlite3_reset(st);
+    return r;
+}
+
+enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    int rc = bind_va(st, fmt, ap);
+    enum db_status r = int_va(db, out, sql, fmt, ap);
     va_end(ap);
+    return r;
+}
+
+int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
     int64_t v = def;
-    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    int_va(db, &v, sql, fmt, ap);
+    va_end(ap);
     return v;
 }
 

@@ -32,8 +32,18 @@ int db_bind(sqlite3_stmt *st, const char *fmt, ...);
 /* Runs a statement that returns no rows; true on success. */
 bool db_run(struct db *db, const char *sql, const char *fmt, ...);
 
-/* The first column of the first row as an integer (def when there is no row). */
-int64_t db_int(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
+/* What a read found. Every helper that reads says which of the three happened,
+ * so that a decision (a PIN, a lockout, a flood limit) can fail closed on an error. */
+enum db_status { DB_ERROR = -1, DB_NONE = 0, DB_FOUND = 1 };
+
+/* The first column of the first row as an integer into *out: DB_FOUND, DB_NONE
+ * (no row, or NULL; *out untouched) or DB_ERROR (logged; *out untouched). */
+enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+    __attribute__((nonnull(2)));
+
+/* The same for figures shown to people only (never for a decision): def when
+ * there is no row or on an error (which is logged). */
+int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
 
 /* Executes a literal SQL script (no parameters). */
 bool db_exec(struct db *db, const char *sql);

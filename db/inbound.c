@@ -16,8 +16,11 @@ bool inbound_insert(struct db *db, const char *dedupe_key, const char *channel,
                 sender_e164, text, (int)len, (int64_t)received_at, meta))
         return false;
     *existed = db_changes(db) == 0;
-    *id = *existed ? db_int(db, 0, "SELECT id FROM inbound WHERE dedupe_key = ?", "t", dedupe_key)
-                   : db_last_id(db);
+    *id = 0;
+    if (!*existed)
+        *id = db_last_id(db);
+    else if (db_int(db, id, "SELECT id FROM inbound WHERE dedupe_key = ?", "t", dedupe_key) != DB_FOUND)
+        return false;
     return *id != 0;
 }
 
@@ -76,16 +79,22 @@ bool inbound_mark_handled(struct db *db, int64_t id, const char *outcome, int64_
 
 int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until)
 {
-    return db_int(db, 0, "SELECT count(*) FROM inbound WHERE sender_e164 = ? AND received_at >= ?"
-                         " AND received_at <= ?", "tii", e164, (int64_t)since, (int64_t)until);
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM inbound WHERE sender_e164 = ? AND received_at >= ?"
+                       " AND received_at <= ?", "tii", e164, (int64_t)since, (int64_t)until) == DB_ERROR)
+        return -1;
+    return n;
 }
 
-bool inbound_recent_same(struct db *db, const char *e164, const void *text, size_t len,
-                         time_t since, int64_t id)
+enum db_status inbound_recent_same(struct db *db, const char *e164, const void *text, size_t len,
+                                   time_t since, int64_t id)
 {
-    return db_int(db, 0, "SELECT count(*) FROM inbound WHERE sender_e164 = ? AND received_at >= ?"
-                         " AND id != ? AND text = ? AND outcome IN ('planted', 'pending_review')",
-                  "tiib", e164, (int64_t)since, id, text, (int)len) > 0;
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM inbound WHERE sender_e164 = ? AND received_at >= ?"
+                       " AND id != ? AND text = ? AND outcome IN ('planted', 'pending_review')",
+               "tiib", e164, (int64_t)since, id, text, (int)len) == DB_ERROR)
+        return DB_ERROR;
+    return n > 0 ? DB_FOUND : DB_NONE;
 }
 
 int inbound_unhandled(struct db *db, int64_t *ids, int max)

@@ -30,11 +30,11 @@ bool inbound_load(struct db *db, int64_t id, struct inbound_row *row);
 void inbound_row_free(struct inbound_row *row);
 bool inbound_mark_handled(struct db *db, int64_t id, const char *outcome, int64_t volunteer_id,
                           time_t now);
-/* Texts from e164 received in [since, until]. */
+/* Texts from e164 received in [since, until]; -1 on a database error. */
 int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until);
-/* True when the same text from e164 was registered (outcome planted or pending_review)
+/* DB_FOUND when the same text from e164 was registered (outcome planted or pending_review)
  * in [since, until) by another row than id. */
-bool inbound_recent_same(struct db *db, const char *e164, const void *text, size_t len,
+enum db_status inbound_recent_same(struct db *db, const char *e164, const void *text, size_t len,
                          time_t since, int64_t id);
 /* Up to max ids of unhandled rows, oldest first. Returns how many. */
 int inbound_unhandled(struct db *db, int64_t *ids, int max);

@@ -122,5 +122,5 @@ int parts_prune(struct db *db, time_t before)
 
 int64_t parts_waiting(struct db *db)
 {
-    return db_int(db, 0, "SELECT count(*) FROM modem_parts WHERE state = 'waiting'", "");
+    return db_int_or(db, 0, "SELECT count(*) FROM modem_parts WHERE state = 'waiting'", "");
 }

@@ -61,7 +61,7 @@ bool modem_status_reconnected(struct db *db, const char *name, time_t now)
 
 time_t modem_status_balance_at(struct db *db, const char *name)
 {
-    return (time_t)db_int(db, 0, "SELECT balance_at FROM modems WHERE name = ?", "t", name);
+    return (time_t)db_int_or(db, 0, "SELECT balance_at FROM modems WHERE name = ?", "t", name);
 }
 
 int modem_status_list(struct db *db, struct modem_row *rows, int max)
@@ -106,18 +106,18 @@ bool modem_queue_stats(struct db *db, time_t now, time_t day_start, struct queue
     q->sent = outbox_count(db, "sent");
     q->delivered = outbox_count(db, "delivered");
     q->failed = outbox_count(db, "failed");
-    int64_t due = db_int(db, 0, "SELECT min(max(created_at, next_try_at)) FROM outbound"
+    int64_t due = db_int_or(db, 0, "SELECT min(max(created_at, next_try_at)) FROM outbound"
                                 " WHERE state = 'queued' AND next_try_at <= ?", "i", (int64_t)now);
     q->oldest_due_s = due ? (long)(now - due) : 0;
     if (q->oldest_due_s < 0)
         q->oldest_due_s = 0;
-    q->inbound = db_int(db, 0, "SELECT count(*) FROM inbound", "");
-    q->inbound_new = db_int(db, 0, "SELECT count(*) FROM inbound WHERE state = 'new'", "");
-    q->parts_waiting = db_int(db, 0, "SELECT count(*) FROM modem_parts WHERE state = 'waiting'",
+    q->inbound = db_int_or(db, 0, "SELECT count(*) FROM inbound", "");
+    q->inbound_new = db_int_or(db, 0, "SELECT count(*) FROM inbound WHERE state = 'new'", "");
+    q->parts_waiting = db_int_or(db, 0, "SELECT count(*) FROM modem_parts WHERE state = 'waiting'",
                               "");
-    q->received_today = db_int(db, 0, "SELECT count(*) FROM inbound WHERE received_at >= ?", "i",
+    q->received_today = db_int_or(db, 0, "SELECT count(*) FROM inbound WHERE received_at >= ?", "i",
                                (int64_t)day_start);
-    q->sent_today = db_int(db, 0, "SELECT count(*) FROM outbound WHERE sent_at >= ?", "i",
+    q->sent_today = db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE sent_at >= ?", "i",
                            (int64_t)day_start);
     return true;
 }

@@ -105,5 +105,5 @@ int outbox_requeue_stale(struct db *db)
 
 int64_t outbox_count(struct db *db, const char *state)
 {
-    return db_int(db, 0, "SELECT count(*) FROM outbound WHERE state = ?", "t", state);
+    return db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE state = ?", "t", state);
 }

@@ -103,11 +103,11 @@ int plantings_last_report(struct db *db, int64_t volunteer_id, time_t since,
 int plantings_next_review_no(struct db *db)
 {
     /* the smallest number not held by a report still waiting; reused later */
-    int64_t n = db_int(db, 1,
+    int64_t n = db_int_or(db, 1,
         "SELECT coalesce(max(review_no), 0) + 1 FROM plantings WHERE review_no IS NOT NULL", "");
     if (n > 99999) {
         db_run(db, "UPDATE plantings SET review_no = NULL WHERE status != 'pending_review'", "");
-        n = db_int(db, 1, "SELECT coalesce(max(review_no), 0) + 1 FROM plantings"
+        n = db_int_or(db, 1, "SELECT coalesce(max(review_no), 0) + 1 FROM plantings"
                           " WHERE review_no IS NOT NULL", "");
     }
     return (int)n;
@@ -130,19 +130,22 @@ bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_
 
 int64_t points_total(struct db *db, int64_t volunteer_id)
 {
-    return db_int(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id = ?",
+    return db_int_or(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id = ?",
                   "i", volunteer_id);
 }
 
-bool points_has_reason(struct db *db, int64_t volunteer_id, const char *reason)
+enum db_status points_has_reason(struct db *db, int64_t volunteer_id, const char *reason)
 {
-    return db_int(db, 0, "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE volunteer_id = ?"
-                         " AND reason = ?)", "it", volunteer_id, reason) != 0;
+    int64_t has = 0;
+    if (db_int(db, &has, "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE volunteer_id = ?"
+                         " AND reason = ?)", "it", volunteer_id, reason) == DB_ERROR)
+        return DB_ERROR;
+    return has ? DB_FOUND : DB_NONE;
 }
 
 int64_t points_of_planting(struct db *db, int64_t planting_id)
 {
-    return db_int(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE planting_id = ?",
+    return db_int_or(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE planting_id = ?",
                   "i", planting_id);
 }
 
@@ -156,5 +159,5 @@ bool totals_add(struct db *db, const char *municipality, int64_t delta)
 
 int64_t totals_get(struct db *db, const char *municipality)
 {
-    return db_int(db, 0, "SELECT trees FROM tree_totals WHERE municipality = ?", "t", municipality);
+    return db_int_or(db, 0, "SELECT trees FROM tree_totals WHERE municipality = ?", "t", municipality);
 }

@@ -44,7 +44,7 @@ bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_
                 const char *reason, time_t now);
 int64_t points_total(struct db *db, int64_t volunteer_id);
 /* True when the volunteer's ledger has a row with this reason (e.g. first_report). */
-bool points_has_reason(struct db *db, int64_t volunteer_id, const char *reason);
+enum db_status points_has_reason(struct db *db, int64_t volunteer_id, const char *reason);
 int64_t points_of_planting(struct db *db, int64_t planting_id);
 
 /* Accepted trees per municipality; "" is the whole campaign. */

@@ -198,7 +198,7 @@ static const char SQL_VOL_POINTS[] =
 
 long ussd_volunteer_points(struct db *db, const char *e164)
 {
-    return (long)db_int(db, 0, SQL_VOL_POINTS, "t", e164);
+    return (long)db_int_or(db, 0, SQL_VOL_POINTS, "t", e164);
 }
 
 static const char SQL_TOP_SPECIES[] =

@@ -63,6 +63,20 @@ def strip_comments(text):
     return re.sub(r"//[^\n]*", "", text)
 
 
+def top_level(text):
+    """The text outside any braces: struct fields and inline bodies are not
+    declarations of the header's own."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
 def node(path):
     """A file and its own header are one node."""
     return os.path.splitext(path)[0]
@@ -138,7 +152,7 @@ def main():
             add_edge(src, dst, f"{src} uses {sym} from {dst}")
 
     # a header's functions and variables are defined in the .c file of the same name
-    headers = {f: strip_comments(open(f, encoding="utf-8", errors="replace").read())
+    headers = {f: top_level(strip_comments(open(f, encoding="utf-8", errors="replace").read()))
                for f in files if f.endswith(".h")}
     for sym, src in sorted(defined.items()):
         if src in GENERATED:

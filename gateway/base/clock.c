@@ -81,24 +81,3 @@ void clock_rfc3339(time_t t, char *buf, unsigned len)
     strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
-static char tz_current[64];
-
-void clock_local_tm(time_t t, const char *tz, struct tm *out)
-{
-    if (!tz || !*tz) {
-        gmtime_r(&t, out);
-        return;
-    }
-    /* The process keeps TZ set to the last zone asked for: tzset() reads the zone
-     * file, so it runs only when the zone changes (talka uses one campaign zone;
-     * everything else in talka works in UTC). */
-    pthread_mutex_lock(&tz_lock);
-    if (strcmp(tz_current, tz) != 0) {
-        setenv("TZ", tz, 1);
-        tzset();
-        snprintf(tz_current, sizeof tz_current, "%s", tz);
-    }
-    localtime_r(&t, out);
-    pthread_mutex_unlock(&tz_lock);
-}

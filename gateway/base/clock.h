@@ -19,7 +19,5 @@ void clock_sleep_ms(long ms);
 /* Format t as RFC 3339 UTC ("2026-05-15T10:00:00Z") into buf (>= 21 bytes). */
 void clock_rfc3339(time_t t, char *buf, unsigned len);
 
-/* Civil date of t in the Europe/Riga-style local zone given by tz (NULL: UTC). */
-void clock_local_tm(time_t t, const char *tz, struct tm *out);
 
 #endif

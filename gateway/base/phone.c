@@ -64,3 +64,22 @@ enum phone_kind phone_normalize(const char *in, char *out, size_t outlen)
     }
     return PHONE_INVALID;
 }
+
+int phone_list(const char *list, char out[][32], int max)
+{
+    int n = 0;
+    const char *p = list ? list : "";
+    while (*p && n < max) {
+        size_t len = strcspn(p, ",; \t");
+        if (len > 0 && len < 64) {
+            char tok[64];
+            memcpy(tok, p, len);
+            tok[len] = '\0';
+            if (phone_normalize(tok, out[n], 32) == PHONE_E164)
+                n++;
+        }
+        p += len;
+        p += strspn(p, ",; \t");
+    }
+    return n;
+}

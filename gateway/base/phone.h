@@ -16,4 +16,9 @@ enum phone_kind {
  * dashes) into out (>= 20 bytes). */
 enum phone_kind phone_normalize(const char *in, char *out, size_t outlen);
 
+/* Splits a configured list of numbers ("+37126000001, 26000002; 0037126000003":
+ * commas, semicolons, spaces or tabs between them) into E.164 numbers; entries
+ * that are not numbers are skipped. Returns how many were written (at most max). */
+int phone_list(const char *list, char out[][32], int max);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include "db/broadcast.h"
 #include "db/plantings.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 
@@ -35,16 +36,7 @@ static bool measure_one(void *vctx, const struct bc_recipient *r)
     return true;
 }
 
-static long total_rate(const struct broadcast_policy *pol)
-{
-    long r = 0;
-    int n = pol->nmodems > 0 ? pol->nmodems : 1;
-    for (int i = 0; i < n; i++)
-        r += (pol->nmodems > 0 && pol->rates[i] > 0) ? pol->rates[i] : pol->assumed_rate;
-    return r;
-}
-
-int broadcast_plan(struct db *db, const struct lexicon *lex, const struct broadcast_policy *pol,
+int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_policy *pol,
                    const struct broadcast_request *req, time_t now, struct broadcast_plan *plan,
                    char *err, size_t errlen)
 {
@@ -59,7 +51,7 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct broadc
     }
     if (!broadcast_template_check(req->text, err, errlen))
         return PLAN_BAD;
-    if (!segment_parse(lex, pol->tz, req->segment, &plan->seg, err, errlen))
+    if (!segment_parse(lex, req->segment, &plan->seg, err, errlen))
         return PLAN_BAD;
     struct measure_ctx *m = calloc(1, sizeof *m);
     if (!m) {
@@ -100,10 +92,8 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct broadc
         return PLAN_REFUSED;
     }
     plan->start = req->send_at > now ? req->send_at : now;
-    plan->per_min = total_rate(pol);
-    long today = 0;
-    for (int i = 0; i < pol->nmodems; i++)
-        today += broadcast_sent_today(db, pol, pol->modems[i], now);
+    plan->per_min = send_total_rate(pol);
+    long today = broadcast_sent_today_all(pol, db, now);
     plan->eta_s = broadcast_eta(pol, plan->stats.parts, plan->start, today);
     if (plan->stats.over && !req->force) {
         snprintf(err, errlen, "%ld of %ld copies would be longer than 2 SMS segments (up to %d;"
@@ -196,12 +186,12 @@ int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,
     return id;
 }
 
-void broadcast_plan_eta_text(const struct broadcast_policy *pol, const struct broadcast_plan *plan,
+void broadcast_plan_eta_text(const struct send_policy *pol, const struct broadcast_plan *plan,
                              char *out, size_t len)
 {
     char dur[48];
     broadcast_format_duration(plan->eta_s, dur, sizeof dur);
-    int n = pol->nmodems > 0 ? pol->nmodems : 1;
+    int n = pol->nlinks > 0 ? pol->nlinks : 1;
     snprintf(out, len, "about %s at %ld parts/min over %d modem%s", dur, plan->per_min, n,
              n == 1 ? "" : "s");
 }

@@ -6,7 +6,7 @@
 #define TALKA_BROADCAST_CREATE_H
 
 #include "db/db.h"
-#include "gateway/broadcast/broadcast_policy.h"
+#include "gateway/broadcast/broadcast_eta.h"
 #include "gateway/broadcast/broadcast_render.h"
 #include "gateway/broadcast/broadcast_segment.h"
 
@@ -36,7 +36,7 @@ enum { PLAN_OK = 0, PLAN_REFUSED = 1, PLAN_BAD = 2 };
 
 /* Resolves and measures. PLAN_BAD: bad segment or text (err says why); PLAN_REFUSED:
  * copies over 2 segments without force, or a database error (err says which). */
-int broadcast_plan(struct db *db, const struct lexicon *lex, const struct broadcast_policy *pol,
+int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_policy *pol,
                    const struct broadcast_request *req, time_t now, struct broadcast_plan *plan,
                    char *err, size_t errlen);
 void broadcast_plan_free(struct broadcast_plan *plan);
@@ -50,7 +50,7 @@ int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,
                          size_t errlen);
 
 /* "about 3 h 20 min at 20 parts/min over 2 modems" into out. */
-void broadcast_plan_eta_text(const struct broadcast_policy *pol, const struct broadcast_plan *plan,
+void broadcast_plan_eta_text(const struct send_policy *pol, const struct broadcast_plan *plan,
                              char *out, size_t len);
 
 #endif

@@ -2,7 +2,8 @@
  * broadcast_segment.h). */
 #include "gateway/broadcast/broadcast_segment.h"
 
-#include "gateway/broadcast/broadcast_policy.h"
+#include "gateway/broadcast/broadcast_eta.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
 
 #include <ctype.h>
@@ -116,7 +117,7 @@ bool segment_read_file(const char *path, struct segment *s, char *err, size_t er
     return true;
 }
 
-bool segment_parse(const struct lexicon *lex, const char *tz, const char *spec,
+bool segment_parse(const struct lexicon *lex, const char *spec,
                    struct segment *s, char *err, size_t errlen)
 {
     memset(s, 0, sizeof *s);
@@ -166,7 +167,7 @@ bool segment_parse(const struct lexicon *lex, const char *tz, const char *spec,
         return true;
     }
     if (!strcmp(s->kind, "active") || !strcmp(s->kind, "inactive")) {
-        time_t t = broadcast_parse_date(arg, tz);
+        time_t t = local_parse_date(arg);
         if (t == (time_t)-1) {
             snprintf(err, errlen, "segment %s: DATE must be YYYY-MM-DD", s->kind);
             return false;

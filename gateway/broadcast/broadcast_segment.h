@@ -21,8 +21,8 @@ struct segment {
     size_t nbad;
 };
 
-/* Parses spec. tz: the campaign's zone for DATE. False with a message in err. */
-bool segment_parse(const struct lexicon *lex, const char *tz, const char *spec,
+/* Parses spec (DATE in the local time zone). False with a message in err. */
+bool segment_parse(const struct lexicon *lex, const char *spec,
                    struct segment *s, char *err, size_t errlen);
 void segment_free(struct segment *s);
 

@@ -7,15 +7,18 @@
  *     just before sending and the database is never held for long;
  *   - when quiet hours begin or every modem reached its daily cap, defers the
  *     copies already queued (next_try_at) and, for the cap, tells staff once a day.
- * It also installs the policy that the modem sender asks (broadcast_max_priority). */
+ * Quiet hours and caps come from the send policy the daemon built before any
+ * service started (ctx->policy), the same one the senders follow. */
+#include "gateway/broadcast/broadcast_service.h"
+
 #include "db/broadcast.h"
 #include "db/outbox.h"
-#include "gateway/broadcast/broadcast_policy.h"
+#include "gateway/broadcast/broadcast_eta.h"
 #include "gateway/broadcast/broadcast_render.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
-#include "gateway/core/service.h"
+#include "gateway/base/localtime.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -40,7 +43,6 @@ static struct {
     pthread_t th;
     bool running;
     pthread_mutex_t lock;
-    struct broadcast_policy pol;
     long ahead;                   /* copies kept queued ahead of the modems */
     char staff[1024];
     bool was_quiet;
@@ -85,8 +87,9 @@ static int release_chunk(const struct broadcast_row *b, int limit, time_t now)
     if (!db_begin(S.db))
         return -1;
     /* cancelled meanwhile? */
-    if (db_int(S.db, 0, "SELECT count(*) FROM broadcasts WHERE id = ? AND state = 'scheduled'",
-               "i", b->id) != 1) {
+    int64_t scheduled = 0;
+    if (db_int(S.db, &scheduled, "SELECT count(*) FROM broadcasts WHERE id = ? AND state = 'scheduled'",
+               "i", b->id) != DB_FOUND || scheduled != 1) {
         db_rollback(S.db);
         return 0;
     }
@@ -116,8 +119,10 @@ static int release_chunk(const struct broadcast_row *b, int limit, time_t now)
         int64_t out = outbox_enqueue(S.db, e164, text, PRIO_BROADCAST, "broadcast", 0, b->id, now);
         if (!out) {
             /* the queue already holds this broadcast for this number */
-            if (db_int(S.db, 0, "SELECT count(*) FROM outbound WHERE broadcast_id = ? AND"
-                                " recipient = ? AND kind = 'broadcast'", "it", b->id, e164) > 0)
+            int64_t queued = 0;
+            if (db_int(S.db, &queued, "SELECT count(*) FROM outbound WHERE broadcast_id = ? AND"
+                                      " recipient = ? AND kind = 'broadcast'", "it", b->id, e164) ==
+                    DB_FOUND && queued > 0)
                 ok = broadcast_mark_skipped(S.db, p->rid, "duplicate");
             else
                 ok = false;
@@ -150,25 +155,30 @@ static void fill_preparing(void)
 }
 
 /* Every modem at its daily cap (and so no broadcast may go out today)? */
-static bool all_capped(const struct broadcast_policy *p, time_t now)
+static bool all_capped(const struct send_policy *p, time_t now)
 {
-    if (p->daily_cap <= 0 || p->nmodems == 0)
+    if (p->daily_cap <= 0 || p->nlinks == 0)
         return false;
-    for (int i = 0; i < p->nmodems; i++)
-        if (broadcast_sent_today(S.db, p, p->modems[i], now) < p->daily_cap)
+    for (int i = 0; i < p->nlinks; i++) {
+        long sent;
+        if (!send_sent_today(S.db, p->links[i].name, now, &sent))
+            return true; /* cannot tell: treat as capped (fails closed) */
+        if (sent < p->daily_cap)
             return false;
+    }
     return true;
 }
 
-static void tell_staff_capped(const struct broadcast_policy *p, time_t now)
+static void tell_staff_capped(const struct send_policy *p, time_t now)
 {
     /* once a day: the meta row remembers the day it was said */
     char day[32];
-    snprintf(day, sizeof day, "%lld", (long long)broadcast_day_start(p->tz, now));
+    snprintf(day, sizeof day, "%lld", (long long)local_day_start(now));
     if (!db_begin(S.db))
         return;
-    if (db_int(S.db, 0, "SELECT count(*) FROM meta WHERE key = 'broadcast_cap_notice' AND value = ?",
-               "t", day)) {
+    int64_t said = 0;
+    if (db_int(S.db, &said, "SELECT count(*) FROM meta WHERE key = 'broadcast_cap_notice' AND value = ?",
+               "t", day) != DB_FOUND || said) {
         db_rollback(S.db);
         return;
     }
@@ -177,17 +187,10 @@ static void tell_staff_capped(const struct broadcast_policy *p, time_t now)
     char text[160];
     snprintf(text, sizeof text, "talka: dienas limits (%ld SMS katram modemam) sasniegts; apraides"
                                 " turpinasies rit. Atbildes turpina iet.", p->daily_cap);
-    char list[1024];
-    snprintf(list, sizeof list, "%s", S.staff);
-    int told = 0;
-    for (char *save = NULL, *tok = strtok_r(list, ", ", &save); ok && tok;
-         tok = strtok_r(NULL, ", ", &save)) {
-        char e164[32];
-        if (phone_normalize(tok, e164, sizeof e164) != PHONE_E164)
-            continue;
-        ok = outbox_enqueue(S.db, e164, text, PRIO_STAFF, "alert", 0, 0, now) != 0;
-        told++;
-    }
+    char nums[32][32];
+    int told = 0, n = phone_list(S.staff, nums, 32);
+    for (int i = 0; ok && i < n; i++, told++)
+        ok = outbox_enqueue(S.db, nums[i], text, PRIO_STAFF, "alert", 0, 0, now) != 0;
     if (!ok || !db_commit(S.db)) {
         db_rollback(S.db);
         return;
@@ -198,20 +201,19 @@ static void tell_staff_capped(const struct broadcast_policy *p, time_t now)
 
 static bool tick(void)
 {
-    struct broadcast_policy p;
+    const struct send_policy p = *S.ctx->policy;
     pthread_mutex_lock(&S.lock);
-    p = S.pol;
     long ahead = S.ahead;
     pthread_mutex_unlock(&S.lock);
 
     fill_preparing();
     time_t now = clock_now();
     time_t until;
-    if (broadcast_in_quiet(&p, now, &until)) {
+    if (send_in_quiet(&p, now, &until)) {
         int n = broadcast_defer_queued(S.db, until);
         if (!S.was_quiet || n > 0) {
             char u[32];
-            broadcast_format_local(until, p.tz, u, sizeof u);
+            local_format(until, u, sizeof u);
             log_info("quiet hours: broadcasts paused until %s (%d queued copies deferred)", u,
                      n < 0 ? 0 : n);
         }
@@ -220,11 +222,11 @@ static bool tick(void)
     }
     S.was_quiet = false;
     if (all_capped(&p, now)) {
-        broadcast_defer_queued(S.db, broadcast_next_day(p.tz, now));
-        time_t today = broadcast_day_start(p.tz, now);
+        broadcast_defer_queued(S.db, local_next_day(now));
+        time_t today = local_day_start(now);
         if (S.capped_day != today && (broadcast_backlog(S.db) > 0 ||
-                                      db_int(S.db, 0, "SELECT count(*) FROM broadcasts WHERE"
-                                                      " state = 'scheduled'", "") > 0)) {
+                                      db_int_or(S.db, 0, "SELECT count(*) FROM broadcasts WHERE"
+                                                         " state = 'scheduled'", "") > 0)) {
             tell_staff_capped(&p, now); /* once a day, also across restarts (meta) */
             S.capped_day = today;
         }
@@ -246,8 +248,8 @@ static bool tick(void)
             break;
         }
         int r = release_chunk(b, (int)(ahead - backlog), now);
-        if (r == 0 && db_int(S.db, 0, "SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ?"
-                                      " AND state = 'pending'", "i", b->id) == 0) {
+        if (r == 0 && db_int_or(S.db, -1, "SELECT count(*) FROM broadcast_recipients WHERE"
+                                          " broadcast_id = ? AND state = 'pending'", "i", b->id) == 0) {
             broadcast_set_state(S.db, b->id, "done", now);
             log_info("broadcast %lld: every copy released", (long long)b->id);
         }
@@ -270,20 +272,15 @@ static void *run(void *arg)
 
 static bool load(struct daemon_ctx *ctx, char *err, size_t errlen)
 {
-    struct broadcast_policy p;
-    if (!broadcast_policy_load(ctx->app->cfg, &p, err, errlen))
-        return false;
     long ahead = config_get_int(ctx->app->cfg, "broadcast", "release_ahead", 300);
     if (ahead < 1) {
         snprintf(err, errlen, "[broadcast] release_ahead must be >= 1");
         return false;
     }
     pthread_mutex_lock(&S.lock);
-    S.pol = p;
     S.ahead = ahead;
     snprintf(S.staff, sizeof S.staff, "%s", config_get(ctx->app->cfg, "staff", "numbers", ""));
     pthread_mutex_unlock(&S.lock);
-    broadcast_policy_install(&p);
     return true;
 }
 
@@ -303,9 +300,10 @@ static bool bs_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     }
     S.running = true;
     char q[40];
-    snprintf(q, sizeof q, "%s", S.pol.quiet ? S.pol.quiet_text : "none");
+    const struct send_policy *pol = ctx->policy;
+    snprintf(q, sizeof q, "%s", pol->quiet ? pol->quiet_text : "none");
     log_info("broadcasts: quiet hours %s (%s), daily cap %ld, hard cap %ld parts per modem, %d modem(s)",
-             q, S.pol.tz, S.pol.daily_cap, S.pol.reply_hard_cap, S.pol.nmodems);
+             q, localtime_zone(), pol->daily_cap, pol->reply_hard_cap, pol->nlinks);
     return true;
 }
 
@@ -323,7 +321,6 @@ static void bs_stop(struct daemon_ctx *ctx)
         return;
     pthread_join(S.th, NULL);
     S.running = false;
-    broadcast_policy_install(NULL);
     db_close(S.db);
     S.db = NULL;
 }

@@ -1,4 +1,4 @@
-/* staff.c: staff commands by SMS, the hook of gateway/staff.h, run by the pipeline
+/* staff.c: staff commands by SMS, the pipeline's staff hook (staff.h), run
  * inside its transaction before the public language:
  *   ZIŅA PIN VISI|PLACE TEXT   queue a broadcast (reply: recipients, segments, ETA)
  *   ZIŅA PIN STATUSS           progress of the latest broadcasts
@@ -7,14 +7,16 @@
  * looks like a staff command (wrong PIN, locked, not staff) returns false, so the
  * sender gets the ordinary "not understood" reply; it is written to the audit log
  * (by volunteer id, never the number). 5 wrong PINs lock the number for an hour.
- * The PIN is masked in the stored text and never logged. */
-#include "gateway/core/staff.h"
+ * The PIN is masked in the stored text and never logged. A database error while
+ * checking fails closed: nothing is answered and the pipeline rolls back. */
+#include "gateway/broadcast/staff.h"
 
 #include "db/audit.h"
 #include "db/broadcast.h"
 #include "db/volunteers.h"
 #include "gateway/broadcast/broadcast_create.h"
 #include "gateway/base/log.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
 #include "gateway/core/review.h"
 
@@ -106,16 +108,11 @@ static bool mask_pin(struct db *db, int64_t inbound_id, const char *text, size_t
 /* 1-based position of e164 in [staff] numbers, 0 when it is not there. */
 static int staff_index(const struct config *cfg, const char *e164)
 {
-    char list[1024];
-    snprintf(list, sizeof list, "%s", config_get(cfg, "staff", "numbers", ""));
-    int k = 0;
-    for (char *save = NULL, *tok = strtok_r(list, ", ;", &save); tok;
-         tok = strtok_r(NULL, ", ;", &save)) {
-        char n[32];
-        k++;
-        if (phone_normalize(tok, n, sizeof n) == PHONE_E164 && !strcmp(n, e164))
-            return k;
-    }
+    char nums[64][32];
+    int n = phone_list(config_get(cfg, "staff", "numbers", ""), nums, 64);
+    for (int k = 0; k < n; k++)
+        if (!strcmp(nums[k], e164))
+            return k + 1;
     return 0;
 }
 
@@ -127,26 +124,47 @@ static void denied(struct db *db, time_t now, int64_t vid, const char *action, c
     log_warn("staff command refused (volunteer %lld): %s", (long long)vid, why);
 }
 
-static bool locked(struct db *db, int64_t vid, time_t now)
+/* DB_FOUND when the number is locked after wrong PINs, DB_NONE when it is not,
+ * DB_ERROR when that cannot be told. */
+static enum db_status locked(struct db *db, int64_t vid, time_t now)
 {
-    return db_int(db, 0, "SELECT locked_until FROM staff_pin_failures WHERE volunteer_id = ?",
-                  "i", vid) > (int64_t)now;
+    int64_t until = 0;
+    enum db_status st = db_int(db, &until, "SELECT locked_until FROM staff_pin_failures"
+                                           " WHERE volunteer_id = ?", "i", vid);
+    if (st != DB_FOUND)
+        return st;
+    return until > (int64_t)now ? DB_FOUND : DB_NONE;
 }
 
-/* Counts a wrong PIN; true when this one locks the number. */
-static bool wrong_pin(struct db *db, int64_t vid, time_t now)
+/* Counts a wrong PIN: DB_FOUND when this one locks the number, DB_NONE when it
+ * does not, DB_ERROR when it could not be counted. */
+static enum db_status wrong_pin(struct db *db, int64_t vid, time_t now)
 {
-    db_run(db, "INSERT INTO staff_pin_failures (volunteer_id, failures, last_at) VALUES (?, 0, ?)"
-               " ON CONFLICT (volunteer_id) DO NOTHING", "ii", vid, (int64_t)now);
-    /* failures older than the lock period are forgotten */
-    db_run(db, "UPDATE staff_pin_failures SET failures = CASE WHEN last_at < ? THEN 1"
-               " ELSE failures + 1 END, last_at = ? WHERE volunteer_id = ?",
-           "iii", (int64_t)(now - LOCK_SECONDS), (int64_t)now, vid);
-    if (db_int(db, 0, "SELECT failures FROM staff_pin_failures WHERE volunteer_id = ?", "i", vid) <
-        LOCK_AFTER)
-        return false;
-    db_run(db, "UPDATE staff_pin_failures SET failures = 0, locked_until = ? WHERE volunteer_id = ?",
-           "ii", (int64_t)(now + LOCK_SECONDS), vid);
+    int64_t failures = 0;
+    if (!db_run(db, "INSERT INTO staff_pin_failures (volunteer_id, failures, last_at) VALUES (?, 0, ?)"
+                    " ON CONFLICT (volunteer_id) DO NOTHING", "ii", vid, (int64_t)now) ||
+        /* failures older than the lock period are forgotten */
+        !db_run(db, "UPDATE staff_pin_failures SET failures = CASE WHEN last_at < ? THEN 1"
+                    " ELSE failures + 1 END, last_at = ? WHERE volunteer_id = ?",
+                "iii", (int64_t)(now - LOCK_SECONDS), (int64_t)now, vid) ||
+        db_int(db, &failures, "SELECT failures FROM staff_pin_failures WHERE volunteer_id = ?",
+               "i", vid) != DB_FOUND)
+        return DB_ERROR;
+    if (failures < LOCK_AFTER)
+        return DB_NONE;
+    if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0, locked_until = ? WHERE volunteer_id = ?",
+                "ii", (int64_t)(now + LOCK_SECONDS), vid))
+        return DB_ERROR;
+    return DB_FOUND;
+}
+
+/* A check could not be made: nothing is answered, the pipeline rolls back. */
+static bool fail_closed(struct pipeline_outcome *out, const char *what)
+{
+    log_error("staff command: %s failed (database error); refused, nothing answered", what);
+    snprintf(out->outcome, sizeof out->outcome, "error:db");
+    out->reply_due = false;
+    out->reply[0] = '\0';
     return true;
 }
 
@@ -190,7 +208,7 @@ static void words_text(const char *text, const struct words *w, int from, int to
     snprintf(out, len, "%.*s", (int)(b - a), text + a);
 }
 
-static void status_reply(struct db *db, const struct broadcast_policy *pol, time_t now,
+static void status_reply(struct db *db, const struct send_policy *pol, time_t now,
                          struct pipeline_outcome *out)
 {
     struct broadcast_row rows[2];
@@ -213,9 +231,9 @@ static void status_reply(struct db *db, const struct broadcast_policy *pol, time
             state = "pabeigta";
         else if (rows[i].send_at > now)
             state = "gaida";
-        else if (broadcast_in_quiet(pol, now, &until)) {
+        else if (send_in_quiet(pol, now, &until)) {
             char u[32];
-            broadcast_format_local(until, pol->tz, u, sizeof u);
+            local_format(until, u, sizeof u);
             state = "pauze";
             snprintf(extra, sizeof extra, " lidz %s", u + 11);
         } else
@@ -233,9 +251,9 @@ static void message_reply(struct pipeline *p, struct db *db, const char *text,
                           struct pipeline_outcome *out)
 {
     const struct app *a = pipeline_app(p);
-    struct broadcast_policy pol;
+    struct send_policy pol;
     char err[256], seg[320], body[1200], msg[400];
-    if (!broadcast_policy_load(a->cfg, &pol, err, sizeof err)) {
+    if (!send_policy_load(a->cfg, &pol, err, sizeof err)) {
         log_error("staff command: %s", err);
         answer(out, "staff:error", "Kļūda konfigurācijā: ziņa nav rindota.");
         return;
@@ -348,27 +366,35 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
         return false;
     /* whoever sent it, the PIN (or what was tried as one) is not kept */
     if (!mask_pin(db, inbound_id, text, len, &w))
-        return false;
+        return fail_closed(out, "masking the PIN");
     const struct app *a = pipeline_app(p);
     struct volunteer v;
-    if (!volunteer_find(db, e164, &v))
-        return false;
+    if (!volunteer_find(db, e164, &v)) /* the pipeline created the row: not found is an error */
+        return fail_closed(out, "finding the sender");
     int staff_no = staff_index(a->cfg, e164);
     if (!staff_no) {
         denied(db, now, v.id, "staff_denied", "not a staff number");
         return false;
     }
-    if (locked(db, v.id, now)) {
+    switch (locked(db, v.id, now)) {
+    case DB_ERROR:
+        return fail_closed(out, "the lockout check");
+    case DB_FOUND:
         denied(db, now, v.id, "staff_denied", "locked after wrong PINs");
         return false;
+    case DB_NONE:
+        break;
     }
     if (!pin_matches(a->cfg, text, &w)) {
-        bool now_locked = wrong_pin(db, v.id, now);
+        enum db_status now_locked = wrong_pin(db, v.id, now);
+        if (now_locked == DB_ERROR)
+            return fail_closed(out, "counting a wrong PIN");
         denied(db, now, v.id, "staff_pin_wrong",
-               now_locked ? "wrong PIN; number locked for an hour" : "wrong PIN");
+               now_locked == DB_FOUND ? "wrong PIN; number locked for an hour" : "wrong PIN");
         return false;
     }
-    db_run(db, "UPDATE staff_pin_failures SET failures = 0 WHERE volunteer_id = ?", "i", v.id);
+    if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0 WHERE volunteer_id = ?", "i", v.id))
+        return fail_closed(out, "resetting the PIN failures");
     if (cmd == STAFF_APPROVE)
         approve_reply(p, db, text, &w, staff_no, out);
     else

@@ -1,5 +1,5 @@
 /* cli.c: small helpers every subcommand uses. */
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cli.h"
 
 #include <string.h>
 

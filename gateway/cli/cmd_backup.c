@@ -1,6 +1,9 @@
 /* cmd_backup.c: `talka backup FILE`: an online copy of the database with SQLite's
  * backup API, safe while the daemon runs (it copies in steps and yields). */
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_backup.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 #include "gateway/base/log.h"
 
 #include <stdio.h>

@@ -1,11 +1,15 @@
 /* cmd_broadcast.c: `talka broadcast create | list | show ID | cancel ID`: reminder
  * broadcasts from the command line (docs/broadcasts.md). The daemon's broadcast
  * service releases them into the outbound queue. */
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_broadcast.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 
 #include "db/audit.h"
 #include "db/broadcast.h"
 #include "gateway/broadcast/broadcast_create.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
 
 #include <stdio.h>
@@ -50,18 +54,18 @@ static bool parse_id(const char *s, int64_t *id)
     return true;
 }
 
-static void print_summary(const struct broadcast_policy *pol, const struct broadcast_plan *plan)
+static void print_summary(const struct send_policy *pol, const struct broadcast_plan *plan)
 {
     char seg[256], eta[128], from[32], done[32];
     broadcast_stats_format(&plan->stats, seg, sizeof seg);
     broadcast_plan_eta_text(pol, plan, eta, sizeof eta);
-    broadcast_format_local(plan->start, pol->tz, from, sizeof from);
-    broadcast_format_local(plan->start + plan->eta_s, pol->tz, done, sizeof done);
+    local_format(plan->start, from, sizeof from);
+    local_format(plan->start + plan->eta_s, done, sizeof done);
     printf("recipients: %ld", plan->stats.recipients);
     if (plan->opted_out)
         printf(" (%ld listed numbers opted out: left out)", plan->opted_out);
     printf("\nsegments: %s\n", seg);
-    printf("eta: %s; from %s to about %s %s\n", eta, from, done, pol->tz);
+    printf("eta: %s; from %s to about %s %s\n", eta, from, done, localtime_zone());
     printf("limits: quiet hours %s, daily cap %s\n", pol->quiet ? pol->quiet_text : "none",
            pol->daily_cap > 0 ? "set" : "none");
     if (plan->seg.nbad)
@@ -79,7 +83,7 @@ static bool confirm(void)
     return line[0] == 'y' || line[0] == 'Y';
 }
 
-static int create(struct app *a, const struct broadcast_policy *pol, int argc, char **argv)
+static int create(struct app *a, const struct send_policy *pol, int argc, char **argv)
 {
     const char *to = NULL, *text = NULL, *at = NULL, *name = NULL;
     bool yes = false, force = false;
@@ -105,10 +109,10 @@ static int create(struct app *a, const struct broadcast_policy *pol, int argc, c
     time_t now = clock_now();
     time_t send_at = 0;
     if (at) {
-        send_at = broadcast_parse_time(at, pol->tz);
+        send_at = local_parse_time(at);
         if (send_at == (time_t)-1) {
             fprintf(stderr, "talka broadcast create: --at '%s': use 'YYYY-MM-DD HH:MM' (%s) or"
-                            " RFC 3339 with an offset\n", at, pol->tz);
+                            " RFC 3339 with an offset\n", at, localtime_zone());
             return 2;
         }
     }
@@ -190,7 +194,7 @@ static int list(struct app *a)
     return 0;
 }
 
-static int show(struct app *a, const struct broadcast_policy *pol, int64_t id)
+static int show(struct app *a, const struct send_policy *pol, int64_t id)
 {
     struct broadcast_row *b = calloc(1, sizeof *b);
     if (!b)
@@ -204,14 +208,14 @@ static int show(struct app *a, const struct broadcast_policy *pol, int64_t id)
     broadcast_counts(a->db, id, &c);
     time_t now = clock_now();
     char when[32];
-    broadcast_format_local(b->send_at, pol->tz, when, sizeof when);
+    local_format(b->send_at, when, sizeof when);
     printf("broadcast %lld%s%s\n", (long long)b->id, b->name[0] ? ": " : "", b->name);
     printf("state: %s\n", progress_state(b, &c, now));
     printf("segment: %s", b->segment);
     if (!strcmp(b->seg_kind, "municipality") || !strcmp(b->seg_kind, "species"))
         printf(" (%s)", b->seg_value);
     printf("\ntext: %s\n", b->text);
-    printf("send at: %s %s\n", when, pol->tz);
+    printf("send at: %s %s\n", when, localtime_zone());
     printf("created by: %s\n", b->created_by);
     printf("recipients: %ld at creation, %ld parts, up to %d per copy\n", b->recipients, b->parts,
            b->max_segments);
@@ -228,12 +232,8 @@ static int show(struct app *a, const struct broadcast_policy *pol, int64_t id)
         struct broadcast_plan p;
         memset(&p, 0, sizeof p);
         p.start = b->send_at > now ? b->send_at : now;
-        long today = 0;
-        for (int i = 0; i < pol->nmodems; i++)
-            today += broadcast_sent_today(a->db, pol, pol->modems[i], now);
-        p.eta_s = broadcast_eta(pol, c.parts_left, p.start, today);
-        for (int i = 0; i < (pol->nmodems ? pol->nmodems : 1); i++)
-            p.per_min += pol->nmodems && pol->rates[i] > 0 ? pol->rates[i] : pol->assumed_rate;
+        p.eta_s = broadcast_eta(pol, c.parts_left, p.start, broadcast_sent_today_all(pol, a->db, now));
+        p.per_min = send_total_rate(pol);
         char eta[128];
         broadcast_plan_eta_text(pol, &p, eta, sizeof eta);
         printf("eta: %s for %ld parts left\n", eta, c.parts_left);
@@ -299,9 +299,9 @@ int cmd_broadcast(int argc, char **argv)
     int rc = app_open(&a, APP_LEXICON | APP_DB);
     if (rc)
         return rc;
-    struct broadcast_policy pol;
+    struct send_policy pol;
     char err[256];
-    if (!broadcast_policy_load(a.cfg, &pol, err, sizeof err)) {
+    if (!send_policy_load(a.cfg, &pol, err, sizeof err)) {
         fprintf(stderr, "talka: %s\n", err);
         app_close(&a);
         return 2;

@@ -3,8 +3,12 @@
  * (GeoJSON, only places with known coordinates). Never a phone number, never a
  * volunteer pseudonym: nothing here identifies a person. */
 #include "gateway/core/app.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_export.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 
 #include <jansson.h>
 
@@ -128,7 +132,6 @@ int cmd_export(int argc, char **argv)
         app_close(&a);
         return 1;
     }
-    const char *tz = config_get(a.cfg, "talka", "timezone", "Europe/Riga");
     json_t *features = csv ? NULL : json_array();
     if (csv)
         fputs("id,count,species_latin,species_lv,planted_on,place,municipality,atvk,lat,lon,"
@@ -144,11 +147,8 @@ int cmd_export(int argc, char **argv)
         db_col_text(st, 3, r.place, sizeof r.place);
         db_col_text(st, 4, r.municipality, sizeof r.municipality);
         db_col_text(st, 5, r.planted_on, sizeof r.planted_on);
-        if (!r.planted_on[0]) {
-            struct tm tm;
-            clock_local_tm((time_t)sqlite3_column_int64(st, 6), tz, &tm);
-            strftime(r.planted_on, sizeof r.planted_on, "%Y-%m-%d", &tm);
-        }
+        if (!r.planted_on[0])
+            local_date((time_t)sqlite3_column_int64(st, 6), r.planted_on);
         db_col_text(st, 7, r.channel, sizeof r.channel);
         if (since && strcmp(r.planted_on, since) < 0)
             continue;

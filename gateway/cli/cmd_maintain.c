@@ -2,7 +2,10 @@
  * daemon also does it once a day). */
 #include "db/retention.h"
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_maintain.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 
 #include <stdio.h>
 

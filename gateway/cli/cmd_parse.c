@@ -5,7 +5,10 @@
  * interactive caller gets every answer at once and a file is still fast. */
 #include "gateway/core/app.h"
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_parse.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -3,13 +3,17 @@
 #include "db/registry.h"
 #include "gateway/core/app.h"
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_registry.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 #include "gateway/base/log.h"
 #include "gateway/registry/registry_config.h"
 #include "gateway/registry/registry_http.h"
 #include "gateway/registry/registry_lock.h"
 #include "gateway/registry/registry_upload.h"
 
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +36,7 @@ static void usage(FILE *f)
             "See docs/registry.md.\n");
 }
 
-static volatile sig_atomic_t interrupted;
+static atomic_bool interrupted;
 static void on_int(int sig) { (void)sig; interrupted = 1; }
 
 static long parse_num(const char *s)

@@ -1,6 +1,10 @@
 /* cmd_review.c: `talka review list | approve N | reject N REASON`: moderation of
  * reports whose count is above the review threshold. */
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_review.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
+#include "gateway/cli/wiring.h"
 #include "gateway/core/review.h"
 
 #include <stdio.h>
@@ -75,7 +79,7 @@ int cmd_review(int argc, char **argv)
     }
     struct app a;
     struct pipeline *p;
-    int rc = pipeline_open_app(&a, &p);
+    int rc = wiring_open_pipeline(&a, &p);
     if (rc)
         return rc;
     if (want == 2) {

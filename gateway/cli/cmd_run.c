@@ -1,19 +1,29 @@
 /* cmd_run.c: `talka run`, the daemon: recovers texts a crash left unhandled,
  * starts the configured services (modems, registry uploader, USSD endpoint,
- * broadcast scheduler) and stops them cleanly on SIGTERM/SIGINT. */
+ * broadcast scheduler) and stops them cleanly on SIGTERM/SIGINT. The one place
+ * that wires services: the send policy (quiet hours, caps) is built here before
+ * any service starts and handed to every one of them. */
 #include "db/outbox.h"
 #include "db/retention.h"
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
-#include "gateway/base/log.h"
-#include "gateway/core/service.h"
+#include "gateway/cli/cmd_run.h"
 
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
+#include "gateway/cli/wiring.h"
+#include "gateway/base/log.h"
+#include "gateway/broadcast/broadcast_service.h"
+#include "gateway/modem/modem_service.h"
+#include "gateway/registry/registry_service.h"
+#include "gateway/ussd/ussd_service.h"
+
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
-static volatile sig_atomic_t stopping;
-static volatile sig_atomic_t reload_wanted;
+static atomic_bool stopping;
+static atomic_bool reload_wanted;
 
 static void on_stop(int sig) { (void)sig; stopping = 1; }
 static void on_hup(int sig) { (void)sig; reload_wanted = 1; }
@@ -41,10 +51,17 @@ int cmd_run(int argc, char **argv)
     }
     struct app a;
     struct pipeline *p;
-    int rc = pipeline_open_app(&a, &p);
+    int rc = wiring_open_pipeline(&a, &p);
     if (rc)
         return rc;
     char err[1024] = "";
+    struct send_policy policy;
+    if (!send_policy_load(a.cfg, &policy, err, sizeof err)) {
+        fprintf(stderr, "talka: %s: %s\n", config_file(a.cfg), err);
+        pipeline_free(p);
+        app_close(&a);
+        return 2;
+    }
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -65,11 +82,11 @@ int cmd_run(int argc, char **argv)
                                     &ussd_service };
     const size_t nall = sizeof all / sizeof all[0];
     bool started[sizeof all / sizeof all[0]] = { false };
-    struct daemon_ctx ctx = { &a, p, &stopping };
+    struct daemon_ctx ctx = { .app = &a, .pipe = p, .policy = &policy, .stopping = &stopping };
     rc = 0;
     for (size_t i = 0; i < nall && !rc; i++) {
         const struct service *s = all[i];
-        if (!s || !s->enabled(&a))
+        if (!s->enabled(&a))
             continue;
         if (!s->start(&ctx, err, sizeof err)) {
             log_error("%s: %s", s->name, err);

@@ -11,8 +11,12 @@
 #include "db/modem_status.h"
 #include "gateway/core/app.h"
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_sim.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 #include "gateway/core/transport.h"
+#include "gateway/modem/gammu_sms.h"
 
 #include <gammu.h>
 
@@ -261,22 +265,9 @@ static unsigned char next_ref(void)
 static bool sim_text(struct phone *ph, GSM_MultiSMSMessage *msms, const char *from,
                      const char *text)
 {
-    size_t tl = strlen(text);
-    unsigned char *ucs2 = malloc(tl * 2 + 4);
-    if (!ucs2)
-        return false;
-    DecodeUTF8(ucs2, text, tl);
-    GSM_MultiPartSMSInfo info;
-    GSM_ClearMultiPartSMSInfo(&info);
-    info.EntriesNum = 1;
-    info.Class = -1;
-    info.Entries[0].ID = SMS_ConcatenatedAutoTextLong;
-    info.Entries[0].Buffer = ucs2;
-    memset(msms, 0, sizeof *msms);
-    GSM_Error e = GSM_EncodeMultiPartSMS(NULL, &info, msms);
-    free(ucs2);
-    if (e != ERR_NONE || msms->Number < 1) {
-        fprintf(stderr, "talka sim: cannot encode the text: %s\n", GSM_ErrorString(e));
+    char err[256];
+    if (!gammu_encode_text(text, msms, err, sizeof err)) {
+        fprintf(stderr, "talka sim: %s\n", err);
         return false;
     }
     unsigned char ref = next_ref();

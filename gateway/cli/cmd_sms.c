@@ -2,7 +2,11 @@
  * text came from a number (channel sms, transport cli). The reply is queued like
  * any other and printed on stdout exactly as it will be sent. */
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_sms.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
+#include "gateway/cli/wiring.h"
 #include "gateway/base/log.h"
 #include "gateway/core/pipeline.h"
 
@@ -211,7 +215,7 @@ int cmd_sms(int argc, char **argv)
     }
     struct app a;
     struct pipeline *p;
-    int rc = pipeline_open_app(&a, &p);
+    int rc = wiring_open_pipeline(&a, &p);
     if (rc)
         return rc;
     if (from_stdin) {

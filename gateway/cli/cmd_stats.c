@@ -1,7 +1,10 @@
 /* cmd_stats.c: `talka stats`: accepted trees per municipality and per species,
  * the top volunteers (pseudonymous), and the last 24 hours. */
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_stats.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 #include "gateway/base/pseudonym.h"
 
 #include <stdio.h>
@@ -54,18 +57,18 @@ int cmd_stats(int argc, char **argv)
     struct db *db = a.db;
     int64_t now = (int64_t)clock_now();
     printf("trees accepted: %lld (pending review: %lld, cancelled: %lld, rejected: %lld)\n",
-           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'", ""),
-           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='pending_review'", ""),
-           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='cancelled'", ""),
-           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='rejected'", ""));
+           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'", ""),
+           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='pending_review'", ""),
+           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='cancelled'", ""),
+           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='rejected'", ""));
     printf("volunteers: %lld, texts received: %lld\n",
-           (long long)db_int(db, 0, "SELECT count(*) FROM volunteers WHERE erased_at IS NULL", ""),
-           (long long)db_int(db, 0, "SELECT count(*) FROM inbound", ""));
+           (long long)db_int_or(db, 0, "SELECT count(*) FROM volunteers WHERE erased_at IS NULL", ""),
+           (long long)db_int_or(db, 0, "SELECT count(*) FROM inbound", ""));
     printf("last 24 h: %lld texts, %lld trees, %lld replies sent\n\n",
-           (long long)db_int(db, 0, "SELECT count(*) FROM inbound WHERE received_at > ?", "i", now - 86400),
-           (long long)db_int(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'"
+           (long long)db_int_or(db, 0, "SELECT count(*) FROM inbound WHERE received_at > ?", "i", now - 86400),
+           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'"
                                     " AND reported_at > ?", "i", now - 86400),
-           (long long)db_int(db, 0, "SELECT count(*) FROM outbound WHERE sent_at > ?", "i", now - 86400));
+           (long long)db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE sent_at > ?", "i", now - 86400));
     table(db, "per municipality:", "SELECT municipality, sum(count) t FROM plantings WHERE"
           " status='accepted' GROUP BY municipality ORDER BY t DESC LIMIT ?", 1000);
     table(db, "per species:", "SELECT species, sum(count) t FROM plantings WHERE status='accepted'"

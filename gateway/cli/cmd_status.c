@@ -5,8 +5,12 @@
  * outbound queue has not moved for [modem] stuck_after seconds. */
 #include "db/modem_status.h"
 #include "gateway/core/app.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_status.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 #include "gateway/core/transport.h"
 
 #include <stdio.h>
@@ -165,9 +169,7 @@ int cmd_status(int argc, char **argv)
     if (rc)
         return rc;
     time_t now = clock_now();
-    struct tm tm;
-    clock_local_tm(now, config_get(a.cfg, "talka", "timezone", "Europe/Riga"), &tm);
-    time_t day_start = now - (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
+    time_t day_start = local_day_start(now);
     struct modem_row rows[MAX_ROWS];
     int nrows = modem_status_list(a.db, rows, MAX_ROWS);
     struct queue_stats q;

@@ -3,7 +3,10 @@
  * text = inputs joined by '*') to a running endpoint with libcurl, shows each
  * screen and reads the next input from stdin, for staff and demonstrations. */
 #include "gateway/core/app.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_ussd.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 #include "gateway/base/config.h"
 
 #include <curl/curl.h>

@@ -2,7 +2,10 @@
  * number (for staff answering a volunteer's question or a data request). */
 #include "db/plantings.h"
 #include "db/volunteers.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_volunteer.h"
+
+#include "gateway/cli/cli.h"
+#include "gateway/core/app.h"
 #include "gateway/base/phone.h"
 
 #include <stdio.h>
@@ -48,12 +51,12 @@ int cmd_volunteer(int argc, char **argv)
            v.number, v.name[0] ? v.name : "(none)", v.lang, v.opted_out ? "off (STOP)" : "on", created);
     printf("points:      %lld\n", (long long)points_total(a.db, v.id));
     printf("trees:       %lld accepted, %lld waiting for review, %lld cancelled\n",
-           (long long)db_int(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='accepted'", "i", v.id),
-           (long long)db_int(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='pending_review'", "i", v.id),
-           (long long)db_int(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='cancelled'", "i", v.id));
+           (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='accepted'", "i", v.id),
+           (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='pending_review'", "i", v.id),
+           (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='cancelled'", "i", v.id));
     printf("texts:       %lld received, %lld replies\n",
-           (long long)db_int(a.db, 0, "SELECT count(*) FROM inbound WHERE volunteer_id = ?", "i", v.id),
-           (long long)db_int(a.db, 0, "SELECT count(*) FROM outbound WHERE recipient = ?", "t", v.number));
+           (long long)db_int_or(a.db, 0, "SELECT count(*) FROM inbound WHERE volunteer_id = ?", "i", v.id),
+           (long long)db_int_or(a.db, 0, "SELECT count(*) FROM outbound WHERE recipient = ?", "t", v.number));
     app_close(&a);
     return 0;
 }

@@ -1,6 +1,20 @@
 /* main.c: the talka binary: global options, then dispatch to a subcommand. */
 #include "gateway/core/app.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cli.h"
+#include "gateway/cli/cmd_backup.h"
+#include "gateway/cli/cmd_broadcast.h"
+#include "gateway/cli/cmd_export.h"
+#include "gateway/cli/cmd_maintain.h"
+#include "gateway/cli/cmd_parse.h"
+#include "gateway/cli/cmd_registry.h"
+#include "gateway/cli/cmd_review.h"
+#include "gateway/cli/cmd_run.h"
+#include "gateway/cli/cmd_sim.h"
+#include "gateway/cli/cmd_sms.h"
+#include "gateway/cli/cmd_stats.h"
+#include "gateway/cli/cmd_status.h"
+#include "gateway/cli/cmd_ussd.h"
+#include "gateway/cli/cmd_volunteer.h"
 
 #include <locale.h>
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* app.c: opening the config, lists, templates and database for a subcommand. */
 #include "gateway/core/app.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/log.h"
 #include "gateway/core/replies.h"
 
@@ -52,6 +53,12 @@ int app_open(struct app *a, unsigned flags)
     a->popts.min_count = config_get_int(a->cfg, "parse", "min_count", 1);
     a->popts.max_count = config_get_int(a->cfg, "parse", "max_count", 10000);
     a->popts.timezone = config_get(a->cfg, "talka", "timezone", "Europe/Riga");
+    /* the one local time zone of the process, set before any thread starts */
+    if (!localtime_setup(a->popts.timezone, err, sizeof err)) {
+        fprintf(stderr, "talka: %s: [talka] timezone: %s\n", config_file(a->cfg), err);
+        app_close(a);
+        return 2;
+    }
 
     if (flags & APP_LEXICON) {
         char sp[4096], pl[4096];

@@ -1,14 +1,16 @@
 /* pipeline.c: the one entry point every channel calls (see pipeline.h): commit
  * the raw text, then handle it once in a single transaction: volunteer state,
  * flood rules, staff hook, parse, the command, the reply into the outbound queue. */
-#include "gateway/core/pipeline_int.h"
+#include "gateway/core/pipeline.h"
+#include "gateway/core/job.h"
+#include "gateway/core/names.h"
+#include "gateway/core/pipeline_plant.h"
 
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
 #include "gateway/base/pseudonym.h"
-#include "gateway/core/staff.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -52,6 +54,8 @@ int pipeline_open_app(struct app *a, struct pipeline **p)
 }
 const struct app *pipeline_app(const struct pipeline *p) { return p->app; }
 
+void pipeline_set_staff_hook(struct pipeline *p, pipeline_staff_fn fn) { p->staff = fn; }
+
 static void hex(const unsigned char *b, size_t n, char *out)
 {
     for (size_t i = 0; i < n; i++)
@@ -80,21 +84,6 @@ bool pipeline_store(struct pipeline *p, struct db *db, const struct inbound_msg 
                           in->received_at, in->meta_json, id, existed);
 }
 
-void name_part(const struct volunteer *v, char *out, size_t len)
-{
-    if (v->name[0])
-        snprintf(out, len, ", %s", v->name);
-    else if (len)
-        out[0] = '\0';
-}
-
-void job_reply(struct job *j, const char *key, const struct reply_var *vars, int nvars)
-{
-    replies_render(j->p->app->replies, j->lang, key, vars, nvars, j->out->reply,
-                   sizeof j->out->reply, &j->out->reply_info);
-    j->out->reply_due = true;
-}
-
 /* Does the text itself say which language it is in? Russian and English the parser
  * tells; for Latvian, any word other than the international STOP/START counts. */
 static bool text_gives_language(const struct job *j)
@@ -115,15 +104,6 @@ static bool text_gives_language(const struct job *j)
             return true;
     }
     return false;
-}
-
-static bool lang_from_code(const char *code, enum lang *l)
-{
-    if (!strcmp(code, "ru")) *l = LANG_RU;
-    else if (!strcmp(code, "en")) *l = LANG_EN;
-    else if (!strcmp(code, "lv")) *l = LANG_LV;
-    else return false;
-    return true;
 }
 
 static void points_reply(struct job *j, const char *key)
@@ -220,10 +200,15 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
     }
     if (!volunteer_get_or_create(j->db, j->e164, "lv", j->now, &j->vol))
         return false;
-    lang_from_code(j->vol.lang, &j->lang);
+    j->lang = lang_from_code(j->vol.lang);
 
     /* floods and loops: beyond the hourly rate, stored and not answered */
     int64_t recent = inbound_count_since(j->db, j->e164, j->row.received_at - 3600, j->row.received_at);
+    if (recent < 0) {
+        log_error("inbound %lld: cannot count the sender's recent texts; not handled now",
+                  (long long)j->row.id);
+        return false; /* fails closed: rolled back, no reply, retried later */
+    }
     if (recent > j->p->rules.texts_per_hour) {
         snprintf(out->outcome, sizeof out->outcome, "flood");
         log_warn("volunteer %lld: %lld texts within an hour, not answering", (long long)j->vol.id,
@@ -232,8 +217,11 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
     }
 
     bool staff_done = false;
-    if (staff_handle && !preparsed)
-        staff_done = staff_handle(j->p, j->db, j->row.id, j->e164, j->row.text, j->row.len, j->now, out);
+    if (j->p->staff && !preparsed) {
+        staff_done = j->p->staff(j->p, j->db, j->row.id, j->e164, j->row.text, j->row.len, j->now, out);
+        if (staff_done && !strcmp(out->outcome, "error:db"))
+            return false; /* a staff check could not be made: fails closed */
+    }
     if (!staff_done) {
         if (preparsed)
             j->pr = *preparsed;
@@ -258,9 +246,14 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
 
     if (!out->reply_due || (j->flags & PIPE_NO_SMS_REPLY) || out->outbound_id)
         return true;
-    int64_t replies = db_int(j->db, 0, "SELECT count(*) FROM outbound WHERE recipient = ?"
-                                       " AND kind = 'reply' AND created_at > ?",
-                             "ti", j->e164, (int64_t)(j->now - 3600));
+    int64_t replies = 0;
+    if (db_int(j->db, &replies, "SELECT count(*) FROM outbound WHERE recipient = ?"
+                                " AND kind = 'reply' AND created_at > ?",
+               "ti", j->e164, (int64_t)(j->now - 3600)) == DB_ERROR) {
+        log_error("inbound %lld: cannot count the replies of the last hour; not handled now",
+                  (long long)j->row.id);
+        return false; /* fails closed */
+    }
     if (replies >= j->p->rules.replies_per_hour) {
         log_warn("volunteer %lld: %lld replies within an hour, not answering", (long long)j->vol.id,
                  (long long)replies);

@@ -7,45 +7,11 @@
 
 #include "db/db.h"
 #include "gateway/core/app.h"
-#include "gateway/base/sms_text.h"
+#include "gateway/core/pipeline_types.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
-
-struct inbound_msg {
-    const char *channel;       /* "sms" or "ussd" */
-    const char *transport;     /* "cli", the modem's name ("gammu0"), "ussd" */
-    const char *transport_id;  /* the transport's own id, or NULL: then sender+text+time dedupe */
-    const char *sender;        /* as received: "+37126000001", "26000001", "LMT" */
-    const char *text;          /* raw bytes, any content */
-    size_t len;
-    time_t received_at;
-    const char *meta_json;     /* transport metadata, or NULL */
-    /* Channels that already know what was meant (the USSD menu) pass it here; the
-     * pipeline then validates and saves it instead of parsing text (which is still
-     * stored verbatim, e.g. the USSD input trail "1*3*12*Cesis*1"). NULL: parse. */
-    const struct parse_result *preparsed;
-};
-
-struct pipeline_outcome {
-    int64_t inbound_id;
-    bool already_handled;      /* the same inbound was handled before: nothing changed */
-    bool reply_due;            /* a reply was produced (queued unless PIPE_NO_SMS_REPLY) */
-    int64_t outbound_id;       /* the queued reply, 0 when none */
-    char reply[640];           /* the reply exactly as it will be sent, "" when none */
-    struct sms_info reply_info;
-    char outcome[64];          /* planted, pending_review, error:CODE, flood, duplicate,
-                                  ignored:alphanumeric, points, registered, ... */
-    int nplantings;            /* plantings written by this text */
-    long points_total;         /* the sender's total after this text */
-    long municipality_total;   /* trees in the report's municipality after this text */
-    const char *lang;          /* "lv" | "ru" | "en" */
-};
-
-enum {
-    PIPE_NO_SMS_REPLY = 1,     /* USSD: the reply is returned, not queued as SMS */
-};
 
 struct pipeline;
 
@@ -88,5 +54,10 @@ int64_t pipeline_notify(struct pipeline *p, struct db *db, const char *e164, con
                         int priority, const char *kind);
 
 const struct app *pipeline_app(const struct pipeline *p);
+
+/* The staff hook: the wiring (gateway/cli) registers the broadcast feature's staff
+ * commands here, so the pipeline reaches them without depending on that feature.
+ * Without a hook every text goes to the public language. */
+void pipeline_set_staff_hook(struct pipeline *p, pipeline_staff_fn fn);
 
 #endif

@@ -1,7 +1,12 @@
 /* pipeline_plant.c: the pipeline's planting commands: a report (one planting per
  * species, points, totals, moderation), ATCELT (cancel the last report) and
  * DZĒST (erase the volunteer's personal data). */
-#include "gateway/core/pipeline_int.h"
+#include "gateway/core/pipeline_plant.h"
+
+#include "gateway/base/localtime.h"
+#include "gateway/base/phone.h"
+#include "gateway/core/credit.h"
+#include "gateway/core/names.h"
 
 #include "db/audit.h"
 #include "db/outbox.h"
@@ -11,55 +16,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-const char *species_name(const struct species *s, enum lang lang)
-{
-    if (!s)
-        return "?";
-    if (lang == LANG_RU && s->name_ru && *s->name_ru)
-        return s->name_ru;
-    if (lang == LANG_EN && s->name_en && *s->name_en)
-        return s->name_en;
-    return s->name_lv;
-}
-
-const char *place_name(const struct place *pl, enum lang lang)
-{
-    if (!pl)
-        return "";
-    if (lang == LANG_RU && pl->name_ru && *pl->name_ru)
-        return pl->name_ru;
-    return pl->name;
-}
-
-static void append_item(enum lang lang, const char *name, long count, char *out, size_t len)
-{
-    size_t used = strlen(out);
-    const char *sep = used ? ", " : "";
-    if (lang == LANG_LV)
-        snprintf(out + used, len - used, "%s%s %ld gab.", sep, name, count);
-    else if (lang == LANG_RU)
-        snprintf(out + used, len - used, "%s%s %ld шт.", sep, name, count);
-    else
-        snprintf(out + used, len - used, "%s%ld %s", sep, count, name);
-}
-
-void format_items(enum lang lang, const struct parse_item *items, int n, char *out, size_t len)
-{
-    out[0] = '\0';
-    for (int i = 0; i < n; i++)
-        append_item(lang, species_name(items[i].species, lang), items[i].count, out, len);
-}
-
-void format_plantings(const struct lexicon *lex, enum lang lang, const struct planting *pl, int n,
-                      char *out, size_t len)
-{
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        const struct species *s = lexicon_species_by_id(lex, pl[i].species);
-        append_item(lang, s ? species_name(s, lang) : pl[i].species, pl[i].count, out, len);
-    }
-}
 
 /* A uuid that is the same whenever this report is handled, unique per deployment. */
 static void planting_uuid(const struct pipeline *p, int64_t inbound_id, int item, char out[37])
@@ -75,13 +31,6 @@ static void planting_uuid(const struct pipeline *p, int64_t inbound_id, int item
              h[13], h[14], h[15]);
 }
 
-static void local_date(time_t t, const char *tz, char out[11])
-{
-    struct tm tm;
-    clock_local_tm(t, tz, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* Tells staff numbers that a report waits for review. */
 static void alert_staff(struct job *j, int review_no, const char *items, const char *place)
 {
@@ -93,10 +42,10 @@ static void alert_staff(struct job *j, int review_no, const char *items, const c
              review_no, items, place, review_no);
     char folded[320];
     sms_fold_latvian(text, folded, sizeof folded);
-    char copy[1024];
-    snprintf(copy, sizeof copy, "%s", list);
-    for (char *save = NULL, *num = strtok_r(copy, ", ", &save); num; num = strtok_r(NULL, ", ", &save))
-        outbox_enqueue(j->db, num, folded, PRIO_STAFF, "alert", 0, 0, j->now);
+    char nums[32][32];
+    int n = phone_list(list, nums, 32);
+    for (int i = 0; i < n; i++)
+        outbox_enqueue(j->db, nums[i], folded, PRIO_STAFF, "alert", 0, 0, j->now);
 }
 
 bool handle_plant(struct job *j)
@@ -105,8 +54,12 @@ bool handle_plant(struct job *j)
     struct pipeline_outcome *out = j->out;
     char pts[24], total[24], name[160], items[400], trees[24], review[16];
 
-    if (inbound_recent_same(j->db, j->e164, j->row.text, j->row.len,
-                            j->row.received_at - j->p->rules.duplicate_window, j->row.id)) {
+    enum db_status same = inbound_recent_same(j->db, j->e164, j->row.text, j->row.len,
+                                              j->row.received_at - j->p->rules.duplicate_window,
+                                              j->row.id);
+    if (same == DB_ERROR)
+        return false;
+    if (same == DB_FOUND) {
         snprintf(out->outcome, sizeof out->outcome, "duplicate");
         snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
         struct reply_var v[] = { { "points", pts } };
@@ -114,7 +67,6 @@ bool handle_plant(struct job *j)
         return true;
     }
 
-    bool first = !points_has_reason(j->db, j->vol.id, "first_report");
     bool pending = false;
     long ntrees = 0;
     int review_no = 0;
@@ -139,7 +91,7 @@ bool handle_plant(struct job *j)
         if (pr->date[0])
             snprintf(p.planted_on, sizeof p.planted_on, "%s", pr->date);
         else
-            local_date(j->row.received_at, j->p->app->popts.timezone, p.planted_on);
+            local_date(j->row.received_at, p.planted_on);
         p.reported_at = j->row.received_at;
         snprintf(p.channel, sizeof p.channel, "%s", j->row.channel);
         /* a report is reviewed whole: one doubtful count holds all its items */
@@ -148,16 +100,11 @@ bool handle_plant(struct job *j)
         if (!planting_insert(j->db, &p))
             return false;
         ntrees += p.count;
-        if (!pending) {
-            long pts_item = rules_points(&j->p->rules, pr->items[i].species, p.count);
-            if (!points_add(j->db, j->vol.id, p.id, pts_item, "trees", j->now) ||
-                !totals_add(j->db, p.municipality, p.count))
-                return false;
-        }
+        if (!pending && !credit_planting(j->db, &j->p->rules, pr->items[i].species, &p, j->now))
+            return false;
         out->nplantings++;
     }
-    if (!pending && first && j->p->rules.first_report_bonus &&
-        !points_add(j->db, j->vol.id, 0, j->p->rules.first_report_bonus, "first_report", j->now))
+    if (!pending && !credit_first_report(j->db, &j->p->rules, j->vol.id, j->now))
         return false;
 
     format_items(j->lang, pr->items, pr->nitems, items, sizeof items);

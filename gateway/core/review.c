@@ -1,6 +1,8 @@
 /* review.c: approve or reject a report held for review (see review.h). */
 #include "gateway/core/review.h"
-#include "gateway/core/pipeline_int.h"
+#include "gateway/core/job.h"
+#include "gateway/core/credit.h"
+#include "gateway/core/names.h"
 
 #include "db/audit.h"
 #include "db/outbox.h"
@@ -38,7 +40,7 @@ static bool notify(struct pipeline *p, struct db *db, const struct planting *pl,
     struct volunteer v;
     if (!volunteer_by_id(db, pl[0].volunteer_id, &v) || strncmp(v.number, "+", 1))
         return true; /* erased or unknown: nobody to tell */
-    enum lang lang = !strcmp(v.lang, "ru") ? LANG_RU : !strcmp(v.lang, "en") ? LANG_EN : LANG_LV;
+    enum lang lang = lang_from_code(v.lang);
     char items[400], pts[24], rno[16], text[640];
     format_plantings(p->app->lex, lang, pl, n, items, sizeof items);
     snprintf(pts, sizeof pts, "%lld", (long long)points_total(db, v.id));
@@ -74,14 +76,11 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
         ok = planting_set_status(db, pl[i].id, approve ? "accepted" : "rejected", reason, now);
         if (ok && approve) {
             const struct species *s = lexicon_species_by_id(p->app->lex, pl[i].species);
-            ok = points_add(db, pl[i].volunteer_id, pl[i].id, rules_points(&p->rules, s, pl[i].count),
-                            "trees", now) &&
-                 totals_add(db, pl[i].municipality, pl[i].count);
+            ok = credit_planting(db, &p->rules, s, &pl[i], now);
         }
     }
-    if (ok && approve && p->rules.first_report_bonus &&
-        !points_has_reason(db, pl[0].volunteer_id, "first_report"))
-        ok = points_add(db, pl[0].volunteer_id, 0, p->rules.first_report_bonus, "first_report", now);
+    if (ok && approve)
+        ok = credit_first_report(db, &p->rules, pl[0].volunteer_id, now);
     char subject[32], detail[160];
     snprintf(subject, sizeof subject, "review#%d", review_no);
     snprintf(detail, sizeof detail, "%ld trees, %s%s%s", trees, pl[0].municipality,

@@ -1,21 +1,24 @@
 /* service.h: what `talka run` hosts. Each part of the daemon (modems, registry
  * uploader, USSD endpoint, broadcast scheduler) is a service with its own
  * threads and its own database connections; cmd_run.c starts the configured
- * ones, relays SIGHUP, and stops them in reverse order on SIGTERM/SIGINT. */
+ * ones, relays SIGHUP, and stops them in reverse order on SIGTERM/SIGINT. Each
+ * service declares its `struct service` in its own header (modem_service.h, ...). */
 #ifndef TALKA_SERVICE_H
 #define TALKA_SERVICE_H
 
 #include "gateway/core/app.h"
 #include "gateway/core/pipeline.h"
+#include "gateway/core/send_policy.h"
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 struct daemon_ctx {
     struct app *app;                 /* config, lexicon, replies (read-only after start) */
     struct pipeline *pipe;           /* shared, thread-safe; pass your own struct db */
-    volatile sig_atomic_t *stopping; /* set when the daemon is asked to stop */
+    const struct send_policy *policy; /* quiet hours, caps, rates: built before any service */
+    atomic_bool *stopping;           /* set when the daemon is asked to stop */
 };
 
 struct service {
@@ -30,10 +33,5 @@ struct service {
     void (*stop)(struct daemon_ctx *ctx);
 };
 
-/* The services, each defined in its own file; weak so a build without one still links. */
-extern const struct service modem_service __attribute__((weak));
-extern const struct service registry_service __attribute__((weak));
-extern const struct service ussd_service __attribute__((weak));
-extern const struct service broadcast_service __attribute__((weak));
 
 #endif

@@ -1,8 +1,9 @@
 /* transport.h: what every SMS transport implements, as a small table of
  * functions: libgammu modems now (transport_gammu.c), Kannel or others later. A
  * transport file defines one `struct transport_kind` and registers it with
- * TRANSPORT_REGISTER(kind), so a new channel is one new file. The modem service
- * (modem_service.c) runs one thread per configured instance; an instance is used
+ * TRANSPORT_REGISTER(kind), so a new channel is one new file (transport.c keeps
+ * the table of kinds and of configured links). The modem service
+ * (gateway/modem/modem_service.c) runs one thread per configured instance; an instance is used
  * by that thread only, except abort(), which any thread may call. */
 #ifndef TALKA_TRANSPORT_H
 #define TALKA_TRANSPORT_H
@@ -91,6 +92,20 @@ struct transport_kind {
 /* The registered kinds (TRANSPORT_REGISTER); NULL past the last. */
 const struct transport_kind *transport_kind_at(int i);
 void transport_register(const struct transport_kind *k);
+
+#define TRANSPORT_MAX_LINKS 16
+
+/* One configured link (a modem, later a Kannel connection): the table every part
+ * of talka reads the configured links from. */
+struct transport_link {
+    char name[32];                     /* gammu0, gammu1, ... */
+    char section[32];                  /* the config section of its settings */
+    const struct transport_kind *kind;
+    long rate;                         /* parts a minute, 0: no limit */
+};
+
+/* The links cfg configures, in kind order; returns how many (at most max). */
+int transport_links(const struct config *cfg, struct transport_link *out, int max);
 
 #define TRANSPORT_REGISTER(kind)                                            \
     __attribute__((constructor)) static void transport_register_##kind(void) \

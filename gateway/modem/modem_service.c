@@ -12,416 +12,30 @@
  *            reconnects with backoff, a vanished device waited for, a hung call
  *            aborted by a watchdog, the SIM balance asked by USSD on a schedule
  * Settings: [modem] (all modems) and talka's keys in each [gammuN] section. */
-#define PCRE2_CODE_UNIT_WIDTH 8
+#include "gateway/modem/modem_service.h"
 
 #include "db/modem_parts.h"
 #include "db/modem_status.h"
-#include "db/outbox.h"
-#include "gateway/broadcast/broadcast_policy.h"
-#include "gateway/base/clock.h"
 #include "gateway/base/log.h"
-#include "gateway/base/phone.h"
-#include "gateway/core/pipeline.h"
-#include "gateway/core/service.h"
-#include "gateway/core/transport.h"
+#include "gateway/modem/modem.h"
+#include "gateway/modem/modem_health.h"
+#include "gateway/modem/modem_receive.h"
+#include "gateway/modem/modem_send.h"
 
-#include <pcre2.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_KINDS 8
-#define MAX_MODEMS 16
-#define GROUPS_PER_SWEEP 32
-
-/* ------------------------------------------------------ transport registry */
-
-static const struct transport_kind *kinds[MAX_KINDS];
-static int nkinds;
-
-void transport_register(const struct transport_kind *k)
-{
-    if (nkinds < MAX_KINDS)
-        kinds[nkinds++] = k;
-}
-
-const struct transport_kind *transport_kind_at(int i)
-{
-    return i >= 0 && i < nkinds ? kinds[i] : NULL;
-}
-
-/* ---------------------------------------------------------------- a modem */
-
-struct modem {
-    char name[32];
-    char section[32];
-    const struct transport_kind *k;
-    struct transport *t;
-    struct daemon_ctx *ctx;
-    struct db *db;
-    pthread_t th;
-    bool running;
-
-    /* settings */
-    long rate;               /* parts a minute, 0: no limit */
-    long poll_ms;            /* receive pass at least this often */
-    long health_s;           /* signal/network check interval */
-    bool reports;            /* ask for delivery reports */
-    long max_attempts;
-    long multipart_timeout;  /* seconds */
-    char balance_code[32];
-    long balance_every;      /* seconds */
-    pcre2_code *balance_low;
-    char staff[1024];        /* who hears about a low balance */
-
-    /* state */
-    atomic_llong op_since;   /* monotonic ms when the current device call began, 0 idle */
-    bool connected;
-    long long next_send_ms;
-    int send_failures;       /* in a row */
-    bool skew_logged;
-    struct tmsg msg;
-    struct outbox_msg out;
-};
+#define MAX_MODEMS TRANSPORT_MAX_LINKS
 
 static struct modem *modems[MAX_MODEMS];
 static int nmodems;
 static pthread_t watchdog_th;
 static bool watchdog_running;
-static volatile bool watchdog_stop;
+static atomic_bool watchdog_stop;
 static long hang_ms = 180000;
 
-static void op_begin(struct modem *m) { atomic_store(&m->op_since, clock_mono_ms()); }
-static void op_end(struct modem *m) { atomic_store(&m->op_since, 0); }
-
-static bool stopping(const struct modem *m) { return *m->ctx->stopping != 0; }
-
-/* ---------------------------------------------------------------- receive */
-
-static uint64_t fnv1a(const char *a, size_t alen, const char *b, size_t blen)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < alen; i++)
-        h = (h ^ (unsigned char)a[i]) * 1099511628211ULL;
-    h = (h ^ 0xff) * 1099511628211ULL;
-    for (size_t i = 0; i < blen; i++)
-        h = (h ^ (unsigned char)b[i]) * 1099511628211ULL;
-    return h;
-}
-
-static void remove_from_device(struct modem *m, const struct tmsg *msg)
-{
-    char err[256] = "";
-    op_begin(m);
-    bool ok = m->k->remove(m->t, msg, err, sizeof err);
-    op_end(m);
-    if (!ok)
-        log_warn("%s: could not delete message %d from the device (%s); it will be read again"
-                 " and recognised", m->name, msg->location, err);
-}
-
-static void process_stored(struct modem *m, int64_t id)
-{
-    struct pipeline_outcome out;
-    if (!pipeline_process(m->ctx->pipe, m->db, id, 0, &out))
-        log_error("%s: inbound %lld stored but not handled yet (database error); it is retried",
-                  m->name, (long long)id);
-}
-
-/* A single text: stored, deleted from the device, handled. */
-static bool take_text(struct modem *m, const struct tmsg *msg)
-{
-    char tid[128] = "";
-    if (msg->sent_at) {
-        /* the same message read twice (failed delete, crash) gets the same id */
-        snprintf(tid, sizeof tid, "%lld/%016llx", (long long)msg->sent_at,
-                 (unsigned long long)fnv1a(msg->sender, strlen(msg->sender), msg->text, msg->len));
-    }
-    /* the network's stamp says when the volunteer sent it (texts can wait on a
-     * full SIM); our clock when the stamp is implausible */
-    time_t now = clock_now();
-    time_t at = msg->sent_at;
-    if (at < now - 7 * 86400 || at > now + 300)
-        at = now;
-    struct inbound_msg in = {
-        .channel = "sms", .transport = m->name, .transport_id = tid[0] ? tid : NULL,
-        .sender = msg->sender, .text = msg->text, .len = msg->len, .received_at = at,
-    };
-    int64_t id = 0;
-    bool existed = false;
-    if (!pipeline_store(m->ctx->pipe, m->db, &in, &id, &existed)) {
-        log_error("%s: cannot store a text (database error); it stays on the device", m->name);
-        return false;
-    }
-    remove_from_device(m, msg);
-    if (existed)
-        log_info("%s: message %d was read before (inbound %lld): not stored twice", m->name,
-                 msg->location, (long long)id);
-    process_stored(m, id);
-    return true;
-}
-
-/* A group of parts that is complete, or has waited too long. */
-static void take_group(struct modem *m, const struct parts_group *g)
-{
-    char list[128];
-    size_t len = 0;
-    char *text = parts_join(m->db, g, &len, list, sizeof list);
-    if (!text)
-        return;
-    char tid[48], meta[200];
-    snprintf(tid, sizeof tid, "mp/%lld", (long long)g->first_id);
-    bool complete = g->have >= g->total;
-    snprintf(meta, sizeof meta, "{\"parts\":[%s],\"total\":%d%s}", list, g->total,
-             complete ? "" : ",\"partial\":true");
-    struct inbound_msg in = {
-        .channel = "sms", .transport = m->name, .transport_id = tid, .sender = g->sender,
-        .text = text, .len = len, .received_at = g->first_at, .meta_json = meta,
-    };
-    time_t now = clock_now();
-    if (complete) {
-        int64_t id = 0;
-        bool existed = false;
-        if (pipeline_store(m->ctx->pipe, m->db, &in, &id, &existed) &&
-            parts_done(m->db, g, id, now)) {
-            log_debug("%s: long text of %d parts joined (inbound %lld)", m->name, g->total,
-                      (long long)id);
-            process_stored(m, id);
-        }
-    } else {
-        /* kept verbatim, never counted: the sender is asked to send it again
-         * (reply partial_text, in the language the fragment is written in) */
-        struct parse_result pr;
-        parse_text(m->ctx->app->lex, text, len, now, &m->ctx->app->popts, &pr);
-        enum lang lang = pr.lang;
-        memset(&pr, 0, sizeof pr);
-        pr.ok = false;
-        pr.lang = lang;
-        pr.error = "partial_text";
-        in.preparsed = &pr;
-        struct pipeline_outcome out;
-        if (pipeline_handle(m->ctx->pipe, m->db, &in, 0, &out) &&
-            parts_done(m->db, g, out.inbound_id, now))
-            log_info("%s: long text incomplete after %ld s (parts %s of %d): stored as inbound"
-                     " %lld, sender asked to send it again", m->name,
-                     (long)(now - g->first_at), list, g->total, (long long)out.inbound_id);
-    }
-    free(text);
-}
-
-static void sweep_parts(struct modem *m)
-{
-    struct parts_group g[GROUPS_PER_SWEEP];
-    int n = parts_due(m->db, m->name, clock_now() - m->multipart_timeout, g, GROUPS_PER_SWEEP);
-    for (int i = 0; i < n && !stopping(m); i++)
-        take_group(m, &g[i]);
-}
-
-static bool take_part(struct modem *m, const struct tmsg *msg)
-{
-    bool dup = false;
-    if (!parts_add(m->db, m->name, msg->sender, msg->concat_ref, msg->concat_total,
-                   msg->concat_part, msg->text, msg->len, msg->sent_at, clock_now(), &dup)) {
-        log_error("%s: cannot store a part (database error); it stays on the device", m->name);
-        return false;
-    }
-    remove_from_device(m, msg);
-    if (dup)
-        log_info("%s: part %d/%d at message %d was read before: not stored twice", m->name,
-                 msg->concat_part, msg->concat_total, msg->location);
-    else
-        sweep_parts(m);
-    return true;
-}
-
-static bool take_report(struct modem *m, const struct tmsg *msg)
-{
-    if (outbox_mark_delivered(m->db, m->name, msg->report_ref, msg->delivered, clock_now()))
-        log_debug("%s: delivery report for reference %s: %s", m->name, msg->report_ref,
-                  msg->delivered ? "delivered" : "failed");
-    else
-        log_debug("%s: delivery report for reference %s matches nothing sent", m->name,
-                  msg->report_ref);
-    remove_from_device(m, msg);
-    return true;
-}
-
-/* One pass over the device's memory: >= 0 messages taken, -1 device error. */
-static int receive_pass(struct modem *m, char *err, size_t errlen)
-{
-    int n = 0;
-    bool start = true;
-    while (!stopping(m)) {
-        op_begin(m);
-        int r = m->k->next(m->t, start, &m->msg, err, errlen);
-        op_end(m);
-        start = false;
-        if (r == 0)
-            break;
-        if (r < 0)
-            return -1;
-        bool ok = true;
-        switch (m->msg.kind) {
-        case TMSG_TEXT:
-            ok = m->msg.concat_total > 1 ? take_part(m, &m->msg) : take_text(m, &m->msg);
-            break;
-        case TMSG_REPORT:
-            ok = take_report(m, &m->msg);
-            break;
-        case TMSG_OTHER:
-            continue;
-        }
-        if (!ok)
-            break;   /* the database refused: leave the rest on the device for now */
-        n++;
-    }
-    if (n)
-        log_info("%s: %d messages read", m->name, n);
-    return n;
-}
-
-/* ------------------------------------------------------------------- send */
-
-static long backoff_s(int attempts)
-{
-    long s = 30;
-    for (int i = 1; i < attempts && s < 3600; i++)
-        s *= 2;
-    return s > 3600 ? 3600 : s;
-}
-
-/* 1 sent (or failed), 0 nothing due, -1 the device failed */
-static int send_one(struct modem *m, char *err, size_t errlen)
-{
-    long long mono = clock_mono_ms();
-    if (m->rate > 0 && mono < m->next_send_ms)
-        return 0;
-    time_t now = clock_now();
-    /* broadcast module (issue 6): quiet hours and daily caps may hold back
-     * broadcasts (or, past the hard cap, everything) at the moment of claiming */
-    int max_prio = broadcast_max_priority ? broadcast_max_priority(m->db, m->name, now) : 1000;
-    if (!outbox_claim(m->db, m->name, now, max_prio, &m->out))
-        return 0;
-    char ref[16] = "";
-    op_begin(m);
-    enum tsend_result r = m->k->send(m->t, m->out.recipient, m->out.text, m->reports, ref,
-                                     sizeof ref, err, errlen);
-    op_end(m);
-    now = clock_now();
-    int parts = m->out.segments > 0 ? m->out.segments : 1;
-    if (m->rate > 0)
-        m->next_send_ms = clock_mono_ms() + 60000L * parts / m->rate;
-    switch (r) {
-    case TSEND_OK:
-        m->send_failures = 0;
-        for (int i = 0; i < 5 && !modem_sent_record(m->db, m->out.id, ref, now); i++)
-            clock_sleep_ms(200);
-        log_debug("%s: outbound %lld sent (reference %s)", m->name, (long long)m->out.id, ref);
-        return 1;
-    case TSEND_REJECTED:
-        log_warn("%s: outbound %lld cannot be sent: %s", m->name, (long long)m->out.id, err);
-        outbox_mark_failed(m->db, m->out.id, err, 0, now);
-        return 1;
-    case TSEND_RETRY:
-    case TSEND_DEVICE: {
-        bool last = m->out.attempts >= m->max_attempts;
-        time_t retry = last ? 0 : now + backoff_s(m->out.attempts);
-        log_warn("%s: outbound %lld attempt %d failed: %s%s", m->name, (long long)m->out.id,
-                 m->out.attempts, err, last ? " (giving up)" : "");
-        outbox_mark_failed(m->db, m->out.id, err, retry, now);
-        if (r == TSEND_DEVICE || ++m->send_failures >= 5) {
-            m->send_failures = 0;
-            return -1;
-        }
-        return 1;
-    }
-    }
-    return 1;
-}
-
-/* ----------------------------------------------------------------- health */
-
-static void alert_staff(struct modem *m, const char *text)
-{
-    char list[1024];
-    snprintf(list, sizeof list, "%s", m->staff);
-    char *save = NULL;
-    for (char *tok = strtok_r(list, ", ;", &save); tok; tok = strtok_r(NULL, ", ;", &save)) {
-        char e164[32];
-        if (phone_normalize(tok, e164, sizeof e164) != PHONE_E164)
-            continue;
-        if (!pipeline_notify(m->ctx->pipe, m->db, e164, text, PRIO_STAFF, "alert"))
-            log_error("%s: could not queue a balance alert", m->name);
-    }
-}
-
-static void check_health(struct modem *m)
-{
-    struct transport_health h;
-    char err[256] = "";
-    op_begin(m);
-    bool ok = m->k->health(m->t, &h, err, sizeof err);
-    op_end(m);
-    if (!ok) {
-        log_warn("%s: health check failed: %s", m->name, err);
-        return;
-    }
-    time_t now = clock_now();
-    long skew = 0;
-    bool has_skew = h.device_time != 0;
-    if (has_skew) {
-        skew = (long)(h.device_time - now);
-        if ((skew > 300 || skew < -300) && !m->skew_logged) {
-            log_warn("%s: our clock differs from the network's by %ld s: check NTP (times "
-                     "of texts and replies follow our clock)", m->name, skew);
-            m->skew_logged = true;
-        } else if (skew <= 300 && skew >= -300) {
-            m->skew_logged = false;
-        }
-    }
-    log_info("%s: signal %d%%, network %s%s", m->name, h.signal_percent,
-             h.network[0] ? h.network : "unknown", h.registered ? "" : " (not registered)");
-    modem_status_health(m->db, m->name, h.signal_percent, h.network, has_skew ? &skew : NULL, now);
-}
-
-static void check_balance(struct modem *m)
-{
-    char reply[400] = "", err[256] = "";
-    op_begin(m);
-    bool ok = m->k->ussd(m->t, m->balance_code, reply, sizeof reply, err, sizeof err);
-    op_end(m);
-    time_t now = clock_now();
-    if (!ok) {
-        log_warn("%s: balance check %s failed: %s", m->name, m->balance_code, err);
-        /* try again in ten minutes, not at once */
-        modem_status_balance(m->db, m->name, "(no answer)", false,
-                             now - m->balance_every + 600);
-        return;
-    }
-    bool low = false;
-    if (m->balance_low) {
-        pcre2_match_data *md = pcre2_match_data_create_from_pattern(m->balance_low, NULL);
-        low = md && pcre2_match(m->balance_low, (PCRE2_SPTR)reply, PCRE2_ZERO_TERMINATED, 0, 0,
-                                md, NULL) >= 0;
-        pcre2_match_data_free(md);
-    }
-    log_info("%s: balance: %s%s", m->name, reply, low ? " (low)" : "");
-    modem_status_balance(m->db, m->name, reply, low, now);
-    if (low) {
-        char text[200];
-        snprintf(text, sizeof text, "talka %s: SIM balance low: %.120s", m->name, reply);
-        alert_staff(m, text);
-    }
-}
-
 /* ------------------------------------------------------------------ loop */
-
-static void set_state(struct modem *m, const char *state, const char *error)
-{
-    modem_status_state(m->db, m->name, m->k->device(m->t), state, error, clock_now());
-}
 
 static void *modem_main(void *arg)
 {
@@ -436,15 +50,15 @@ static void *modem_main(void *arg)
 
     if (m->balance_code[0])
         next_balance = modem_status_balance_at(m->db, m->name) + m->balance_every;
-    set_state(m, "down", NULL);
-    while (!stopping(m)) {
+    modem_set_state(m, "down", NULL);
+    while (!modem_stopping(m)) {
         long long mono = clock_mono_ms();
         if (!m->connected) {
             if (!m->k->present(m->t)) {
                 if (!absent) {
                     log_warn("%s: device %s is not there; waiting for it", m->name,
                              m->k->device(m->t));
-                    set_state(m, "absent", "device not present");
+                    modem_set_state(m, "absent", "device not present");
                     absent = true;
                 }
                 clock_sleep_ms(250);
@@ -463,7 +77,7 @@ static void *modem_main(void *arg)
             op_end(m);
             if (!ok) {
                 log_warn("%s: %s; trying again in %ld s", m->name, err, backoff / 1000);
-                set_state(m, "down", err);
+                modem_set_state(m, "down", err);
                 next_connect = clock_mono_ms() + backoff;
                 backoff = backoff * 2 > backoff_max ? backoff_max : backoff * 2;
                 continue;
@@ -474,7 +88,7 @@ static void *modem_main(void *arg)
             ever_connected = true;
             m->connected = true;
             backoff = 1000;
-            set_state(m, "up", NULL);
+            modem_set_state(m, "up", NULL);
             last_pass = last_health = 0;
             continue;
         }
@@ -484,14 +98,14 @@ static void *modem_main(void *arg)
             m->k->disconnect(m->t);
             m->connected = false;
             absent = true;
-            set_state(m, "absent", "device disappeared");
+            modem_set_state(m, "absent", "device disappeared");
             continue;
         }
         bool busy = false;
         bool failed = false;
         err[0] = '\0';
         if (m->k->maybe_new(m->t) || mono - last_pass >= m->poll_ms) {
-            int n = receive_pass(m, err, sizeof err);
+            int n = modem_receive_pass(m, err, sizeof err);
             last_pass = clock_mono_ms();
             if (n < 0)
                 failed = true;
@@ -499,7 +113,7 @@ static void *modem_main(void *arg)
                 busy = n > 0;
         }
         if (!failed && mono - last_sweep >= 5000) {
-            sweep_parts(m);
+            modem_sweep_parts(m);
             last_sweep = mono;
         }
         if (!failed && mono - last_prune >= 3600000) {
@@ -507,16 +121,16 @@ static void *modem_main(void *arg)
             last_prune = mono;
         }
         if (!failed && (last_health == 0 || mono - last_health >= m->health_s * 1000)) {
-            check_health(m);
+            modem_check_health(m);
             last_health = clock_mono_ms();
         }
         if (!failed && m->balance_code[0] && clock_now() >= next_balance) {
-            check_balance(m);
+            modem_check_balance(m);
             next_balance = modem_status_balance_at(m->db, m->name) + m->balance_every;
         }
         /* send what is due, a batch at a time so new texts are not left waiting */
-        for (int i = 0; i < 20 && !failed && !stopping(m); i++) {
-            int r = send_one(m, err, sizeof err);
+        for (int i = 0; i < 20 && !failed && !modem_stopping(m); i++) {
+            int r = modem_send_one(m, err, sizeof err);
             if (r < 0)
                 failed = true;
             if (r <= 0)
@@ -530,7 +144,7 @@ static void *modem_main(void *arg)
                      backoff / 1000);
             m->k->disconnect(m->t);
             m->connected = false;
-            set_state(m, "down", err[0] ? err : "device error");
+            modem_set_state(m, "down", err[0] ? err : "device error");
             next_connect = clock_mono_ms() + backoff;
             backoff = backoff * 2 > backoff_max ? backoff_max : backoff * 2;
             continue;
@@ -545,7 +159,7 @@ static void *modem_main(void *arg)
     if (m->connected)
         m->k->disconnect(m->t);
     m->connected = false;
-    set_state(m, "stopped", NULL);
+    modem_set_state(m, "stopped", NULL);
     return NULL;
 }
 
@@ -573,24 +187,10 @@ static void *watchdog_main(void *arg)
 
 /* --------------------------------------------------------------- service */
 
-static int all_names(const struct config *cfg, const struct transport_kind **which,
-                     char names[][32], int max)
-{
-    int n = 0;
-    for (int i = 0; i < nkinds && n < max; i++) {
-        int got = kinds[i]->configured(cfg, names + n, max - n);
-        for (int j = 0; j < got; j++)
-            which[n + j] = kinds[i];
-        n += got;
-    }
-    return n;
-}
-
 static bool modems_enabled(const struct app *a)
 {
-    const struct transport_kind *which[MAX_MODEMS];
-    char names[MAX_MODEMS][32];
-    return all_names(a->cfg, which, names, MAX_MODEMS) > 0;
+    struct transport_link links[MAX_MODEMS];
+    return transport_links(a->cfg, links, MAX_MODEMS) > 0;
 }
 
 static void modem_free(struct modem *m)
@@ -661,22 +261,21 @@ static void modems_stop(struct daemon_ctx *ctx)
 static bool modems_start(struct daemon_ctx *ctx, char *err, size_t errlen)
 {
     const struct config *cfg = ctx->app->cfg;
-    const struct transport_kind *which[MAX_MODEMS];
-    char names[MAX_MODEMS][32];
-    int n = all_names(cfg, which, names, MAX_MODEMS);
+    const struct send_policy *pol = ctx->policy;
     hang_ms = config_get_int(cfg, "modem", "hang_timeout", 180) * 1000;
     nmodems = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < pol->nlinks; i++) {
+        const struct transport_link *l = &pol->links[i];
         struct modem *m = calloc(1, sizeof *m);
         if (!m) {
             snprintf(err, errlen, "out of memory");
             goto fail;
         }
         modems[nmodems++] = m;
-        snprintf(m->name, sizeof m->name, "%s", names[i]);
-        m->k = which[i];
+        snprintf(m->name, sizeof m->name, "%s", l->name);
+        snprintf(m->section, sizeof m->section, "%s", l->section);
+        m->k = l->kind;
         m->ctx = ctx;
-        m->k->section(m->name, m->section, sizeof m->section);
         if (!modem_settings(m, cfg, err, errlen))
             goto fail;
         m->t = m->k->open(cfg, m->name, err, errlen);
@@ -700,7 +299,7 @@ static bool modems_start(struct daemon_ctx *ctx, char *err, size_t errlen)
 fail:
     /* threads already started stop when the daemon sets stopping; cmd_run does
      * not call stop() for a service whose start failed, so clean up here */
-    *ctx->stopping = 1;
+    atomic_store(ctx->stopping, true);
     modems_stop(ctx);
     return false;
 }

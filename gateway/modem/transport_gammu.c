@@ -9,7 +9,9 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/core/transport.h"
+#include "gateway/modem/gammu_sms.h"
 
+#include <stdatomic.h>
 #include <gammu.h>
 
 #include <ctype.h>
@@ -44,11 +46,11 @@ struct transport {
     bool rx_has;
 
     /* filled by callbacks */
-    volatile int send_status;     /* -1 waiting */
-    volatile int send_ref;
-    volatile bool ussd_done;
+    atomic_int send_status;       /* -1 waiting */
+    atomic_int send_ref;
+    atomic_bool ussd_done;
     char ussd_text[512];
-    volatile bool incoming;       /* the modem announced a new message */
+    atomic_bool incoming;         /* the modem announced a new message */
 
     /* dummy: modification times of DIR/sms/1..5 at the start of the last pass */
     struct timespec seen_mtime[5];
@@ -73,36 +75,6 @@ static bool section_exists(const struct config *cfg, const char *section)
         if (config_get(cfg, section, keys[i], NULL))
             return true;
     return false;
-}
-
-static void ucs2_to_utf8(const unsigned char *ucs2, char *out, size_t outlen)
-{
-    /* EncodeUTF8 writes up to 4 bytes per UCS-2 unit into an unbounded buffer */
-    size_t units = UnicodeLength(ucs2);
-    char *tmp = malloc(units * 4 + 8);
-    if (!tmp) {
-        snprintf(out, outlen, "%s", "");
-        return;
-    }
-    tmp[0] = '\0';
-    EncodeUTF8(tmp, ucs2);
-    snprintf(out, outlen, "%s", tmp);
-    free(tmp);
-}
-
-static time_t datetime_to_epoch(const GSM_DateTime *dt)
-{
-    if (dt->Year < 1990 || dt->Month < 1 || dt->Month > 12 || dt->Day < 1)
-        return 0;
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    tm.tm_year = dt->Year - 1900;
-    tm.tm_mon = dt->Month - 1;
-    tm.tm_mday = dt->Day;
-    tm.tm_hour = dt->Hour;
-    tm.tm_min = dt->Minute;
-    tm.tm_sec = dt->Second;
-    return timegm(&tm) - dt->Timezone;   /* Timezone: seconds east of UTC */
 }
 
 static bool gerr(GSM_Error e, const char *what, char *err, size_t errlen)
@@ -143,7 +115,7 @@ static void on_ussd(GSM_StateMachine *sm, GSM_USSDMessage *ussd, void *user)
 {
     (void)sm;
     struct transport *t = user;
-    ucs2_to_utf8(ussd->Text, t->ussd_text, sizeof t->ussd_text);
+    gammu_ucs2_to_utf8(ussd->Text, t->ussd_text, sizeof t->ussd_text);
     if (ussd->Status == USSD_NotSupported || ussd->Status == USSD_Timeout ||
         ussd->Status == USSD_Unknown) {
         if (!t->ussd_text[0])
@@ -369,50 +341,6 @@ static bool g_maybe_new(struct transport *t)
     return memcmp(now, t->seen_mtime, sizeof now) != 0;
 }
 
-static void fill_msg(struct transport *t, const GSM_SMSMessage *s, struct tmsg *m)
-{
-    (void)t;
-    memset(m, 0, sizeof *m);
-    m->folder = s->Folder;
-    m->location = s->Location;
-    ucs2_to_utf8(s->Number, m->sender, sizeof m->sender);
-    if (s->PDU == SMS_Status_Report) {
-        m->kind = TMSG_REPORT;
-        snprintf(m->report_ref, sizeof m->report_ref, "%d", (int)s->MessageReference);
-        /* TS 23.040 status: 0x00-0x1F done, 0x20-0x3F still trying, 0x40+ gave up.
-         * (Gammu's backup files keep no status, only the text it decoded.) */
-        char txt[64];
-        ucs2_to_utf8(s->Text, txt, sizeof txt);
-        m->delivered = s->DeliveryStatus < 0x40 && strcasecmp(txt, "Failed") != 0;
-        m->sent_at = datetime_to_epoch(&s->DateTime);
-        return;
-    }
-    if (s->PDU != SMS_Deliver) {
-        m->kind = TMSG_OTHER;
-        return;
-    }
-    m->kind = TMSG_TEXT;
-    if (s->Coding == SMS_Coding_8bit) {
-        size_t n = (size_t)s->Length;
-        if (n >= sizeof m->text)
-            n = sizeof m->text - 1;
-        memcpy(m->text, s->Text, n);
-        m->text[n] = '\0';
-        m->len = n;
-    } else {
-        ucs2_to_utf8(s->Text, m->text, sizeof m->text);
-        m->len = strlen(m->text);
-    }
-    m->sent_at = datetime_to_epoch(&s->DateTime);
-    if ((s->UDH.Type == UDH_ConcatenatedMessages || s->UDH.Type == UDH_ConcatenatedMessages16bit)
-        && s->UDH.AllParts > 1 && s->UDH.PartNumber >= 1 && s->UDH.PartNumber <= s->UDH.AllParts) {
-        m->concat_total = s->UDH.AllParts;
-        m->concat_part = s->UDH.PartNumber;
-        m->concat_ref = s->UDH.Type == UDH_ConcatenatedMessages16bit ? s->UDH.ID16bit + 0x10000
-                                                                   : s->UDH.ID8bit;
-    }
-}
-
 static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, size_t errlen)
 {
     if (!t->connected) {
@@ -427,7 +355,7 @@ static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, si
     }
     for (;;) {
         if (t->rx_has && t->rx_index < t->rx->Number) {
-            fill_msg(t, &t->rx->SMS[t->rx_index++], m);
+            gammu_message(&t->rx->SMS[t->rx_index++], m);
             return 1;
         }
         /* the driver continues from the location left in rx: keep it between calls */
@@ -500,27 +428,9 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
         snprintf(err, errlen, "not a number that can be texted");
         return TSEND_REJECTED;
     }
-    size_t tl = strlen(text);
-    unsigned char *ucs2 = malloc(tl * 2 + 4);
-    if (!ucs2) {
-        snprintf(err, errlen, "out of memory");
-        return TSEND_RETRY;
-    }
-    DecodeUTF8(ucs2, text, tl);
-    GSM_MultiPartSMSInfo info;
-    GSM_ClearMultiPartSMSInfo(&info);
-    info.EntriesNum = 1;
-    info.UnicodeCoding = FALSE;   /* AutoText picks GSM-7 when the text fits it */
-    info.Class = -1;
-    info.Entries[0].ID = SMS_ConcatenatedAutoTextLong;
-    info.Entries[0].Buffer = ucs2;
-    memset(t->tx, 0, sizeof *t->tx);
-    GSM_Error e = GSM_EncodeMultiPartSMS(NULL, &info, t->tx);
-    free(ucs2);
-    if (e != ERR_NONE || t->tx->Number < 1) {
-        snprintf(err, errlen, "cannot encode the text: %s", GSM_ErrorString(e));
+    if (!gammu_encode_text(text, t->tx, err, errlen))
         return TSEND_REJECTED;
-    }
+    GSM_Error e;
     for (int i = 0; i < t->tx->Number; i++) {
         GSM_SMSMessage *p = &t->tx->SMS[i];
         DecodeUTF8(p->Number, to, strlen(to));
@@ -587,7 +497,7 @@ static bool g_health(struct transport *t, struct transport_health *h, char *err,
     e = GSM_GetNetworkInfo(t->sm, &ni);
     if (e == ERR_NONE) {
         char name[64];
-        ucs2_to_utf8(ni.NetworkName, name, sizeof name);
+        gammu_ucs2_to_utf8(ni.NetworkName, name, sizeof name);
         if (name[0])
             snprintf(h->network, sizeof h->network, "%s (%s)", name, ni.NetworkCode);
         else
@@ -599,7 +509,7 @@ static bool g_health(struct transport *t, struct transport_health *h, char *err,
     GSM_DateTime dt;
     memset(&dt, 0, sizeof dt);
     if (GSM_GetDateTime(t->sm, &dt) == ERR_NONE)
-        h->device_time = datetime_to_epoch(&dt);
+        h->device_time = gammu_epoch(&dt);
     return true;
 }
 

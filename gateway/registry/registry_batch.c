@@ -1,5 +1,6 @@
 /* registry_batch.c: building and applying registry batches (see registry_batch.h). */
 #include "gateway/registry/registry_batch.h"
+#include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
@@ -59,9 +60,7 @@ char *registry_record_json(const struct lexicon *lex, const struct registry_conf
     if (row->planted_on[0]) {
         snprintf(planted, sizeof planted, "%s", row->planted_on);
     } else {
-        struct tm tm;
-        clock_local_tm((time_t)row->reported_at, rc->timezone, &tm);
-        strftime(planted, sizeof planted, "%Y-%m-%d", &tm);
+        local_date((time_t)row->reported_at, planted);
     }
     clock_rfc3339((time_t)row->reported_at, reported, sizeof reported);
     const char *channel = strcmp(row->channel, "ussd") == 0 ? "ussd" : "sms";
@@ -232,7 +231,7 @@ bool registry_batch_apply(struct db *db, const char *batch_id, const char *answe
         }
     }
     json_decref(root);
-    out->unnamed = (int)db_int(db, 0,
+    out->unnamed = (int)db_int_or(db, 0,
                                "SELECT count(*) FROM registry_records WHERE batch_id = ?"
                                " AND state = 'queued'", "t", batch_id);
     if (out->unnamed == 0)

@@ -1,6 +1,7 @@
 /* registry_http.c: the registry's HTTP client on libcurl (see registry_http.h). */
 #include "gateway/registry/registry_http.h"
 
+#include <stdatomic.h>
 #include <curl/curl.h>
 
 #include <ctype.h>
@@ -15,7 +16,7 @@
 struct registry_http {
     CURL *curl;
     const struct registry_config *rc;
-    volatile sig_atomic_t *abort_flag;
+    atomic_bool *abort_flag;
     char auth[1100];
 };
 
@@ -85,7 +86,7 @@ static int on_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, c
 }
 
 struct registry_http *registry_http_new(const struct registry_config *rc,
-                                        volatile sig_atomic_t *abort_flag)
+                                        atomic_bool *abort_flag)
 {
     pthread_once(&global_once, global_init);
     struct registry_http *h = calloc(1, sizeof *h);

@@ -5,6 +5,7 @@
 
 #include "gateway/registry/registry_config.h"
 
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,7 +22,7 @@ struct registry_http_result {
 
 /* abort_flag (may be NULL): a transfer in progress stops soon after it is set. */
 struct registry_http *registry_http_new(const struct registry_config *rc,
-                                        volatile sig_atomic_t *abort_flag);
+                                        atomic_bool *abort_flag);
 void registry_http_free(struct registry_http *h);
 
 /* POSTs body with the batch's Idempotency-Key. True when an HTTP answer came

@@ -4,6 +4,8 @@
  * passed on the monotonic clock OR when clock_now() reaches its deadline, so
  * tests that move TALKA_CLOCK_FILE forward (a day-long outage) are obeyed at
  * once, and a frozen test clock does not freeze the uploader. */
+#include "gateway/registry/registry_service.h"
+
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/registry/registry_config.h"
@@ -12,6 +14,7 @@
 #include "gateway/registry/registry_upload.h"
 #include "gateway/core/service.h"
 
+#include <stdatomic.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +24,7 @@ static struct {
     bool running;
     struct daemon_ctx *ctx;
     struct registry_config rc;
-    volatile sig_atomic_t reload;
+    atomic_bool reload;
 } S;
 
 static bool enabled(const struct app *a) { return registry_configured(a->cfg); }

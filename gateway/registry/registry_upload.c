@@ -15,7 +15,7 @@
 
 long registry_pending(struct db *db)
 {
-    return (long)db_int(db, 0,
+    return (long)db_int_or(db, 0,
                         "SELECT count(*) FROM registry_records WHERE state = 'queued'"
                         " AND (batch_id IS NULL OR batch_id IN"
                         " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", "");

@@ -9,6 +9,7 @@
 #include "gateway/registry/registry_http.h"
 #include "parsers/parse.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <time.h>
 
@@ -29,7 +30,7 @@ struct registry_uploader {
     struct registry_http *http;
     const char *role;              /* "daemon" | "flush" (names the lock holder) */
     bool ignore_schedule;          /* flush: send an open batch even before next_try_at */
-    volatile sig_atomic_t *stopping;
+    atomic_bool *stopping;
     /* set by each step */
     time_t next_try_at;            /* REG_RETRY / REG_WAIT: clock_now() seconds */
     bool retry_after_given;        /* next_try_at came from the registry's Retry-After */

@@ -44,9 +44,6 @@ struct ussd_adapter {
     const char *(*format)(const struct ussd_answer *a, char *buf, size_t buflen);
 };
 
-/* The adapter named in [ussd] format; NULL when unknown. */
-const struct ussd_adapter *ussd_adapter_find(const char *name);
 
-extern const struct ussd_adapter ussd_adapter_form;
 
 #endif

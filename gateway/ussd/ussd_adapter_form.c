@@ -2,7 +2,7 @@
  * sessionId, serviceCode, phoneNumber, networkCode and text (every input so far
  * joined by '*'), read with libmicrohttpd's post processor; the answer is
  * text/plain "CON ..." or "END ...". */
-#include "gateway/ussd/ussd_adapter.h"
+#include "gateway/ussd/ussd_adapter_form.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* ussd_adapters.c: the list of provider formats [ussd] format may name. */
-#include "gateway/ussd/ussd_adapter.h"
+#include "gateway/ussd/ussd_adapters.h"
+#include "gateway/ussd/ussd_adapter_form.h"
 
 #include <string.h>
 

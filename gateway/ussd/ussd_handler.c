@@ -1,6 +1,7 @@
 /* ussd_handler.c: sessions, retries and the latest input around the USSD menu,
  * and the pipeline call that saves a finished registration. */
 #include "gateway/ussd/ussd_handler.h"
+#include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
@@ -32,7 +33,7 @@ void ussd_handler_init(struct ussd_handler *h, const struct app *a, struct pipel
     snprintf(h->sms_number, sizeof h->sms_number, "%s",
              config_get(a->cfg, "ussd", "sms_number", ""));
     const char *dl = config_get(a->cfg, "ussd", "default_lang", "lv");
-    snprintf(h->default_lang, sizeof h->default_lang, "%s", lang_code(ussd_lang_from_code(dl)));
+    snprintf(h->default_lang, sizeof h->default_lang, "%s", lang_code(lang_from_code(dl)));
     h->session_timeout = (int)config_get_int(a->cfg, "ussd", "session_timeout", 180);
     h->keep = (int)config_get_int(a->cfg, "ussd", "keep", 3600);
     if (h->keep < h->session_timeout)
@@ -138,7 +139,7 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
         .sms_number = h->sms_number, .now = now,
         .save = save_via_pipeline, .save_arg = &sc,
     };
-    enum lang dlang = ussd_lang_from_code(h->default_lang);
+    enum lang dlang = lang_from_code(h->default_lang);
     maybe_purge(h, db, now);
 
     char e164[32];
@@ -168,7 +169,7 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
         return;
     }
     if (found && (s->ended || now - s->updated_at > h->session_timeout)) {
-        ussd_menu_screen(&env, ussd_lang_from_code(s->lang), "expired", out);
+        ussd_menu_screen(&env, lang_from_code(s->lang), "expired", out);
         s->ended = true;
     } else if (rq->text_overlong) {
         /* far too long to be an answer: the same screen with a hint, nothing kept */
@@ -225,7 +226,7 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     pthread_mutex_unlock(&write_mu);
     if (!committed) {
         log_error("ussd: could not store the session");
-        ussd_menu_screen(&env, ussd_lang_from_code(s->lang), "error", out);
+        ussd_menu_screen(&env, lang_from_code(s->lang), "error", out);
     } else if (!won) {
         answer_from_stored(stored, out);
     }

@@ -2,6 +2,7 @@
  * through ussd_screens (folding, transliteration, one-screen limit); wrong input
  * repeats the current screen with a hint line on top. */
 #include "gateway/ussd/ussd_menu.h"
+#include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/sms_text.h"
@@ -16,16 +17,7 @@
 #define ORDER_TTL_MS 30000
 #define INPUT_MAX 100         /* longer input cannot be a menu answer, count or place */
 
-enum lang ussd_lang_from_code(const char *code)
-{
-    if (code && !strcmp(code, "ru"))
-        return LANG_RU;
-    if (code && !strcmp(code, "en"))
-        return LANG_EN;
-    return LANG_LV;
-}
-
-static enum lang slang(const struct ussd_session *s) { return ussd_lang_from_code(s->lang); }
+static enum lang slang(const struct ussd_session *s) { return lang_from_code(s->lang); }
 
 /* ---- species order: most planted first, then the rest in list order ---- */
 
@@ -71,19 +63,6 @@ static int species_order(const struct ussd_menu_env *env, char (*ids)[64])
     memcpy(ids, order_ids, sizeof order_ids[0] * (size_t)n);
     pthread_mutex_unlock(&order_mu);
     return n;
-}
-
-static const char *species_name(const struct species *sp, enum lang lang)
-{
-    const char *n = lang == LANG_RU ? sp->name_ru : lang == LANG_EN ? sp->name_en : sp->name_lv;
-    return (n && *n) ? n : sp->name_lv;
-}
-
-static const char *place_name(const struct place *pl, enum lang lang)
-{
-    if (lang == LANG_RU && pl->name_ru && *pl->name_ru)
-        return pl->name_ru;
-    return pl->name;
 }
 
 /* ---- rendering ---- */

@@ -49,7 +49,6 @@ void ussd_menu_input(const struct ussd_menu_env *env, struct ussd_session *s,
 void ussd_menu_screen(const struct ussd_menu_env *env, enum lang lang, const char *key,
                       struct ussd_answer *a);
 
-enum lang ussd_lang_from_code(const char *code);
 
 /* Forgets the cached most-planted order (tests; SIGHUP). */
 void ussd_menu_forget_order(void);

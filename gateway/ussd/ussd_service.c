@@ -2,9 +2,12 @@
  * the caller's address against [ussd] allow and the `key` query parameter
  * against the secret (403 and nothing else otherwise), reads the provider's
  * request through its adapter and answers with the menu's next screen. */
+#include "gateway/ussd/ussd_service.h"
+
 #include "gateway/ussd/ussd_allow.h"
-#include "gateway/ussd/ussd_adapter.h"
+#include "gateway/ussd/ussd_adapters.h"
 #include "gateway/ussd/ussd_handler.h"
+#include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/core/service.h"
@@ -150,7 +153,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         ussd_handle(&S->handler, db, rq, &ans);
     } else {
         struct ussd_menu_env env = { .lex = S->app->lex, .scr = S->screens };
-        ussd_menu_screen(&env, ussd_lang_from_code(S->handler.default_lang), "error", &ans);
+        ussd_menu_screen(&env, lang_from_code(S->handler.default_lang), "error", &ans);
     }
     free(rq);
     char body[USSD_SCREEN_MAX + 64];

@@ -1,5 +1,6 @@
 /* main.c: runs every registered unit test (optionally only those whose name
  * contains argv[1]) and ends with "N passed, N failed". */
+#include "gateway/base/localtime.h"
 #include "tests/test.h"
 
 #include <locale.h>
@@ -51,6 +52,13 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C.UTF-8");
     setenv("TALKA_LOG", "error", 0);
+    /* the campaign's zone, set once before any test (and any thread), as the
+     * gateway sets [talka] timezone at start-up */
+    char err[256];
+    if (!localtime_setup("Europe/Riga", err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
+    }
     int passed = 0, failed = 0;
     for (int i = 0; i < ntests; i++) {
         if (argc > 1 && !strstr(tests[i].name, argv[1]))

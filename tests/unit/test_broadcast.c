@@ -2,9 +2,10 @@
  * campaign time (quiet hours across midnight and DST, --at), the time-to-send
  * estimate, file: number lists, and recipients at most once in the database. */
 #include "db/broadcast.h"
-#include "gateway/broadcast/broadcast_policy.h"
+#include "gateway/broadcast/broadcast_eta.h"
 #include "gateway/broadcast/broadcast_render.h"
 #include "gateway/broadcast/broadcast_segment.h"
+#include "gateway/base/localtime.h"
 #include "tests/test.h"
 
 #include <stdio.h>
@@ -65,60 +66,57 @@ TEST(broadcast_a_name_with_diacritics_switches_one_copy_to_ucs2)
 
 TEST(broadcast_campaign_time_and_quiet_hours)
 {
-    const char *tz = "Europe/Riga";
-    /* summer: UTC+3; winter: UTC+2 */
-    CHECK_INT(broadcast_parse_time("2026-05-16 10:00", tz), 1778914800);      /* 07:00Z */
-    CHECK_INT(broadcast_parse_time("2026-01-10 10:00", tz), 1768032000);      /* 08:00Z */
-    CHECK_INT(broadcast_parse_time("2026-05-16T10:00:00+03:00", tz), 1778914800);
-    CHECK_INT(broadcast_parse_time("2026-05-16T07:00:00Z", tz), 1778914800);
-    CHECK_INT(broadcast_parse_time("2026-05-16T09:00:00.5+02:00", tz), 1778914800);
-    CHECK_INT(broadcast_parse_time("2026-05-16T10:00", tz), -1);  /* RFC 3339 needs an offset */
-    CHECK_INT(broadcast_parse_time("16.05.2026 10:00", tz), -1);
-    CHECK_INT(broadcast_parse_time("2026-05-16 25:00", tz), -1);
-    CHECK_INT(broadcast_parse_date("2026-05-16", tz), 1778878800);            /* 21:00Z the day before */
+    /* the process zone is Europe/Riga (tests/unit/main.c); summer: UTC+3; winter: UTC+2 */
+    CHECK_INT(local_parse_time("2026-05-16 10:00"), 1778914800);      /* 07:00Z */
+    CHECK_INT(local_parse_time("2026-01-10 10:00"), 1768032000);      /* 08:00Z */
+    CHECK_INT(local_parse_time("2026-05-16T10:00:00+03:00"), 1778914800);
+    CHECK_INT(local_parse_time("2026-05-16T07:00:00Z"), 1778914800);
+    CHECK_INT(local_parse_time("2026-05-16T09:00:00.5+02:00"), 1778914800);
+    CHECK_INT(local_parse_time("2026-05-16T10:00"), -1);  /* RFC 3339 needs an offset */
+    CHECK_INT(local_parse_time("16.05.2026 10:00"), -1);
+    CHECK_INT(local_parse_time("2026-05-16 25:00"), -1);
+    CHECK_INT(local_parse_date("2026-05-16"), 1778878800);            /* 21:00Z the day before */
 
-    struct broadcast_policy p;
+    struct send_policy p;
     memset(&p, 0, sizeof p);
-    snprintf(p.tz, sizeof p.tz, "%s", tz);
-    CHECK(broadcast_parse_quiet("21:00-09:00", &p.quiet, &p.quiet_from, &p.quiet_to));
+    CHECK(send_parse_quiet("21:00-09:00", &p.quiet, &p.quiet_from, &p.quiet_to));
     CHECK(p.quiet);
     time_t until = 0;
-    CHECK(!broadcast_in_quiet(&p, broadcast_parse_time("2026-05-16 20:59", tz), &until));
-    CHECK(broadcast_in_quiet(&p, broadcast_parse_time("2026-05-16 21:00", tz), &until));
-    CHECK_INT(until, broadcast_parse_time("2026-05-17 09:00", tz));
-    CHECK(broadcast_in_quiet(&p, broadcast_parse_time("2026-05-17 03:00", tz), &until));
-    CHECK_INT(until, broadcast_parse_time("2026-05-17 09:00", tz));
-    CHECK(!broadcast_in_quiet(&p, broadcast_parse_time("2026-05-17 09:00", tz), &until));
+    CHECK(!send_in_quiet(&p, local_parse_time("2026-05-16 20:59"), &until));
+    CHECK(send_in_quiet(&p, local_parse_time("2026-05-16 21:00"), &until));
+    CHECK_INT(until, local_parse_time("2026-05-17 09:00"));
+    CHECK(send_in_quiet(&p, local_parse_time("2026-05-17 03:00"), &until));
+    CHECK_INT(until, local_parse_time("2026-05-17 09:00"));
+    CHECK(!send_in_quiet(&p, local_parse_time("2026-05-17 09:00"), &until));
     /* the night the clocks go back (2026-10-25 04:00 → 03:00) */
-    CHECK(broadcast_in_quiet(&p, broadcast_parse_time("2026-10-25 02:30", tz), &until));
-    CHECK_INT(until, broadcast_parse_time("2026-10-25 09:00", tz));
+    CHECK(send_in_quiet(&p, local_parse_time("2026-10-25 02:30"), &until));
+    CHECK_INT(until, local_parse_time("2026-10-25 09:00"));
     CHECK_INT(until, 1792911600); /* 07:00Z: winter time again */
     /* empty: no quiet hours; bad: refused */
-    CHECK(broadcast_parse_quiet("", &p.quiet, &p.quiet_from, &p.quiet_to));
+    CHECK(send_parse_quiet("", &p.quiet, &p.quiet_from, &p.quiet_to));
     CHECK(!p.quiet);
-    CHECK(!broadcast_parse_quiet("21-9", &p.quiet, &p.quiet_from, &p.quiet_to));
-    CHECK(!broadcast_parse_quiet("21:00-09:00 extra", &p.quiet, &p.quiet_from, &p.quiet_to));
+    CHECK(!send_parse_quiet("21-9", &p.quiet, &p.quiet_from, &p.quiet_to));
+    CHECK(!send_parse_quiet("21:00-09:00 extra", &p.quiet, &p.quiet_from, &p.quiet_to));
 }
 
 TEST(broadcast_eta_follows_rates_quiet_hours_and_caps)
 {
-    struct broadcast_policy p;
+    struct send_policy p;
     memset(&p, 0, sizeof p);
-    snprintf(p.tz, sizeof p.tz, "Europe/Riga");
     p.assumed_rate = 10;
-    p.nmodems = 2;
-    p.rates[0] = 10;
-    p.rates[1] = 10;
-    time_t noon = broadcast_parse_time("2026-05-16 12:00", p.tz);
+    p.nlinks = 2;
+    p.links[0].rate = 10;
+    p.links[1].rate = 10;
+    time_t noon = local_parse_time("2026-05-16 12:00");
     CHECK_INT(broadcast_eta(&p, 1000, noon, 0), 50 * 60);                  /* 20 a minute */
-    CHECK(broadcast_parse_quiet("21:00-09:00", &p.quiet, &p.quiet_from, &p.quiet_to));
-    time_t evening = broadcast_parse_time("2026-05-16 20:30", p.tz);
+    CHECK(send_parse_quiet("21:00-09:00", &p.quiet, &p.quiet_from, &p.quiet_to));
+    time_t evening = local_parse_time("2026-05-16 20:30");
     /* 600 parts by 21:00, the other 400 from 09:00 (20 min) */
     CHECK_INT(broadcast_eta(&p, 1000, evening, 0),
-              broadcast_parse_time("2026-05-17 09:20", p.tz) - evening);
+              local_parse_time("2026-05-17 09:20") - evening);
     p.daily_cap = 100; /* 200 parts a day over two modems */
     CHECK_INT(broadcast_eta(&p, 300, noon, 0),
-              broadcast_parse_time("2026-05-17 09:05", p.tz) - noon);
+              local_parse_time("2026-05-17 09:05") - noon);
     char buf[32];
     broadcast_format_duration(3 * 3600 + 20 * 60, buf, sizeof buf);
     CHECK_STR(buf, "3 h 20 min");
@@ -142,7 +140,7 @@ TEST(broadcast_file_numbers_are_normalised_and_bad_rows_listed)
     char err[256];
     char spec[600];
     snprintf(spec, sizeof spec, "file:%s", path);
-    CHECK(segment_parse(NULL, "Europe/Riga", spec, &s, err, sizeof err));
+    CHECK(segment_parse(NULL, spec, &s, err, sizeof err));
     CHECK_INT(s.nnumbers, 3);
     if (s.nnumbers == 3) {
         CHECK_STR(s.numbers[0], "+37126000001");
@@ -155,11 +153,11 @@ TEST(broadcast_file_numbers_are_normalised_and_bad_rows_listed)
         CHECK(strstr(s.bad[1], "line 7") && strstr(s.bad[1], "12345"));
     }
     segment_free(&s);
-    CHECK(!segment_parse(NULL, "Europe/Riga", "file:/nonexistent/x.csv", &s, err, sizeof err));
+    CHECK(!segment_parse(NULL, "file:/nonexistent/x.csv", &s, err, sizeof err));
     segment_free(&s);
-    CHECK(!segment_parse(NULL, "Europe/Riga", "everyone", &s, err, sizeof err));
-    CHECK(!segment_parse(NULL, "Europe/Riga", "active:yesterday", &s, err, sizeof err));
-    CHECK(segment_parse(NULL, "Europe/Riga", "inactive:2026-05-01", &s, err, sizeof err));
+    CHECK(!segment_parse(NULL, "everyone", &s, err, sizeof err));
+    CHECK(!segment_parse(NULL, "active:yesterday", &s, err, sizeof err));
+    CHECK(segment_parse(NULL, "inactive:2026-05-01", &s, err, sizeof err));
     CHECK_STR(s.kind, "inactive");
 }
 
@@ -209,12 +207,12 @@ TEST(broadcast_recipients_at_most_once_and_erasure_leaves_pending)
                   "i", id));
     CHECK(broadcast_add_recipient(db, id, 0, "+37129000001"));
     CHECK(broadcast_add_recipient(db, id, 0, "+37129000001"));
-    CHECK_INT(db_int(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ?", "i", id), 46);
+    CHECK_INT(db_int_or(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ?", "i", id), 46);
     /* erasing that number (DZĒST) takes it off the pending list */
     CHECK(db_exec(db, "INSERT INTO volunteers (number, created_at) VALUES ('+37129000001', 0)"));
     CHECK(db_exec(db, "UPDATE volunteers SET number = 'erased:abc', erased_at = 1 WHERE number = '+37129000001'"));
-    CHECK_INT(db_int(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE number IS NOT NULL", ""), 0);
-    CHECK_INT(db_int(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE reason = 'erased'", ""), 1);
+    CHECK_INT(db_int_or(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE number IS NOT NULL", ""), 0);
+    CHECK_INT(db_int_or(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE reason = 'erased'", ""), 1);
     struct broadcast_counts c;
     CHECK(broadcast_counts(db, id, &c));
     CHECK_INT(c.pending, 45);

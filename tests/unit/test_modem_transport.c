@@ -3,7 +3,7 @@
  * with UDH, removal from the device, a send with the dummy's reference 255, and
  * a delivery report. */
 #include "gateway/core/app.h"
-#include "gateway/cli/commands.h"
+#include "gateway/cli/cmd_sim.h"
 #include "gateway/core/transport.h"
 #include "tests/test.h"
 

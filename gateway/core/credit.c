@@ -1,0 +1,24 @@
+/* credit.c: points and totals for accepted plantings (see credit.h). */
+#include "gateway/core/credit.h"
+
+bool credit_planting(struct db *db, const struct rules *r, const struct species *s,
+                     const struct planting *pl, time_t now)
+{
+    return points_add(db, pl->volunteer_id, pl->id, rules_points(r, s, pl->count), "trees", now) &&
+           totals_add(db, pl->municipality, pl->count);
+}
+
+bool credit_first_report(struct db *db, const struct rules *r, int64_t volunteer_id, time_t now)
+{
+    if (!r->first_report_bonus)
+        return true;
+    switch (points_has_reason(db, volunteer_id, "first_report")) {
+    case DB_FOUND:
+        return true;
+    case DB_NONE:
+        return points_add(db, volunteer_id, 0, r->first_report_bonus, "first_report", now);
+    case DB_ERROR:
+        break;
+    }
+    return false;
+}

@@ -1,0 +1,25 @@
+/* names.h: how species, places, counts and languages are named to people: the
+ * everyday name in the reader's language, "ozols 12 gab." item lists, and the
+ * language codes stored for volunteers ("lv", "ru", "en"). One place for each. */
+#ifndef TALKA_NAMES_H
+#define TALKA_NAMES_H
+
+#include "db/plantings.h"
+#include "parsers/parse.h"
+
+#include <stddef.h>
+
+/* "lv" / "ru" / "en" (NULL or anything else: Latvian). */
+enum lang lang_from_code(const char *code);
+
+/* Everyday name of a species in lang (Latvian when the list has none); "?" for NULL. */
+const char *species_name(const struct species *s, enum lang lang);
+/* A place's name in lang (Russian where the list has one, else the Latvian name). */
+const char *place_name(const struct place *pl, enum lang lang);
+
+/* "ozols 12 gab., liepa 3 gab." / "дуб 12 шт." / "12 pedunculate oak" */
+void format_items(enum lang lang, const struct parse_item *items, int n, char *out, size_t len);
+void format_plantings(const struct lexicon *lex, enum lang lang, const struct planting *pl, int n,
+                      char *out, size_t len);
+
+#endif

@@ -1,0 +1,130 @@
+/* send_policy.c: quiet hours, caps and rates for every sender (see send_policy.h). */
+#include "gateway/core/send_policy.h"
+
+#include "db/outbox.h"
+#include "gateway/base/localtime.h"
+#include "gateway/base/log.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+bool send_parse_quiet(const char *s, bool *quiet, int *from, int *to)
+{
+    *quiet = false;
+    *from = *to = 0;
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return true;
+    int h1, m1, h2, m2;
+    char tail;
+    if (sscanf(s, "%d:%d-%d:%d %c", &h1, &m1, &h2, &m2, &tail) != 4 || h1 < 0 || h1 > 24 ||
+        h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59)
+        return false;
+    *from = (h1 * 60 + m1) % 1440;
+    *to = (h2 * 60 + m2) % 1440;
+    *quiet = *from != *to;
+    return true;
+}
+
+bool send_policy_load(const struct config *cfg, struct send_policy *p, char *err, size_t errlen)
+{
+    memset(p, 0, sizeof *p);
+    const char *tz = config_get(cfg, "talka", "timezone", "Europe/Riga");
+    const char *btz = config_get(cfg, "broadcast", "timezone", tz);
+    if (strcmp(btz, tz)) {
+        snprintf(err, errlen, "[broadcast] timezone: '%s' differs from [talka] timezone '%s' "
+                 "(talka keeps one local time zone; remove [broadcast] timezone)", btz, tz);
+        return false;
+    }
+    /* libgammu's INI reader drops a bare empty value ("quiet_hours =") as if the
+     * key were absent: "none", "off" or "" say there are no quiet hours */
+    const char *q = config_get(cfg, "broadcast", "quiet_hours", "21:00-09:00");
+    if (!strcasecmp(q, "none") || !strcasecmp(q, "off") || !strcmp(q, "\"\"") || !strcmp(q, "-"))
+        q = "";
+    if (!send_parse_quiet(q, &p->quiet, &p->quiet_from, &p->quiet_to)) {
+        snprintf(err, errlen, "[broadcast] quiet_hours must look like 21:00-09:00 (or be empty)");
+        return false;
+    }
+    if (p->quiet)
+        snprintf(p->quiet_text, sizeof p->quiet_text, "%02d:%02d-%02d:%02d", p->quiet_from / 60,
+                 p->quiet_from % 60, p->quiet_to / 60, p->quiet_to % 60);
+    p->daily_cap = config_get_int(cfg, "broadcast", "daily_cap", 0);
+    p->reply_hard_cap = config_get_int(cfg, "broadcast", "reply_hard_cap", 0);
+    p->assumed_rate = config_get_int(cfg, "broadcast", "assumed_rate", 10);
+    if (p->daily_cap < 0 || p->reply_hard_cap < 0 || p->assumed_rate < 1) {
+        snprintf(err, errlen, "[broadcast] daily_cap and reply_hard_cap must be >= 0, assumed_rate >= 1");
+        return false;
+    }
+    p->nlinks = transport_links(cfg, p->links, TRANSPORT_MAX_LINKS);
+    return true;
+}
+
+bool send_in_quiet(const struct send_policy *p, time_t t, time_t *until)
+{
+    if (!p->quiet)
+        return false;
+    struct tm tm;
+    local_tm(t, &tm);
+    int m = tm.tm_hour * 60 + tm.tm_min;
+    bool in = p->quiet_from < p->quiet_to ? (m >= p->quiet_from && m < p->quiet_to)
+                                          : (m >= p->quiet_from || m < p->quiet_to);
+    if (in && until) {
+        int day = tm.tm_mday + (m >= p->quiet_to ? 1 : 0);
+        *until = local_time(tm.tm_year + 1900, tm.tm_mon + 1, day, p->quiet_to / 60,
+                            p->quiet_to % 60);
+    }
+    return in;
+}
+
+bool send_sent_today(struct db *db, const char *link, time_t now, long *parts)
+{
+    int64_t v = 0;
+    if (db_int(db, &v, "SELECT coalesce(sum(segments), 0) FROM outbound"
+                       " WHERE transport = ? AND sent_at >= ? AND sent_at IS NOT NULL",
+               "ti", link, (int64_t)local_day_start(now)) == DB_ERROR)
+        return false;
+    *parts = (long)v;
+    return true;
+}
+
+long send_total_rate(const struct send_policy *p)
+{
+    long r = 0;
+    int n = p->nlinks > 0 ? p->nlinks : 1;
+    for (int i = 0; i < n; i++)
+        r += (p->nlinks > 0 && p->links[i].rate > 0) ? p->links[i].rate : p->assumed_rate;
+    return r;
+}
+
+int send_max_priority(const struct send_policy *p, struct db *db, const char *link, time_t now)
+{
+    if (p->daily_cap > 0 || p->reply_hard_cap > 0) {
+        long sent;
+        if (!send_sent_today(db, link, now, &sent)) {
+            log_error("%s: cannot read today's sent count; sending nothing until it can", link);
+            return -1;
+        }
+        if (p->reply_hard_cap > 0 && sent >= p->reply_hard_cap)
+            return -1;
+        if (p->daily_cap > 0 && sent >= p->daily_cap)
+            return PRIO_BROADCAST - 1;
+    }
+    /* The broadcast service defers queued copies (next_try_at) when quiet hours
+     * begin; this covers the moment before it does (and a start inside quiet hours
+     * with copies queued by an earlier run). Only copies of talka's broadcasts
+     * (broadcast_id set) hold the sender back. */
+    if (send_in_quiet(p, now, NULL)) {
+        int64_t waiting = 0;
+        enum db_status st = db_int(db, &waiting,
+                                   "SELECT EXISTS (SELECT 1 FROM outbound WHERE state = 'queued'"
+                                   " AND priority = ? AND next_try_at <= ? AND broadcast_id IS NOT NULL)",
+                                   "Ii", PRIO_BROADCAST, (int64_t)now);
+        if (st == DB_ERROR)
+            return PRIO_BROADCAST - 1;
+        if (waiting)
+            return PRIO_BROADCAST - 1;
+    }
+    return 1000;
+}

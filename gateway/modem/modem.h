@@ -1,0 +1,57 @@
+/* modem.h: one configured modem as the modem service's threads see it: its
+ * device connection, its own database connection, its settings and its state.
+ * Shared by the modem service's files (receive, send, health, the loop). */
+#ifndef TALKA_MODEM_H
+#define TALKA_MODEM_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include "db/outbox.h"
+#include "gateway/base/clock.h"
+#include "gateway/core/service.h"
+#include "gateway/core/transport.h"
+
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+struct modem {
+    char name[32];
+    char section[32];
+    const struct transport_kind *k;
+    struct transport *t;
+    struct daemon_ctx *ctx;
+    struct db *db;
+    pthread_t th;
+    bool running;
+
+    /* settings */
+    long rate;               /* parts a minute, 0: no limit */
+    long poll_ms;            /* receive pass at least this often */
+    long health_s;           /* signal/network check interval */
+    bool reports;            /* ask for delivery reports */
+    long max_attempts;
+    long multipart_timeout;  /* seconds */
+    char balance_code[32];
+    long balance_every;      /* seconds */
+    pcre2_code *balance_low;
+    char staff[1024];        /* who hears about a low balance */
+
+    /* state */
+    atomic_llong op_since;   /* monotonic ms when the current device call began, 0 idle */
+    bool connected;
+    long long next_send_ms;
+    int send_failures;       /* in a row */
+    bool skew_logged;
+    struct tmsg msg;
+    struct outbox_msg out;
+};
+
+/* The device call in progress, for the watchdog. */
+static inline void op_begin(struct modem *m) { atomic_store(&m->op_since, clock_mono_ms()); }
+static inline void op_end(struct modem *m) { atomic_store(&m->op_since, 0); }
+
+static inline bool modem_stopping(const struct modem *m) { return atomic_load(m->ctx->stopping); }
+
+#endif

@@ -1,0 +1,17 @@
+/* modem_receive.h: reading a modem (modem_receive.c): every part committed to
+ * SQLite, then deleted from the device at once; single texts to the pipeline;
+ * parts of long texts joined in the database and handed on complete (or, after
+ * the timeout, incomplete with the sender asked to send again); delivery reports
+ * onto the outbound rows. */
+#ifndef TALKA_MODEM_RECEIVE_H
+#define TALKA_MODEM_RECEIVE_H
+
+#include "gateway/modem/modem.h"
+
+/* One pass over the device's memory: how many messages were taken, -1 when the
+ * device failed (err says why). */
+int modem_receive_pass(struct modem *m, char *err, size_t errlen);
+/* Hands on long texts whose parts are all in, or whose timeout passed. */
+void modem_sweep_parts(struct modem *m);
+
+#endif

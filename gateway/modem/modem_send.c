@@ -1,0 +1,67 @@
+/* modem_send.c: sending through a modem (see modem_send.h). */
+#include "gateway/modem/modem_send.h"
+
+#include "db/modem_status.h"
+#include "gateway/base/log.h"
+#include "gateway/core/send_policy.h"
+
+#include <stdio.h>
+
+static long backoff_s(int attempts)
+{
+    long s = 30;
+    for (int i = 1; i < attempts && s < 3600; i++)
+        s *= 2;
+    return s > 3600 ? 3600 : s;
+}
+
+int modem_send_one(struct modem *m, char *err, size_t errlen)
+{
+    long long mono = clock_mono_ms();
+    if (m->rate > 0 && mono < m->next_send_ms)
+        return 0;
+    time_t now = clock_now();
+    /* the send policy: quiet hours and daily caps may hold back broadcasts (or,
+     * past the hard cap or when the database cannot say, everything) at the
+     * moment of claiming */
+    int max_prio = send_max_priority(m->ctx->policy, m->db, m->name, now);
+    if (max_prio < 0)
+        return 0;
+    if (!outbox_claim(m->db, m->name, now, max_prio, &m->out))
+        return 0;
+    char ref[16] = "";
+    op_begin(m);
+    enum tsend_result r = m->k->send(m->t, m->out.recipient, m->out.text, m->reports, ref,
+                                     sizeof ref, err, errlen);
+    op_end(m);
+    now = clock_now();
+    int parts = m->out.segments > 0 ? m->out.segments : 1;
+    if (m->rate > 0)
+        m->next_send_ms = clock_mono_ms() + 60000L * parts / m->rate;
+    switch (r) {
+    case TSEND_OK:
+        m->send_failures = 0;
+        for (int i = 0; i < 5 && !modem_sent_record(m->db, m->out.id, ref, now); i++)
+            clock_sleep_ms(200);
+        log_debug("%s: outbound %lld sent (reference %s)", m->name, (long long)m->out.id, ref);
+        return 1;
+    case TSEND_REJECTED:
+        log_warn("%s: outbound %lld cannot be sent: %s", m->name, (long long)m->out.id, err);
+        outbox_mark_failed(m->db, m->out.id, err, 0, now);
+        return 1;
+    case TSEND_RETRY:
+    case TSEND_DEVICE: {
+        bool last = m->out.attempts >= m->max_attempts;
+        time_t retry = last ? 0 : now + backoff_s(m->out.attempts);
+        log_warn("%s: outbound %lld attempt %d failed: %s%s", m->name, (long long)m->out.id,
+                 m->out.attempts, err, last ? " (giving up)" : "");
+        outbox_mark_failed(m->db, m->out.id, err, retry, now);
+        if (r == TSEND_DEVICE || ++m->send_failures >= 5) {
+            m->send_failures = 0;
+            return -1;
+        }
+        return 1;
+    }
+    }
+    return 1;
+}
