@@ -11,10 +11,10 @@
 .DEFAULT_GOAL := all
 CC       ?= cc
 PREFIX   ?= /usr/local
-PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl
+PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl inih
 # Debian packages behind PKGS, plus the tools the tests and benchmarks use.
 DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
-            libmicrohttpd-dev libjansson-dev libssl-dev pkg-config pcre2-utils \
+            libmicrohttpd-dev libjansson-dev libssl-dev libinih-dev pkg-config pcre2-utils \
             clang python3 sqlite3
 
 # build/deps.mk checks the Debian packages (installing them when run as root) and

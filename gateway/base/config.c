@@ -1,11 +1,17 @@
-/* config.c: talka.ini through libgammu's INI API, with path resolution relative
- * to the config file and secret files that must be private to their owner. */
+/* config.c: talka.ini. talka's own sections are read with libinih, which reports
+ * the line of a malformed entry; every entry keeps its line so later checks can
+ * say FILE:LINE. The modem sections [gammu], [gammu1], ... are also handed to
+ * libgammu's INI reader, which GSM_ReadConfig() needs. Paths resolve relative to
+ * the config file; secret files must be private to their owner. */
 #include "gateway/base/config.h"
 
 #include <gammu.h>
+#include <ini.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,25 +21,131 @@
 
 struct config {
     INI_Section *ini;
+    struct config_entry *e;
+    size_t n, cap;
     char path[4096];
     char dir[4096];
 };
 
+/* what the reader and the handler share while libinih walks the file */
+struct load {
+    struct config *cfg;
+    FILE *f;
+    int line;              /* the line the reader handed out last */
+    int err_line;          /* the first line our handler refused, 0: none */
+    char err[512];
+    char seen[64][128];    /* sections met so far, to refuse a repeated one */
+    int seen_line[64];
+    int nseen;
+};
+
+__attribute__((format(printf, 2, 3)))
+static void fail(struct load *L, const char *fmt, ...)
+{
+    if (L->err_line)
+        return;
+    L->err_line = L->line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(L->err, sizeof L->err, fmt, ap);
+    va_end(ap);
+}
+
+/* libinih does not report section headers: a header line seen by the reader is
+ * remembered so that a section given twice is refused, even an empty one */
+static void note_section(struct load *L, const char *line)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    if (*line != '[')
+        return;
+    const char *end = strchr(line, ']');
+    if (!end)
+        return;  /* libinih reports the malformed line */
+    char name[128];
+    snprintf(name, sizeof name, "%.*s", (int)(end - line - 1), line + 1);
+    for (int i = 0; i < L->nseen; i++)
+        if (!strcasecmp(L->seen[i], name)) {
+            fail(L, "[%s]: section repeated (first on line %d); merge the two", name,
+                 L->seen_line[i]);
+            return;
+        }
+    if (L->nseen < 64) {
+        snprintf(L->seen[L->nseen], sizeof L->seen[0], "%s", name);
+        L->seen_line[L->nseen++] = L->line;
+    }
+}
+
+/* fgets for libinih that counts lines and refuses lines it would cut */
+static char *read_line(char *str, int num, void *stream)
+{
+    struct load *L = stream;
+    if (!fgets(str, num, L->f))
+        return NULL;
+    L->line++;
+    size_t len = strlen(str);
+    if (len == (size_t)num - 1 && str[len - 1] != '\n' && !feof(L->f)) {
+        int c;
+        while ((c = fgetc(L->f)) != EOF && c != '\n')
+            ;
+        if (!L->err_line) {
+            L->err_line = L->line;
+            snprintf(L->err, sizeof L->err, "line longer than %d characters", num - 2);
+        }
+        str[0] = '\0';  /* an empty line: nothing for libinih to misread */
+    }
+    note_section(L, str);
+    return str;
+}
+
+static int on_entry(void *user, const char *section, const char *key, const char *value)
+{
+    struct load *L = user;
+    struct config *cfg = L->cfg;
+    if (!*section) {
+        fail(L, "%s: a key before any [section]", key);
+        return 0;
+    }
+    for (size_t i = 0; i < cfg->n; i++)
+        if (!strcasecmp(cfg->e[i].section, section) && !strcasecmp(cfg->e[i].key, key)) {
+            fail(L, "[%s] %s: key repeated (first on line %d)", section, key, cfg->e[i].line);
+            return 0;
+        }
+    if (cfg->n == cfg->cap) {
+        size_t cap = cfg->cap ? cfg->cap * 2 : 64;
+        struct config_entry *ne = realloc(cfg->e, cap * sizeof *ne);
+        if (!ne)
+            return 0;
+        cfg->e = ne;
+        cfg->cap = cap;
+    }
+    struct config_entry *e = &cfg->e[cfg->n];
+    e->section = strdup(section);
+    e->key = strdup(key);
+    e->value = strdup(value ? value : "");
+    e->line = L->line;
+    if (!e->section || !e->key || !e->value) {
+        free(e->section);
+        free(e->key);
+        free(e->value);
+        return 0;
+    }
+    cfg->n++;
+    return 1;
+}
+
 struct config *config_load(const char *path, char *err, size_t errlen)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
+    struct load L = { 0 };
+    L.f = fopen(path, "r");
+    if (!L.f) {
         snprintf(err, errlen, "cannot read config %s: %s", path, strerror(errno));
         return NULL;
     }
     struct config *cfg = calloc(1, sizeof *cfg);
     if (!cfg) {
+        fclose(L.f);
         snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    if (INI_ReadFile(path, FALSE, &cfg->ini) != ERR_NONE) {
-        snprintf(err, errlen, "cannot parse config %s", path);
-        free(cfg);
         return NULL;
     }
     snprintf(cfg->path, sizeof cfg->path, "%s", path);
@@ -43,6 +155,28 @@ struct config *config_load(const char *path, char *err, size_t errlen)
         *slash = '\0';
     else
         snprintf(cfg->dir, sizeof cfg->dir, ".");
+
+    L.cfg = cfg;
+    ini_allow_multiline = false;   /* an indented line is an error, not a continuation */
+    ini_allow_no_value = false;
+    int bad = ini_parse_stream(read_line, &L, on_entry, &L);
+    fclose(L.f);
+    if (bad != 0 || L.err_line) {
+        if (bad > 0 && (!L.err_line || bad < L.err_line))
+            snprintf(err, errlen, "%s:%d: not a [section] or key = value line", path, bad);
+        else if (L.err_line)
+            snprintf(err, errlen, "%s:%d: %s", path, L.err_line, L.err);
+        else
+            snprintf(err, errlen, "%s: cannot be read (out of memory)", path);
+        config_free(cfg);
+        return NULL;
+    }
+    /* libgammu keeps its own reading of the file for GSM_ReadConfig() */
+    if (INI_ReadFile(path, FALSE, &cfg->ini) != ERR_NONE) {
+        snprintf(err, errlen, "cannot parse config %s", path);
+        config_free(cfg);
+        return NULL;
+    }
     return cfg;
 }
 
@@ -50,18 +184,48 @@ void config_free(struct config *cfg)
 {
     if (!cfg)
         return;
-    INI_Free(cfg->ini);
+    if (cfg->ini)
+        INI_Free(cfg->ini);
+    for (size_t i = 0; i < cfg->n; i++) {
+        free(cfg->e[i].section);
+        free(cfg->e[i].key);
+        free(cfg->e[i].value);
+    }
+    free(cfg->e);
     free(cfg);
+}
+
+size_t config_count(const struct config *cfg) { return cfg ? cfg->n : 0; }
+
+const struct config_entry *config_entry_at(const struct config *cfg, size_t i)
+{
+    return cfg && i < cfg->n ? &cfg->e[i] : NULL;
+}
+
+const struct config_entry *config_find(const struct config *cfg, const char *section,
+                                       const char *key)
+{
+    if (!cfg)
+        return NULL;
+    for (size_t i = 0; i < cfg->n; i++)
+        if (!strcasecmp(cfg->e[i].section, section) && !strcasecmp(cfg->e[i].key, key))
+            return &cfg->e[i];
+    return NULL;
+}
+
+bool config_has_section(const struct config *cfg, const char *section)
+{
+    for (size_t i = 0; cfg && i < cfg->n; i++)
+        if (!strcasecmp(cfg->e[i].section, section))
+            return true;
+    return false;
 }
 
 const char *config_get(const struct config *cfg, const char *section, const char *key,
                        const char *def)
 {
-    if (!cfg)
-        return def;
-    const unsigned char *v = INI_GetValue(cfg->ini, (const unsigned char *)section,
-                                          (const unsigned char *)key, FALSE);
-    return v ? (const char *)v : def;
+    const struct config_entry *e = config_find(cfg, section, key);
+    return e ? e->value : def;
 }
 
 long config_get_int(const struct config *cfg, const char *section, const char *key, long def)
@@ -75,16 +239,20 @@ long config_get_int(const struct config *cfg, const char *section, const char *k
     return (errno || *end) ? def : n;
 }
 
+int config_bool_word(const char *v)
+{
+    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "on"))
+        return 1;
+    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcmp(v, "0") || !strcasecmp(v, "off"))
+        return 0;
+    return -1;
+}
+
 bool config_get_bool(const struct config *cfg, const char *section, const char *key, bool def)
 {
     const char *v = config_get(cfg, section, key, NULL);
-    if (!v)
-        return def;
-    if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "on"))
-        return true;
-    if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcmp(v, "0") || !strcasecmp(v, "off"))
-        return false;
-    return def;
+    int b = v ? config_bool_word(v) : -1;
+    return b < 0 ? def : b == 1;
 }
 
 void config_resolve(const struct config *cfg, const char *path, char *out, size_t outlen)

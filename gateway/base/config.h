@@ -1,5 +1,7 @@
-/* config.h: talka.ini, read with libgammu's INI reader (the modem sections
- * [gammu], [gammu1], ... live in the same file). Each module reads its own keys. */
+/* config.h: talka.ini, read with libinih (every entry keeps its line; a malformed
+ * line, a repeated section or key is refused with FILE:LINE). The modem sections
+ * [gammu], [gammu1], ... are also read by libgammu for GSM_ReadConfig(). Each module
+ * reads its own keys; config_check.h checks every value against config_keys.h. */
 #ifndef TALKA_CONFIG_H
 #define TALKA_CONFIG_H
 
@@ -11,11 +13,26 @@ struct _INI_Section;
 
 #define CONFIG_DEFAULT_PATH "config/talka.ini"
 
-/* Loads path; NULL with a message in err when it cannot be read. */
+/* One key = value line of the file. */
+struct config_entry {
+    char *section, *key, *value;
+    int line;
+};
+
+/* Loads path; NULL with "FILE:LINE: what is wrong" in err when it cannot be read. */
 struct config *config_load(const char *path, char *err, size_t errlen);
 void config_free(struct config *cfg);
 
-/* The value, or def when the key is absent. Sections and keys are case-insensitive. */
+/* The entries in file order, and the one for [section] key (NULL: absent). */
+size_t config_count(const struct config *cfg);
+const struct config_entry *config_entry_at(const struct config *cfg, size_t i);
+const struct config_entry *config_find(const struct config *cfg, const char *section,
+                                       const char *key);
+bool config_has_section(const struct config *cfg, const char *section);
+/* 1 for yes/true/on/1, 0 for no/false/off/0, -1 for anything else. */
+int config_bool_word(const char *v);
+
+/* The value, or def when the key is absent (an empty value is empty, not absent). Sections and keys are case-insensitive. */
 const char *config_get(const struct config *cfg, const char *section, const char *key,
                        const char *def);
 long config_get_int(const struct config *cfg, const char *section, const char *key, long def);

@@ -10,7 +10,7 @@
 static char zone[64] = "UTC";
 static bool zone_set;
 
-static bool zone_known(const char *tz)
+bool localtime_zone_known(const char *tz)
 {
     if (!strcmp(tz, "UTC"))
         return true;
@@ -33,7 +33,7 @@ bool localtime_setup(const char *tz, char *err, size_t errlen)
         snprintf(err, errlen, "time zone already set to %s, cannot switch to %s", zone, tz);
         return false;
     }
-    if (!zone_known(tz)) {
+    if (!localtime_zone_known(tz)) {
         snprintf(err, errlen, "unknown time zone '%s' (a name from /usr/share/zoneinfo, e.g. Europe/Riga)", tz);
         return false;
     }

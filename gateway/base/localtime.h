@@ -14,6 +14,8 @@
  * before any thread starts; a second call with the same zone does nothing, with
  * another zone it fails. False with a message for an unknown zone. */
 bool localtime_setup(const char *tz, char *err, size_t errlen);
+/* Whether tz names a zone in the zone database (or is UTC). */
+bool localtime_zone_known(const char *tz);
 /* The zone set by localtime_setup ("UTC" before it). */
 const char *localtime_zone(void);
 

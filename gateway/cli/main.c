@@ -3,6 +3,7 @@
 #include "gateway/cli/cli.h"
 #include "gateway/cli/cmd_backup.h"
 #include "gateway/cli/cmd_broadcast.h"
+#include "gateway/cli/cmd_config.h"
 #include "gateway/cli/cmd_export.h"
 #include "gateway/cli/cmd_maintain.h"
 #include "gateway/cli/cmd_parse.h"
@@ -40,6 +41,7 @@ static const struct {
     { "export",    cmd_export,    "plantings as CSV or GeoJSON (never phone numbers)" },
     { "backup",    cmd_backup,    "online copy of the database, safe while running" },
     { "maintain",  cmd_maintain,  "apply retention: delete old raw texts of handled messages" },
+    { "config",    cmd_config,    "check the configuration and print its effective values" },
     { "sim",       cmd_sim,       "simulated modem: put a text in, read what was sent" },
     { "ussd",      cmd_ussd,      "walk the USSD menu against a running endpoint" },
 };

@@ -1,5 +1,6 @@
 /* app.c: opening the config, lists, templates and database for a subcommand. */
 #include "gateway/core/app.h"
+#include "gateway/base/config_check.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/log.h"
 #include "gateway/core/replies.h"
@@ -44,6 +45,11 @@ int app_open(struct app *a, unsigned flags)
     a->cfg = config_load(app_config_path, err, sizeof err);
     if (!a->cfg) {
         fprintf(stderr, "talka: %s\n", err);
+        return 2;
+    }
+    if (!config_check(a->cfg, err, sizeof err)) {
+        fprintf(stderr, "talka: %s\n", err);
+        app_close(a);
         return 2;
     }
     const char *lvl = config_get(a->cfg, "talka", "log_level", NULL);

@@ -38,8 +38,7 @@ bool send_policy_load(const struct config *cfg, struct send_policy *p, char *err
                  "(talka keeps one local time zone; remove [broadcast] timezone)", btz, tz);
         return false;
     }
-    /* libgammu's INI reader drops a bare empty value ("quiet_hours =") as if the
-     * key were absent: "none", "off" or "" say there are no quiet hours */
+    /* an empty value, "none" or "off": no quiet hours */
     const char *q = config_get(cfg, "broadcast", "quiet_hours", "21:00-09:00");
     if (!strcasecmp(q, "none") || !strcasecmp(q, "off") || !strcmp(q, "\"\"") || !strcmp(q, "-"))
         q = "";
