@@ -86,17 +86,6 @@ int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_
     return n;
 }
 
-enum db_status inbound_recent_same(struct db *db, const char *e164, const void *text, size_t len,
-                                   time_t since, int64_t id)
-{
-    int64_t n = 0;
-    if (db_int(db, &n, "SELECT count(*) FROM inbound WHERE sender_e164 = ? AND received_at >= ?"
-                       " AND id != ? AND text = ? AND outcome IN ('planted', 'pending_review')",
-               "tiib", e164, (int64_t)since, id, text, (int)len) == DB_ERROR)
-        return DB_ERROR;
-    return n > 0 ? DB_FOUND : DB_NONE;
-}
-
 int inbound_unhandled(struct db *db, int64_t *ids, int max)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT id FROM inbound WHERE state = 'new' ORDER BY id LIMIT ?");

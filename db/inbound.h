@@ -32,10 +32,6 @@ bool inbound_mark_handled(struct db *db, int64_t id, const char *outcome, int64_
                           time_t now);
 /* Texts from e164 received in [since, until]; -1 on a database error. */
 int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until);
-/* DB_FOUND when the same text from e164 was registered (outcome planted or pending_review)
- * in [since, until) by another row than id. */
-enum db_status inbound_recent_same(struct db *db, const char *e164, const void *text, size_t len,
-                         time_t since, int64_t id);
 /* Up to max ids of unhandled rows, oldest first. Returns how many. */
 int inbound_unhandled(struct db *db, int64_t *ids, int max);
 

@@ -134,13 +134,35 @@ int64_t points_total(struct db *db, int64_t volunteer_id)
                   "i", volunteer_id);
 }
 
-enum db_status points_has_reason(struct db *db, int64_t volunteer_id, const char *reason)
+int64_t points_first_report_held(struct db *db, int64_t volunteer_id)
+{
+    return db_int_or(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id = ?"
+                            " AND reason IN ('first_report', 'first_report_withdrawn')",
+                     "i", volunteer_id);
+}
+
+enum db_status plantings_has_accepted(struct db *db, int64_t volunteer_id)
 {
     int64_t has = 0;
-    if (db_int(db, &has, "SELECT EXISTS (SELECT 1 FROM points_ledger WHERE volunteer_id = ?"
-                         " AND reason = ?)", "it", volunteer_id, reason) == DB_ERROR)
+    if (db_int(db, &has, "SELECT EXISTS (SELECT 1 FROM plantings WHERE volunteer_id = ?"
+                         " AND status = 'accepted')", "i", volunteer_id) == DB_ERROR)
         return DB_ERROR;
     return has ? DB_FOUND : DB_NONE;
+}
+
+enum db_status plantings_recent_same(struct db *db, int64_t volunteer_id, time_t since,
+                                     int64_t inbound_id, const char *items, const char *place)
+{
+    int64_t n = 0;
+    if (db_int(db, &n,
+               "SELECT count(*) FROM (SELECT group_concat(species || '=' || count, ',') AS items,"
+               " max(place) AS place FROM (SELECT inbound_id, species, count, place FROM plantings"
+               " WHERE volunteer_id = ? AND reported_at >= ? AND inbound_id != ?"
+               " AND status IN ('accepted', 'pending_review') ORDER BY inbound_id, species, count)"
+               " GROUP BY inbound_id) WHERE items = ? AND place = ?",
+               "iiitt", volunteer_id, (int64_t)since, inbound_id, items, place) == DB_ERROR)
+        return DB_ERROR;
+    return n > 0 ? DB_FOUND : DB_NONE;
 }
 
 int64_t points_of_planting(struct db *db, int64_t planting_id)

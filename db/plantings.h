@@ -43,8 +43,15 @@ int plantings_next_review_no(struct db *db);
 bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_t delta,
                 const char *reason, time_t now);
 int64_t points_total(struct db *db, int64_t volunteer_id);
-/* True when the volunteer's ledger has a row with this reason (e.g. first_report). */
-enum db_status points_has_reason(struct db *db, int64_t volunteer_id, const char *reason);
+/* The first-report bonus a volunteer holds now (given minus withdrawn). */
+int64_t points_first_report_held(struct db *db, int64_t volunteer_id);
+/* Whether the volunteer has any accepted planting. */
+enum db_status plantings_has_accepted(struct db *db, int64_t volunteer_id);
+/* Whether a report of the volunteer since `since` (other than inbound_id) still
+ * standing (accepted or pending) names the same items, "species=count" sorted and
+ * joined by ",", at the same place: the same report sent again. */
+enum db_status plantings_recent_same(struct db *db, int64_t volunteer_id, time_t since,
+                                     int64_t inbound_id, const char *items, const char *place);
 int64_t points_of_planting(struct db *db, int64_t planting_id);
 
 /* Accepted trees per municipality; "" is the whole campaign. */

@@ -598,7 +598,7 @@ static void report(struct ctx *c, struct parse_result *out, const struct parse_o
         long today = pz_days_from_civil(ty, tm, td);
         long day = c->rel >= 0 ? today - c->rel : pz_days_from_civil(c->y, c->m, c->d);
         if (day > today) {
-            fail(out, "bad_date");
+            fail(out, "future_date");
             return;
         }
         int y, m, d;
@@ -630,9 +630,18 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     if (tk.has_cyr) c.votes[LANG_RU] += 5;
 
     if (tk.n == 0) { fail(out, "empty"); return; }
-    int qonly = 1;
-    for (int k = 0; k < tk.n; k++) qonly &= tk.t[k].kind == T_QMARK;
-    if (qonly) { out->command = CMD_HELP; out->ok = true; out->lang = pick_lang(&c); return; }
+    /* "?" is help; "? 2" its second page */
+    int nq = 0, two = 0;
+    for (int k = 0; k < tk.n; k++) {
+        nq += tk.t[k].kind == T_QMARK;
+        two += tk.t[k].kind == T_NUM && tk.t[k].len == 1 && tk.t[k].s[0] == '2';
+    }
+    out->help_page = 1;
+    if (nq && nq + (two == 1) == tk.n) {
+        out->command = CMD_HELP; out->ok = true; out->lang = pick_lang(&c);
+        out->help_page = two ? 2 : 1;
+        return;
+    }
 
     int i = 0;
     while (i < tk.n) {
@@ -651,6 +660,9 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     int32_t w = word_of(lex, first);
     if (w && WORD_KIND(w) == W_CMD) {
         cmd = (enum command)WORD_VALUE(w);
+        if (cmd == CMD_HELP && i + 1 < tk.n && tk.t[i + 1].kind == T_NUM &&
+            tk.t[i + 1].len == 1 && tk.t[i + 1].s[0] == '2')
+            out->help_page = 2;
         vote(&c, WORD_LANG(w), 2);
         vote_lv(&c, i, 1);
         i++;

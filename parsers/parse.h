@@ -80,12 +80,13 @@ struct parse_result {
     const struct place *place;  /* NULL when none */
     char date[11];              /* "YYYY-MM-DD", or "" when the text names none */
     char name[128];             /* CMD_REGISTER */
+    int help_page;              /* CMD_HELP: 2 for "? 2" / "PALĪDZĪBA 2", else 1 */
     const struct lexicon *lex;  /* the lexicon that parsed it (for the JSON) */
 };
 
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,
  * unknown_species, unknown_place, ambiguous_species, ambiguous_place,
- * count_out_of_range, bad_date. */
+ * count_out_of_range, bad_date, future_date (a date still to come). */
 
 /* Parses len bytes of text (any bytes: invalid UTF-8 and NULs are safe). opts may
  * be NULL for defaults. now is the time the text was received. */

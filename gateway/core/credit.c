@@ -12,11 +12,21 @@ bool credit_first_report(struct db *db, const struct rules *r, int64_t volunteer
 {
     if (!r->first_report_bonus)
         return true;
-    switch (points_has_reason(db, volunteer_id, "first_report")) {
+    if (points_first_report_held(db, volunteer_id) > 0)
+        return true;
+    return points_add(db, volunteer_id, 0, r->first_report_bonus, "first_report", now);
+}
+
+bool credit_withdraw_first_report(struct db *db, int64_t volunteer_id, time_t now)
+{
+    int64_t held = points_first_report_held(db, volunteer_id);
+    if (held <= 0)
+        return true;
+    switch (plantings_has_accepted(db, volunteer_id)) {
     case DB_FOUND:
         return true;
     case DB_NONE:
-        return points_add(db, volunteer_id, 0, r->first_report_bonus, "first_report", now);
+        return points_add(db, volunteer_id, 0, -held, "first_report_withdrawn", now);
     case DB_ERROR:
         break;
     }

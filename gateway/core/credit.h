@@ -16,7 +16,11 @@
 bool credit_planting(struct db *db, const struct rules *r, const struct species *s,
                      const struct planting *pl, time_t now);
 
-/* The first-report bonus, unless the volunteer already had it. */
+/* The first-report bonus, unless the volunteer holds it now. */
 bool credit_first_report(struct db *db, const struct rules *r, int64_t volunteer_id, time_t now);
+/* The bonus follows the first accepted report: once no accepted report is left
+ * (ATCELT of the only one), a ledger row takes it back; the next accepted report
+ * earns it again. */
+bool credit_withdraw_first_report(struct db *db, int64_t volunteer_id, time_t now);
 
 #endif

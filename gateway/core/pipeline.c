@@ -171,8 +171,8 @@ static bool handle_command(struct job *j)
         job_reply(j, out->outcome, NULL, 0);
         return true;
     case CMD_HELP:
-        snprintf(out->outcome, sizeof out->outcome, "help");
-        job_reply(j, "help", NULL, 0);
+        snprintf(out->outcome, sizeof out->outcome, pr->help_page == 2 ? "help2" : "help");
+        job_reply(j, out->outcome, NULL, 0);
         return true;
     case CMD_DELETE:
         return handle_delete(j);

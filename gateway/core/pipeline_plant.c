@@ -15,6 +15,7 @@
 #include "gateway/base/pseudonym.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A uuid that is the same whenever this report is handled, unique per deployment. */
@@ -48,15 +49,38 @@ static void alert_staff(struct job *j, int review_no, const char *items, const c
         outbox_enqueue(j->db, nums[i], folded, PRIO_STAFF, "alert", 0, 0, j->now);
 }
 
+static int item_cmp(const void *a, const void *b)
+{
+    const struct parse_item *x = a, *y = b;
+    int c = strcmp(x->species->id, y->species->id);
+    return c ? c : (x->count > y->count) - (x->count < y->count);
+}
+
+/* "species=count,..." sorted, as plantings_recent_same() compares them */
+static void items_key(const struct parse_result *pr, char *out, size_t len)
+{
+    struct parse_item it[PARSE_MAX_ITEMS];
+    memcpy(it, pr->items, sizeof it[0] * (size_t)pr->nitems);
+    qsort(it, (size_t)pr->nitems, sizeof it[0], item_cmp);
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i < pr->nitems && o < len; i++)
+        o += (size_t)snprintf(out + o, len - o, "%s%s=%ld", i ? "," : "", it[i].species->id,
+                              it[i].count);
+}
+
 bool handle_plant(struct job *j)
 {
     struct parse_result *pr = &j->pr;
     struct pipeline_outcome *out = j->out;
     char pts[24], total[24], name[160], items[400], trees[24], review[16];
 
-    enum db_status same = inbound_recent_same(j->db, j->e164, j->row.text, j->row.len,
-                                              j->row.received_at - j->p->rules.duplicate_window,
-                                              j->row.id);
+    /* the same report again: the same items at the same place, however written */
+    char key[512];
+    items_key(pr, key, sizeof key);
+    enum db_status same = plantings_recent_same(j->db, j->vol.id,
+                                                j->row.received_at - j->p->rules.duplicate_window,
+                                                j->row.id, key, pr->place->name);
     if (same == DB_ERROR)
         return false;
     if (same == DB_FOUND) {
@@ -152,6 +176,8 @@ bool handle_cancel(struct job *j)
                 return false;
         }
     }
+    if (!credit_withdraw_first_report(j->db, j->vol.id, j->now))
+        return false;
     char items[400], pts[24];
     format_plantings(j->p->app->lex, j->lang, pl, n, items, sizeof items);
     snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));

@@ -148,7 +148,7 @@ TEST(parse_grammar_errors)
     parse("KOKS 0 OZOLS Cesis", &r);
     CHECK_STR(r.error, "count_out_of_range");
     parse("KOKS 12 OZOLS Cesis 01.06", &r);         /* the future */
-    CHECK_STR(r.error, "bad_date");
+    CHECK_STR(r.error, "future_date");
     parse("KOKS 12 OZOLS Cesis 30.02", &r);
     CHECK_STR(r.error, "bad_date");
     struct parse_options o = { 1, 10, "Europe/Riga" };

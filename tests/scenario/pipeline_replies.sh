@@ -1,0 +1,56 @@
+# pipeline_replies.sh: what volunteers stumbled on in replies and points: the
+# first-report bonus follows the first accepted report (ATCELT of the only one
+# takes it back), the duplicate rule compares meaning not spelling, a future date
+# has its own reply, and help has a second page naming VĀRDS and DZĒST.
+. tests/lib.sh
+scratch
+export TALKA_NOW="2026-12-01 10:00:00"
+db=$T/var/talka.db
+q() { sqlite3 "$db" "$1"; }
+sms() { "$TALKA" sms "$@" 2>>"$T/stderr"; }
+
+# item 4: the bonus follows the first accepted report
+sms --at "2026-12-01 10:00:00" +37126000001 "KOKS 5 OZOLS Cesis" >/dev/null
+expect_eq "bonus: 5 native oaks x 20 + 50" "$(q "SELECT sum(delta) FROM points_ledger")" 150
+r=$(sms --at "2026-12-01 10:01:00" +37126000001 "ATCELT")
+expect_eq "bonus: cancelling the only report leaves 0 points" "$(q "SELECT sum(delta) FROM points_ledger")" 0
+expect_match "bonus: the reply says 0 points" "$r" "punkti: 0"
+expect_eq "bonus: withdrawn by a ledger row" "$(q "SELECT delta FROM points_ledger WHERE reason='first_report_withdrawn'")" -50
+sms --at "2026-12-01 10:02:00" +37126000001 "KOKS 2 OZOLS Cesis" >/dev/null
+expect_eq "bonus: given again with the next report" "$(q "SELECT sum(delta) FROM points_ledger")" 90
+sms --at "2026-12-01 10:03:00" +37126000001 "KOKS 3 LIEPA Cesis" >/dev/null
+sms --at "2026-12-01 10:04:00" +37126000001 "ATCELT" >/dev/null
+expect_eq "bonus: kept while another accepted report stands" "$(q "SELECT sum(delta) FROM points_ledger")" 90
+
+# item 5: the duplicate rule compares what the text means
+sms --at "2026-12-01 10:10:00" +37126000002 "KOKI 21 KLAVA TUKUMA" >/dev/null
+r=$(sms --at "2026-12-01 10:11:00" +37126000002 "koki 21 klava tukuma")
+expect_match "duplicate: other spelling of the same report" "$r" "jau ir re"
+r=$(sms --at "2026-12-01 10:12:00" +37126000002 "Tukumā iestādīju 21 kļavu")
+expect_match "duplicate: other words, same items and place" "$r" "jau ir re"
+expect_eq "duplicate: counted once" "$(q "SELECT sum(count) FROM plantings WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='+37126000002')")" 21
+r=$(sms --at "2026-12-01 10:13:00" +37126000002 "koki 22 klava tukuma")
+expect_match "duplicate: another count is a new report" "$r" "Paldies"
+
+# item 6: a date still to come has its own reply
+r=$(sms --at "2026-12-01 10:20:00" +37126000003 "KOKS 12 OZOLS Cesis 25.12")
+expect_match "future date: its own reply" "$r" "vēl nav pienācis"
+expect_eq "future date: outcome" "$(q "SELECT outcome FROM inbound ORDER BY id DESC LIMIT 1")" "error:future_date"
+r=$(sms --at "2026-12-01 10:21:00" +37126000004 "TREE 12 OAK Cesis 25.12")
+expect_match "future date: in English" "$r" "still to come"
+r=$(sms --at "2026-12-01 10:22:00" +37126000003 "KOKS 12 OZOLS Cesis 31.02")
+expect_match "impossible date: still the wrong-date reply" "$r" "Nepareizs datums"
+
+# item 7: help names page 2, which names VĀRDS and DZĒST
+r=$(sms --at "2026-12-01 10:30:00" +37126000005 "?")
+expect_match "help: points to page 2" "$r" "\? 2"
+r=$(sms --at "2026-12-01 10:31:00" +37126000005 "? 2")
+expect_match "help 2: names VĀRDS" "$r" "V(Ā|A)RDS"
+expect_match "help 2: names DZĒST" "$r" "DZ(Ē|E)ST"
+r=$(sms --at "2026-12-01 10:32:00" +37126000005 "PALĪDZĪBA 2")
+expect_match "help 2: also as PALĪDZĪBA 2" "$r" "DZ(Ē|E)ST"
+r=$(sms --at "2026-12-01 10:33:00" +37126000006 "HELP 2")
+expect_match "help 2: English" "$r" "DELETE"
+r=$(sms --at "2026-12-01 10:34:00" +37126000007 "ПОМОЩЬ 2")
+expect_match "help 2: Russian" "$r" "УДАЛИТЬ"
+finish
