@@ -38,12 +38,6 @@ static void usage(FILE *f)
         "2 usage or configuration error.\n");
 }
 
-static void actor_name(char *out, size_t len)
-{
-    const char *user = getenv("SUDO_USER") ? getenv("SUDO_USER") : getenv("USER");
-    snprintf(out, len, "cli:%s", user ? user : "unknown");
-}
-
 static bool parse_id(const char *s, int64_t *id)
 {
     char *end;
@@ -117,7 +111,7 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
         }
     }
     char actor[96], err[512] = "";
-    actor_name(actor, sizeof actor);
+    cli_operator(actor, sizeof actor);
     struct broadcast_request req = { .segment = to, .text = text, .name = name,
                                      .send_at = send_at, .force = force, .actor = actor };
     struct broadcast_plan plan;
@@ -258,7 +252,7 @@ static int cancel(struct app *a, int64_t id)
         struct broadcast_counts c;
         broadcast_counts(a->db, id, &c);
         char actor[96], subject[32];
-        actor_name(actor, sizeof actor);
+        cli_operator(actor, sizeof actor);
         snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
         audit(a->db, clock_now(), actor, "broadcast_cancel", subject, NULL);
         printf("broadcast %lld cancelled: %ld copies had been sent, %ld will not be\n",

@@ -115,8 +115,16 @@ int cmd_export(int argc, char **argv)
             since = argv[++i];
         } else if (!strncmp(argv[i], "--since=", 8) && valid_date(argv[i] + 8)) {
             since = argv[i] + 8;
+        } else if (!strcmp(argv[i], "--since") || !strncmp(argv[i], "--since=", 8)) {
+            const char *v = argv[i][7] == '=' ? argv[i] + 8 : i + 1 < argc ? argv[i + 1] : NULL;
+            if (v)
+                fprintf(stderr, "talka export: --since: '%s' is not a date (expected YYYY-MM-DD, "
+                                "e.g. 2026-05-01)\n", v);
+            else
+                fprintf(stderr, "talka export: --since needs a date (YYYY-MM-DD)\n");
+            return 2;
         } else {
-            fprintf(stderr, "talka export: expected --since YYYY-MM-DD, got '%s'\n", argv[i]);
+            fprintf(stderr, "talka export: unknown argument '%s'\n", argv[i]);
             return 2;
         }
     }

@@ -6,6 +6,7 @@
 #include "gateway/core/app.h"
 #include "gateway/cli/wiring.h"
 #include "gateway/core/review.h"
+#include "gateway/base/localtime.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,35 +16,57 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: talka [-c FILE] review list\n"
+    fprintf(f, "usage: talka [-c FILE] review list [--ids]\n"
                "       talka [-c FILE] review approve N\n"
                "       talka [-c FILE] review reject N REASON\n\n"
                "Reports whose count is above [rules] review_threshold wait for staff.\n"
-               "'list' shows them with their short review number N; 'approve' adds the\n"
-               "points and texts the volunteer; 'reject' texts them REASON. Every decision\n"
-               "is written to the audit log with the operator's login name.\n"
+               "'list' shows them with their short review number N, local times and the\n"
+               "species' Latvian names (--ids: the species ids); 'approve' adds the points\n"
+               "and texts the volunteer; 'reject' texts them REASON (quote it), shortened\n"
+               "with '...' when the SMS would need a second part, and prints the exact SMS.\n"
+               "Every decision is written to the audit log with the operator's login name.\n"
                "Exit status: 0 done, 1 no such report waiting, 2 usage or configuration error.\n");
 }
 
-static int list(struct db *db)
+static int list(struct db *db, const struct lexicon *lex, bool ids)
 {
     sqlite3_stmt *st = db_prep(db,
-        "SELECT p.review_no, p.reported_at, group_concat(q.species || ' ' || q.count, ', '),"
+        "SELECT p.review_no, p.reported_at, q.species, q.count,"
         " p.place, p.municipality FROM plantings p JOIN plantings q ON q.inbound_id = p.inbound_id"
         " AND q.status = 'pending_review' WHERE p.status = 'pending_review' AND p.review_no IS NOT NULL"
-        " GROUP BY p.id ORDER BY p.review_no");
+        " ORDER BY p.review_no, q.item_no");
     if (!st)
         return 1;
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int n = 0, shown = -1;
+    char items[512] = "", when[40] = "", place[256] = "";
+    for (bool more = true; more;) {
+        more = sqlite3_step(st) == SQLITE_ROW;
+        int no = more ? sqlite3_column_int(st, 0) : -1;
+        if (shown >= 0 && no != shown) {  /* one line per report */
+            printf("%-6d %-22s ", shown, when);
+            cli_pad(stdout, items, 40);
+            printf(" %s\n", place);
+            items[0] = '\0';
+        }
+        if (!more)
+            break;
         if (n++ == 0)
-            printf("%-6s %-17s %-40s %s\n", "N", "REPORTED (UTC)", "SPECIES COUNT", "PLACE");
-        time_t t = (time_t)sqlite3_column_int64(st, 1);
-        char when[20];
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&t));
-        printf("%-6d %-17s %-40s %s (%s)\n", sqlite3_column_int(st, 0), when,
-               (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
-               (const char *)sqlite3_column_text(st, 4));
+            printf("%-6s %-22s %-40s %s\n", "N", "REPORTED", "SPECIES COUNT", "PLACE");
+        if (no != shown) {
+            time_t t = (time_t)sqlite3_column_int64(st, 1);
+            local_format(t, when, sizeof when);
+            long off = local_offset(t);
+            size_t w = strlen(when);
+            snprintf(when + w, sizeof when - w, " %+03ld:%02ld", off / 3600, labs(off) % 3600 / 60);
+            snprintf(place, sizeof place, "%s (%s)", (const char *)sqlite3_column_text(st, 4),
+                     (const char *)sqlite3_column_text(st, 5));
+            shown = no;
+        }
+        const char *id = (const char *)sqlite3_column_text(st, 2);
+        const struct species *s = ids ? NULL : lexicon_species_by_id(lex, id);
+        size_t o = strlen(items);
+        snprintf(items + o, sizeof items - o, "%s%s %lld", o ? ", " : "", s ? s->name_lv : id,
+                 (long long)sqlite3_column_int64(st, 3));
     }
     sqlite3_reset(st);
     if (!n)
@@ -63,7 +86,17 @@ int cmd_review(int argc, char **argv)
     }
     const char *sub = argv[1];
     int want = !strcmp(sub, "list") ? 2 : !strcmp(sub, "approve") ? 3 : !strcmp(sub, "reject") ? 4 : 0;
-    if (!want || argc != want) {
+    bool ids = want == 2 && argc == 3 && !strcmp(argv[2], "--ids");
+    if (want == 4 && argc == 3) {
+        fprintf(stderr, "talka review reject: REASON is missing: the volunteer is texted why, "
+                        "e.g. talka review reject %s \"skaits par lielu\"\n", argv[2]);
+        return 2;
+    }
+    if (want == 4 && argc == 4 && !argv[3][0]) {
+        fprintf(stderr, "talka review reject: REASON is empty\n");
+        return 2;
+    }
+    if (!want || (argc != want && !ids)) {
         usage(stderr);
         return 2;
     }
@@ -83,19 +116,26 @@ int cmd_review(int argc, char **argv)
     if (rc)
         return rc;
     if (want == 2) {
-        rc = list(a.db);
+        rc = list(a.db, a.lex, ids);
         pipeline_free(p);
         app_close(&a);
         return rc;
     }
     char msg[256] = "", actor[96];
-    const char *user = getenv("SUDO_USER") ? getenv("SUDO_USER") : getenv("USER");
-    snprintf(actor, sizeof actor, "cli:%s", user ? user : "unknown");
+    cli_operator(actor, sizeof actor);
+    struct review_note note;
     enum review_result r = want == 3 ? review_approve(p, a.db, review_no, actor, false, msg, sizeof msg)
-                                     : review_reject(p, a.db, review_no, argv[3], actor, false, msg, sizeof msg);
-    if (r == REVIEW_OK)
+                                     : review_reject(p, a.db, review_no, argv[3], actor, false, msg,
+                                                     sizeof msg, &note);
+    if (r == REVIEW_OK) {
         printf("%s\n", msg);
-    else
+        if (want == 4 && note.sms[0])
+            printf("SMS to the volunteer: %s\n", note.sms);
+        else if (want == 4)
+            printf("the volunteer erased their data: nobody was texted\n");
+        if (want == 4 && note.shortened)
+            fprintf(stderr, "talka review: warning: the reason was shortened to fit one SMS\n");
+    } else
         fprintf(stderr, "talka review: %s\n", r == REVIEW_NOT_FOUND ? msg : "database error");
     pipeline_free(p);
     app_close(&a);

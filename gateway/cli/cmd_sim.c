@@ -51,6 +51,8 @@ static void usage(FILE *f)
         "          network time stamp as one message, as a re-read or a network repeat).\n"
         "  outbox  prints the messages the daemon handed to the modem, in sending order:\n"
         "          recipient, a tab, the text with tab and line break as \\t and \\n.\n"
+        "          A number erased since (DZĒST) is no longer kept: it shows as\n"
+        "          'erased-after-send' (the message did go to the modem).\n"
         "  report  puts a delivery report for message reference REF into the inbox\n"
         "          (every send on the dummy driver gets reference 255).\n"
         "Exit status: 0 done, 1 failed, 2 usage or configuration error.\n");
@@ -402,7 +404,9 @@ static int sim_report(struct app *a, const char *modem, bool failed, int argc, c
 static void print_line(void *ctx, const char *recipient, const char *text)
 {
     (void)ctx;
-    fputs(recipient ? recipient : "", stdout);
+    /* the message went to the modem; its number was erased afterwards (DZĒST) */
+    bool erased = recipient && !strncmp(recipient, "erased", 6);
+    fputs(erased ? "erased-after-send" : recipient ? recipient : "", stdout);
     putchar('\t');
     for (const char *p = text ? text : ""; *p; p++) {
         if (*p == '\t')

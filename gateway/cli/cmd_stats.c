@@ -13,13 +13,15 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: talka [-c FILE] stats [--top N]\n\n"
-               "Accepted trees per municipality and per species, the top volunteers\n"
-               "(shown by pseudonym, never by number), and the last 24 hours.\n"
+    fprintf(f, "usage: talka [-c FILE] stats [--top N] [--ids]\n\n"
+               "Accepted trees per municipality and per species (Latvian names; --ids: the\n"
+               "species ids), the top N volunteers (default 10, shown by pseudonym, never by\n"
+               "number), and the last 24 hours.\n"
                "Exit status: 0, or 2 on a configuration error.\n");
 }
 
-static void table(struct db *db, const char *title, const char *sql, int limit)
+static void table(struct db *db, const struct lexicon *lex, const char *title, const char *sql,
+                  int limit)
 {
     sqlite3_stmt *st = db_prep(db, sql);
     if (!st)
@@ -28,8 +30,11 @@ static void table(struct db *db, const char *title, const char *sql, int limit)
     printf("%s\n", title);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        printf("  %-40s %10lld\n", (const char *)sqlite3_column_text(st, 0),
-               (long long)sqlite3_column_int64(st, 1));
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        const struct species *s = lex ? lexicon_species_by_id(lex, name) : NULL;
+        printf("  ");
+        cli_pad(stdout, s ? s->name_lv : name, 40);  /* columns by characters, not bytes */
+        printf(" %10lld\n", (long long)sqlite3_column_int64(st, 1));
         n++;
     }
     if (!n)
@@ -43,15 +48,21 @@ int cmd_stats(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    int top = 10;
-    if (argc == 3 && !strcmp(argv[1], "--top"))
-        top = atoi(argv[2]) > 0 ? atoi(argv[2]) : 10;
-    else if (argc != 1) {
-        usage(stderr);
-        return 2;
+    long top = 10;
+    bool ids = false;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--top") && i + 1 < argc) {
+            if (!cli_number("stats --top", argv[++i], 1, 100000, &top))
+                return 2;
+        } else if (!strcmp(argv[i], "--ids")) {
+            ids = true;
+        } else {
+            usage(stderr);
+            return 2;
+        }
     }
     struct app a;
-    int rc = app_open(&a, APP_DB);
+    int rc = app_open(&a, APP_DB | APP_LEXICON);
     if (rc)
         return rc;
     struct db *db = a.db;
@@ -69,9 +80,9 @@ int cmd_stats(int argc, char **argv)
            (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'"
                                     " AND reported_at > ?", "i", now - 86400),
            (long long)db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE sent_at > ?", "i", now - 86400));
-    table(db, "per municipality:", "SELECT municipality, sum(count) t FROM plantings WHERE"
+    table(db, NULL, "per municipality:", "SELECT municipality, sum(count) t FROM plantings WHERE"
           " status='accepted' GROUP BY municipality ORDER BY t DESC LIMIT ?", 1000);
-    table(db, "per species:", "SELECT species, sum(count) t FROM plantings WHERE status='accepted'"
+    table(db, ids ? NULL : a.lex, "per species:", "SELECT species, sum(count) t FROM plantings WHERE status='accepted'"
           " GROUP BY species ORDER BY t DESC LIMIT ?", 1000);
 
     /* volunteers appear as V-xxxxxxxx: a keyed hash, never the number or name */
@@ -82,7 +93,7 @@ int cmd_stats(int argc, char **argv)
                                        " volunteers v ON v.id = l.volunteer_id GROUP BY v.id"
                                        " ORDER BY s DESC LIMIT ?");
         if (st) {
-            db_bind(st, "I", top);
+            db_bind(st, "I", (int)top);
             printf("top volunteers (points):\n");
             while (sqlite3_step(st) == SQLITE_ROW) {
                 char mac[65];

@@ -37,7 +37,21 @@ static void usage(FILE *f)
 struct buf {
     char *p;
     size_t n;
+    char err[CURL_ERROR_SIZE];  /* libcurl's reason when the endpoint cannot be reached */
 };
+
+/* url with the value of key= masked, for messages */
+static void mask_key(const char *url, char *out, size_t len)
+{
+    snprintf(out, len, "%s", url);
+    char *k = strstr(out, "key=");
+    if (!k)
+        return;
+    char rest[4096];
+    const char *amp = strchr(k, '&');
+    snprintf(rest, sizeof rest, "%s", amp ? amp : "");
+    snprintf(k + 4, len - (size_t)(k + 4 - out), "***%s", rest);
+}
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 {
@@ -110,6 +124,8 @@ static long post(CURL *c, const char *url, const char *sid, const char *code, co
         snprintf(form, len, "sessionId=%s&serviceCode=%s&phoneNumber=%s&networkCode=talka&text=%s",
                  e_sid, e_code, e_phone, e_text);
         b->n = 0;
+        b->err[0] = '\0';
+        curl_easy_setopt(c, CURLOPT_ERRORBUFFER, b->err);
         curl_easy_setopt(c, CURLOPT_URL, url);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, form);
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
@@ -159,14 +175,17 @@ int cmd_ussd(int argc, char **argv)
     if (!c)
         return 1;
     bool tty = isatty(STDIN_FILENO);
-    struct buf b = { NULL, 0 };
+    struct buf b = { NULL, 0, "" };
+    char shown[4096];
+    mask_key(full, shown, sizeof shown);
     char trail[8192] = "", line[1024];
     int rc = 0;
     for (;;) {
         long status = post(c, full, sid, code, phone, trail, &b);
         if (status != 200) {
             if (status == 0)
-                fprintf(stderr, "talka ussd: the endpoint cannot be reached\n");
+                fprintf(stderr, "talka ussd: the endpoint %s cannot be reached%s%s\n", shown,
+                        b.err[0] ? ": " : "", b.err);
             else if (status == 403)
                 fprintf(stderr, "talka ussd: 403: wrong key, or this address is not allowed\n");
             else

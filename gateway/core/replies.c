@@ -146,3 +146,36 @@ bool replies_render(const struct replies *r, enum lang lang, const char *key,
     sms_measure(out, enc);
     return false;
 }
+
+bool replies_render_cut(const struct replies *r, enum lang lang, const char *key,
+                        struct reply_var *vars, int nvars, int cut, char *out, size_t outlen,
+                        struct sms_info *enc, bool *shortened)
+{
+    *shortened = false;
+    const char *tpl = lookup(r, lang, key);
+    if (!tpl) {
+        lang = LANG_LV;
+        tpl = lookup(r, lang, key);
+    }
+    if (!tpl || cut < 0 || cut >= nvars)
+        return replies_render(r, lang, key, vars, nvars, out, outlen, enc);
+    const char *orig = vars[cut].value ? vars[cut].value : "";
+    char val[640];
+    snprintf(val, sizeof val, "%s", orig);
+    size_t n = strlen(val);
+    vars[cut].value = val;
+    bool ok = try_fit(tpl, lang, vars, nvars, out, outlen, enc);
+    while (!ok && n > 0) {
+        /* drop one character (never half of one), then trailing spaces, add "..." */
+        do
+            n--;
+        while (n > 0 && ((unsigned char)val[n] & 0xC0) == 0x80);
+        while (n > 0 && val[n - 1] == ' ')
+            n--;
+        snprintf(val + n, sizeof val - n, "...");
+        *shortened = true;
+        ok = try_fit(tpl, lang, vars, nvars, out, outlen, enc);
+    }
+    vars[cut].value = orig;
+    return ok ? true : replies_render(r, lang, key, vars, nvars, out, outlen, enc);
+}

@@ -31,6 +31,14 @@ bool replies_render(const struct replies *r, enum lang lang, const char *key,
                     const struct reply_var *vars, int nvars,
                     char *out, size_t outlen, struct sms_info *enc);
 
+/* Like replies_render, but when key's full form does not fit, vars[cut]'s value is
+ * shortened (whole characters, ending in "...") until it does, instead of falling
+ * back to KEY_short: a staff member's reason reaches the volunteer. *shortened
+ * tells whether it was cut. */
+bool replies_render_cut(const struct replies *r, enum lang lang, const char *key,
+                        struct reply_var *vars, int nvars, int cut, char *out, size_t outlen,
+                        struct sms_info *enc, bool *shortened);
+
 /* Every key a complete replies.ini must have in [lv], NULL-terminated; variants
  * (KEY_short, KEY_tiny) are optional and not listed. */
 extern const char *const reply_keys[];

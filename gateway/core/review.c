@@ -35,7 +35,7 @@ static int load_report(struct db *db, int review_no, struct planting *pl, int ma
 
 /* Texts the volunteer of pl the outcome, in their language. */
 static bool notify(struct pipeline *p, struct db *db, const struct planting *pl, int n,
-                   const char *key, const char *reason, time_t now)
+                   const char *key, const char *reason, time_t now, struct review_note *note)
 {
     struct volunteer v;
     if (!volunteer_by_id(db, pl[0].volunteer_id, &v) || strncmp(v.number, "+", 1))
@@ -50,14 +50,24 @@ static bool notify(struct pipeline *p, struct db *db, const struct planting *pl,
                                 { "reason", reason ? reason : "" },
                                 { "place", place ? place_name(place, lang) : pl[0].place } };
     struct sms_info info;
-    replies_render(p->app->replies, lang, key, vars, 5, text, sizeof text, &info);
+    bool cut = false;
+    if (reason && *reason)  /* the reason reaches the volunteer, shortened if it must be */
+        replies_render_cut(p->app->replies, lang, key, vars, 5, 3, text, sizeof text, &info, &cut);
+    else
+        replies_render(p->app->replies, lang, key, vars, 5, text, sizeof text, &info);
+    if (note) {
+        snprintf(note->sms, sizeof note->sms, "%s", text);
+        note->shortened = cut;
+    }
     return outbox_enqueue(db, v.number, text, PRIO_STAFF, "notice", 0, 0, now) != 0;
 }
 
 static enum review_result decide(struct pipeline *p, struct db *db, int review_no, bool approve,
                                  const char *reason, const char *actor, bool in_tx,
-                                 char *msg, size_t msglen)
+                                 char *msg, size_t msglen, struct review_note *note)
 {
+    if (note)
+        memset(note, 0, sizeof *note);
     time_t now = clock_now();
     if (!in_tx && !db_begin(db))
         return REVIEW_DB_ERROR;
@@ -85,7 +95,7 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
     snprintf(subject, sizeof subject, "review#%d", review_no);
     snprintf(detail, sizeof detail, "%ld trees, %s%s%s", trees, pl[0].municipality,
              reason ? "; reason: " : "", reason ? reason : "");
-    ok = ok && notify(p, db, pl, n, approve ? "approved" : "rejected", reason, now) &&
+    ok = ok && notify(p, db, pl, n, approve ? "approved" : "rejected", reason, now, note) &&
          audit(db, now, actor, approve ? "approve" : "reject", subject, detail);
     if (!ok) {
         if (!in_tx)
@@ -103,12 +113,12 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
 enum review_result review_approve(struct pipeline *p, struct db *db, int review_no,
                                   const char *actor, bool in_tx, char *msg, size_t msglen)
 {
-    return decide(p, db, review_no, true, NULL, actor, in_tx, msg, msglen);
+    return decide(p, db, review_no, true, NULL, actor, in_tx, msg, msglen, NULL);
 }
 
 enum review_result review_reject(struct pipeline *p, struct db *db, int review_no,
                                  const char *reason, const char *actor, bool in_tx,
-                                 char *msg, size_t msglen)
+                                 char *msg, size_t msglen, struct review_note *note)
 {
-    return decide(p, db, review_no, false, reason, actor, in_tx, msg, msglen);
+    return decide(p, db, review_no, false, reason, actor, in_tx, msg, msglen, note);
 }

@@ -10,11 +10,18 @@
 
 enum review_result { REVIEW_OK = 0, REVIEW_NOT_FOUND = 1, REVIEW_DB_ERROR = -1 };
 
+/* What the volunteer was texted ("" when nobody could be told), and whether the
+ * reason had to be shortened to fit one SMS. */
+struct review_note {
+    char sms[640];
+    bool shortened;
+};
+
 /* Each runs in its own transaction unless in_tx is set (the caller's transaction). */
 enum review_result review_approve(struct pipeline *p, struct db *db, int review_no,
                                   const char *actor, bool in_tx, char *msg, size_t msglen);
 enum review_result review_reject(struct pipeline *p, struct db *db, int review_no,
                                  const char *reason, const char *actor, bool in_tx,
-                                 char *msg, size_t msglen);
+                                 char *msg, size_t msglen, struct review_note *note);
 
 #endif

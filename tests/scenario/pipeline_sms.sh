@@ -53,7 +53,7 @@ expect_match "moderation: reply says staff will check" "$r" "darbinieki"
 expect_eq "moderation: pending" "$(q "SELECT status FROM plantings WHERE count=600")" pending_review
 expect_eq "moderation: no points yet" "$(q "SELECT count(*) FROM points_ledger WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='+37126000004')")" 0
 n=$(q "SELECT review_no FROM plantings WHERE count=600")
-expect_match "moderation: review list shows it" "$("$TALKA" review list)" "^$n +.*pinus_sylvestris 600"
+expect_match "moderation: review list shows it" "$("$TALKA" review list)" "^$n +.*priede 600"
 check "moderation: approve" "$TALKA" review approve "$n" >/dev/null
 expect_eq "moderation: accepted after approval" "$(q "SELECT status FROM plantings WHERE count=600")" accepted
 expect_eq "moderation: points after approval (600 x 20 + 50)" "$(q "SELECT sum(delta) FROM points_ledger WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='+37126000004')")" 12050
