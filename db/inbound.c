@@ -77,11 +77,13 @@ bool inbound_mark_handled(struct db *db, int64_t id, const char *outcome, int64_
     return rc == SQLITE_DONE;
 }
 
-int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until)
+int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until,
+                            int64_t upto_id)
 {
     int64_t n = 0;
     if (db_int(db, &n, "SELECT count(*) FROM inbound WHERE sender_e164 = ? AND received_at >= ?"
-                       " AND received_at <= ?", "tii", e164, (int64_t)since, (int64_t)until) == DB_ERROR)
+                       " AND received_at <= ? AND id <= ?", "tiii", e164, (int64_t)since,
+               (int64_t)until, upto_id) == DB_ERROR)
         return -1;
     return n;
 }

@@ -30,8 +30,10 @@ bool inbound_load(struct db *db, int64_t id, struct inbound_row *row);
 void inbound_row_free(struct inbound_row *row);
 bool inbound_mark_handled(struct db *db, int64_t id, const char *outcome, int64_t volunteer_id,
                           time_t now);
-/* Texts from e164 received in [since, until]; -1 on a database error. */
-int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until);
+/* Texts from e164 received in [since, until] that arrived no later than row upto_id
+ * (texts stored in one batch count in arrival order); -1 on a database error. */
+int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_t until,
+                            int64_t upto_id);
 /* Up to max ids of unhandled rows, oldest first. Returns how many. */
 int inbound_unhandled(struct db *db, int64_t *ids, int max);
 

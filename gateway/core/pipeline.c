@@ -203,7 +203,9 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
     j->lang = lang_from_code(j->vol.lang);
 
     /* floods and loops: beyond the hourly rate, stored and not answered */
-    int64_t recent = inbound_count_since(j->db, j->e164, j->row.received_at - 3600, j->row.received_at);
+    /* in arrival order: texts stored in one batch do not count against earlier ones */
+    int64_t recent = inbound_count_since(j->db, j->e164, j->row.received_at - 3600,
+                                         j->row.received_at, j->row.id);
     if (recent < 0) {
         log_error("inbound %lld: cannot count the sender's recent texts; not handled now",
                   (long long)j->row.id);
