@@ -3,10 +3,11 @@
  *   ZIŅA PIN VISI|PLACE TEXT   queue a broadcast (reply: recipients, segments, ETA)
  *   ZIŅA PIN STATUSS           progress of the latest broadcasts
  *   APSTIPRINĀT PIN N          approve pending report N
- * Only from [staff] numbers with the PIN of [staff] pin_file. Anything else that
- * looks like a staff command (wrong PIN, locked, not staff) returns false, so the
- * sender gets the ordinary "not understood" reply; it is written to the audit log
- * (by volunteer id, never the number). 5 wrong PINs lock the number for an hour.
+ * Only from [staff] numbers with the PIN of [staff] pin_file. From any other number
+ * a staff keyword returns false, so the sender gets the ordinary reply; a staff
+ * number with a wrong PIN is told "wrong PIN (N tries left)", and 5 wrong PINs lock
+ * it for an hour. Refusals are written to the audit log (by volunteer id, never the
+ * number). Replies are wholly in the staff member's language (replies.ini staff_*).
  * The PIN is masked in the stored text and never logged. A database error while
  * checking fails closed: nothing is answered and the pipeline rolls back. */
 #include "gateway/broadcast/staff.h"
@@ -18,6 +19,8 @@
 #include "gateway/base/log.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
+#include "gateway/core/names.h"
+#include "gateway/core/replies.h"
 #include "gateway/core/review.h"
 
 #include <ctype.h>
@@ -138,7 +141,7 @@ static enum db_status locked(struct db *db, int64_t vid, time_t now)
 
 /* Counts a wrong PIN: DB_FOUND when this one locks the number, DB_NONE when it
  * does not, DB_ERROR when it could not be counted. */
-static enum db_status wrong_pin(struct db *db, int64_t vid, time_t now)
+static enum db_status wrong_pin(struct db *db, int64_t vid, time_t now, int64_t *tries_left)
 {
     int64_t failures = 0;
     if (!db_run(db, "INSERT INTO staff_pin_failures (volunteer_id, failures, last_at) VALUES (?, 0, ?)"
@@ -150,6 +153,7 @@ static enum db_status wrong_pin(struct db *db, int64_t vid, time_t now)
         db_int(db, &failures, "SELECT failures FROM staff_pin_failures WHERE volunteer_id = ?",
                "i", vid) != DB_FOUND)
         return DB_ERROR;
+    *tries_left = LOCK_AFTER - failures;
     if (failures < LOCK_AFTER)
         return DB_NONE;
     if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0, locked_until = ? WHERE volunteer_id = ?",
@@ -197,6 +201,16 @@ static void answer(struct pipeline_outcome *out, const char *outcome, const char
     out->reply_due = true;
 }
 
+/* The reply key rendered in the staff member's language into out. */
+static void say(struct pipeline *p, enum lang lang, struct pipeline_outcome *out,
+                const char *outcome, const char *key, const struct reply_var *v, int n)
+{
+    snprintf(out->outcome, sizeof out->outcome, "%s", outcome);
+    replies_render(pipeline_app(p)->replies, lang, key, v, n, out->reply, sizeof out->reply,
+                   &out->reply_info);
+    out->reply_due = true;
+}
+
 static void words_text(const char *text, const struct words *w, int from, int to, char *out,
                        size_t len)
 {
@@ -208,61 +222,73 @@ static void words_text(const char *text, const struct words *w, int from, int to
     snprintf(out, len, "%.*s", (int)(b - a), text + a);
 }
 
-static void status_reply(struct db *db, const struct send_policy *pol, time_t now,
-                         struct pipeline_outcome *out)
+static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
+                         const struct send_policy *pol, time_t now, struct pipeline_outcome *out)
 {
+    const struct replies *rp = pipeline_app(p)->replies;
     struct broadcast_row rows[2];
     int n = broadcast_recent(db, rows, 2);
-    char msg[400];
+    if (!n) {
+        say(p, lang, out, "staff:status", "staff_status_none", NULL, 0);
+        return;
+    }
+    char msg[640] = "";
     size_t o = 0;
-    if (!n)
-        o += (size_t)snprintf(msg, sizeof msg, "Nav nevienas ziņas.");
     for (int i = 0; i < n && o < sizeof msg; i++) {
         struct broadcast_counts c;
         broadcast_counts(db, rows[i].id, &c);
-        const char *state = rows[i].state;
-        char extra[64] = "";
+        const char *key;
+        char u[32] = "";
         time_t until;
-        if (!strcmp(state, "cancelled"))
-            state = "atcelta";
-        else if (!strcmp(state, "preparing"))
-            state = "gatavo";
+        if (!strcmp(rows[i].state, "cancelled"))
+            key = "staff_state_cancelled";
+        else if (!strcmp(rows[i].state, "preparing"))
+            key = "staff_state_preparing";
         else if (c.pending + c.queued + c.sending == 0)
-            state = "pabeigta";
+            key = "staff_state_done";
         else if (rows[i].send_at > now)
-            state = "gaida";
+            key = "staff_state_waiting";
         else if (send_in_quiet(pol, now, &until)) {
-            char u[32];
             local_format(until, u, sizeof u);
-            state = "pauze";
-            snprintf(extra, sizeof extra, " lidz %s", u + 11);
+            memmove(u, u + 11, strlen(u + 11) + 1);  /* HH:MM */
+            key = "staff_state_paused";
         } else
-            state = "suta";
-        o += (size_t)snprintf(msg + o, sizeof msg - o, "%s#%lld %s%s: %ld/%ld nosutitas, %ld kludas,"
-                              " %ld gaida.", i ? " " : "", (long long)rows[i].id, state, extra,
-                              c.sent + c.delivered, rows[i].recipients, c.failed,
-                              c.pending + c.queued + c.sending);
+            key = "staff_state_sending";
+        char state[96], id[24], sent[24], total[24], failed[24], waiting[24], line[320];
+        struct sms_info info;
+        struct reply_var sv[] = { { "until", u } };
+        replies_render(rp, lang, key, sv, 1, state, sizeof state, &info);
+        snprintf(id, sizeof id, "%lld", (long long)rows[i].id);
+        snprintf(sent, sizeof sent, "%ld", c.sent + c.delivered);
+        snprintf(total, sizeof total, "%ld", rows[i].recipients);
+        snprintf(failed, sizeof failed, "%ld", c.failed);
+        snprintf(waiting, sizeof waiting, "%ld", c.pending + c.queued + c.sending);
+        struct reply_var v[] = { { "id", id }, { "state", state }, { "sent", sent },
+                                 { "recipients", total }, { "failed", failed },
+                                 { "waiting", waiting } };
+        replies_render(rp, lang, "staff_status_line", v, 6, line, sizeof line, &info);
+        o += (size_t)snprintf(msg + o, sizeof msg - o, "%s%s", i ? " " : "", line);
     }
     answer(out, "staff:status", msg);
 }
 
-static void message_reply(struct pipeline *p, struct db *db, const char *text,
+static void message_reply(struct pipeline *p, enum lang lang, struct db *db, const char *text,
                           const struct words *w, int staff_no, time_t now,
                           struct pipeline_outcome *out)
 {
     const struct app *a = pipeline_app(p);
     struct send_policy pol;
-    char err[256], seg[320], body[1200], msg[400];
+    char err[256], seg[320], body[1200];
     if (!send_policy_load(a->cfg, &pol, err, sizeof err)) {
         log_error("staff command: %s", err);
-        answer(out, "staff:error", "Kļūda konfigurācijā: ziņa nav rindota.");
+        say(p, lang, out, "staff:error", "staff_config_error", NULL, 0);
         return;
     }
     char key[64] = "";
     if (w->n >= 3)
         word_key(text, w, 2, key, sizeof key);
     if (w->n == 3 && !strcmp(key, "STATUSS")) {
-        status_reply(db, &pol, now, out);
+        status_reply(p, lang, db, &pol, now, out);
         return;
     }
     int text_from = 0;
@@ -293,8 +319,7 @@ static void message_reply(struct pipeline *p, struct db *db, const char *text,
         }
     }
     if (!text_from || text_from >= w->n) {
-        answer(out, "staff:error", "Nesapratu. Sūti: ZIŅA PIN VISI teksts, ZIŅA PIN Cēsis teksts"
-                                   " vai ZIŅA PIN STATUSS");
+        say(p, lang, out, "staff:error", "staff_message_usage", NULL, 0);
         return;
     }
     /* the text as written, to the end (line breaks kept) */
@@ -305,55 +330,65 @@ static void message_reply(struct pipeline *p, struct db *db, const char *text,
                                      .force = false, .actor = actor };
     struct broadcast_plan plan;
     int r = broadcast_plan(db, a->lex, &pol, &req, now, &plan, err, sizeof err);
+    char over[24], total[24];
+    snprintf(over, sizeof over, "%ld", plan.stats.over);
+    snprintf(total, sizeof total, "%ld", plan.stats.recipients);
     if (r == PLAN_REFUSED && plan.stats.over) {
-        snprintf(msg, sizeof msg, "Ziņa nav rindota: %ld no %ld kopijām būtu garākas par 2 SMS."
-                                  " Saīsini tekstu.", plan.stats.over, plan.stats.recipients);
-        answer(out, "staff:refused", msg);
+        struct reply_var v[] = { { "over", over }, { "recipients", total } };
+        say(p, lang, out, "staff:refused", "staff_too_long", v, 2);
     } else if (r != PLAN_OK) {
         log_warn("staff broadcast refused: %s", err);
-        answer(out, "staff:error", "Ziņa nav rindota: nesapratu saņēmējus vai tekstu.");
+        say(p, lang, out, "staff:error", "staff_not_understood", NULL, 0);
     } else if (plan.stats.recipients == 0) {
-        answer(out, "staff:refused", "Ziņa nav rindota: nav neviena saņēmēja.");
+        say(p, lang, out, "staff:refused", "staff_no_recipients", NULL, 0);
     } else {
         int64_t id = broadcast_commit(db, &req, &plan, false, now, err, sizeof err);
         if (!id) {
             log_error("staff broadcast: %s", err);
-            answer(out, "staff:error", "Kļūda: ziņa nav rindota, mēģini vēlreiz.");
+            say(p, lang, out, "staff:error", "staff_retry", NULL, 0);
         } else {
-            char subject[32], detail[96], dur[32];
+            char subject[32], detail[96], dur[32], ids[24], segs[16], parts[24];
             snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
             snprintf(detail, sizeof detail, "%s, %ld recipients", plan.seg.kind, plan.stats.recipients);
             audit(db, now, actor, "broadcast_create", subject, detail);
             broadcast_format_duration(plan.eta_s, dur, sizeof dur);
-            snprintf(msg, sizeof msg, "Ziņa #%lld rindā: %ld saņēmēji, %d SMS daļa(s) katram,"
-                                      " %ld daļas kopā, ~%s.", (long long)id, plan.stats.recipients,
-                     plan.stats.max_segments, plan.stats.parts, dur);
-            answer(out, "staff:broadcast", msg);
+            snprintf(ids, sizeof ids, "%lld", (long long)id);
+            snprintf(segs, sizeof segs, "%d", plan.stats.max_segments);
+            snprintf(parts, sizeof parts, "%ld", plan.stats.parts);
+            struct reply_var v[] = { { "id", ids }, { "recipients", total }, { "segments", segs },
+                                     { "parts", parts }, { "eta", dur } };
+            say(p, lang, out, "staff:broadcast", "staff_queued", v, 5);
         }
     }
     broadcast_plan_free(&plan);
 }
 
-static void approve_reply(struct pipeline *p, struct db *db, const char *text,
+static void approve_reply(struct pipeline *p, enum lang lang, struct db *db, const char *text,
                           const struct words *w, int staff_no, struct pipeline_outcome *out)
 {
-    char num[16], msg[256], reply[320], actor[48];
+    char num[16], msg[256], actor[48], trees[24];
     words_text(text, w, 2, 2, num, sizeof num);
     char *end;
     long n = strtol(num, &end, 10);
     if (w->n != 3 || *end || n <= 0 || n > 99999) {
-        answer(out, "staff:error", "Nesapratu. Sūti: APSTIPRINĀT PIN numurs");
+        say(p, lang, out, "staff:error", "staff_approve_usage", NULL, 0);
         return;
     }
     snprintf(actor, sizeof actor, "sms:staff#%d", staff_no);
-    enum review_result r = review_approve(p, db, (int)n, actor, true, msg, sizeof msg);
+    struct review_note note;
+    enum review_result r = review_approve(p, db, (int)n, actor, true, msg, sizeof msg, &note);
+    snprintf(num, sizeof num, "%ld", n);
+    snprintf(trees, sizeof trees, "%ld", note.trees);
+    const struct place *pl = r == REVIEW_OK ? lexicon_place_by_name(pipeline_app(p)->lex, note.place)
+                                            : NULL;
+    struct reply_var v[] = { { "review_no", num }, { "trees", trees },
+                             { "place", pl ? place_name(pl, lang) : note.place } };
     if (r == REVIEW_OK)
-        snprintf(reply, sizeof reply, "Apstiprināts nr. %ld: %s", n, msg);
+        say(p, lang, out, "staff:approved", "staff_approved", v, 3);
     else if (r == REVIEW_NOT_FOUND)
-        snprintf(reply, sizeof reply, "Nr. %ld negaida apstiprinājumu.", n);
+        say(p, lang, out, "staff:error", "staff_not_waiting", v, 1);
     else
-        snprintf(reply, sizeof reply, "Kļūda: nr. %ld nav apstiprināts, mēģini vēlreiz.", n);
-    answer(out, r == REVIEW_OK ? "staff:approved" : "staff:error", reply);
+        say(p, lang, out, "staff:error", "staff_retry", NULL, 0);
 }
 
 bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const char *e164,
@@ -381,24 +416,35 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
         return fail_closed(out, "the lockout check");
     case DB_FOUND:
         denied(db, now, v.id, "staff_denied", "locked after wrong PINs");
-        return false;
+        say(p, lang_from_code(v.lang), out, "staff:locked", "staff_locked", NULL, 0);
+        return true;
     case DB_NONE:
         break;
     }
+    enum lang lang = lang_from_code(v.lang);
     if (!pin_matches(a->cfg, text, &w)) {
-        enum db_status now_locked = wrong_pin(db, v.id, now);
+        int64_t left = 0;
+        enum db_status now_locked = wrong_pin(db, v.id, now, &left);
         if (now_locked == DB_ERROR)
             return fail_closed(out, "counting a wrong PIN");
         denied(db, now, v.id, "staff_pin_wrong",
                now_locked == DB_FOUND ? "wrong PIN; number locked for an hour" : "wrong PIN");
-        return false;
+        /* a staff number is told, so a typo is not taken for a tree report */
+        char tries[24];
+        snprintf(tries, sizeof tries, "%lld", (long long)left);
+        struct reply_var tv[] = { { "tries", tries } };
+        if (now_locked == DB_FOUND)
+            say(p, lang, out, "staff:locked", "staff_locked", NULL, 0);
+        else
+            say(p, lang, out, "staff:wrong_pin", "staff_wrong_pin", tv, 1);
+        return true;
     }
     if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0 WHERE volunteer_id = ?", "i", v.id))
         return fail_closed(out, "resetting the PIN failures");
     if (cmd == STAFF_APPROVE)
-        approve_reply(p, db, text, &w, staff_no, out);
+        approve_reply(p, lang, db, text, &w, staff_no, out);
     else
-        message_reply(p, db, text, &w, staff_no, now, out);
+        message_reply(p, lang, db, text, &w, staff_no, now, out);
     log_info("staff#%d: %s", staff_no, out->outcome);
     return true;
 }

@@ -124,7 +124,7 @@ int cmd_review(int argc, char **argv)
     char msg[256] = "", actor[96];
     cli_operator(actor, sizeof actor);
     struct review_note note;
-    enum review_result r = want == 3 ? review_approve(p, a.db, review_no, actor, false, msg, sizeof msg)
+    enum review_result r = want == 3 ? review_approve(p, a.db, review_no, actor, false, msg, sizeof msg, &note)
                                      : review_reject(p, a.db, review_no, argv[3], actor, false, msg,
                                                      sizeof msg, &note);
     if (r == REVIEW_OK) {

@@ -32,21 +32,30 @@ static void planting_uuid(const struct pipeline *p, int64_t inbound_id, int item
              h[13], h[14], h[15]);
 }
 
-/* Tells staff numbers that a report waits for review. */
-static void alert_staff(struct job *j, int review_no, const char *items, const char *place)
+/* Tells staff numbers that a report waits for review, each in their language,
+ * with the SMS command that approves it (the word PIN, never the PIN). */
+static bool alert_staff(struct job *j, int review_no, long ntrees)
 {
     const char *list = j->p->rules.staff_numbers;
     if (!*list)
-        return;
-    char text[320];
-    snprintf(text, sizeof text, "talka: parbaudei nr. %d: %s, %s. Apstiprinat: talka review approve %d",
-             review_no, items, place, review_no);
-    char folded[320];
-    sms_fold_latvian(text, folded, sizeof folded);
-    char nums[32][32];
+        return true;
+    char nums[32][32], no[16], trees[24];
+    snprintf(no, sizeof no, "%d", review_no);
+    snprintf(trees, sizeof trees, "%ld", ntrees);
     int n = phone_list(list, nums, 32);
-    for (int i = 0; i < n; i++)
-        outbox_enqueue(j->db, nums[i], folded, PRIO_STAFF, "alert", 0, 0, j->now);
+    for (int i = 0; i < n; i++) {
+        struct volunteer v;
+        enum lang lang = volunteer_find(j->db, nums[i], &v) ? lang_from_code(v.lang) : LANG_LV;
+        char items[400], text[640];
+        format_items(lang, j->pr.items, j->pr.nitems, items, sizeof items);
+        struct reply_var vars[] = { { "review_no", no }, { "items", items }, { "trees", trees },
+                                    { "place", place_name(j->pr.place, lang) } };
+        struct sms_info info;
+        replies_render(j->p->app->replies, lang, "staff_alert", vars, 4, text, sizeof text, &info);
+        if (!outbox_enqueue(j->db, nums[i], text, PRIO_STAFF, "alert", 0, 0, j->now))
+            return false;
+    }
+    return true;
 }
 
 static int item_cmp(const void *a, const void *b)
@@ -146,7 +155,8 @@ bool handle_plant(struct job *j)
     if (pending) {
         snprintf(out->outcome, sizeof out->outcome, "pending_review");
         job_reply(j, "pending", v, 8);
-        alert_staff(j, review_no, items, pl->name);
+        if (!alert_staff(j, review_no, ntrees))
+            return false;
     } else {
         snprintf(out->outcome, sizeof out->outcome, "planted");
         job_reply(j, "planted", v, 8);

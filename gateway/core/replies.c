@@ -17,7 +17,11 @@ const char *const reply_keys[] = {
     "unknown", "empty", "missing_count", "missing_species", "missing_place",
     "unknown_species", "unknown_species_hint", "unknown_place", "unknown_place_hint",
     "ambiguous_species", "ambiguous_place", "count_out_of_range", "bad_date", "future_date",
-    "partial_text", "approved", "rejected", NULL
+    "partial_text", "approved", "rejected",
+    "staff_approved", "staff_not_waiting", "staff_retry", "staff_approve_usage",
+    "staff_message_usage", "staff_wrong_pin", "staff_locked", "staff_queued", "staff_too_long",
+    "staff_not_understood", "staff_no_recipients", "staff_config_error", "staff_alert",
+    "staff_status_none", "staff_status_line", NULL
 };
 
 struct replies *replies_load(const char *path, char *err, size_t errlen)

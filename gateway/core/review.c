@@ -104,6 +104,10 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
     }
     if (!in_tx && !db_commit(db))
         return REVIEW_DB_ERROR;
+    if (note) {
+        note->trees = trees;
+        snprintf(note->place, sizeof note->place, "%s", pl[0].place);
+    }
     snprintf(msg, msglen, "report %d %s: %ld trees, %s", review_no,
              approve ? "approved" : "rejected", trees, pl[0].place);
     log_info("review %d %s by %s", review_no, approve ? "approved" : "rejected", actor);
@@ -111,9 +115,10 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
 }
 
 enum review_result review_approve(struct pipeline *p, struct db *db, int review_no,
-                                  const char *actor, bool in_tx, char *msg, size_t msglen)
+                                  const char *actor, bool in_tx, char *msg, size_t msglen,
+                                  struct review_note *note)
 {
-    return decide(p, db, review_no, true, NULL, actor, in_tx, msg, msglen, NULL);
+    return decide(p, db, review_no, true, NULL, actor, in_tx, msg, msglen, note);
 }
 
 enum review_result review_reject(struct pipeline *p, struct db *db, int review_no,

@@ -15,11 +15,14 @@ enum review_result { REVIEW_OK = 0, REVIEW_NOT_FOUND = 1, REVIEW_DB_ERROR = -1 }
 struct review_note {
     char sms[640];
     bool shortened;
+    long trees;        /* trees in the report */
+    char place[128];   /* its place, as stored */
 };
 
 /* Each runs in its own transaction unless in_tx is set (the caller's transaction). */
 enum review_result review_approve(struct pipeline *p, struct db *db, int review_no,
-                                  const char *actor, bool in_tx, char *msg, size_t msglen);
+                                  const char *actor, bool in_tx, char *msg, size_t msglen,
+                                  struct review_note *note);
 enum review_result review_reject(struct pipeline *p, struct db *db, int review_no,
                                  const char *reason, const char *actor, bool in_tx,
                                  char *msg, size_t msglen, struct review_note *note);

@@ -83,11 +83,15 @@ TEST(every_reply_fits_one_segment_with_worst_case_values)
                 { "name", ", Ņina Ķirse-Bērziņa Ābeltiņa" }, { "suggestion", "smiltsērkšķis" },
                 { "example", "KOKS 12 OZOLS Cesis" }, { "max", "10000" }, { "review_no", "99999" },
                 { "reason", "skaits nav ticams, lūdzu sazinies ar mums" },
+                { "tries", "4" }, { "id", "99999" }, { "recipients", "999999" },
+                { "segments", "2" }, { "parts", "1999998" }, { "eta", "23 h 59 min" },
+                { "over", "999999" }, { "sent", "999999" }, { "failed", "999999" },
+                { "waiting", "999999" }, { "state", "pauze līdz 09:00" }, { "until", "09:00" },
             };
             for (int k = 0; reply_keys[k]; k++) {
                 char out[640];
                 struct sms_info info;
-                bool fits = replies_render(r, l, reply_keys[k], vars, 12, out, sizeof out, &info);
+                bool fits = replies_render(r, l, reply_keys[k], vars, 24, out, sizeof out, &info);
                 if (!fits || info.segments != 1)
                     test_fail(__FILE__, __LINE__, "[%s] %s: %d segments (%s, %d units): %s",
                               lang_code(l), reply_keys[k], info.segments,
