@@ -48,18 +48,42 @@ static bool parse_id(const char *s, int64_t *id)
     return true;
 }
 
-static void print_summary(const struct send_policy *pol, const struct broadcast_plan *plan)
+/* "2026-05-15 13:00 +03:00": local time with its UTC offset */
+static void local_with_offset(time_t t, char *out, size_t len)
 {
-    char seg[256], eta[128], from[32], done[32];
+    char when[32];
+    local_format(t, when, sizeof when);
+    long off = local_offset(t);
+    snprintf(out, len, "%s %+03ld:%02ld", when, off / 3600, labs(off) % 3600 / 60);
+}
+
+static void print_summary(const struct send_policy *pol, const struct broadcast_plan *plan,
+                          const char *to)
+{
+    char seg[256], eta[128], from[48], done[48], dur[48];
     broadcast_stats_format(&plan->stats, seg, sizeof seg);
-    broadcast_plan_eta_text(pol, plan, eta, sizeof eta);
-    local_format(plan->start, from, sizeof from);
-    local_format(plan->start + plan->eta_s, done, sizeof done);
-    printf("recipients: %ld", plan->stats.recipients);
+    /* the time range and the duration from the same whole minutes, so they agree */
+    time_t start = plan->start - plan->start % 60;
+    time_t end = plan->start + plan->eta_s;
+    end += (60 - end % 60) % 60;
+    if (end <= start)
+        end = start + 60;
+    local_with_offset(start, from, sizeof from);
+    local_with_offset(end, done, sizeof done);
+    broadcast_format_duration((long)(end - start), dur, sizeof dur);
+    int nl = pol->nlinks > 0 ? pol->nlinks : 1;
+    snprintf(eta, sizeof eta, "about %s at %ld parts/min over %d modem%s", dur, plan->per_min, nl,
+             nl == 1 ? "" : "s");
+    printf("to: %s", plan->seg.kind);
+    if (!strcmp(plan->seg.kind, "municipality") || !strcmp(plan->seg.kind, "species"))
+        printf(" %s", plan->seg.value);  /* what a typo was matched to */
+    if (strcmp(plan->seg.kind, "all") && strcmp(plan->seg.kind, "file"))
+        printf(" (you wrote '%s')", to);
+    printf("\nrecipients: %ld", plan->stats.recipients);
     if (plan->opted_out)
         printf(" (%ld listed numbers opted out: left out)", plan->opted_out);
     printf("\nsegments: %s\n", seg);
-    printf("eta: %s; from %s to about %s %s\n", eta, from, done, localtime_zone());
+    printf("eta: %s; from %s to about %s (%s)\n", eta, from, done, localtime_zone());
     printf("limits: quiet hours %s, daily cap %s\n", pol->quiet ? pol->quiet_text : "none",
            pol->daily_cap > 0 ? "set" : "none");
     if (plan->seg.nbad)
@@ -109,6 +133,13 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
                             " RFC 3339 with an offset\n", at, localtime_zone());
             return 2;
         }
+        if (send_at < now - 60) {  /* the current minute still counts as now */
+            char n[48];
+            local_with_offset(now, n, sizeof n);
+            fprintf(stderr, "talka broadcast create: --at '%s' is in the past (now: %s); leave"
+                            " --at out to send now\n", at, n);
+            return 2;
+        }
     }
     char actor[96], err[512] = "";
     cli_operator(actor, sizeof actor);
@@ -130,7 +161,7 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
     }
     if (!yes && !confirm()) {
         printf("preview (not queued)\n");
-        print_summary(pol, &plan);
+        print_summary(pol, &plan, to);
         fprintf(stderr, "talka broadcast create: not queued; add --yes to queue it\n");
         broadcast_plan_free(&plan);
         return 1;
@@ -146,22 +177,33 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
     snprintf(detail, sizeof detail, "%.100s, %ld recipients", plan.seg.kind, plan.stats.recipients);
     audit(a->db, now, actor, "broadcast_create", subject, detail);
     printf("%lld\n", (long long)id);
-    print_summary(pol, &plan);
+    print_summary(pol, &plan, to);
     broadcast_plan_free(&plan);
     return 0;
 }
 
-static const char *progress_state(const struct broadcast_row *b, const struct broadcast_counts *c,
-                                  time_t now)
+/* The state as staff would say it; "sending" held by quiet hours is
+ * "paused until 09:00". */
+static const char *progress_state(const struct send_policy *pol, const struct broadcast_row *b,
+                                  const struct broadcast_counts *c, time_t now, char *buf,
+                                  size_t len)
 {
+    const char *s = b->state;
     if (!strcmp(b->state, "scheduled"))
-        return b->send_at > now ? "scheduled" : "sending";
-    if (!strcmp(b->state, "done") && (c->queued || c->sending))
-        return "sending";
-    return b->state;
+        s = b->send_at > now ? "scheduled" : "sending";
+    else if (!strcmp(b->state, "done") && (c->queued || c->sending))
+        s = "sending";
+    time_t until;
+    if (!strcmp(s, "sending") && send_in_quiet(pol, now, &until)) {
+        char u[32];
+        local_format(until, u, sizeof u);
+        snprintf(buf, len, "paused until %s", u + 11);
+        return buf;
+    }
+    return s;
 }
 
-static int list(struct app *a)
+static int list(struct app *a, const struct send_policy *pol)
 {
     struct broadcast_row *rows = calloc(50, sizeof *rows);
     if (!rows)
@@ -171,18 +213,17 @@ static int list(struct app *a)
     if (!n)
         printf("no broadcasts\n");
     else
-        printf("%-5s %-10s %-17s %10s %8s %7s  %s\n", "ID", "STATE", "SEND AT (UTC)", "RECIPIENTS",
-               "SENT", "FAILED", "SEGMENT / NAME");
+        printf("%-5s %-20s %-23s %10s %8s %7s  %s\n", "ID", "STATE", "SEND AT (LOCAL)",
+               "RECIPIENTS", "SENT", "FAILED", "SEGMENT / NAME");
     for (int i = 0; i < n; i++) {
         struct broadcast_counts c;
         broadcast_counts(a->db, rows[i].id, &c);
-        char when[20];
-        struct tm tm;
-        gmtime_r(&rows[i].send_at, &tm);
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        printf("%-5lld %-10s %-17s %10ld %8ld %7ld  %s%s%s\n", (long long)rows[i].id,
-               progress_state(&rows[i], &c, now), when, rows[i].recipients, c.sent + c.delivered,
-               c.failed, rows[i].segment, rows[i].name[0] ? " / " : "", rows[i].name);
+        char when[48], st[48];
+        local_with_offset(rows[i].send_at, when, sizeof when);
+        printf("%-5lld %-20s %-23s %10ld %8ld %7ld  %s%s%s\n", (long long)rows[i].id,
+               progress_state(pol, &rows[i], &c, now, st, sizeof st), when, rows[i].recipients,
+               c.sent + c.delivered, c.failed, rows[i].segment, rows[i].name[0] ? " / " : "",
+               rows[i].name);
     }
     free(rows);
     return 0;
@@ -201,15 +242,15 @@ static int show(struct app *a, const struct send_policy *pol, int64_t id)
     struct broadcast_counts c;
     broadcast_counts(a->db, id, &c);
     time_t now = clock_now();
-    char when[32];
-    local_format(b->send_at, when, sizeof when);
+    char when[48], st[48];
+    local_with_offset(b->send_at, when, sizeof when);
     printf("broadcast %lld%s%s\n", (long long)b->id, b->name[0] ? ": " : "", b->name);
-    printf("state: %s\n", progress_state(b, &c, now));
+    printf("state: %s\n", progress_state(pol, b, &c, now, st, sizeof st));
     printf("segment: %s", b->segment);
     if (!strcmp(b->seg_kind, "municipality") || !strcmp(b->seg_kind, "species"))
         printf(" (%s)", b->seg_value);
     printf("\ntext: %s\n", b->text);
-    printf("send at: %s %s\n", when, localtime_zone());
+    printf("send at: %s (%s)\n", when, localtime_zone());
     printf("created by: %s\n", b->created_by);
     printf("recipients: %ld at creation, %ld parts, up to %d per copy\n", b->recipients, b->parts,
            b->max_segments);
@@ -303,7 +344,7 @@ int cmd_broadcast(int argc, char **argv)
     if (!strcmp(sub, "create"))
         rc = create(&a, &pol, argc, argv);
     else if (!strcmp(sub, "list"))
-        rc = list(&a);
+        rc = list(&a, &pol);
     else if (!strcmp(sub, "show"))
         rc = show(&a, &pol, id);
     else
