@@ -20,6 +20,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
 #include "gateway/core/names.h"
+#include "gateway/core/numerals.h"
 #include "gateway/core/replies.h"
 #include "gateway/core/review.h"
 
@@ -366,7 +367,7 @@ static void message_reply(struct pipeline *p, enum lang lang, struct db *db, con
 static void approve_reply(struct pipeline *p, enum lang lang, struct db *db, const char *text,
                           const struct words *w, int staff_no, struct pipeline_outcome *out)
 {
-    char num[16], msg[256], actor[48], trees[24];
+    char num[16], msg[256], actor[48], trees[48];
     words_text(text, w, 2, 2, num, sizeof num);
     char *end;
     long n = strtol(num, &end, 10);
@@ -378,7 +379,7 @@ static void approve_reply(struct pipeline *p, enum lang lang, struct db *db, con
     struct review_note note;
     enum review_result r = review_approve(p, db, (int)n, actor, true, msg, sizeof msg, &note);
     snprintf(num, sizeof num, "%ld", n);
-    snprintf(trees, sizeof trees, "%ld", note.trees);
+    trees_phrase(lang, note.trees, trees, sizeof trees);
     const struct place *pl = r == REVIEW_OK ? lexicon_place_by_name(pipeline_app(p)->lex, note.place)
                                             : NULL;
     struct reply_var v[] = { { "review_no", num }, { "trees", trees },

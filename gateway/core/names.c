@@ -1,6 +1,7 @@
 /* names.c: species, places, item lists and language codes as people read them
  * (see names.h). */
 #include "gateway/core/names.h"
+#include "gateway/core/numerals.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +35,12 @@ const char *place_name(const struct place *pl, enum lang lang)
     return pl->name;
 }
 
+const char *municipality_name(const struct lexicon *lex, const char *municipality, enum lang lang)
+{
+    const struct place *pl = lex ? lexicon_place_by_name(lex, municipality) : NULL;
+    return pl ? place_name(pl, lang) : municipality;
+}
+
 static void append_item(enum lang lang, const char *name, long count, char *out, size_t len)
 {
     size_t used = strlen(out);
@@ -42,8 +49,12 @@ static void append_item(enum lang lang, const char *name, long count, char *out,
         snprintf(out + used, len - used, "%s%s %ld gab.", sep, name, count);
     else if (lang == LANG_RU)
         snprintf(out + used, len - used, "%s%s %ld шт.", sep, name, count);
-    else
-        snprintf(out + used, len - used, "%s%ld %s", sep, count, name);
+    else {
+        char plural[160];
+        if (count != 1)
+            english_plural(name, plural, sizeof plural);
+        snprintf(out + used, len - used, "%s%ld %s", sep, count, count == 1 ? name : plural);
+    }
 }
 
 void format_items(enum lang lang, const struct parse_item *items, int n, char *out, size_t len)

@@ -16,8 +16,10 @@ enum lang lang_from_code(const char *code);
 const char *species_name(const struct species *s, enum lang lang);
 /* A place's name in lang (Russian where the list has one, else the Latvian name). */
 const char *place_name(const struct place *pl, enum lang lang);
+/* A municipality's name ("Cēsu novads", "Rīga") in lang, where the lists have it. */
+const char *municipality_name(const struct lexicon *lex, const char *municipality, enum lang lang);
 
-/* "ozols 12 gab., liepa 3 gab." / "дуб 12 шт." / "12 pedunculate oak" */
+/* "ozols 12 gab., liepa 3 gab." / "дуб 12 шт." / "12 pedunculate oaks", "1 birch" */
 void format_items(enum lang lang, const struct parse_item *items, int n, char *out, size_t len);
 void format_plantings(const struct lexicon *lex, enum lang lang, const struct planting *pl, int n,
                       char *out, size_t len);

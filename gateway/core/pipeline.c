@@ -2,6 +2,7 @@
  * the raw text, then handle it once in a single transaction: volunteer state,
  * flood rules, staff hook, parse, the command, the reply into the outbound queue. */
 #include "gateway/core/pipeline.h"
+#include "gateway/core/numerals.h"
 #include "gateway/core/job.h"
 #include "gateway/core/names.h"
 #include "gateway/core/pipeline_plant.h"
@@ -108,9 +109,9 @@ static bool text_gives_language(const struct job *j)
 
 static void points_reply(struct job *j, const char *key)
 {
-    char pts[24], total[24], name[160];
+    char pts[24], total[48], name[160];
     snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
-    snprintf(total, sizeof total, "%lld", (long long)totals_get(j->db, ""));
+    trees_phrase(j->lang, (long)totals_get(j->db, ""), total, sizeof total);
     name_part(&j->vol, name, sizeof name);
     struct reply_var v[] = { { "points", pts }, { "total", total }, { "name", name } };
     job_reply(j, key, v, 3);

@@ -7,6 +7,7 @@
 #include "gateway/base/phone.h"
 #include "gateway/core/credit.h"
 #include "gateway/core/names.h"
+#include "gateway/core/numerals.h"
 
 #include "db/audit.h"
 #include "db/outbox.h"
@@ -39,13 +40,13 @@ static bool alert_staff(struct job *j, int review_no, long ntrees)
     const char *list = j->p->rules.staff_numbers;
     if (!*list)
         return true;
-    char nums[32][32], no[16], trees[24];
+    char nums[32][32], no[16], trees[48];
     snprintf(no, sizeof no, "%d", review_no);
-    snprintf(trees, sizeof trees, "%ld", ntrees);
     int n = phone_list(list, nums, 32);
     for (int i = 0; i < n; i++) {
         struct volunteer v;
         enum lang lang = volunteer_find(j->db, nums[i], &v) ? lang_from_code(v.lang) : LANG_LV;
+        trees_phrase(lang, ntrees, trees, sizeof trees);
         char items[400], text[640];
         format_items(lang, j->pr.items, j->pr.nitems, items, sizeof items);
         struct reply_var vars[] = { { "review_no", no }, { "items", items }, { "trees", trees },
@@ -82,7 +83,7 @@ bool handle_plant(struct job *j)
 {
     struct parse_result *pr = &j->pr;
     struct pipeline_outcome *out = j->out;
-    char pts[24], total[24], name[160], items[400], trees[24], review[16];
+    char pts[24], total[48], name[160], items[400], trees[48], review[16];
 
     /* the same report again: the same items at the same place, however written */
     char key[512];
@@ -143,13 +144,14 @@ bool handle_plant(struct job *j)
     format_items(j->lang, pr->items, pr->nitems, items, sizeof items);
     snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
     out->municipality_total = (long)totals_get(j->db, pl->municipality);
-    snprintf(total, sizeof total, "%ld", out->municipality_total);
-    snprintf(trees, sizeof trees, "%ld", ntrees);
+    trees_phrase(j->lang, out->municipality_total, total, sizeof total);
+    trees_phrase(j->lang, ntrees, trees, sizeof trees);
     snprintf(review, sizeof review, "%d", review_no);
     name_part(&j->vol, name, sizeof name);
     struct reply_var v[] = {
         { "items", items }, { "place", place_name(pl, j->lang) }, { "points", pts },
-        { "municipality", pl->municipality }, { "total", total }, { "name", name },
+        { "municipality", municipality_name(j->p->app->lex, pl->municipality, j->lang) },
+        { "total", total }, { "name", name },
         { "trees", trees }, { "review_no", review },
     };
     if (pending) {

@@ -86,9 +86,13 @@ static void substitute(const char *tpl, const struct reply_var *vars, int nvars,
                 }
             }
             if (found >= 0) {
-                for (const char *v = vars[found].value ? vars[found].value : ""; *v && o + 1 < outlen; v++)
+                const char *v = vars[found].value ? vars[found].value : "";
+                for (; *v && o + 1 < outlen; v++)
                     out[o++] = (*v == '\n' || *v == '\r' || *v == '\t') ? ' ' : *v;
                 p = end + 1;
+                /* "5 шт." + ". Ваши очки": one full stop, not two */
+                if (o > 0 && out[o - 1] == '.' && *p == '.')
+                    p++;
                 continue;
             }
         }

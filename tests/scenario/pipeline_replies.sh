@@ -53,4 +53,26 @@ r=$(sms --at "2026-12-01 10:33:00" +37126000006 "HELP 2")
 expect_match "help 2: English" "$r" "DELETE"
 r=$(sms --at "2026-12-01 10:34:00" +37126000007 "ПОМОЩЬ 2")
 expect_match "help 2: Russian" "$r" "УДАЛИТЬ"
+
+# item 3: numerals agree; Russian place names; no double full stop
+r=$(sms --at "2026-12-01 11:00:00" +37126000011 "KOKS 1 OZOLS Cesis")
+expect_match "numerals: 1 koks" "$r" "C(ē|e)su novads: [0-9]+ koks?i?\.$"
+expect_match "numerals: 1 gab. item" "$r" "ozols 1 gab\."
+total=$(q "SELECT sum(count) FROM plantings WHERE status='accepted'")
+r=$(sms --at "2026-12-01 11:01:00" +37126000011 "PUNKTI")
+case $((total % 10)):$((total % 100)) in 1:11) w=koki ;; 1:*) w=koks ;; *) w=koki ;; esac
+expect_match "numerals: campaign total agrees" "$r" "Kop(ā|a) kampa(ņ|n)(ā|a): $total $w\.$"
+r=$(sms --at "2026-12-01 11:02:00" +37126000012 "TREE 25 OAK Cesis")
+expect_match "numerals: English plural species" "$r" "Registered: 25 oaks, "
+r=$(sms --at "2026-12-01 11:03:00" +37126000012 "TREE 1 BIRCH Talsi")
+expect_match "numerals: English singular" "$r" "Registered: 1 birch, .*: 1 tree\.$"
+r=$(sms --at "2026-12-01 11:04:00" +37126000013 "ДЕРЕВО 5 ДУБ Рига")
+expect_match "russian: municipality in Russian with the unit" "$r" "Рига: 5 деревьев$"
+r=$(sms --at "2026-12-01 11:05:00" +37126000013 "ОТМЕНА")
+case "$r" in *..*) not_ok "russian: no double full stop" "$r" ;; *) ok "russian: no double full stop" ;; esac
+r=$(sms --at "2026-12-01 11:06:00" +37126000014 "ДЕРЕВО 22 ДУБ Елгава")
+expect_match "russian: 22 дерева" "$r" "Елгава: 22 дерева$"
+r=$(sms --at "2026-12-01 11:07:00" +37126000015 "ДЕРЕВО 22 БЕРЁЗА Вентспилс")
+expect_match "russian: too long for one SMS: the total dropped first, the place kept" "$r" "^Спасибо! Учтено: берёза 22 шт\., Вентспилс\. Очки: [0-9]+$"
+expect_eq "russian: one segment" "$(q "SELECT segments FROM outbound ORDER BY id DESC LIMIT 1")" 1
 finish

@@ -1,6 +1,7 @@
 /* test_replies.c: every reply template, rendered with worst-case values (the
  * longest species and place names, 7-digit totals, a long name with diacritics),
  * fits ONE SMS segment and one line, in lv, ru and en. */
+#include "gateway/core/numerals.h"
 #include "gateway/core/replies.h"
 #include "parsers/parse.h"
 #include "tests/test.h"
@@ -75,11 +76,14 @@ TEST(every_reply_fits_one_segment_with_worst_case_values)
         char one[200], three[600];
         snprintf(one, sizeof one, "%s%s%s", l == LANG_EN ? "10000 " : "", longest_species(lex, l), unit);
         snprintf(three, sizeof three, "%s, %s, %s", one, one, one);
+        char trees[64], total[64];
+        trees_phrase(l, 30000, trees, sizeof trees);
+        trees_phrase(l, 9999999, total, sizeof total);  /* "9999999 деревьев": the longest form */
         for (int variant = 0; variant < 2; variant++) {
             snprintf(items, sizeof items, "%s", variant ? three : one);
             struct reply_var vars[] = {
-                { "items", items }, { "trees", "30000" }, { "place", place },
-                { "municipality", place }, { "total", "9999999" }, { "points", "9999999" },
+                { "items", items }, { "trees", trees }, { "place", place },
+                { "municipality", place }, { "total", total }, { "points", "9999999" },
                 { "name", ", Ņina Ķirse-Bērziņa Ābeltiņa" }, { "suggestion", "smiltsērkšķis" },
                 { "example", "KOKS 12 OZOLS Cesis" }, { "max", "10000" }, { "review_no", "99999" },
                 { "reason", "skaits nav ticams, lūdzu sazinies ar mums" },
