@@ -88,7 +88,7 @@ check("first_request_with_input", b.startswith("END ") and "punkti" in b, b)
 w = W("register", LV)
 w.start()
 w.send("1")
-check("species_list", "1 " in w.body() and "0 Vel" in w.body(), w.body())
+check("species_list", "1 " in w.body() and "98 Vel, 0 Atpakal" in w.body(), w.body())
 first_page = w.body()
 w.send("1")
 check("count_screen", w.body().startswith("CON Cik kokus"), w.body())
@@ -100,6 +100,10 @@ check("retry_mid_same_answer", again == mid, again)
 w.send("Cēsis")
 check("confirm_screen", "12 " in w.body() and "Cesis" in w.body() and "1 Saglabat" in w.body(),
       w.body())
+# the summary cannot be taken for an option: it starts with a word, not a digit
+summary = w.body()[4:].split("\n")[0]
+check("confirm_summary_not_an_option", summary.startswith("Saglabat: ") and not summary[0].isdigit()
+      and summary.endswith("gab., Cesis?"), summary)
 w.send("1")
 final = w.body()
 check("saved_end_with_points", final.startswith("END Paldies") and "punkti" in final, final)
@@ -107,13 +111,13 @@ s, again = w.repeat()
 check("retry_final_same_answer", again == final, again)
 w.done()
 
-# --- the list: 0 for more, wrapping round ----------------------------------
+# --- the list: 98 for more, wrapping round ----------------------------------
 w = W("more", LV)
 w.start()
 w.send("1")
 pages = [w.body()]
 for _ in range(12):
-    w.send("0")
+    w.send("98")
     if w.body() == pages[0]:
         break
     pages.append(w.body())
@@ -129,12 +133,35 @@ w.send("ozolus")
 check("species_typed_name", w.body().startswith("CON Cik kokus (ozols)"), w.body())
 
 # --- wrong counts: same screen with a hint --------------------------------------
-for bad in ["abc", "0", "99999", "", "12*3", "*", "**", "-5", "1.5", "7" * 1000]:
+for bad in ["abc", "99999", "", "12*3", "*", "**", "-5", "1.5", "7" * 1000]:
     w.send(bad)
     check("count_wrong_%r" % bad[:6], w.body().startswith("CON Ierakstiet skaitli 1-10000.\nCik kokus"),
           w.body())
 w.send(" 7 ")
 check("count_ok_after_hints", w.body().startswith("CON Kur"), w.body())
+# "0 Atpakaļ": one screen back from every screen after the first
+w.send("0")
+check("back_place_to_count", w.body().startswith("CON Cik kokus (ozols)"), w.body())
+w.send("0")
+check("back_count_to_species", "98 Vel" in w.body(), w.body())
+w.send("0")
+check("back_species_to_main", "1 Registret" in w.body(), w.body())
+w.send("1")
+w.send("ozolus")
+# the count screen reads number words as SMS does
+w.send("pieci")
+check("count_number_word", w.body().startswith("CON Kur"), w.body())
+w.send("Cēsis")
+check("count_number_word_confirm", "ozols 5 gab., Cesis?" in w.body(), w.body())
+w.send("0")
+check("back_confirm_to_place", w.body().startswith("CON Kur"), w.body())
+w.send("0")
+w.send("divdesmit viens")
+check("count_two_number_words", w.body().startswith("CON Kur"), w.body())
+w.send("0")
+w.send("0")
+w.send("7")      # another species from the list
+w.send("7")      # 7 of them: on to the place screen
 
 # --- places: unknown, empty, numbers, fuzzy with confirmation --------------------
 for bad in ["Xyzzyville", "", "123", "*", "q" * 1000]:
@@ -165,7 +192,10 @@ EN = "+37126100002"
 w = W("lang_en", EN)
 w.start()
 w.send("4")
-check("lang_screen", "3 English" in w.body(), w.body())
+check("lang_screen", "3 English" in w.body() and "0 Atpakal" in w.body(), w.body())
+w.send("0")
+check("back_lang_to_main", "1 Registret" in w.body(), w.body())
+w.send("4")
 w.send("7")
 check("lang_wrong_hint", w.body().startswith("CON Izvelieties numuru"), w.body())
 w.send("3")
@@ -196,7 +226,7 @@ check("russian_menu", w.body().startswith("CON " + want), w.body())
 w.send("1")
 w.send("99")
 check("russian_species_hint", ("Выберите" if not TRANSLIT else "Vyberite") in w.body(), w.body())
-w.send("0")
+w.send("98")
 w.send("дуб")
 check("russian_typed_species", w.body().startswith("CON Сколько" if not TRANSLIT else "CON Skolko"),
       w.body())

@@ -15,6 +15,7 @@
 
 #define ORDER_MAX 256
 #define ORDER_TTL_MS 30000
+#define USSD_MORE 98          /* "98 Vēl": the next page of the species list */
 #define INPUT_MAX 100         /* longer input cannot be a menu answer, count or place */
 
 static enum lang slang(const struct ussd_session *s) { return lang_from_code(s->lang); }
@@ -226,6 +227,7 @@ static void show_confirm(const struct ussd_menu_env *env, struct ussd_session *s
     const struct place *pl = lexicon_place_by_name(env->lex, s->place);
     char count[24];
     snprintf(count, sizeof count, "%ld", s->count);
+    /* the summary starts with a word, never a digit: it must not read as option 5 */
     const struct reply_var v[] = {
         { "count", count },
         { "species", sp ? species_name(sp, lang) : s->species },
@@ -327,7 +329,7 @@ static void on_species(const struct ussd_menu_env *env, struct ussd_session *s, 
                        struct ussd_answer *a)
 {
     long k = number(in);
-    if (k == 0) {
+    if (k == USSD_MORE) {
         show_species(env, s, s->next_pos, NULL, a);
         return;
     }
@@ -354,10 +356,31 @@ static void on_species(const struct ussd_menu_env *env, struct ussd_session *s, 
     show_count(env, s, NULL, a);
 }
 
+/* A count written in words ("pieci", "двадцать один", "twelve"), read
+ * by the SMS grammar itself as the count of a report of this species; -1 when it
+ * is not one count and nothing else. */
+static long count_in_words(const struct ussd_menu_env *env, const struct ussd_session *s,
+                           const char *in)
+{
+    const struct species *sp = lexicon_species_by_id(env->lex, s->species);
+    if (!sp || !*in || strpbrk(in, "*0123456789"))
+        return -1;  /* digits are read as a number only: "-5" and "1.5" stay wrong */
+    char text[INPUT_MAX + 160];
+    snprintf(text, sizeof text, "KOKS %s %s Cesis", in, sp->name_lv);
+    struct parse_options o = { env->min_count, env->max_count, NULL };
+    struct parse_result pr;
+    parse_text(env->lex, text, strlen(text), env->now, &o, &pr);
+    if (!pr.ok || pr.command != CMD_PLANT || pr.nitems != 1 || pr.items[0].species != sp)
+        return -1;
+    return pr.items[0].count;
+}
+
 static void on_count(const struct ussd_menu_env *env, struct ussd_session *s, const char *in,
                      struct ussd_answer *a)
 {
     long k = number(in);
+    if (k < 0)
+        k = count_in_words(env, s, in);
     if (k < env->min_count || k > env->max_count) {
         show_count(env, s, "hint_count", a);
         return;
@@ -475,6 +498,32 @@ void ussd_menu_begin(const struct ussd_menu_env *env, struct ussd_session *s,
     show_main(env, s, NULL, a);
 }
 
+/* "0 Atpakaļ": one screen back, from every screen after the first */
+static bool go_back(const struct ussd_menu_env *env, struct ussd_session *s, struct ussd_answer *a)
+{
+    switch (s->step) {
+    case USSD_SPECIES:
+    case USSD_LANG:
+        show_main(env, s, NULL, a);
+        return true;
+    case USSD_COUNT:
+        show_species(env, s, s->list_pos, NULL, a);
+        return true;
+    case USSD_PLACE:
+        show_count(env, s, NULL, a);
+        return true;
+    case USSD_PLACE_CONFIRM:
+    case USSD_CONFIRM:
+        s->place[0] = '\0';
+        show_place(env, s, NULL, a);
+        return true;
+    case USSD_MAIN:
+    case USSD_DONE:
+        break;
+    }
+    return false;
+}
+
 void ussd_menu_input(const struct ussd_menu_env *env, struct ussd_session *s,
                      const char *input, struct ussd_answer *a)
 {
@@ -482,6 +531,8 @@ void ussd_menu_input(const struct ussd_menu_env *env, struct ussd_session *s,
     bool sane = trim(input, in, sizeof in);
     if (!sane)
         in[0] = '\0';    /* far too long: answered like an empty input */
+    if (!strcmp(in, "0") && go_back(env, s, a))
+        return;
     switch (s->step) {
     case USSD_MAIN: on_main(env, s, in, a); break;
     case USSD_SPECIES: on_species(env, s, in, a); break;
