@@ -54,22 +54,35 @@ static void read_row(sqlite3_stmt *st, struct broadcast_row *b)
     b->parts = (long)sqlite3_column_int64(st, 14);
     b->max_segments = sqlite3_column_int(st, 15);
     db_col_text(st, 16, b->created_by, sizeof b->created_by);
+    db_col_text(st, 17, b->text_ru, sizeof b->text_ru);
+    db_col_text(st, 18, b->text_en, sizeof b->text_en);
+}
+
+const char *broadcast_text_for(const struct broadcast_row *b, const char *lang)
+{
+    if (lang && !strcmp(lang, "ru") && b->text_ru[0])
+        return b->text_ru;
+    if (lang && !strcmp(lang, "en") && b->text_en[0])
+        return b->text_en;
+    return b->text;
 }
 
 #define COLS                                                                              \
     "id, coalesce(name, ''), segment, seg_kind, coalesce(seg_value, ''), text, state,"    \
     " send_at, created_at, coalesce(finished_at, 0), coalesce(cancelled_at, 0),"          \
-    " fill_cursor, fill_by_service, recipients, parts, max_segments, created_by"
+    " fill_cursor, fill_by_service, recipients, parts, max_segments, created_by,"          \
+    " coalesce(text_ru, ''), coalesce(text_en, '')"
 
 int64_t broadcast_insert(struct db *db, const struct broadcast_row *b)
 {
     if (!db_run(db, "INSERT INTO broadcasts (name, segment, seg_kind, seg_value, text, state,"
                     " send_at, fill_by_service, recipients, parts, max_segments, created_at,"
-                    " created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                "ttttttiIiiIit", b->name[0] ? b->name : NULL, b->segment, b->seg_kind,
+                    " created_by, text_ru, text_en) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "ttttttiIiiIittt", b->name[0] ? b->name : NULL, b->segment, b->seg_kind,
                 b->seg_value[0] ? b->seg_value : NULL, b->text, b->state, (int64_t)b->send_at,
                 b->fill_by_service ? 1 : 0, (int64_t)b->recipients, (int64_t)b->parts,
-                b->max_segments, (int64_t)b->created_at, b->created_by))
+                b->max_segments, (int64_t)b->created_at, b->created_by,
+                b->text_ru[0] ? b->text_ru : NULL, b->text_en[0] ? b->text_en : NULL))
         return 0;
     return db_last_id(db);
 }
@@ -157,6 +170,8 @@ static bool emit(sqlite3_stmt *st, bool pending, bc_each_fn fn, void *ctx)
     r.municipality_total = sqlite3_column_int64(st, 5);
     r.opted_out = sqlite3_column_int(st, 6) != 0;
     r.erased = sqlite3_column_int(st, 7) != 0;
+    const char *lang = (const char *)sqlite3_column_text(st, 8);
+    r.lang = lang ? lang : "lv";
     return fn(ctx, &r);
 }
 
@@ -164,8 +179,8 @@ bool broadcast_walk_segment(struct db *db, const char *kind, const char *value, 
                             const char *mun_for_total, bc_each_fn fn, void *ctx)
 {
     static const char sql[] =
-        "SELECT 0, id, number, name, pts, " TOTAL_OF("m") ", 0, 0 FROM ("
-        " SELECT v.id AS id, v.number AS number, coalesce(v.name, '') AS name,"
+        "SELECT 0, id, number, name, pts, " TOTAL_OF("m") ", 0, 0, lang FROM ("
+        " SELECT v.id AS id, v.number AS number, coalesce(v.name, '') AS name, v.lang AS lang,"
         POINTS("v.id") " AS pts," MUN("v.id", "v.home_municipality") " AS m"
         " FROM volunteers v WHERE v.id > ?1 AND v.id <= ?2 AND" SEG_COND ") ORDER BY id";
     sqlite3_stmt *st = db_prep(db, sql);
@@ -188,8 +203,8 @@ bool broadcast_lookup_number(struct db *db, const char *number, unsigned need,
                              struct bc_recipient *r, char *buf, size_t buflen)
 {
     static const char sql[] =
-        "SELECT 0, id, number, name, pts, " TOTAL_OF("m") ", opted, 0 FROM ("
-        " SELECT v.id AS id, v.number AS number, coalesce(v.name, '') AS name,"
+        "SELECT 0, id, number, name, pts, " TOTAL_OF("m") ", opted, 0, lang FROM ("
+        " SELECT v.id AS id, v.number AS number, coalesce(v.name, '') AS name, v.lang AS lang,"
         " v.opted_out AS opted," POINTS("v.id") " AS pts," MUN("v.id", "v.home_municipality") " AS m"
         " FROM volunteers v WHERE v.number = ?1 AND v.erased_at IS NULL)";
     sqlite3_stmt *st = db_prep(db, sql);
@@ -209,6 +224,8 @@ bool broadcast_lookup_number(struct db *db, const char *number, unsigned need,
         r->points = sqlite3_column_int64(st, 4);
         r->municipality_total = sqlite3_column_int64(st, 5);
         r->opted_out = sqlite3_column_int(st, 6) != 0;
+        const char *lang = (const char *)sqlite3_column_text(st, 8);
+        r->lang = lang && !strcmp(lang, "ru") ? "ru" : lang && !strcmp(lang, "en") ? "en" : "lv";
     }
     sqlite3_reset(st);
     return found;
@@ -278,8 +295,9 @@ int broadcast_walk_pending(struct db *db, int64_t id, int limit, unsigned need,
                            const char *mun_for_total, bc_each_fn fn, void *ctx)
 {
     static const char sql[] =
-        "SELECT rid, vid, number, name, pts, " TOTAL_OF("m") ", opted, erased FROM ("
+        "SELECT rid, vid, number, name, pts, " TOTAL_OF("m") ", opted, erased, lang FROM ("
         " SELECT r.id AS rid, coalesce(v.id, 0) AS vid, coalesce(v.number, r.number) AS number,"
+        " coalesce(v.lang, 'lv') AS lang,"
         " coalesce(v.name, '') AS name, coalesce(v.opted_out, 0) AS opted,"
         " v.erased_at IS NOT NULL AS erased," POINTS("v.id") " AS pts,"
         MUN("v.id", "v.home_municipality") " AS m"

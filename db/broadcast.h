@@ -16,7 +16,9 @@ struct broadcast_row {
     char segment[512];
     char seg_kind[16];      /* all | municipality | active | inactive | species | file */
     char seg_value[256];    /* municipality, species id, or epoch seconds */
-    char text[1600];
+    char text[1600];        /* Latvian: everyone without a text in their language */
+    char text_ru[1600];     /* "" when none */
+    char text_en[1600];
     char state[16];         /* preparing | scheduled | done | cancelled */
     time_t send_at, created_at, finished_at, cancelled_at;
     int64_t fill_cursor;
@@ -35,10 +37,14 @@ struct bc_recipient {
     int64_t volunteer_id;   /* 0 for a file number that is no volunteer */
     const char *number;     /* E.164 */
     const char *name;       /* "" when none */
+    const char *lang;       /* "lv" | "ru" | "en" ("lv" for a number that is no volunteer) */
     long long points;
     long long municipality_total;
     bool opted_out, erased;
 };
+
+/* The template for a recipient in lang: text_ru / text_en when set, else text. */
+const char *broadcast_text_for(const struct broadcast_row *b, const char *lang);
 
 /* Return false to stop the walk. */
 typedef bool (*bc_each_fn)(void *ctx, const struct bc_recipient *r);

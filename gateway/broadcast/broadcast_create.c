@@ -15,24 +15,41 @@
 #define FILE_CHUNK 2000   /* file numbers per transaction */
 
 struct measure_ctx {
-    const char *text;
-    unsigned need;
-    struct broadcast_stats *stats;
+    const char *text[3];     /* lv, ru, en (ru/en fall back to lv) */
+    unsigned need[3];
+    struct broadcast_stats *stats, *by_lang;
     char buf[2048];
-    struct sms_info one;     /* the copy when nothing varies */
+    struct sms_info one[3];  /* the copy when nothing varies */
 };
 
 static bool measure_one(void *vctx, const struct bc_recipient *r)
 {
     struct measure_ctx *m = vctx;
-    if (!m->need) { /* every copy is the same text */
-        broadcast_stats_add(m->stats, &m->one);
-        return true;
+    int l = r->lang && !strcmp(r->lang, "ru") ? 1 : r->lang && !strcmp(r->lang, "en") ? 2 : 0;
+    if (m->text[l] == m->text[0])
+        l = 0;   /* no text in their language: the Latvian one */
+    struct sms_info info = m->one[l];
+    if (m->need[l]) {
+        broadcast_render(m->text[l], r->name, r->points, r->municipality_total, m->buf,
+                         sizeof m->buf);
+        sms_measure(m->buf, &info);
     }
-    broadcast_render(m->text, r->name, r->points, r->municipality_total, m->buf, sizeof m->buf);
-    struct sms_info info;
-    sms_measure(m->buf, &info);
     broadcast_stats_add(m->stats, &info);
+    broadcast_stats_add(&m->by_lang[l], &info);
+    return true;
+}
+
+static bool check_text(const char *text, const char *what, char *err, size_t errlen)
+{
+    if (strlen(text) > 1000) {
+        snprintf(err, errlen, "the %s text is too long (over 1000 bytes)", what);
+        return false;
+    }
+    char e[256];
+    if (!broadcast_template_check(text, e, sizeof e)) {
+        snprintf(err, errlen, "%s text: %s", what, e);
+        return false;
+    }
     return true;
 }
 
@@ -45,12 +62,14 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
         snprintf(err, errlen, "the text is empty");
         return PLAN_BAD;
     }
-    if (strlen(req->text) > 1000) {
-        snprintf(err, errlen, "the text is too long (over 1000 bytes)");
+    if (!check_text(req->text, "Latvian", err, errlen) ||
+        (req->text_ru && !check_text(req->text_ru, "Russian", err, errlen)) ||
+        (req->text_en && !check_text(req->text_en, "English", err, errlen)))
+        return PLAN_BAD;
+    if ((req->text_ru && !*req->text_ru) || (req->text_en && !*req->text_en)) {
+        snprintf(err, errlen, "a language's text is empty (leave the option out instead)");
         return PLAN_BAD;
     }
-    if (!broadcast_template_check(req->text, err, errlen))
-        return PLAN_BAD;
     if (!segment_parse(lex, req->segment, &plan->seg, err, errlen))
         return PLAN_BAD;
     struct measure_ctx *m = calloc(1, sizeof *m);
@@ -58,17 +77,23 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
         snprintf(err, errlen, "out of memory");
         return PLAN_REFUSED;
     }
-    m->text = req->text;
-    m->need = broadcast_template_needs(req->text);
+    m->text[0] = req->text;
+    m->text[1] = req->text_ru ? req->text_ru : req->text;
+    m->text[2] = req->text_en ? req->text_en : req->text;
+    for (int l = 0; l < 3; l++) {
+        m->need[l] = broadcast_template_needs(m->text[l]);
+        sms_measure(m->text[l], &m->one[l]);
+    }
     m->stats = &plan->stats;
-    sms_measure(req->text, &m->one);
+    m->by_lang = plan->by_lang;
     bool ok = true;
     if (!strcmp(plan->seg.kind, "file")) {
-        long long campaign = m->need & BC_NEED_MTOTAL ? totals_get(db, "") : 0;
+        unsigned need = m->need[0] | m->need[1] | m->need[2];
+        long long campaign = need & BC_NEED_MTOTAL ? totals_get(db, "") : 0;
         for (size_t i = 0; ok && i < plan->seg.nnumbers; i++) {
             struct bc_recipient r;
             char name[256];
-            if (broadcast_lookup_number(db, plan->seg.numbers[i], m->need, &r, name, sizeof name)) {
+            if (broadcast_lookup_number(db, plan->seg.numbers[i], need, &r, name, sizeof name)) {
                 if (r.opted_out) {
                     plan->opted_out++;
                     continue;
@@ -77,12 +102,14 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
                 memset(&r, 0, sizeof r);
                 r.number = plan->seg.numbers[i];
                 r.name = "";
+                r.lang = "lv";
                 r.municipality_total = campaign;
             }
             measure_one(m, &r);
         }
     } else {
-        ok = broadcast_walk_segment(db, plan->seg.kind, plan->seg.value, m->need,
+        ok = broadcast_walk_segment(db, plan->seg.kind, plan->seg.value,
+                                    m->need[0] | m->need[1] | m->need[2],
                                     !strcmp(plan->seg.kind, "municipality") ? plan->seg.value : NULL,
                                     measure_one, m);
     }
@@ -150,6 +177,8 @@ int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,
     snprintf(b->seg_kind, sizeof b->seg_kind, "%s", plan->seg.kind);
     snprintf(b->seg_value, sizeof b->seg_value, "%s", plan->seg.value);
     snprintf(b->text, sizeof b->text, "%s", req->text);
+    snprintf(b->text_ru, sizeof b->text_ru, "%s", req->text_ru ? req->text_ru : "");
+    snprintf(b->text_en, sizeof b->text_en, "%s", req->text_en ? req->text_en : "");
     snprintf(b->state, sizeof b->state, "preparing");
     snprintf(b->created_by, sizeof b->created_by, "%s", req->actor ? req->actor : "unknown");
     b->send_at = req->send_at > 0 ? req->send_at : now;

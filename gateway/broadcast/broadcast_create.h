@@ -16,7 +16,9 @@
 
 struct broadcast_request {
     const char *segment;     /* as given */
-    const char *text;
+    const char *text;        /* Latvian, and for everyone without a text in their language */
+    const char *text_ru;     /* may be NULL: Russian-speaking volunteers get text */
+    const char *text_en;     /* may be NULL */
     const char *name;        /* may be NULL */
     time_t send_at;          /* 0: now */
     bool force;              /* allow copies over 2 segments */
@@ -26,6 +28,7 @@ struct broadcast_request {
 struct broadcast_plan {
     struct segment seg;
     struct broadcast_stats stats;
+    struct broadcast_stats by_lang[3];  /* copies per text: [0] Latvian (and fallbacks), ru, en */
     long opted_out;          /* file numbers of volunteers who opted out */
     time_t start;            /* max(now, send_at) */
     long eta_s;              /* from start */

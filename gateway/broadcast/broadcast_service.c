@@ -33,6 +33,7 @@ struct pending_copy {
     int64_t rid;
     char number[32];
     char name[128];
+    char lang[4];
     long long points, mtotal;
     bool opted_out, erased;
 };
@@ -69,6 +70,7 @@ static bool collect_one(void *vctx, const struct bc_recipient *r)
     p->rid = r->rid;
     snprintf(p->number, sizeof p->number, "%s", r->number);
     snprintf(p->name, sizeof p->name, "%s", r->name);
+    snprintf(p->lang, sizeof p->lang, "%s", r->lang ? r->lang : "lv");
     p->points = r->points;
     p->mtotal = r->municipality_total;
     p->opted_out = r->opted_out;
@@ -82,7 +84,8 @@ static int release_chunk(const struct broadcast_row *b, int limit, time_t now)
 {
     static struct pending_copy rows[RELEASE_CHUNK];
     struct collect c = { rows, 0, limit < RELEASE_CHUNK ? limit : RELEASE_CHUNK };
-    unsigned need = broadcast_template_needs(b->text);
+    unsigned need = broadcast_template_needs(b->text) | broadcast_template_needs(b->text_ru) |
+                    broadcast_template_needs(b->text_en);
     const char *mun = !strcmp(b->seg_kind, "municipality") ? b->seg_value : NULL;
     if (!db_begin(S.db))
         return -1;
@@ -115,7 +118,9 @@ static int release_chunk(const struct broadcast_row *b, int limit, time_t now)
             ok = broadcast_mark_skipped(S.db, p->rid, "erased");
             continue;
         }
-        broadcast_render(b->text, p->name, p->points, p->mtotal, text, sizeof text);
+        /* each volunteer gets the text in their language, else the Latvian one */
+        broadcast_render(broadcast_text_for(b, p->lang), p->name, p->points, p->mtotal, text,
+                         sizeof text);
         int64_t out = outbox_enqueue(S.db, e164, text, PRIO_BROADCAST, "broadcast", 0, b->id, now);
         if (!out) {
             /* the queue already holds this broadcast for this number */

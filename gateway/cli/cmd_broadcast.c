@@ -20,14 +20,16 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-        "usage: talka [-c FILE] broadcast create --to SEGMENT --text TEXT [--at TIME]\n"
-        "                                        [--name NAME] [--yes] [--force]\n"
+        "usage: talka [-c FILE] broadcast create --to SEGMENT --text TEXT [--text-ru TEXT]\n"
+        "                      [--text-en TEXT] [--at TIME] [--name NAME] [--yes] [--force]\n"
         "       talka [-c FILE] broadcast list\n"
         "       talka [-c FILE] broadcast show ID\n"
         "       talka [-c FILE] broadcast cancel ID\n\n"
         "SEGMENT: all | municipality:NAME | active:DATE | inactive:DATE | species:ID |\n"
         "         file:PATH (a CSV of phone numbers; rows that are no number are listed)\n"
-        "TEXT may use {name}, {points} and {municipality_total}.\n"
+        "TEXT may use {name}, {points} and {municipality_total}. --text is Latvian;\n"
+        "volunteers whose language is Russian or English get --text-ru / --text-en when\n"
+        "given, else the Latvian text. The preview shows segments per language.\n"
         "TIME: 'YYYY-MM-DD HH:MM' in [broadcast] timezone, or RFC 3339 with an offset.\n\n"
         "create counts the recipients, the SMS segments of every copy and the time to\n"
         "send, then queues it when --yes is given (or confirmed on a terminal); the new\n"
@@ -83,6 +85,15 @@ static void print_summary(const struct send_policy *pol, const struct broadcast_
     if (plan->opted_out)
         printf(" (%ld listed numbers opted out: left out)", plan->opted_out);
     printf("\nsegments: %s\n", seg);
+    /* per text: who gets which language, and what it costs */
+    static const char *const langs[] = { "lv (and everyone without their own text)", "ru", "en" };
+    for (int l = 0; l < 3; l++) {
+        if (!plan->by_lang[l].recipients)
+            continue;
+        char ls[256];
+        broadcast_stats_format(&plan->by_lang[l], ls, sizeof ls);
+        printf("  %s: %ld recipients, %s\n", langs[l], plan->by_lang[l].recipients, ls);
+    }
     printf("eta: %s; from %s to about %s (%s)\n", eta, from, done, localtime_zone());
     printf("limits: quiet hours %s, daily cap %s\n", pol->quiet ? pol->quiet_text : "none",
            pol->daily_cap > 0 ? "set" : "none");
@@ -103,13 +114,16 @@ static bool confirm(void)
 
 static int create(struct app *a, const struct send_policy *pol, int argc, char **argv)
 {
-    const char *to = NULL, *text = NULL, *at = NULL, *name = NULL;
+    const char *to = NULL, *text = NULL, *text_ru = NULL, *text_en = NULL, *at = NULL,
+               *name = NULL;
     bool yes = false, force = false;
     for (int i = 2; i < argc; i++) {
         const char *o = argv[i];
         bool has_arg = i + 1 < argc;
         if (!strcmp(o, "--to") && has_arg) to = argv[++i];
         else if (!strcmp(o, "--text") && has_arg) text = argv[++i];
+        else if (!strcmp(o, "--text-ru") && has_arg) text_ru = argv[++i];
+        else if (!strcmp(o, "--text-en") && has_arg) text_en = argv[++i];
         else if (!strcmp(o, "--at") && has_arg) at = argv[++i];
         else if (!strcmp(o, "--name") && has_arg) name = argv[++i];
         else if (!strcmp(o, "--yes")) yes = true;
@@ -143,7 +157,8 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
     }
     char actor[96], err[512] = "";
     cli_operator(actor, sizeof actor);
-    struct broadcast_request req = { .segment = to, .text = text, .name = name,
+    struct broadcast_request req = { .segment = to, .text = text, .text_ru = text_ru,
+                                     .text_en = text_en, .name = name,
                                      .send_at = send_at, .force = force, .actor = actor };
     struct broadcast_plan plan;
     int r = broadcast_plan(a->db, a->lex, pol, &req, now, &plan, err, sizeof err);
@@ -250,6 +265,10 @@ static int show(struct app *a, const struct send_policy *pol, int64_t id)
     if (!strcmp(b->seg_kind, "municipality") || !strcmp(b->seg_kind, "species"))
         printf(" (%s)", b->seg_value);
     printf("\ntext: %s\n", b->text);
+    if (b->text_ru[0])
+        printf("text (ru): %s\n", b->text_ru);
+    if (b->text_en[0])
+        printf("text (en): %s\n", b->text_en);
     printf("send at: %s (%s)\n", when, localtime_zone());
     printf("created by: %s\n", b->created_by);
     printf("recipients: %ld at creation, %ld parts, up to %d per copy\n", b->recipients, b->parts,
