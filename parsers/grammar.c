@@ -674,8 +674,10 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
             struct fz_result r;
             if (ul >= 4) {
                 pz_fz_search(&lex->cmdfz, u, ul, 1, NULL, NULL, &r);
-                if (r.best >= 0 && (r.second < 0 || WORD_VALUE(r.second) == WORD_VALUE(r.best) ||
-                                    r.dsecond > r.dbest)) {
+                /* destructive commands only by their exact keywords: no typos */
+                if (r.best >= 0 && WORD_VALUE(r.best) != CMD_DELETE &&
+                    (r.second < 0 || WORD_VALUE(r.second) == WORD_VALUE(r.best) ||
+                     r.dsecond > r.dbest)) {
                     cmd = (enum command)WORD_VALUE(r.best);
                     vote(&c, WORD_LANG(r.best), 2);
                     i++;
@@ -705,6 +707,22 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
         if (!out->name[0]) { fail(out, "empty"); return; }
         out->ok = true;
         return;
+    }
+    if (cmd == CMD_DELETE) {
+        /* DZĒST alone asks; DZĒST JĀ (ДА, YES) confirms; anything more is not a
+         * deletion at all */
+        static const char *const yes[] = { "ja", "jaa", "да", "da", "yes", "y" };
+        bool ok = i == tk.n;
+        if (i + 1 == tk.n && tk.t[i].kind == T_WORD) {
+            char f[16];
+            size_t n = tk.t[i].len < sizeof f - 1 ? tk.t[i].len : sizeof f - 1;
+            memcpy(f, tk.t[i].s, n);
+            f[n] = 0;
+            if (!strcmp(f, "jā")) snprintf(f, sizeof f, "ja");
+            for (size_t k = 0; k < sizeof yes / sizeof yes[0]; k++)
+                if (!strcmp(f, yes[k])) ok = out->confirmed = true;
+        }
+        if (!ok) { fail(out, "unknown_command"); out->lang = pick_lang(&c); return; }
     }
     if (cmd != CMD_UNKNOWN && cmd != CMD_PLANT) {
         out->command = cmd;

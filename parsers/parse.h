@@ -81,6 +81,7 @@ struct parse_result {
     char date[11];              /* "YYYY-MM-DD", or "" when the text names none */
     char name[128];             /* CMD_REGISTER */
     int help_page;              /* CMD_HELP: 2 for "? 2" / "PALĪDZĪBA 2", else 1 */
+    bool confirmed;             /* CMD_DELETE: followed by JĀ / ДА / YES */
     const struct lexicon *lex;  /* the lexicon that parsed it (for the JSON) */
 };
 

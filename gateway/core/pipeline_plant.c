@@ -201,8 +201,23 @@ bool handle_cancel(struct job *j)
     return true;
 }
 
+#define DELETE_CONFIRM_WINDOW 600  /* DZĒST JĀ within 10 minutes of DZĒST */
+
 bool handle_delete(struct job *j)
 {
+    /* erasure cannot be undone: DZĒST asks, only DZĒST JĀ soon after erases */
+    int64_t asked = 0;
+    if (j->pr.confirmed &&
+        db_int(j->db, &asked, "SELECT count(*) FROM inbound WHERE volunteer_id = ? AND"
+                              " outcome = 'delete_asked' AND received_at >= ? AND id != ?",
+               "iii", j->vol.id, (int64_t)(j->row.received_at - DELETE_CONFIRM_WINDOW),
+               j->row.id) == DB_ERROR)
+        return false;
+    if (!j->pr.confirmed || asked == 0) {
+        snprintf(j->out->outcome, sizeof j->out->outcome, "delete_asked");
+        job_reply(j, "delete_ask", NULL, 0);
+        return true;
+    }
     char mac[65], pseudo[40], subject[48];
     pseudonym_hmac(j->p->key, j->p->keylen, j->vol.number, mac);
     snprintf(pseudo, sizeof pseudo, "erased:%.24s", mac);

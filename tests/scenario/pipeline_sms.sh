@@ -90,6 +90,8 @@ expect_eq "idempotent: counted once" "$(q "SELECT count(*) FROM plantings WHERE 
 sms --at "2026-05-15 12:02:00" +37126000008 "VĀRDS Jānis Kļaviņš" >/dev/null
 sms --at "2026-05-15 12:03:00" +37126000008 "KOKS 4 LIEPAS Liepupe" >/dev/null
 r=$(sms --at "2026-05-15 12:04:00" +37126000008 "DZĒST")
+expect_match "delete: asks first" "$r" "DZ(Ē|E)ST J(Ā|A)"
+r=$(sms --at "2026-05-15 12:04:30" +37126000008 "DZĒST JĀ")
 expect_match "delete: one last reply" "$r" "dzēsti|dzesti"
 expect_eq "delete: number gone from volunteers" "$(q "SELECT count(*) FROM volunteers WHERE number='+37126000008'")" 0
 expect_eq "delete: number gone from inbound" "$(q "SELECT count(*) FROM inbound WHERE sender LIKE '%26000008%' OR sender_e164 LIKE '%26000008%'")" 0

@@ -171,6 +171,23 @@ TEST(parse_grammar_commands)
     CHECK(r.command == CMD_STOP && r.lang == LANG_LV);
     parse("DZĒST", &r);
     CHECK_INT(r.command, CMD_DELETE);
+    CHECK(!r.confirmed);
+    parse("DZĒST JĀ", &r);
+    CHECK(r.command == CMD_DELETE && r.confirmed);
+    parse("dzest ja", &r);
+    CHECK(r.command == CMD_DELETE && r.confirmed);
+    parse("УДАЛИТЬ ДА", &r);
+    CHECK(r.command == CMD_DELETE && r.confirmed && r.lang == LANG_RU);
+    parse("DELETE YES", &r);
+    CHECK(r.command == CMD_DELETE && r.confirmed && r.lang == LANG_EN);
+    /* destructive commands only by their exact keywords: typos never erase */
+    static const char *const typos[] = { "DZIEST", "DZEET", "dzēsts", "DELET", "DELEET",
+                                         "удалть", "DZĒST visu", "DZĒST JĀ lūdzu" };
+    for (size_t k = 0; k < sizeof typos / sizeof typos[0]; k++) {
+        parse(typos[k], &r);
+        if (r.command == CMD_DELETE)
+            test_fail(__FILE__, __LINE__, "'%s' parsed as delete", typos[k]);
+    }
     parse("ATCELT", &r);
     CHECK_INT(r.command, CMD_CANCEL);
     parse("СТАРТ", &r);
