@@ -55,6 +55,9 @@ const struct species *lexicon_find_species(const struct lexicon *lex, const char
                                            bool *ambiguous);
 size_t lexicon_species_count(const struct lexicon *lex);
 const struct species *lexicon_species_at(const struct lexicon *lex, size_t i);
+/* Every place of the list, in list order. */
+size_t lexicon_place_count(const struct lexicon *lex);
+const struct place *lexicon_place_at(const struct lexicon *lex, size_t i);
 
 struct parse_options {
     long min_count;         /* default 1 */

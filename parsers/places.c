@@ -269,3 +269,13 @@ const struct place *lexicon_place_by_name(const struct lexicon *lex, const char 
     if (pz_hm_get(&lex->plnames, name, strlen(name), v, 2) > 0) return &lex->pl[v[0]].pub;
     return NULL;
 }
+
+size_t lexicon_place_count(const struct lexicon *lex)
+{
+    return lex ? lex->npl : 0;
+}
+
+const struct place *lexicon_place_at(const struct lexicon *lex, size_t i)
+{
+    return lex && i < lex->npl ? &lex->pl[i].pub : NULL;
+}

@@ -1,7 +1,10 @@
 /* cmd_export.c: `talka export csv|geojson [--since DATE]`: accepted plantings for
  * bulk entry into MapMyTree (CSV, columns in docs/registry.md) or as map points
- * (GeoJSON, only places with known coordinates). Never a phone number, never a
- * volunteer pseudonym: nothing here identifies a person. */
+ * (GeoJSON). A place without coordinates of its own (parishes, municipalities) is
+ * placed at its municipality's administrative-centre town, else the mean of the
+ * municipality's towns, with a precision property; else its geometry is null.
+ * Never a phone number, never a volunteer pseudonym: nothing here identifies a
+ * person. */
 #include "gateway/core/app.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
@@ -10,8 +13,11 @@
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
 
+#include "gateway/base/sms_text.h"
+
 #include <jansson.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +30,11 @@ static void usage(FILE *f)
             "Writes accepted plantings to stdout (UTF-8), oldest first; --since keeps those\n"
             "planted on or after DATE. CSV columns (header line first):\n"
             "  id, count, species_latin, species_lv, planted_on, place, municipality,\n"
-            "  atvk, lat, lon, channel\n"
-            "lat/lon/atvk are empty when the place has none. GeoJSON holds one Point per\n"
-            "planting whose place has coordinates. No phone numbers or volunteer data.\n"
+            "  atvk, lat, lon, precision, channel\n"
+            "precision: place (the place's own point), municipality_centre (a parish or\n"
+            "municipality placed at its administrative-centre town, else the mean of its\n"
+            "towns), none (lat/lon empty). GeoJSON holds one Feature per planting, with\n"
+            "\"geometry\": null when precision is none. No phone numbers or volunteer data.\n"
             "Exit status: 0 written, 1 failed, 2 usage or configuration error.\n");
 }
 
@@ -35,7 +43,77 @@ struct row {
     long count;
     const struct species *sp;
     const struct place *pl;
+    bool located;
+    double lat, lon;
+    const char *precision;   /* place | municipality_centre | none */
 };
+
+/* Whether town names its municipality's centre: "Cēsis" for "Cēsu novads" — the
+ * municipality's first word is the town's genitive, so they differ only in the
+ * last two letters (compared with Latvian letters folded). */
+static bool is_centre(const char *town, const char *municipality)
+{
+    char t[128], m[128];
+    sms_fold_latvian(town, t, sizeof t);
+    sms_fold_latvian(municipality, m, sizeof m);
+    char *sp = strchr(m, ' ');
+    if (sp)
+        *sp = '\0';
+    size_t tl = strlen(t), ml = strlen(m), k = 0;
+    while (k < tl && k < ml && tolower((unsigned char)t[k]) == tolower((unsigned char)m[k]))
+        k++;
+    return k >= 3 && tl - k <= 2 && ml - k <= 2;
+}
+
+/* The point of a place without coordinates: its municipality's centre town (a
+ * state city of its own for Jelgavas, Rēzeknes or Ventspils novads), else the mean
+ * of the municipality's towns with coordinates. */
+static bool municipality_point(const struct lexicon *lex, const char *municipality, double *lat,
+                               double *lon)
+{
+    double sl = 0, so = 0;
+    int n = 0;
+    const struct place *centre = NULL;
+    for (size_t i = 0; i < lexicon_place_count(lex); i++) {
+        const struct place *p = lexicon_place_at(lex, i);
+        bool city = !strcmp(p->type, "valstspilsēta");
+        if (!p->has_coords || (strcmp(p->type, "pilsēta") && !city))
+            continue;
+        bool inside = !strcmp(p->municipality, municipality);
+        if ((inside || city) && is_centre(p->name, municipality) && (!centre || inside))
+            centre = p;
+        if (inside) {
+            sl += p->lat;
+            so += p->lon;
+            n++;
+        }
+    }
+    if (centre) {
+        *lat = centre->lat;
+        *lon = centre->lon;
+        return true;
+    }
+    if (!n)
+        return false;
+    *lat = sl / n;
+    *lon = so / n;
+    return true;
+}
+
+static void locate(const struct lexicon *lex, struct row *r)
+{
+    r->precision = "none";
+    r->located = false;
+    if (r->pl && r->pl->has_coords) {
+        r->lat = r->pl->lat;
+        r->lon = r->pl->lon;
+        r->located = true;
+        r->precision = "place";
+    } else if (municipality_point(lex, r->municipality, &r->lat, &r->lon)) {
+        r->located = true;
+        r->precision = "municipality_centre";
+    }
+}
 
 static void csv_field(FILE *f, const char *s, bool last)
 {
@@ -57,9 +135,9 @@ static void csv_row(FILE *f, const struct row *r)
 {
     char n[32], lat[32] = "", lon[32] = "";
     snprintf(n, sizeof n, "%ld", r->count);
-    if (r->pl && r->pl->has_coords) {
-        snprintf(lat, sizeof lat, "%.6f", r->pl->lat);
-        snprintf(lon, sizeof lon, "%.6f", r->pl->lon);
+    if (r->located) {
+        snprintf(lat, sizeof lat, "%.6f", r->lat);
+        snprintf(lon, sizeof lon, "%.6f", r->lon);
     }
     csv_field(f, r->uuid, false);
     csv_field(f, n, false);
@@ -71,6 +149,7 @@ static void csv_row(FILE *f, const struct row *r)
     csv_field(f, r->pl && r->pl->atvk ? r->pl->atvk : "", false);
     csv_field(f, lat, false);
     csv_field(f, lon, false);
+    csv_field(f, r->precision, false);
     csv_field(f, r->channel, true);
 }
 
@@ -84,10 +163,14 @@ static json_t *feature(const struct row *r)
         return NULL;
     json_object_set_new(props, "species_latin", r->sp ? json_string(r->sp->latin) : json_null());
     json_object_set_new(props, "species_lv", r->sp ? json_string(r->sp->name_lv) : json_null());
-    json_object_set_new(props, "atvk",
-                        r->pl->atvk && r->pl->atvk[0] ? json_string(r->pl->atvk) : json_null());
-    return json_pack("{s:s, s:{s:s, s:[f,f]}, s:o}", "type", "Feature", "geometry", "type",
-                     "Point", "coordinates", r->pl->lon, r->pl->lat, "properties", props);
+    json_object_set_new(props, "atvk", r->pl && r->pl->atvk && r->pl->atvk[0]
+                                           ? json_string(r->pl->atvk) : json_null());
+    json_object_set_new(props, "precision", json_string(r->precision));
+    json_t *geometry = r->located ? json_pack("{s:s, s:[f,f]}", "type", "Point", "coordinates",
+                                              r->lon, r->lat)
+                                  : json_null();
+    return json_pack("{s:s, s:o, s:o}", "type", "Feature", "geometry", geometry, "properties",
+                     props);
 }
 
 static bool valid_date(const char *s)
@@ -143,7 +226,7 @@ int cmd_export(int argc, char **argv)
     json_t *features = csv ? NULL : json_array();
     if (csv)
         fputs("id,count,species_latin,species_lv,planted_on,place,municipality,atvk,lat,lon,"
-              "channel\r\n", stdout);
+              "precision,channel\r\n", stdout);
     long n = 0, skipped = 0;
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -162,15 +245,14 @@ int cmd_export(int argc, char **argv)
             continue;
         r.sp = lexicon_species_by_id(a.lex, r.species);
         r.pl = lexicon_place_by_name(a.lex, r.place);
-        if (csv) {
-            csv_row(stdout, &r);
-            n++;
-        } else if (r.pl && r.pl->has_coords) {
-            json_array_append_new(features, feature(&r));
-            n++;
-        } else {
+        locate(a.lex, &r);
+        if (!r.located)
             skipped++;
-        }
+        if (csv)
+            csv_row(stdout, &r);
+        else
+            json_array_append_new(features, feature(&r));
+        n++;
     }
     sqlite3_reset(st);
     if (!csv) {
@@ -180,9 +262,8 @@ int cmd_export(int argc, char **argv)
         json_decref(root);
     }
     int out = (step == SQLITE_DONE && fflush(stdout) == 0) ? 0 : 1;
-    fprintf(stderr, "talka export: %ld plantings%s", n, csv ? "\n" : "");
-    if (!csv)
-        fprintf(stderr, " (%ld without coordinates left out)\n", skipped);
+    fprintf(stderr, "talka export: %ld plantings (%ld without any coordinates: precision none)\n",
+            n, skipped);
     app_close(&a);
     return out;
 }

@@ -33,9 +33,9 @@ expect_eq server_no_invalid "$(reg_stat invalid)" 0
 # --- export
 csv=$("$TALKA" export csv 2>/dev/null); expect_eq export_csv_exit $? 0
 expect_eq export_csv_header "$(printf '%s\n' "$csv" | head -1 | tr -d '\r')" \
-    "id,count,species_latin,species_lv,planted_on,place,municipality,atvk,lat,lon,channel"
+    "id,count,species_latin,species_lv,planted_on,place,municipality,atvk,lat,lon,precision,channel"
 expect_eq export_csv_rows "$(printf '%s\n' "$csv" | tail -n +2 | grep -c .)" 2
-expect_match export_csv_row "$csv" "900,Betula pendula,[^,]*,[0-9-]+,Cēsis,Cēsu novads,0026000,57\.3"
+expect_match export_csv_row "$csv" "900,Betula pendula,[^,]*,[0-9-]+,Cēsis,Cēsu novads,0026000,57\.3[0-9]*,25\.[0-9]*,place,"
 check export_csv_no_phone sh -c "! printf '%s' '$csv' | grep -q 3712600"
 "$TALKA" export geojson > "$T/map.json" 2>/dev/null; expect_eq export_geojson_exit $? 0
 expect_eq export_geojson_valid "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["type"], len(d["features"]), d["features"][0]["geometry"]["type"])' "$T/map.json")" "FeatureCollection 2 Point"
