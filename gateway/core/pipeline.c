@@ -147,8 +147,10 @@ static bool handle_command(struct job *j)
         points_reply(j, "points");
         return true;
     case CMD_REGISTER: {
-        char name[64];
-        snprintf(name, sizeof name, "%s", pr->name);
+        char name[64]; /* names are kept to 63 bytes, cut below on a character boundary */
+        size_t keep = strnlen(pr->name, sizeof name - 1);
+        memcpy(name, pr->name, keep);
+        name[keep] = '\0';
         /* never cut a UTF-8 sequence in half */
         size_t n = strlen(name);
         while (n > 0 && ((unsigned char)name[n - 1] & 0xC0) == 0x80)
