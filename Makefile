@@ -67,13 +67,16 @@ build/asan/obj/%.o: %.c
 	$(Q)$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
 
 build/talka: build/obj/gateway/cli/main.o $(REL_OBJ)
-	$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
 
 build/asan/talka: build/asan/obj/gateway/cli/main.o $(ASAN_OBJ)
-	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
 build/asan/unit-tests: $(TEST_OBJ) $(ASAN_OBJ)
-	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
 # The parser fuzzer needs clang's libFuzzer; it links only parsers/.
 FUZZ_SRC := $(sort $(wildcard parsers/*.c)) tests/fuzz/fuzz_parse.c
