@@ -4,6 +4,7 @@
 #ifndef TALKA_PARSERS_INTERNAL_H
 #define TALKA_PARSERS_INTERNAL_H
 
+#include "parsers/arena.h"
 #include "parsers/parse.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -153,8 +154,6 @@ struct pl_info {
     void *json;                 /* {"name","type","municipality"} for JSON, shared */
 };
 
-struct arena_block;
-
 struct lexicon {
     struct sp_info *sp; size_t nsp;
     struct pl_info *pl; size_t npl;
@@ -167,15 +166,12 @@ struct lexicon {
     int sp_maxwords, pl_maxwords;
     pcre2_code *re_date;        /* numeric date / time tokens */
     void *cmd_json[CMD_CANCEL + 1], *lang_json[3];  /* jansson strings, shared */
-    struct arena_block *arena;
+    struct arena strings;       /* every string above lives here */
 };
 
 /* jansson values made once per lexicon (json.c). */
 void pz_json_prepare(struct lexicon *lex);
 void pz_json_release(struct lexicon *lex);
-
-/* Strings that live as long as the lexicon. */
-char *pz_lex_strdup(struct lexicon *lex, const char *s, size_t n);
 
 int pz_load_species(struct lexicon *lex, const char *path, char *err, size_t errlen);
 int pz_load_places(struct lexicon *lex, const char *path, char *err, size_t errlen);

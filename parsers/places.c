@@ -49,7 +49,7 @@ static void add_form(struct lexicon *lex, const char *form, const char *suffix, 
         if (!kl || kl + strlen(suffix) + 1 >= sizeof key) continue;
         strcat(key, suffix);
         kl = strlen(key);
-        char *k = pz_lex_strdup(lex, key, kl);
+        char *k = pz_arena_strdup(&lex->strings, key, kl);
         if (!k) return;
         pz_hm_add(&lex->plforms, k, val);
         int words = 1;
@@ -143,7 +143,7 @@ static int rank_of(const char *type)
 
 static const char *dup(struct lexicon *lex, const char *s)
 {
-    return pz_lex_strdup(lex, s, strlen(s));
+    return pz_arena_strdup(&lex->strings, s, strlen(s));
 }
 
 int pz_load_places(struct lexicon *lex, const char *path, char *err, size_t errlen)
