@@ -3,8 +3,8 @@
  * vakar, вчера, yesterday) and "15. maijā" are resolved by grammar.c through
  * date_resolve. The civil date of "now" follows the configured zone: Europe/...
  * zones use the EU summer-time rule (Riga: UTC+2, +3 in summer), UTC is UTC. */
-#include "parsers/internal.h"
 #include "parsers/dates.h"
+#include "parsers/lexicon_types.h"
 
 #include <string.h>
 

@@ -2,7 +2,8 @@
  * deletions, substitutions, swaps of neighbours) over forms bucketed by length,
  * reporting the best candidate and the best one of another group, so that the
  * caller can refuse to guess when two are about equally close. */
-#include "parsers/internal.h"
+#include "parsers/fuzzy.h"
+#include "parsers/normalize.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,8 +4,16 @@
  * words, and checked: counts pair with the species next to them (3 oši un 2
  * kļavas; LIEPA 4), typos are resolved only when one candidate is clearly closest,
  * and the first problem found becomes the error code. */
-#include "parsers/internal.h"
+#include "parsers/grammar.h"
+#include "parsers/lexicon_types.h"
 #include "parsers/dates.h"
+#include "parsers/fuzzy.h"
+#include "parsers/normalize.h"
+#include "parsers/numbers.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
+#include "parsers/tokens.h"
+#include "parsers/words.h"
 
 #include <limits.h>
 #include <stdio.h>

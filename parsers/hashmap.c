@@ -1,7 +1,7 @@
 /* hashmap.c: an open-addressing hash map from strings to small integers, built
  * once at load and then only read (safe for any number of reader threads). One
  * key may hold several values (a form shared by two species). */
-#include "parsers/internal.h"
+#include "parsers/hashmap.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,9 +2,15 @@
  * their header names) and the word tables into hash maps, fuzzy sets and the
  * precompiled date pattern. After lexicon_load returns nothing in it changes, so
  * any number of threads may parse with one lexicon. */
-#include "parsers/internal.h"
+#include "parsers/lexicon.h"
+#include "parsers/lexicon_types.h"
 #include "parsers/dates.h"
-#include "parsers/tsv.h"
+#include "parsers/json.h"
+#include "parsers/numbers.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
+#include "parsers/tokens.h"
+#include "parsers/words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,12 +34,11 @@ static void add_words(struct lexicon *lex, const struct word_def *w)
     }
 }
 
-int pz_load_words(struct lexicon *lex, char *err, size_t errlen)
+static int load_words(struct lexicon *lex)
 {
     add_words(lex, pz_parse_words);
     add_words(lex, pz_number_words);
     pz_fz_finish(&lex->cmdfz);
-    (void)err; (void)errlen;
     return 0;
 }
 
@@ -50,7 +55,7 @@ struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv, ch
     pz_hm_init(&lex->plforms, 16384);
     pz_hm_init(&lex->plnames, 1024);
     pz_hm_init(&lex->firstwords, 1024);
-    if (pz_load_words(lex, err, errlen) || pz_load_species(lex, species_tsv, err, errlen) ||
+    if (load_words(lex) || pz_load_species(lex, species_tsv, err, errlen) ||
         pz_load_places(lex, places_tsv, err, errlen)) {
         lexicon_free(lex);
         return NULL;

@@ -3,7 +3,9 @@
  * Alūksnē, Talsu novadā, Вентспилсе) are generated here by the Latvian and Russian
  * ending rules, also in digraph spelling (Ceesiis). Every place points at its
  * top-level unit: a novads, or a state city with its own council. */
-#include "parsers/internal.h"
+#include "parsers/places.h"
+#include "parsers/lexicon_types.h"
+#include "parsers/tokens.h"
 #include "parsers/tsv.h"
 
 #include <stdio.h>

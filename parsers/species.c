@@ -3,7 +3,9 @@
  * a key; a form shared by two species goes to the one whose name in that language
  * is the bare generic word (liepa, not platlapu liepa; дуб, not красный дуб), then
  * to a genus (_spp); otherwise it is ambiguous. Typos fall back to fuzzy.c. */
-#include "parsers/internal.h"
+#include "parsers/species.h"
+#include "parsers/lexicon_types.h"
+#include "parsers/tokens.h"
 #include "parsers/tsv.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * (KOKS6 → koks 6, 6gab. → 6 gab), digits keep their date punctuation (01.06,
  * 2026-06-01), look-alike letters are fixed: O and l inside a number are digits
  * (2O → 20, l2 → 12), Cyrillic letters inside a Latin word are Latin and back. */
-#include "parsers/internal.h"
+#include "parsers/tokens.h"
 #include "parsers/normalize.h"
 
 #include <string.h>

@@ -5,6 +5,8 @@
 #include "gateway/broadcast/broadcast_eta.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
+#include "parsers/grammar.h"
+#include "parsers/species.h"
 
 #include <ctype.h>
 #include <stdio.h>

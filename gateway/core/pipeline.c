@@ -11,6 +11,8 @@
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
 #include "gateway/base/pseudonym.h"
+#include "parsers/grammar.h"
+#include "parsers/names.h"
 
 #include <ctype.h>
 #include <stdio.h>

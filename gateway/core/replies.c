@@ -1,5 +1,6 @@
 /* replies.c: reply templates (config/replies.ini) rendered to fit one SMS. */
 #include "gateway/core/replies.h"
+#include "parsers/names.h"
 
 #include <gammu.h>
 

@@ -4,6 +4,8 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <jansson.h>
 #include <openssl/rand.h>

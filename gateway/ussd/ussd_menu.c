@@ -6,6 +6,9 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/sms_text.h"
+#include "parsers/grammar.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <assert.h>
 #include <ctype.h>

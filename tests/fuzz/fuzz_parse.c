@@ -3,6 +3,10 @@
  * the invariants: a known command, an error exactly when not ok, items only for a
  * valid report, valid JSON text. Built by `make build/fuzz/fuzz-parse`. */
 #include "parsers/parse.h"
+#include "parsers/grammar.h"
+#include "parsers/json.h"
+#include "parsers/lexicon.h"
+#include "parsers/names.h"
 
 #include <stdint.h>
 #include <stdio.h>

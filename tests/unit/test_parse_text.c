@@ -1,7 +1,10 @@
 /* test_parse_text.c: unit tests of the parser's lower layers: UTF-8 decoding,
  * folding and homoglyphs (tokens), number words, dates, edit distance. */
-#include "parsers/internal.h"
 #include "parsers/dates.h"
+#include "parsers/fuzzy.h"
+#include "parsers/normalize.h"
+#include "parsers/numbers.h"
+#include "parsers/tokens.h"
 #include "tests/test.h"
 
 static const char *tok(const struct tokens *t, int i)

@@ -4,6 +4,9 @@
 #include "gateway/core/replies.h"
 #include "parsers/parse.h"
 #include "tests/test.h"
+#include "parsers/lexicon.h"
+#include "parsers/names.h"
+#include "parsers/species.h"
 
 #include <stdlib.h>
 
