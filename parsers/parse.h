@@ -2,7 +2,7 @@
  * bytes) into a structured, validated command. Pure: no database, no earlier
  * messages; the caller passes the lexicon (species and places) and the current
  * time. Every channel calls it. Types only: the functions are declared next to
- * their definitions (lexicon.h, grammar.h, json.h, names.h, species.h, places.h). */
+ * their definitions (lexicon.h, grammar.h, json.h, names.h, species.h, places.h, lookup.h). */
 #ifndef TALKA_PARSE_H
 #define TALKA_PARSE_H
 
@@ -39,7 +39,7 @@ struct place {
 };
 
 /* The species and places lists with their indexes, read-only once loaded
- * (lexicon.h loads one; species.h, places.h, grammar.h look things up in it). */
+ * (lexicon.h loads one; species.h, places.h, lookup.h look things up in it). */
 struct lexicon;
 
 struct parse_options {

@@ -5,7 +5,7 @@
 #include "gateway/broadcast/broadcast_eta.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
-#include "parsers/grammar.h"
+#include "parsers/lookup.h"
 #include "parsers/species.h"
 
 #include <ctype.h>

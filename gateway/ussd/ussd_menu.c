@@ -6,7 +6,7 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/sms_text.h"
-#include "parsers/grammar.h"
+#include "parsers/lookup.h"
 #include "parsers/places.h"
 #include "parsers/species.h"
 

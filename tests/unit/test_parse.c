@@ -5,6 +5,7 @@
 #include "parsers/parse.h"
 #include "tests/test.h"
 #include "parsers/grammar.h"
+#include "parsers/lookup.h"
 #include "parsers/json.h"
 #include "parsers/lexicon.h"
 #include "parsers/places.h"
