@@ -13,8 +13,9 @@
 
 struct lexicon;
 
-/* Civil date of t in zone tz (Europe/Riga rules for Europe/..., UTC for UTC). */
-void pz_civil_date(time_t t, const char *tz, int *y, int *m, int *d);
+/* Civil date of t in the process's local time zone (TZ, set once at start-up,
+ * before any thread; the system's zone when unset). Thread-safe. */
+void pz_civil_date(time_t t, int *y, int *m, int *d);
 /* Days since 1970-01-01 of y-m-d, and back. */
 long pz_days_from_civil(int y, int m, int d);
 void pz_civil_from_days(long z, int *y, int *m, int *d);

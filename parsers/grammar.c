@@ -92,10 +92,9 @@ static void read_register(struct reading *c, int i, const char *text, size_t len
 void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t now,
                 const struct parse_options *opts, struct parse_result *out)
 {
-    static const struct parse_options defaults = { 1, 10000, "Europe/Riga" };
+    static const struct parse_options defaults = { 1, 10000, NULL };
     struct parse_options o = opts ? *opts : defaults;
     if (o.min_count <= 0 && o.max_count <= 0) { o.min_count = 1; o.max_count = 10000; }
-    if (!o.timezone) o.timezone = defaults.timezone;
 
     memset(out, 0, sizeof *out);
     out->command = CMD_UNKNOWN;
@@ -129,8 +128,8 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
         return;
     }
     int ty, tm, td;
-    pz_civil_date(now, o.timezone, &ty, &tm, &td);
+    pz_civil_date(now, &ty, &tm, &td);
     int plant_signal = 0;
     pz_classify(&c, i, ty, &plant_signal);
-    pz_report(&c, out, &o, now, plant_signal, cmd == CMD_PLANT);
+    pz_report(&c, out, &o, pz_days_from_civil(ty, tm, td), plant_signal, cmd == CMD_PLANT);
 }

@@ -45,7 +45,10 @@ struct lexicon;
 struct parse_options {
     long min_count;         /* default 1 */
     long max_count;         /* default 10000 */
-    const char *timezone;   /* for vakar/šodien/01.06; default "Europe/Riga" */
+    /* The zone for vakar/šodien/01.06 is the process's local time zone (TZ, set
+     * once at start-up from [talka] timezone): the parser reads it through
+     * localtime_r. This names the same zone for the record; it is not read. */
+    const char *timezone;
 };
 
 #define PARSE_MAX_ITEMS 8

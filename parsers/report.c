@@ -89,13 +89,10 @@ static const char *pair_items(const struct reading *c, struct parse_result *out,
     return NULL;
 }
 
-/* The date named, relative to now, into out->date; -1 when it is in the future. */
-static int resolve_date(const struct reading *c, struct parse_result *out,
-                        const struct parse_options *o, time_t now)
+/* The date named (today - c->rel days, or y-m-d) into out->date; -1 when it is
+ * after today. */
+static int resolve_date(const struct reading *c, struct parse_result *out, long today)
 {
-    int ty, tm, td;
-    pz_civil_date(now, o->timezone, &ty, &tm, &td);
-    long today = pz_days_from_civil(ty, tm, td);
     long day = c->rel >= 0 ? today - c->rel : pz_days_from_civil(c->y, c->m, c->d);
     if (day > today) return -1;
     int y, m, d;
@@ -105,7 +102,7 @@ static int resolve_date(const struct reading *c, struct parse_result *out,
 }
 
 void pz_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
-               time_t now, int plant_signal, int explicit_cmd)
+               long today, int plant_signal, int explicit_cmd)
 {
     pz_resolve_unknown(c);
     enum lang l = pz_pick_lang(c);
@@ -127,7 +124,7 @@ void pz_report(struct reading *c, struct parse_result *out, const struct parse_o
         if (out->items[j].count < o->min_count || out->items[j].count > o->max_count)
             err = "count_out_of_range";
     if (!err) err = pz_choose_place(c, out, l);      /* may leave a suggestion */
-    if (!err && (c->date_state < 0 || (c->date_state > 0 && resolve_date(c, out, o, now) < 0)))
+    if (!err && (c->date_state < 0 || (c->date_state > 0 && resolve_date(c, out, today) < 0)))
         err = "bad_date";
     if (err) {
         pz_fail(out, err);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct lexicon *lex;
 
@@ -24,6 +25,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     char err[512];
     (void)argc; (void)argv;
+    /* the parser reads dates in the process's local zone: Riga's, set before
+     * libFuzzer starts any thread */
+    setenv("TZ", "Europe/Riga", 1);
+    tzset();
     lex = lexicon_load("config/species.tsv", "config/places.tsv", err, sizeof err);
     if (!lex) {
         fprintf(stderr, "fuzz-parse: %s (run from the repository root)\n", err);
