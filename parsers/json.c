@@ -5,6 +5,7 @@
 #include "parsers/names.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,10 @@ static json_t *shared(void *v, const char *fallback)
 {
     return v ? json_incref((json_t *)v) : json_string(fallback);
 }
+
+/* A result points at the public part of a lexicon row; the row is found from it. */
+_Static_assert(offsetof(struct sp_info, pub) == 0, "species rows start with their public part");
+_Static_assert(offsetof(struct pl_info, pub) == 0, "place rows start with their public part");
 
 static json_t *build(const struct parse_result *r)
 {

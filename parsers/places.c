@@ -8,6 +8,7 @@
 #include "parsers/tokens.h"
 #include "parsers/tsv.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,7 @@ int32_t pz_place_group(const void *ctx, int32_t val)
 {
     const struct lexicon *lex = ctx;
     int idx = PLV_IDX(val);
+    assert((size_t)idx < lex->npl);
     return lex->pl[idx].muni >= 0 ? lex->pl[idx].muni : idx;
 }
 

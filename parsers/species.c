@@ -8,6 +8,7 @@
 #include "parsers/tokens.h"
 #include "parsers/tsv.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,7 @@ int pz_species_lookup(const struct lexicon *lex, const char *key, size_t klen, i
 
 const char *pz_species_name(const struct lexicon *lex, int idx, enum lang l)
 {
+    assert(idx >= 0 && (size_t)idx < lex->nsp);
     const struct species *s = &lex->sp[idx].pub;
     if (l == LANG_RU && *s->name_ru) return s->name_ru;
     if (l == LANG_EN && *s->name_en) return s->name_en;

@@ -5,6 +5,8 @@
 #include "parsers/tokens.h"
 #include "parsers/normalize.h"
 
+#include <assert.h>
+#include <limits.h>
 #include <string.h>
 
 struct ch { int32_t cp; unsigned char cls; unsigned char lv; unsigned off; };
@@ -35,6 +37,7 @@ static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsig
         lv |= c[i].lv;
         o += (size_t)pz_utf8_encode(c[i].cp, p + o);
     }
+    assert(o < need && o <= USHRT_MAX);
     p[o] = 0;
     t->s = p;
     t->len = (unsigned short)o;
@@ -45,6 +48,7 @@ static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsig
     t->end = end;
     out->used += (unsigned)o + 1;
     out->n++;
+    assert(out->n <= TOK_MAX && out->used <= sizeof out->buf);
     if (cyr) out->has_cyr = 1;
 }
 
