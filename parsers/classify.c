@@ -30,16 +30,16 @@ static long digits_value(const struct token *t)
 }
 
 /* 01.06, 2026-06-01 (a time such as 10:30 is skipped). */
-static int read_numx(struct reading *c, int i, int ty)
+static int read_numx(struct reading *c, int i)
 {
     const struct token *t = &c->tk->t[i];
     int y, m, d;
-    if (pz_date_token(c->lex, t->s, t->len, ty, &y, &m, &d) == DT_DATE) set_date(c, y, m, d);
+    if (pz_date_token(c->lex, t->s, t->len, pz_this_year(c), &y, &m, &d) == DT_DATE) set_date(c, y, m, d);
     return i + 1;
 }
 
 /* A count in digits ("10 000" too), or a day before a month word ("15. maijā"). */
-static int read_number(struct reading *c, int i, int ty)
+static int read_number(struct reading *c, int i)
 {
     const struct tokens *tk = c->tk;
     const struct token *t = &tk->t[i];
@@ -48,7 +48,7 @@ static int read_number(struct reading *c, int i, int ty)
         int32_t w = pz_word_of(c->lex, &tk->t[i + 1]);
         if (w && WORD_KIND(w) == W_MONTH && v >= 1 && v <= 31) {   /* 15. maijā */
             pz_vote(c, WORD_LANG(w), 1);
-            int y = ty, used = 2;
+            int y = pz_this_year(c), used = 2;
             if (i + 2 < tk->n && tk->t[i + 2].kind == T_NUM && tk->t[i + 2].len == 4) {
                 y = (int)digits_value(&tk->t[i + 2]);
                 used = 3;
@@ -104,7 +104,7 @@ static int read_long_name(struct reading *c, int i)
 
 /* Number words ("divdesmit pieci"), relative dates, "June 1", filler and verbs;
  * -1 when the word at i is not in the vocabulary. */
-static int read_known_word(struct reading *c, int i, int ty, int *plant_signal)
+static int read_known_word(struct reading *c, int i, int *plant_signal)
 {
     const struct tokens *tk = c->tk;
     const struct lexicon *lex = c->lex;
@@ -135,7 +135,7 @@ static int read_known_word(struct reading *c, int i, int ty, int *plant_signal)
         long d = digits_value(&tk->t[i + 1]);
         if (d >= 1 && d <= 31) {
             pz_vote(c, lang, 1);
-            set_date(c, ty, WORD_VALUE(w), (int)d);
+            set_date(c, pz_this_year(c), WORD_VALUE(w), (int)d);
             return i + 2;
         }
     }
@@ -182,17 +182,17 @@ static int read_single_word(struct reading *c, int i)
     return i + 1;
 }
 
-void pz_classify(struct reading *c, int i, int ty, int *plant_signal)
+void pz_classify(struct reading *c, int i, int *plant_signal)
 {
     const struct tokens *tk = c->tk;
     while (i < tk->n) {
         const struct token *t = &tk->t[i];
         int next;
         if (t->kind == T_QMARK) next = i + 1;
-        else if (t->kind == T_NUMX) next = read_numx(c, i, ty);
-        else if (t->kind == T_NUM) next = read_number(c, i, ty);
+        else if (t->kind == T_NUMX) next = read_numx(c, i);
+        else if (t->kind == T_NUM) next = read_number(c, i);
         else if ((next = read_long_name(c, i)) < 0 &&
-                 (next = read_known_word(c, i, ty, plant_signal)) < 0)
+                 (next = read_known_word(c, i, plant_signal)) < 0)
             next = read_single_word(c, i);
         assert(next > i && next <= tk->n);
         i = next;

@@ -5,8 +5,8 @@
 #include "parsers/reading.h"
 
 /* Reads tokens i.. of c (everything after the command word) as counts, species,
- * places, dates and unknown words; ty is this year (for "15. maijā", "01.06").
+ * places, dates and unknown words (a date without a year is in this year).
  * Sets *plant_signal when a word says the text reports a planting. */
-void pz_classify(struct reading *c, int i, int ty, int *plant_signal);
+void pz_classify(struct reading *c, int i, int *plant_signal);
 
 #endif

@@ -6,7 +6,6 @@
  * report.c; other commands take no arguments. */
 #include "parsers/grammar.h"
 #include "parsers/classify.h"
-#include "parsers/dates.h"
 #include "parsers/fuzzy.h"
 #include "parsers/lexicon_types.h"
 #include "parsers/normalize.h"
@@ -105,7 +104,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     struct tokens tk;
     pz_tokenize(text ? text : "", text ? len : 0, &tk);
     struct reading c;
-    pz_reading_start(&c, lex, &tk);
+    pz_reading_start(&c, lex, &tk, now);
     if (tk.has_cyr) c.votes[LANG_RU] += 5;
 
     if (tk.n == 0) { pz_fail(out, "empty"); return; }
@@ -127,9 +126,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
         out->lang = pz_pick_lang(&c);
         return;
     }
-    int ty, tm, td;
-    pz_civil_date(now, &ty, &tm, &td);
     int plant_signal = 0;
-    pz_classify(&c, i, ty, &plant_signal);
-    pz_report(&c, out, &o, pz_days_from_civil(ty, tm, td), plant_signal, cmd == CMD_PLANT);
+    pz_classify(&c, i, &plant_signal);
+    pz_report(&c, out, &o, plant_signal, cmd == CMD_PLANT);
 }

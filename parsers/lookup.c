@@ -20,7 +20,7 @@ const struct place *lexicon_find_place(const struct lexicon *lex, const char *te
     struct tokens tk;
     pz_tokenize(text, strlen(text), &tk);
     struct reading c;
-    pz_reading_start(&c, lex, &tk);
+    pz_reading_start(&c, lex, &tk, (time_t)0);     /* names no date */
     for (int i = 0; i < tk.n;) {
         int used = 0;
         for (int L = lex->pl_maxwords < tk.n - i ? lex->pl_maxwords : tk.n - i; L >= 1; L--) {

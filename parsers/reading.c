@@ -2,6 +2,7 @@
  * (see reading.h): vocabulary and list lookups of token spans, language votes,
  * the list of elements. */
 #include "parsers/reading.h"
+#include "parsers/dates.h"
 #include "parsers/hashmap.h"
 #include "parsers/lexicon_types.h"
 #include "parsers/places.h"
@@ -11,7 +12,8 @@
 #include <assert.h>
 #include <string.h>
 
-void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct tokens *tk)
+void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct tokens *tk,
+                      time_t now)
 {
     assert(tk->n >= 0 && tk->n <= TOK_MAX);
     c->lex = lex;
@@ -21,6 +23,27 @@ void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct
     c->rel = -1;
     c->fuzzy_left = FUZZY_BUDGET;
     memset(c->votes, 0, sizeof c->votes);
+    c->now = now;
+    c->today_known = 0;
+}
+
+static void find_today(struct reading *c)
+{
+    if (c->today_known) return;
+    pz_civil_date(c->now, &c->today_y, &c->today_m, &c->today_d);
+    c->today_known = 1;
+}
+
+int pz_this_year(struct reading *c)
+{
+    find_today(c);
+    return c->today_y;
+}
+
+long pz_today(struct reading *c)
+{
+    find_today(c);
+    return pz_days_from_civil(c->today_y, c->today_m, c->today_d);
 }
 
 int32_t pz_word_of(const struct lexicon *lex, const struct token *t)

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 enum { E_NUM, E_SPECIES, E_PLACE, E_UNK };
 #define EL_MAX TOK_MAX          /* at most one element per token */
@@ -37,10 +38,19 @@ struct reading {
     int date_state;             /* 0 none, 1 ok, -1 bad */
     int y, m, d;                /* the date named */
     int rel;                    /* days back, for a relative date (or -1) */
+    time_t now;                 /* when the text was received */
+    int today_known;            /* today_* hold now's local date (found when first asked) */
+    int today_y, today_m, today_d;
 };
 
-/* Starts reading tk (which must outlive c) with lex: no elements, no votes. */
-void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct tokens *tk);
+/* Starts reading tk (which must outlive c) with lex, for a text received at now:
+ * no elements, no votes. */
+void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct tokens *tk,
+                      time_t now);
+/* The local date of now (looked up once, and only for a text that names a date):
+ * the year, and the day as days since 1970-01-01. */
+int pz_this_year(struct reading *c);
+long pz_today(struct reading *c);
 
 /* The vocabulary entry (WORD_VAL) of a word token, or 0. */
 int32_t pz_word_of(const struct lexicon *lex, const struct token *t);

@@ -91,8 +91,9 @@ static const char *pair_items(const struct reading *c, struct parse_result *out,
 
 /* The date named (today - c->rel days, or y-m-d) into out->date; -1 when it is
  * after today. */
-static int resolve_date(const struct reading *c, struct parse_result *out, long today)
+static int resolve_date(struct reading *c, struct parse_result *out)
 {
+    long today = pz_today(c);
     long day = c->rel >= 0 ? today - c->rel : pz_days_from_civil(c->y, c->m, c->d);
     if (day > today) return -1;
     int y, m, d;
@@ -102,7 +103,7 @@ static int resolve_date(const struct reading *c, struct parse_result *out, long 
 }
 
 void pz_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
-               long today, int plant_signal, int explicit_cmd)
+               int plant_signal, int explicit_cmd)
 {
     pz_resolve_unknown(c);
     enum lang l = pz_pick_lang(c);
@@ -124,7 +125,7 @@ void pz_report(struct reading *c, struct parse_result *out, const struct parse_o
         if (out->items[j].count < o->min_count || out->items[j].count > o->max_count)
             err = "count_out_of_range";
     if (!err) err = pz_choose_place(c, out, l);      /* may leave a suggestion */
-    if (!err && (c->date_state < 0 || (c->date_state > 0 && resolve_date(c, out, today) < 0)))
+    if (!err && (c->date_state < 0 || (c->date_state > 0 && resolve_date(c, out) < 0)))
         err = "bad_date";
     if (err) {
         pz_fail(out, err);

@@ -8,11 +8,11 @@
 void pz_fail(struct parse_result *out, const char *code);
 
 /* Finishes a report whose body c has read: resolves typos, pairs counts with
- * species, checks them against o, picks the place and the date (today is the
- * local date the text arrived, in days since 1970-01-01), and fills out; the
- * first problem found becomes the error.
+ * species, checks them against o, picks the place and the date (not after the
+ * local date the text arrived), and fills out; the first problem found becomes
+ * the error.
  * plant_signal: a word said "planting"; explicit_cmd: the text began with one. */
 void pz_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
-               long today, int plant_signal, int explicit_cmd);
+               int plant_signal, int explicit_cmd);
 
 #endif
