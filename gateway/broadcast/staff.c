@@ -23,6 +23,8 @@
 #include "gateway/core/numerals.h"
 #include "gateway/core/replies.h"
 #include "gateway/core/review.h"
+#include "parsers/lookup.h"
+#include "parsers/places.h"
 
 #include <ctype.h>
 #include <openssl/crypto.h>

@@ -12,6 +12,8 @@
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include "gateway/base/sms_text.h"
 

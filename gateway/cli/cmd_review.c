@@ -4,6 +4,7 @@
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
+#include "parsers/species.h"
 #include "gateway/cli/wiring.h"
 #include "gateway/core/review.h"
 #include "gateway/base/localtime.h"

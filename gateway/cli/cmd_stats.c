@@ -5,6 +5,7 @@
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
+#include "parsers/species.h"
 #include "gateway/base/pseudonym.h"
 
 #include <stdio.h>

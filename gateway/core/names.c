@@ -2,6 +2,8 @@
  * (see names.h). */
 #include "gateway/core/names.h"
 #include "gateway/core/numerals.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -14,6 +14,8 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <stdio.h>
 #include <stdlib.h>
