@@ -12,6 +12,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,9 @@ static void local_with_offset(time_t t, char *out, size_t len)
     char when[32];
     local_format(t, when, sizeof when);
     long off = local_offset(t);
-    snprintf(out, len, "%s %+03ld:%02ld", when, off / 3600, labs(off) % 3600 / 60);
+    int n = snprintf(out, len, "%s %+03d:%02d", when, (int)(off / 3600),
+                     (int)(labs(off) % 3600 / 60));
+    assert(n > 0 && (size_t)n < len);  /* callers pass 48 bytes; this is 23 */
 }
 
 static void print_summary(const struct send_policy *pol, const struct broadcast_plan *plan,
