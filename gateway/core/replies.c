@@ -122,6 +122,38 @@ static bool try_fit(const char *tpl, enum lang lang, const struct reply_var *var
     return enc->segments == 1;
 }
 
+/* Tries tpl with vars[cut] shortened a character at a time (whole characters,
+ * ending in "...") down to min_chars characters; true when it fits. */
+static bool fit_cutting(const char *tpl, enum lang lang, const struct reply_var *vars, int nvars,
+                        int cut, size_t min_chars, char *out, size_t outlen,
+                        struct sms_info *enc, bool *shortened)
+{
+    struct reply_var v[32];
+    if (cut < 0 || cut >= nvars || nvars > 32)
+        return false;
+    memcpy(v, vars, sizeof v[0] * (size_t)nvars);
+    char val[640];
+    snprintf(val, sizeof val, "%s", vars[cut].value ? vars[cut].value : "");
+    v[cut].value = val;
+    size_t n = strlen(val), chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)val[i] & 0xC0) != 0x80;
+    bool ok = try_fit(tpl, lang, v, nvars, out, outlen, enc);
+    while (!ok && n > 0 && chars > min_chars) {
+        /* drop one character (never half of one), then trailing spaces, add "..." */
+        do
+            n--;
+        while (n > 0 && ((unsigned char)val[n] & 0xC0) == 0x80);
+        chars--;
+        while (n > 0 && val[n - 1] == ' ')
+            n--;
+        snprintf(val + n, sizeof val - n, "...");
+        *shortened = true;
+        ok = try_fit(tpl, lang, v, nvars, out, outlen, enc);
+    }
+    return ok;
+}
+
 bool replies_render(const struct replies *r, enum lang lang, const char *key,
                     const struct reply_var *vars, int nvars,
                     char *out, size_t outlen, struct sms_info *enc)
@@ -146,6 +178,15 @@ bool replies_render(const struct replies *r, enum lang lang, const char *key,
         const char *stpl = lookup(r, lang, shortkey);  /* variants never change language */
         if (stpl && try_fit(stpl, lang, vars, nvars, out, outlen, enc))
             return true;
+        /* before dropping the place altogether (KEY_tiny), shorten it */
+        int place = -1;
+        for (int k = 0; k < nvars; k++)
+            if (!strcmp(vars[k].name, "place"))
+                place = k;
+        bool cut = false;
+        if (i == 0 && stpl && place >= 0 &&
+            fit_cutting(stpl, lang, vars, nvars, place, 6, out, outlen, enc, &cut))
+            return true;
     }
     /* nothing fits: send the folded long form rather than nothing */
     char buf[1024];
@@ -168,25 +209,8 @@ bool replies_render_cut(const struct replies *r, enum lang lang, const char *key
         lang = LANG_LV;
         tpl = lookup(r, lang, key);
     }
-    if (!tpl || cut < 0 || cut >= nvars)
-        return replies_render(r, lang, key, vars, nvars, out, outlen, enc);
-    const char *orig = vars[cut].value ? vars[cut].value : "";
-    char val[640];
-    snprintf(val, sizeof val, "%s", orig);
-    size_t n = strlen(val);
-    vars[cut].value = val;
-    bool ok = try_fit(tpl, lang, vars, nvars, out, outlen, enc);
-    while (!ok && n > 0) {
-        /* drop one character (never half of one), then trailing spaces, add "..." */
-        do
-            n--;
-        while (n > 0 && ((unsigned char)val[n] & 0xC0) == 0x80);
-        while (n > 0 && val[n - 1] == ' ')
-            n--;
-        snprintf(val + n, sizeof val - n, "...");
-        *shortened = true;
-        ok = try_fit(tpl, lang, vars, nvars, out, outlen, enc);
-    }
-    vars[cut].value = orig;
-    return ok ? true : replies_render(r, lang, key, vars, nvars, out, outlen, enc);
+    if (tpl && fit_cutting(tpl, lang, vars, nvars, cut, 0, out, outlen, enc, shortened))
+        return true;
+    *shortened = false;
+    return replies_render(r, lang, key, vars, nvars, out, outlen, enc);
 }

@@ -1,7 +1,8 @@
 /* replies.h: reply templates per language (config/replies.ini, sections [lv],
  * [ru], [en]) rendered with {placeholders} into ONE SMS segment: Latvian keeps its
  * diacritics when it fits 70 UCS-2 characters, else it is folded to GSM-7 within
- * 160, else KEY_short, then KEY_tiny; Russian stays Cyrillic within 70. */
+ * 160, else KEY_short, then KEY_short with {place} shortened ("Dienvidkurzeme..."),
+ * then KEY_tiny; Russian stays Cyrillic within 70. */
 #ifndef TALKA_REPLIES_H
 #define TALKA_REPLIES_H
 
