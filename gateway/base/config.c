@@ -159,6 +159,9 @@ struct config *config_load(const char *path, char *err, size_t errlen)
     L.cfg = cfg;
     ini_allow_multiline = false;   /* an indented line is an error, not a continuation */
     ini_allow_no_value = false;
+    ini_use_stack = false;         /* lines up to 4 KiB (a long allow list, a pattern) */
+    ini_initial_alloc = 4096;
+    ini_max_line = 4096;
     int bad = ini_parse_stream(read_line, &L, on_entry, &L);
     fclose(L.f);
     if (bad != 0 || L.err_line) {

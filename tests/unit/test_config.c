@@ -117,6 +117,20 @@ TEST(config_checker_refuses_what_the_table_does_not_allow)
     CHECK(strstr(err, ":3: [gammu1]: section repeated (first on line 1)"));
     CHECK(!check_text("[staff]\n[talka]\n[staff]\n", err, sizeof err));
     CHECK(strstr(err, ":3: [staff]: section repeated (first on line 1)"));
+    /* long lines are read whole (a long allow list); far too long ones are refused */
+    char big[6000];
+    int o = snprintf(big, sizeof big, "[ussd]\nallow = 10.0.0.0/24");
+    for (int k = 1; k < 40; k++)
+        o += snprintf(big + o, sizeof big - (size_t)o, ", 10.0.%d.0/24", k);
+    snprintf(big + o, sizeof big - (size_t)o, "\n");
+    CHECK(check_text(big, err, sizeof err));
+    o = snprintf(big, sizeof big, "[talka]\nlog_level = ");
+    memset(big + o, 'x', 5000);
+    snprintf(big + o + 5000, sizeof big - (size_t)o - 5000, "\n");
+    CHECK(!check_text(big, err, sizeof err));
+    CHECK(strstr(err, "check.ini:2: line longer than"));
+    CHECK(!check_text("[talka]\nsync =\n", err, sizeof err));   /* empty is empty: no word */
+    CHECK(strstr(err, "[talka] sync: '' is not allowed"));
     CHECK(check_text("[gammu]\ndevice = x\nlogformat = textall\n", err, sizeof err));
     CHECK(!check_text("[modem]\nhang_timeout = 0\n", err, sizeof err));
     CHECK(!check_text("[gammu]\ndelivery_reports = maybe\n", err, sizeof err));
