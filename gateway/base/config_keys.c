@@ -186,9 +186,11 @@ void config_keys_markdown(FILE *out)
         const struct config_key *k = &keys[i];
         if (strcmp(section, k->section)) {
             section = k->section;
-            fprintf(out, "%s### [%s]\n\n| key | type | default | allowed | meaning |\n"
+            fprintf(out, "%s### [%s]%s\n\n| key | type | default | allowed | meaning |\n"
                          "| --- | --- | --- | --- | --- |\n", i ? "\n" : "",
-                    strcmp(section, "gammu*") ? section : "gammu], [gammu1], [gammu2], ...");
+                    strcmp(section, "gammu*") ? section : "gammu",
+                    strcmp(section, "gammu*") ? "" : ", [gammu1], [gammu2], ... (talka's keys; "
+                                                     "libgammu's own keys are passed on)");
         }
         char allowed[256] = "";
         if (k->type == CONFIG_INT)
