@@ -85,6 +85,8 @@ static json_t *build(const struct parse_result *r)
             if (r->date[0]) json_object_set_new(o, "date", str(r->date));
         }
         if (r->command == CMD_REGISTER) json_object_set_new(o, "name", str(r->name));
+        if (r->command == CMD_HELP && r->help_page == 2) json_object_set_new(o, "page", json_integer(2));
+        if (r->command == CMD_DELETE && r->confirmed) json_object_set_new(o, "confirmed", json_true());
     } else {
         json_object_set_new(o, "error", json_string(r->error ? r->error : "unknown_command"));
         if (r->suggestion[0]) json_object_set_new(o, "suggestion", str(r->suggestion));

@@ -32,4 +32,8 @@ expect_match "Russian: confirmed" "$r" "удалены"
 r=$(sms --at "2026-05-15 10:33:00" +37126000003 "DELETE")
 expect_match "English: asks in English" "$r" "DELETE YES within 10 minutes"
 expect_eq "English: not erased yet" "$(alive +37126000003)" 1
+j=$(printf 'DZĒST JĀ\n? 2\nDZIEST\n' | "$TALKA" parse)
+expect_match "parse: the confirmation in the JSON" "$(echo "$j" | sed -n 1p)" '"command":"delete".*"confirmed":true'
+expect_match "parse: help page 2 in the JSON" "$(echo "$j" | sed -n 2p)" '"command":"help".*"page":2'
+expect_match "parse: a typo is no deletion" "$(echo "$j" | sed -n 3p)" '"error":"unknown_command"'
 finish
