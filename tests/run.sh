@@ -14,7 +14,7 @@
 # counts as failed, so the total never drops when a helper dies); more ran than
 # planned; it printed "Bail out!", a Python traceback or a sanitizer report; it
 # exited non-zero without a failed check; it outlived its timeout (default
-# TEST_TIMEOUT=300 s, or a "# timeout: N" line in the comment block at the top of
+# TEST_TIMEOUT=600 s, or a "# timeout: N" line in the comment block at the top of
 # the part), after which its whole
 # process group is killed.
 cd "$(dirname "$0")/.." || exit 2
@@ -39,7 +39,8 @@ run_part() { # run_part NAME FILE COMMAND...: run one part under a timeout and c
     echo "== $name"
     # "# timeout: N" in the comment block at the top of the part
     limit=$(awk '!/^#/ { exit } /^# timeout: *[0-9]+ *$/ { print $3; exit }' "$file" 2>/dev/null)
-    limit=${limit:-${TEST_TIMEOUT:-300}}
+    limit=${limit:-${TEST_TIMEOUT:-600}}
+    started=$(date +%s)
     # timeout(1) makes itself a process-group leader and signals the whole group,
     # daemons the part started in the background included
     timeout -k 5 "$limit" "$@" > "$out" 2>&1 < /dev/null &
@@ -48,7 +49,7 @@ run_part() { # run_part NAME FILE COMMAND...: run one part under a timeout and c
     rc=$?
     kill -KILL "-$pid" 2>/dev/null       # its process group: anything it left behind
     grep -v '^ok ' "$out" | grep -v -e '^[0-9]* passed, [0-9]* failed$' -e '^plan [0-9]*$'
-    { echo "== $name (exit status $rc)"; cat "$out"; } >> "$log"
+    { echo "== $name (exit status $rc, $(( $(date +%s) - started )) s)"; cat "$out"; } >> "$log"
     p=$(grep -c '^ok ' "$out"); f=$(grep -c '^not ok ' "$out")
     plans=$(grep -c '^plan [0-9][0-9]*$' "$out")
     plan=$(sed -n 's/^plan \([0-9][0-9]*\)$/\1/p' "$out" | head -1)

@@ -16,7 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return x == 0 && data;
 }
 C
-flags=$(make -s print-fuzz-cflags)
+# (MAKEFLAGS cleared: under `make test` the inner make would warn about the jobserver)
+flags=$(MAKEFLAGS= make -s print-fuzz-cflags)
 expect_match "fuzz: the fuzz build stops at the first sanitizer report" "$flags" "(^| )-fno-sanitize-recover=all( |$)"
 clang $flags -o "$T/ub" "$T/ub.c" > "$T/cc.log" 2>&1 || bail "clang failed: $(tail -3 "$T/cc.log")"
 # as `make fuzz` runs it: without the sanitizer options tests/lib.sh exports
@@ -27,7 +28,7 @@ clang $(echo "$flags" | sed 's/-fno-sanitize-recover=all//') -o "$T/ub-recover" 
 env -u UBSAN_OPTIONS -u ASAN_OPTIONS "$T/ub-recover" -runs=5 -artifact_prefix="$T/" > "$T/run2.log" 2>&1
 expect_eq "fuzz: (without the flag the same run exits 0)" "$?" 0
 
-debs=" $(make -s print-debs) "
+debs=" $(MAKEFLAGS= make -s print-debs) "
 missing=
 for tool in curl:curl sqlite3:sqlite3 python3:python3 clang:clang pcre2grep:pcre2-utils; do
     case "$debs" in *" ${tool#*:} "*) ;; *) missing="$missing ${tool#*:}" ;; esac

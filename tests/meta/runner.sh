@@ -132,7 +132,7 @@ expect_match "runner: the SIGTERM-ignoring child wrote its pid" "$hpid" '^[0-9]+
 gone() { ! kill -0 "$hpid" 2>/dev/null; }
 check "runner: ... and was killed with the process group" wait_until 5 gone
 
-expect_eq "runner: the default timeout is generous" "$(TEST_TIMEOUT= sh -c 'sed -n "s/.*TEST_TIMEOUT:-\([0-9]*\).*/\1/p" tests/run.sh' | head -1)" 300
+expect_eq "runner: the default timeout is generous" "$(TEST_TIMEOUT= sh -c 'sed -n "s/.*TEST_TIMEOUT:-\([0-9]*\).*/\1/p" tests/run.sh' | head -1)" 600
 
 # PATTERN that matches nothing
 run_runner "$T/nomatch.out" no-such-scenario-xyz

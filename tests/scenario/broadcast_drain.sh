@@ -4,6 +4,7 @@
 # recipient, none in quiet hours; replies to texts that arrive while it drains go
 # out ahead of it; the daemon is SIGKILLed mid-broadcast and resumes without
 # sending anyone a second copy. The clock is a file the test moves.
+# timeout: 900
 . tests/lib.sh
 . tests/lib/modem.sh
 plan 30

@@ -3,6 +3,7 @@
 # half of the texts are still being written into the phone by `talka sim send`.
 # The final state must equal that of an uninterrupted run of the same texts:
 # nothing lost, nothing stored or answered twice, every planting counted once.
+# timeout: 900
 . tests/lib.sh
 . tests/lib/modem.sh
 plan 17
