@@ -3,8 +3,9 @@
 # falling back to Latvian; the preview shows segments per language; the daemon
 # sends each copy in its recipient's language.
 . tests/lib.sh
+plan 9
 scratch
-. tests/scenario/modem_lib.sh
+. tests/lib/modem.sh
 export TALKA_NOW="2026-05-16 09:00:00"   # 12:00 in Riga
 {
     printf 'l1\t+37126000001\tKOKS 12 OZOLS Cesis\n'
@@ -24,7 +25,7 @@ expect_match "show: every language's text" "$("$TALKA" broadcast show "$id")" "t
 unset TALKA_NOW
 echo $(python3 -c "import calendar,time; print(calendar.timegm(time.strptime('2026-05-16 09:00:00', '%Y-%m-%d %H:%M:%S')))") > "$T/clock"
 export TALKA_CLOCK_FILE=$T/clock
-start_daemon
+need_daemon
 check "daemon: 4 copies queued" wait_for 60 "SELECT count(*) FROM outbound WHERE kind='broadcast'" 4
 stop_daemon
 bt() { q "SELECT text FROM outbound WHERE kind='broadcast' AND recipient='$1'"; }

@@ -3,6 +3,7 @@
 # broadcast held by quiet hours shows "paused until 09:00", list and show give
 # local times with the offset, and the preview's duration agrees with its range.
 . tests/lib.sh
+plan 10
 scratch
 db=$T/var/talka.db
 q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }

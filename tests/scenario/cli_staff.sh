@@ -5,6 +5,7 @@
 # values are named, the operator is the account name without $USER, talka ussd
 # names the URL it could not reach, sim outbox says a number was erased after send.
 . tests/lib.sh
+plan 26
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 db=$T/var/talka.db

@@ -3,6 +3,7 @@
 # FILE:LINE: [section] key: what is wrong; `talka config check` prints the
 # effective configuration; an empty value means empty.
 . tests/lib.sh
+plan 44
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 

@@ -3,6 +3,7 @@
 # town (Cēsu novads -> Cēsis; Jelgavas novads -> the state city Jelgava), else at
 # the mean of its towns, with a precision property; none left: geometry null.
 . tests/lib.sh
+plan 12
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 sms() { "$TALKA" sms "$@" >/dev/null 2>>"$T/stderr"; }

@@ -2,6 +2,7 @@
 # answered "send DZĒST JĀ within 10 minutes"; only that confirmation erases; typos
 # of the keyword never erase; a late confirmation asks again.
 . tests/lib.sh
+plan 14
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 db=$T/var/talka.db

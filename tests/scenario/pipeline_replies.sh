@@ -3,6 +3,7 @@
 # takes it back), the duplicate rule compares meaning not spelling, a future date
 # has its own reply, and help has a second page naming VĀRDS and DZĒST.
 . tests/lib.sh
+plan 32
 scratch
 export TALKA_NOW="2026-12-01 10:00:00"
 db=$T/var/talka.db

@@ -2,6 +2,7 @@
 # as the modem does: 32 texts from one number in one batch get the first 20
 # answered (replies_per_hour), texts 31 and 32 are stored as flood.
 . tests/lib.sh
+plan 6
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 db=$T/var/talka.db

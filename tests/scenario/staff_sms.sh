@@ -3,6 +3,7 @@
 # numbers sending a staff keyword keep the ordinary reply; review alerts show the
 # SMS command APSTIPRINĀT PIN N (the word PIN, never the PIN).
 . tests/lib.sh
+plan 12
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 db=$T/var/talka.db

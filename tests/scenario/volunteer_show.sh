@@ -2,6 +2,7 @@
 # with one number, texts in and out, with local time, status and delivery state;
 # `volunteer show` counts replies, broadcasts and notices apart.
 . tests/lib.sh
+plan 10
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 db=$T/var/talka.db
