@@ -25,6 +25,7 @@ expect_match "show: every language's text" "$("$TALKA" broadcast show "$id")" "t
 unset TALKA_NOW
 echo $(python3 -c "import calendar,time; print(calendar.timegm(time.strptime('2026-05-16 09:00:00', '%Y-%m-%d %H:%M:%S')))") > "$T/clock"
 export TALKA_CLOCK_FILE=$T/clock
+mkdir -p "$T/var/phone"
 need_daemon
 check "daemon: 4 copies queued" wait_for 60 "SELECT count(*) FROM outbound WHERE kind='broadcast'" 4
 stop_daemon
