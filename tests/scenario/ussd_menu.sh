@@ -6,7 +6,7 @@
 # transliterated Russian; then what reached the database; then `talka ussd`.
 . tests/lib.sh
 . tests/lib/ussd.sh
-plan 167  # 19 here, 2 x 74 printed by ussd_walks.py (lv and --translit)
+plan 183  # 19 here, 2 x 82 printed by ussd_walks.py (lv and --translit)
 scratch
 ussd_config
 need_ussd
