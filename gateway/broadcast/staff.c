@@ -417,10 +417,9 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
     switch (locked(db, v.id, now)) {
     case DB_ERROR:
         return fail_closed(out, "the lockout check");
-    case DB_FOUND:
+    case DB_FOUND:  /* told once, when it locked; now the ordinary reply */
         denied(db, now, v.id, "staff_denied", "locked after wrong PINs");
-        say(p, lang_from_code(v.lang), out, "staff:locked", "staff_locked", NULL, 0);
-        return true;
+        return false;
     case DB_NONE:
         break;
     }
