@@ -44,6 +44,9 @@ struct modem {
     long long next_send_ms;
     int send_failures;       /* in a row */
     bool skew_logged;
+    int sim_used, sim_total;      /* as last written to the modems table */
+    int stuck[16], nstuck;        /* set-aside locations libgammu failed to delete */
+    long long sim_written_ms;
     struct tmsg msg;
     struct outbox_msg out;
 };
