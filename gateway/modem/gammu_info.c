@@ -65,7 +65,7 @@ bool gammu_ussd(struct transport *t, const char *code, char *reply, size_t len, 
     long long deadline = clock_mono_ms() + t->ussd_timeout_ms;
     while (!t->ussd_done && clock_mono_ms() < deadline) {
         GSM_Error r = GSM_ReadDevice(t->sm, TRUE);
-        if (r != ERR_NONE && gammu_device_error(r))
+        if (r != ERR_NONE && gammu_link_lost(r))
             return gammu_ok(r, "waiting for the USSD answer", err, errlen);
         if (!t->ussd_done)
             clock_sleep_ms(t->dummy ? 1000 : 100);

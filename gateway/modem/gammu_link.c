@@ -26,3 +26,14 @@ bool gammu_device_error(GSM_Error e)
         return false;
     }
 }
+
+bool gammu_link_lost(GSM_Error e)
+{
+    switch (e) {
+    case ERR_DEVICEOPENERROR: case ERR_DEVICENOTEXIST: case ERR_NOTCONNECTED:
+    case ERR_DEVICEWRITEERROR: case ERR_DEVICEREADERROR: case ERR_ABORTED:
+        return true;
+    default:
+        return false;
+    }
+}

@@ -42,7 +42,11 @@ struct transport {
     atomic_int send_ref;
     atomic_bool ussd_done;
     char ussd_text[512];
-    atomic_bool incoming;         /* the modem announced a new message */
+    atomic_bool incoming;         /* the modem announced a new text (+CMTI) */
+    /* delivery reports the modem handed over directly (+CDS), not stored */
+    struct { char ref[16]; bool delivered; } direct[32];
+    int ndirect;
+    char sim_smsc[64];            /* the SIM's SMSC, read once per connection */
 
     /* dummy: modification times of DIR/sms/1..5 at the start of the last pass */
     struct timespec seen_mtime[5];
@@ -55,5 +59,9 @@ bool gammu_ok(GSM_Error e, const char *what, char *err, size_t errlen);
 
 /* Errors after which the link to the device is not to be trusted. */
 bool gammu_device_error(GSM_Error e);
+
+/* The device is gone or the call was aborted (not merely a line libgammu did not
+ * expect, such as a notice arriving while it waited for the "> " prompt). */
+bool gammu_link_lost(GSM_Error e);
 
 #endif

@@ -29,6 +29,7 @@ struct modem {
     /* settings */
     long rate;               /* parts a minute, 0: no limit */
     long poll_ms;            /* receive pass at least this often */
+    long poll_busy_ms;       /* ... and while sending (new texts are read at once on +CMTI) */
     long health_s;           /* signal/network check interval */
     bool reports;            /* ask for delivery reports */
     long max_attempts;

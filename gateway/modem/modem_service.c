@@ -152,7 +152,7 @@ static void *modem_main(void *arg)
             busy = true;
             /* read between sends: on the modem's new-message notice, or when a
              * pass is due, so the SIM drains while replies are going out */
-            if (m->k->maybe_new(m->t) || clock_mono_ms() - last_pass >= m->poll_ms)
+            if (m->k->maybe_new(m->t) || clock_mono_ms() - last_pass >= m->poll_busy_ms)
                 break;
         }
         if (failed) {
@@ -226,6 +226,7 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
     const char *s = m->section;
     m->rate = config_get_int(cfg, s, "rate", 0);
     m->poll_ms = config_get_int(cfg, s, "poll_ms", 1000);
+    m->poll_busy_ms = config_get_int(cfg, s, "poll_busy_ms", 5000);
     m->health_s = config_get_int(cfg, s, "health_every", 300);
     m->reports = config_get_bool(cfg, s, "delivery_reports", true);
     m->max_attempts = config_get_int(cfg, s, "max_attempts", 8);
@@ -235,9 +236,11 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
     m->balance_every = config_get_int(cfg, s, "balance_every", 86400);
     snprintf(m->staff, sizeof m->staff, "%s",
              config_get(cfg, "modem", "alert_numbers", config_get(cfg, "staff", "numbers", "")));
-    if (m->rate < 0 || m->poll_ms < 50 || m->health_s < 1 || m->max_attempts < 1 ||
+    if (m->rate < 0 || m->poll_ms < 50 || m->poll_busy_ms < m->poll_ms || m->health_s < 1 ||
+        m->max_attempts < 1 ||
         m->multipart_timeout < 1 || m->balance_every < 60) {
-        snprintf(err, errlen, "[%s]: rate, poll_ms (>= 50), health_every, max_attempts, "
+        snprintf(err, errlen, "[%s]: rate, poll_ms (>= 50), poll_busy_ms (>= poll_ms), "
+                 "health_every, max_attempts, "
                  "balance_every (>= 60) or [modem] multipart_timeout out of range", s);
         return false;
     }

@@ -73,9 +73,15 @@ static void on_ussd(GSM_StateMachine *sm, GSM_USSDMessage *ussd, void *user)
 static void on_sms(GSM_StateMachine *sm, GSM_SMSMessage *sms, void *user)
 {
     (void)sm;
-    (void)sms;
     struct transport *t = user;
-    t->incoming = true;   /* read it on the next pass, never here */
+    if (sms->PDU != SMS_Status_Report) {
+        t->incoming = true;   /* read it on the next pass, never here */
+    } else if (sms->Location == 0 && t->ndirect < (int)(sizeof t->direct / sizeof t->direct[0])) {
+        /* +CDS: the whole report, never stored on the SIM: keep what it says */
+        snprintf(t->direct[t->ndirect].ref, sizeof t->direct[0].ref, "%d",
+                 (int)sms->MessageReference);
+        t->direct[t->ndirect++].delivered = sms->DeliveryStatus < 0x40;
+    }   /* +CDSI: a report stored on the SIM, read on the next pass */
 }
 
 /* ---------------------------------------------------------------- the kind */
@@ -230,7 +236,14 @@ static bool g_connect(struct transport *t, char *err, size_t errlen)
         /* new-message notifications, where the modem offers them (best effort) */
         GSM_SetIncomingSMS(t->sm, TRUE);
         gammu_capture_attach(&t->cap, t->sm);
+        GSM_SMSC smsc;
+        memset(&smsc, 0, sizeof smsc);
+        smsc.Location = 1;
+        t->sim_smsc[0] = '\0';
+        if (GSM_GetSMSC(t->sm, &smsc) == ERR_NONE)
+            gammu_ucs2_to_utf8(smsc.Number, t->sim_smsc, sizeof t->sim_smsc);
     }
+    t->ndirect = 0;
     t->rx_has = false;
     t->seen_valid = false;
     return true;
@@ -305,6 +318,15 @@ static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, si
         if (t->dummy)
             folder_mtimes(t, t->pass_mtime);
     }
+    if (t->ndirect > 0) {
+        memset(m, 0, sizeof *m);
+        m->kind = TMSG_REPORT;
+        m->location = -1;   /* nothing to delete */
+        t->ndirect--;
+        snprintf(m->report_ref, sizeof m->report_ref, "%s", t->direct[t->ndirect].ref);
+        m->delivered = t->direct[t->ndirect].delivered;
+        return 1;
+    }
     for (;;) {
         if (t->rx_has && t->rx_index < t->rx->Number) {
             gammu_message(&t->rx->SMS[t->rx_index++], m);
@@ -366,6 +388,8 @@ static bool g_remove(struct transport *t, const struct tmsg *m, char *err, size_
         snprintf(err, errlen, "not connected");
         return false;
     }
+    if (m->location < 0)
+        return true;   /* a report the modem handed over directly */
     GSM_SMSMessage *del = &t->tx->SMS[0];
     memset(del, 0, sizeof *del);
     del->Folder = 0;   /* the location encodes the folder */
@@ -400,6 +424,9 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
         if (t->smsc[0]) {
             p->SMSC.Location = 0;
             DecodeUTF8(p->SMSC.Number, t->smsc, strlen(t->smsc));
+        } else if (t->sim_smsc[0]) {
+            p->SMSC.Location = 0;   /* the SIM's own, read once (one command less a part) */
+            DecodeUTF8(p->SMSC.Number, t->sim_smsc, strlen(t->sim_smsc));
         } else {
             p->SMSC.Location = 1;   /* the SIM's own SMSC */
         }
@@ -416,7 +443,11 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
             GSM_Error r = GSM_ReadDevice(t->sm, TRUE);
             if (t->send_status != -1)
                 break;
-            if (r != ERR_NONE && gammu_device_error(r)) {
+            /* libgammu 1.42 takes a +CMTI/+CDSI that comes while it waits for
+             * the "> " prompt for the answer, and then calls the prompt "not
+             * requested": the PDU went out all the same, keep waiting for its
+             * status (giving up here would send it twice) */
+            if (r != ERR_NONE && gammu_link_lost(r)) {
                 snprintf(err, errlen, "waiting for the send status: %s", GSM_ErrorString(r));
                 return TSEND_DEVICE;
             }

@@ -64,14 +64,17 @@ PROFILES = {
         manufacturer="EmuCorp", model="EMU1000", revision="EMU1000_V1.0.0",
         ati=["EmuCorp EMU1000", "Revision: EMU1000_V1.0.0"], first_index=1,
         encoded_ussd=False, boot_urcs=[], periodic_urcs=[], vendor_ok=[],
+        cnmi="(0-2),(0-3),(0,2),(0-2),(0,1)",
         csq=21, operator=("LMT", "24701"), send_delay=0.0, report_delay=1.0),
     # SIMCom SIM800 (SIM800 Series AT Command Manual V1.09): 1-based SIM
-    # indexes, "RDY"/"Call Ready"/"SMS Ready" after power-up.
+    # indexes, "RDY"/"Call Ready"/"SMS Ready" after power-up, status reports
+    # only straight to the host (+CNMI ds 0-1: +CDS, never stored).
     "sim800": dict(
         manufacturer="SIMCOM_Ltd", model="SIMCOM_SIM800", revision="Revision:1418B04SIM800C24",
         ati=["SIM800 R14.18"], first_index=1, encoded_ussd=False,
         boot_urcs=["RDY", "+CFUN: 1", "+CPIN: READY", "Call Ready", "SMS Ready"],
         periodic_urcs=[], vendor_ok=["AT+CSCLK", "AT+CLTS"],
+        cnmi="(0-3),(0-3),(0,2),(0,1),(0,1)",
         csq=18, operator=("LMT", "24701"), send_delay=0.0, report_delay=1.0),
     # Huawei E173 (HUAWEI UMTS Datacard AT Command Interface Specification):
     # 0-based SIM indexes, USSD as packed GSM-7 hex, ^RSSI/^BOOT/^MODE lines on
@@ -83,6 +86,7 @@ PROFILES = {
         encoded_ussd=True, boot_urcs=["^BOOT:27710117,0,0,0,75"],
         periodic_urcs=["^RSSI:17", "^BOOT:27710117,0,0,0,75", "^MODE:5,4"],
         vendor_ok=["AT^CURC", "AT^PORTSEL", "AT^U2DIAG", "AT^SYSCFG"],
+        cnmi="(0,1,2),(0,1,2,3),(0,2),(0,1,2),(0,1)",
         csq=17, operator=("LMT", "24701"), send_delay=0.0, report_delay=1.0),
 }
 
@@ -152,6 +156,7 @@ class Modem:
         self.smsc = pdu.DEFAULT_SMSC
         self.inbuf = b""
         self.mode = "cmd"                        # or "pdu" after the > prompt
+        self.deferred = []                       # notices held back during the prompt
         self.cmgs_len = 0
         self.curc = bool(self.p["periodic_urcs"])
         if self.pin_pending:
@@ -230,6 +235,9 @@ class Modem:
         self.write(out)
 
     def urc(self, line, extra=None):
+        if self.mode == "pdu":                   # never inside the "> " prompt
+            self.deferred.append((line, extra))
+            return
         if self.hang_until is not None or not self.plugged:
             self.note("..", "(not sent, device %s) %s" % ("hung" if self.plugged else "away", line))
             return
@@ -655,15 +663,25 @@ class Modem:
 
     def at_p_cnmi(self, rest):
         if rest == "=?":
-            return self.answer(["+CNMI: (0-2),(0-3),(0,2),(0-2),(0,1)"])
+            return self.answer(["+CNMI: " + self.p["cnmi"]])
         if rest == "?":
             return self.answer(["+CNMI: " + ",".join(map(str, self.cnmi))])
         a = [int(x) if x else 0 for x in self.args(rest)]
         a += [0] * (5 - len(a))
-        if a[0] > 2 or a[1] > 3 or a[2] not in (0, 2) or a[3] > 2 or a[4] > 1:
+        caps = [set(self.expand(c)) for c in re.findall(r"\(([^)]*)\)", self.p["cnmi"])]
+        if any(v not in c for v, c in zip(a, caps)):
             return self.cms(303)
         self.cnmi = a[:5]
         return self.answer()
+
+    @staticmethod
+    def expand(spec):
+        """'0-2,4' -> [0, 1, 2, 4]"""
+        out = []
+        for part in spec.split(","):
+            lo, _, hi = part.partition("-")
+            out += range(int(lo), int(hi or lo) + 1)
+        return out
 
     # SMS
     def pdu_len(self, hexpdu):
@@ -824,6 +842,10 @@ class Modem:
             self.inbuf = b""
             self.mode = "cmd"
             self.note("!!", "answering again")
+        if self.mode == "cmd" and self.deferred:
+            held, self.deferred = self.deferred, []
+            for line, extra in held:
+                self.urc(line, extra)
         due = [e for e in self.events if e[0] <= now]
         if due:
             self.events = [e for e in self.events if e[0] > now]

@@ -12,6 +12,8 @@ Run as a program it is the tests' helper:
       one hex line per part (a long text is split into parts)
   pdu.py submit-decode [FILE]     one JSON object per hex line of a sent.log
   pdu.py decode HEX               any PDU this module knows, as JSON
+  pdu.py burst PDUS TEXTS [--count N --numbers N --multi N --seed N]
+      many texts from many senders, three-part ones out of order
 """
 import datetime
 import json
@@ -439,6 +441,64 @@ def join_submits(hexlines):
     return [tuple(m) for m in msgs]
 
 
+LV_GSM7 = ["KOKS {n} OZOLS Cesis", "koks {n} berzi Limbazos", "Iestadiju {n} ozolus Cesis",
+           "KOKS {n} PRIEDES Saldus", "koks {n} egles Valmiera", "PUNKTI"]
+LV_UCS2 = ["koks {n} bērzi Limbažos", "Iestādīju {n} ozolus Cēsīs", "koks {n} liepas Jūrmalā"]
+RU_UCS2 = ["ДЕРЕВО {n} СОСНЫ Вентспилс", "посадил {n} дубов Рига", "ДЕРЕВО {n} БЕРЁЗЫ Рига"]
+LONG = {"gsm7": (" Sodien stadijam kopa ar skoleniem un kaiminiem, bija jauka diena ara un"
+                 " viss izdevas [labi]."),
+        "ucs2": (" Сегодня сажали вместе со школьниками и соседями, был хороший день и всё"
+                 " получилось.")}
+
+
+def burst(count, numbers, multis, seed):
+    """count texts from `numbers` senders, `multis` of them three parts long
+    (alternately 8-bit and 16-bit references), their parts shuffled among the
+    neighbouring messages. Returns (pdu lines, [(sender, text)])."""
+    rnd = random.Random(seed)
+    senders = ["+3712%07d" % (1000000 + 7919 * i % 9000000) for i in range(numbers)]
+    texts = []
+    for i in range(count):
+        sender = senders[i % numbers]
+        if i < multis:
+            coding = "gsm7" if i % 2 else "ucs2"
+            head = (rnd.choice(LV_GSM7[:5]) if coding == "gsm7" else
+                    rnd.choice(RU_UCS2)).format(n=rnd.randint(1, 40)) + "."
+            unit = 153 if coding == "gsm7" else 67
+            body = head
+            while len(body) <= 2 * unit + 10:
+                body += LONG[coding]
+            body = body[: 3 * unit - 8]
+            texts.append((sender, body, coding, i % 4 < 2))
+        else:
+            pool = rnd.choice([LV_GSM7, LV_GSM7, LV_UCS2, RU_UCS2])
+            texts.append((sender, rnd.choice(pool).format(n=rnd.randint(1, 40)), None, False))
+    rnd.shuffle(texts)
+    lines = []
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    for n, (sender, text, coding, ref16) in enumerate(texts):
+        # each sent at its own second, as people do (a repeat is another text)
+        when = now - datetime.timedelta(seconds=len(texts) - n)
+        parts = deliver_parts(sender, text, coding=coding, ref16=ref16,
+                              ref=(0x100 + n if ref16 else n % 256), when=when)
+        if len(parts) > 1:
+            assert len(parts) == 3, (len(parts), text)
+            rnd.shuffle(parts)
+            while parts == sorted(parts, key=lambda p: decode(p)["concat"][2]):
+                rnd.shuffle(parts)
+        lines += parts
+    # parts of one text arrive apart, among other messages
+    for _ in range(len(lines)):
+        a = rnd.randrange(len(lines))
+        b = min(len(lines) - 1, a + rnd.randint(1, 4))
+        lines[a], lines[b] = lines[b], lines[a]
+    return lines, [(s, t) for s, t, _, _ in texts]
+
+
+def _escape(text):
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
 def _main(argv):
     import argparse
     ap = argparse.ArgumentParser(prog="pdu.py", description="SMS PDUs for the AT modem tests")
@@ -455,6 +515,14 @@ def _main(argv):
     s = sub.add_parser("submit-decode", help="decode a sent.log")
     s.add_argument("file", nargs="?")
     s.add_argument("--joined", action="store_true", help="join parts: NUMBER<TAB>TEXT lines")
+    b = sub.add_parser("burst", help="PDU lines of many texts (lv/ru, 3-part ones out of "
+                                      "order) and the texts they carry")
+    b.add_argument("pdus", help="file for the PDU lines")
+    b.add_argument("texts", help="file for SENDER<TAB>TEXT lines")
+    b.add_argument("--count", type=int, default=300)
+    b.add_argument("--numbers", type=int, default=60)
+    b.add_argument("--multi", type=int, default=30, help="how many are three parts long")
+    b.add_argument("--seed", type=int, default=1)
     x = sub.add_parser("decode", help="decode one PDU")
     x.add_argument("hex")
     x.add_argument("--mo", action="store_true", help="an SMS-SUBMIT")
@@ -470,11 +538,17 @@ def _main(argv):
         lines = f.read().split()
         if a.joined:
             for number, text, _ in join_submits(lines):
-                print(number + "\t" + text.replace("\\", "\\\\").replace("\t", "\\t")
-                      .replace("\n", "\\n"))
+                print(number + "\t" + _escape(text))
         else:
             for line in lines:
                 print(json.dumps(decode(line, "mo"), ensure_ascii=False))
+    elif a.cmd == "burst":
+        lines, texts = burst(a.count, a.numbers, a.multi, a.seed)
+        with open(a.pdus, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        with open(a.texts, "w", encoding="utf-8") as f:
+            for sender, text in texts:
+                f.write(sender + "\t" + _escape(text) + "\n")
     else:
         print(json.dumps(decode(a.hex, "mo" if a.mo else "mt"), ensure_ascii=False))
     return 0

@@ -1,0 +1,100 @@
+# at_lib.sh: helpers for the AT-line scenarios (sourced after tests/lib.sh and
+# modem_lib.sh; run on its own it does nothing). talka runs libgammu's real `at`
+# driver against tests/atmodem/atmodem.py on a pty: the modem is $T/modem, the
+# emulator's state (incoming/, sent.log, faults, conversation.log) is $T/at.
+AT_DIR=$PWD/tests/atmodem
+PDU="python3 $AT_DIR/pdu.py"
+
+# at_start [ARGS...]: starts the emulator ($EPID); returns once it answers
+at_start() {
+    mkdir -p "$T/at"
+    rm -f "$T/at/ready"
+    python3 "$AT_DIR/atmodem.py" --link "$T/modem" --state "$T/at" "$@" >> "$T/atmodem.out" 2>&1 &
+    EPID=$!
+    _end=$(( $(date +%s) + 20 ))
+    while [ ! -e "$T/at/ready" ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.1; done
+    [ -e "$T/at/ready" ]
+}
+
+at_stop() { kill -TERM "$EPID" 2>/dev/null; wait "$EPID" 2>/dev/null; }
+
+# at_config [KEY=VALUE...]: the [gammu] section on the emulator, with extra keys
+# (hang_timeout, multipart_timeout, alert_numbers: [modem]; the rest: [gammu])
+at_config() {
+    python3 - "$CONF" "$T/modem" "$@" <<'PY'
+import re, sys
+conf, dev, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
+s = open(conf).read()
+gammu = ["device = " + dev, "connection = at", "delivery_reports = yes"]
+modem = []
+for kv in extra:
+    k = kv.split("=", 1)[0]
+    (modem if k in ("hang_timeout", "multipart_timeout", "alert_numbers") else gammu).append(kv.replace("=", " = ", 1))
+s = re.sub(r"\[gammu\]\n(?:[^\[\n;][^\n]*\n)*", lambda m: "[gammu]\n" + "\n".join(gammu) + "\n\n", s,
+           count=1)
+for kv in modem:
+    s = s.replace("[modem]\n", "[modem]\n" + kv + "\n", 1)
+open(conf, "w").write(s)
+PY
+}
+
+# at_offer FILE: the PDU lines in FILE reach the network (moved into incoming/)
+at_offer() {
+    _n=$(date +%s%N)
+    cp "$1" "$T/at/incoming/.$_n" && mv "$T/at/incoming/.$_n" "$T/at/incoming/$_n"
+}
+
+# at_text SENDER TEXT [pdu.py deliver options]: one text (all its parts) offered
+at_text() {
+    _f=$(mktemp "$T/text-XXXXXX")
+    $PDU deliver "$@" > "$_f" && at_offer "$_f"
+    rm -f "$_f"
+}
+
+at_fault() { echo "$*" >> "$T/at/faults"; }
+
+# at_state KEY: a field of the emulator's state.json (used, network, sent, pin, ...)
+at_state() {
+    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' \
+        "$T/at/state.json" "$1" 2>/dev/null
+}
+
+# messages on the SIM or still in the network, files not yet taken
+at_pending() {
+    _files=$(find "$T/at/incoming" -type f ! -name '.*' 2>/dev/null | wc -l)
+    echo $(( $(at_state used) + $(at_state network) + _files ))
+}
+
+# at_settled SECONDS: nothing on the SIM or in the network, everything handled and sent
+at_settled() {
+    _end=$(( $(date +%s) + $1 ))
+    while [ "$(date +%s)" -le "$_end" ]; do
+        [ "$(at_pending)" = 0 ] && [ "$(q "$settled_sql" 2>/dev/null)" = 0 ] && return 0
+        sleep 0.5
+    done
+    return 1
+}
+
+# sent_check [check_sent.py options]: the replies the modem sent equal those recorded
+sent_check() {
+    /usr/bin/python3 "$AT_DIR/check_sent.py" "$T/var/talka.db" "$T/at/sent.log" "$@"
+}
+
+# stored_texts: SENDER<TAB>TEXT of every stored text, sorted (escaped like pdu.py burst)
+stored_texts() {
+    q "SELECT sender || char(9) || replace(replace(replace(CAST(text AS TEXT), '\\', '\\\\'),
+         char(9), '\\t'), char(10), '\\n') FROM inbound" | LC_ALL=C sort
+}
+
+# at_tail: the end of the conversation and of talka's log, for a failing check
+at_tail() {
+    echo "    --- conversation (last 30 lines)"; tail -n 30 "$T/at/conversation.log" | sed 's/^/    /'
+    echo "    --- talka (last 20 lines)"; tail -n 20 "$T/run.log" | sed 's/^/    /'
+}
+
+# at_finish: stops the emulator and finishes (keeping $T when a check failed)
+at_finish() {
+    [ "$_failed" = 0 ] || at_tail
+    at_stop
+    finish
+}
