@@ -6,6 +6,7 @@
 #   make bench      figures for the release binary
 #   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
 #   make run        the daemon on the simulated modem, in the foreground
+#   make run-at     the daemon on libgammu's at driver and the AT modem emulator
 #   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
 #   make check-layout  dependencies point down (docs/architecture.md)
 
@@ -44,7 +45,7 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test bench fuzz run install clean deps asan check-layout
+.PHONY: all test bench fuzz run run-at install clean deps asan check-layout
 all: build/talka
 
 deps: build/deps.mk
@@ -104,6 +105,9 @@ fuzz: build/fuzz/fuzz-parse
 
 run: build/talka
 	@sh mk/run-dev.sh
+
+run-at: build/talka
+	@sh mk/run-at.sh
 
 install: build/talka
 	sh mk/install.sh "$(DESTDIR)" "$(PREFIX)"

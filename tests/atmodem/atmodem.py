@@ -898,6 +898,10 @@ class Modem:
             self.tick()
         self.note("--", "stopping")
         try:
+            os.unlink(os.path.join(self.dir, "ready"))
+        except FileNotFoundError:
+            pass
+        try:
             if os.readlink(self.link) == self.pty_name:
                 os.unlink(self.link)
         except OSError:
