@@ -22,25 +22,24 @@ expect_eq "at burst: 300 texts (330 messages) through a 25-slot SIM, all stored"
 echo "    all 300 stored after $(( $(date +%s) - t0 )) s; $(q "SELECT count(*) FROM outbound WHERE state='queued'") replies still to send"
 
 # while the replies go out (~1.4 parts/s), texts arrive one by one: how long
-# does each wait on the SIM before it is stored?
-worst=0
+# does each wait on the SIM, from the modem's +CMTI to talka's AT+CMGD of it?
 for i in 1 2 3 4 5; do
     before=$(q "SELECT count(*) FROM inbound")
-    start=$(date +%s%N)
     at_text +37129990001 "KOKS $i OZOLS Cesis"
     end=$(( $(date +%s) + 30 ))
-    while [ "$(q "SELECT count(*) FROM inbound")" = "$before" ] && [ "$(date +%s)" -le "$end" ]; do
-        sleep 0.05
+    while [ "$(date +%s)" -le "$end" ]; do
+        c=$(q "SELECT count(*) FROM inbound" 2>/dev/null)
+        [ -n "$c" ] && [ "$c" -gt "$before" ] && break
+        sleep 0.1
     done
-    ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    [ "$ms" -gt "$worst" ] && worst=$ms
     sleep 2
 done
+worst=$(sim_wait_ms 5)
 queued=$(q "SELECT count(*) FROM outbound WHERE state='queued'")
 echo "    a text arriving during the reply burst waited at most $worst ms on the SIM ($queued replies still queued)"
 expect_eq "at burst: the texts were measured during the reply burst" "$([ "$queued" -gt 50 ] && echo yes)" yes
 expect_eq "at burst: a text waits under 5 s on the SIM while replies go out" \
-    "$([ "$worst" -lt 5000 ] && echo yes || echo "no: $worst ms")" yes
+    "$([ "$worst" -ge 0 ] && [ "$worst" -lt 5000 ] && echo yes || echo "no: $worst ms")" yes
 
 check "at burst: everything answered and the SIM empty" at_settled 420
 expect_eq "at burst: every text stored once" "$(q "SELECT count(*) FROM inbound")" 305

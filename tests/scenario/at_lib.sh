@@ -86,6 +86,31 @@ stored_texts() {
          char(9), '\\t'), char(10), '\\n') FROM inbound" | LC_ALL=C sort
 }
 
+# sim_wait_ms N: of the last N single messages that reached the SIM, the longest
+# time (ms) from the modem's +CMTI to talka's AT+CMGD of that slot
+sim_wait_ms() {
+    python3 - "$T/at/conversation.log" "$1" <<'PY'
+import sys
+lines = open(sys.argv[1], errors="replace").read().splitlines()
+def ms(line):
+    h, m, s = line.split()[0].split(":")
+    return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
+waits = []
+for i, line in enumerate(lines):
+    if not line.endswith("brought 1 message(s)"):
+        continue
+    cmti = next((j for j in range(i + 1, len(lines)) if '-> +CMTI: "SM",' in lines[j]), None)
+    if cmti is None:
+        continue
+    slot = lines[cmti].rsplit(",", 1)[1]
+    gone = next((k for k in range(cmti + 1, len(lines))
+                 if lines[k].endswith("<- AT+CMGD=" + slot)), None)
+    if gone is not None:
+        waits.append(ms(lines[gone]) - ms(lines[cmti]))
+print(int(max(waits[-int(sys.argv[2]):])) if waits else -1)
+PY
+}
+
 # at_tail: the end of the conversation and of talka's log, for a failing check
 at_tail() {
     echo "    --- conversation (last 30 lines)"; tail -n 30 "$T/at/conversation.log" | sed 's/^/    /'
