@@ -14,10 +14,11 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl
-# Debian packages behind PKGS, plus the tools the tests and benchmarks use.
+# Debian packages behind PKGS, plus the tools the tests and benchmarks use (gammu: the
+# CLI, libgammu's own send ceiling in bench/at.sh).
 DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
             libmicrohttpd-dev libjansson-dev libssl-dev pkg-config pcre2-utils \
-            clang python3 sqlite3
+            clang python3 sqlite3 gammu
 
 # build/deps.mk checks the Debian packages (installing them when run as root) and
 # records pkg-config's flags; make re-reads itself once it has been written.
