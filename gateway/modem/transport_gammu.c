@@ -156,8 +156,10 @@ static void g_disconnect(struct transport *t)
 {
     pthread_mutex_lock(&t->sm_lock);
     if (t->sm) {
-        if (t->connected)
-            GSM_TerminateConnection(t->sm);
+        /* also after a failed connect: libgammu may have opened (and flock()ed)
+         * the device before it gave up, and a leaked descriptor would keep every
+         * later open failing with "busy" (does nothing when nothing is open) */
+        GSM_TerminateConnection(t->sm);
         GSM_FreeStateMachine(t->sm);
     }
     t->sm = NULL;

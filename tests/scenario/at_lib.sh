@@ -32,8 +32,11 @@ for kv in extra:
     (modem if k in ("hang_timeout", "multipart_timeout", "alert_numbers") else gammu).append(kv.replace("=", " = ", 1))
 s = re.sub(r"\[gammu\]\n(?:[^\[\n;][^\n]*\n)*", lambda m: "[gammu]\n" + "\n".join(gammu) + "\n\n", s,
            count=1)
-for kv in modem:
-    s = s.replace("[modem]\n", "[modem]\n" + kv + "\n", 1)
+for kv in modem:   # replaces the key in [modem] (inih would keep the last one)
+    k = kv.split(" = ", 1)[0]
+    head, sep, rest = s.partition("[modem]\n")
+    rest = re.sub(r"(?m)^" + re.escape(k) + r"\s*=.*\n", "", rest)
+    s = head + sep + kv + "\n" + rest
 open(conf, "w").write(s)
 PY
 }
