@@ -6,6 +6,7 @@
 #   make bench      figures for the release binary
 #   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
 #   make run        the daemon on the simulated modem, in the foreground
+#   make run-at     the daemon on libgammu's at driver and the AT modem emulator
 #   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
 #   make check-layout  dependencies point down (docs/architecture.md)
 
@@ -13,10 +14,11 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl
-# Debian packages behind PKGS, plus the tools the tests and benchmarks use.
+# Debian packages behind PKGS, plus the tools the tests and benchmarks use (gammu: the
+# CLI, libgammu's own send ceiling in bench/at.sh).
 DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
             libmicrohttpd-dev libjansson-dev libssl-dev pkg-config pcre2-utils \
-            clang python3 sqlite3 curl
+            clang python3 sqlite3 curl gammu
 
 # build/deps.mk checks the Debian packages (installing them when run as root) and
 # records pkg-config's flags; make re-reads itself once it has been written.
@@ -44,7 +46,7 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test bench fuzz run install clean deps asan check-layout print-fuzz-cflags print-debs
+.PHONY: all test bench fuzz run run-at install clean deps asan check-layout print-fuzz-cflags print-debs
 all: build/talka
 
 deps: build/deps.mk
@@ -113,6 +115,9 @@ fuzz: build/fuzz/fuzz-parse
 
 run: build/talka
 	@sh mk/run-dev.sh
+
+run-at: build/talka
+	@sh mk/run-at.sh
 
 install: build/talka
 	sh mk/install.sh "$(DESTDIR)" "$(PREFIX)"

@@ -3,6 +3,7 @@
  * `talka status --check` is for monitoring systems: one line, exit 0 when all is
  * well, 1 when a modem has been down longer than [modem] down_after or the
  * outbound queue has not moved for [modem] stuck_after seconds. */
+#include "db/modem_aside.h"
 #include "db/modem_status.h"
 #include "gateway/core/app.h"
 #include "gateway/base/localtime.h"
@@ -21,8 +22,10 @@
 static void usage(FILE *f)
 {
     fprintf(f, "usage: talka [-c FILE] status [--check]\n\n"
-               "Shows each modem (state, signal, network, last contact, SIM balance), the\n"
-               "outbound queue, inbound counters and parts of long texts still waiting.\n"
+               "Shows each modem (state, signal, network, last contact, SIM balance, SIM\n"
+               "slots used, messages set aside because they were not texts), the outbound\n"
+               "queue (with sends waiting to be retried and why), inbound counters and\n"
+               "parts of long texts still waiting.\n"
                "  --check  one line for monitoring: exit 1 when a modem has been down for\n"
                "           longer than [modem] down_after seconds (default 300) or the oldest\n"
                "           due outbound message has waited longer than [modem] stuck_after\n"
@@ -107,8 +110,8 @@ static int check(const struct app *a, const struct modem_row *rows, int nrows,
     return 0;
 }
 
-static void show(const struct modem_row *rows, int nrows, char names[][32], int nnames,
-                 const struct queue_stats *q, time_t now)
+static void show(struct db *db, const struct modem_row *rows, int nrows, char names[][32],
+                 int nnames, const struct queue_stats *q, time_t now)
 {
     char t1[32], t2[32], t3[32];
     printf("modems:\n");
@@ -134,6 +137,16 @@ static void show(const struct modem_row *rows, int nrows, char names[][32], int 
         }
         if (r->has_skew && (r->clock_skew > 300 || r->clock_skew < -300))
             printf("           clock differs from the network by %ld s\n", r->clock_skew);
+        int64_t aside = aside_count(db, r->name);
+        if (r->sim_total > 0) {
+            ago(now, r->sim_at, t3, sizeof t3);
+            printf("           SIM %d of %d slots used (%s)", r->sim_used, r->sim_total, t3);
+            if (aside > 0)
+                printf(", %lld messages set aside (not texts)", (long long)aside);
+            printf("\n");
+        } else if (aside > 0) {
+            printf("           %lld messages set aside (not texts)\n", (long long)aside);
+        }
         if (r->reconnects)
             printf("           reconnects %d\n", r->reconnects);
         if (r->last_error[0] && strcmp(r->state, "up"))
@@ -144,6 +157,9 @@ static void show(const struct modem_row *rows, int nrows, char names[][32], int 
            (long long)q->delivered, (long long)q->failed);
     if (q->oldest_due_s)
         printf(" (oldest due waiting %ld s)", q->oldest_due_s);
+    if (q->retrying)
+        printf("\n          %lld of them to be retried, last error: %s", (long long)q->retrying,
+               q->retry_error);
     printf("\ninbound: %lld texts, %lld not handled yet, %lld parts of long texts waiting\n",
            (long long)q->inbound, (long long)q->inbound_new, (long long)q->parts_waiting);
     printf("today: %lld received, %lld sent\n", (long long)q->received_today,
@@ -184,7 +200,7 @@ int cmd_status(int argc, char **argv)
     if (want_check)
         rc = check(&a, rows, nrows, names, nnames, &q, now);
     else
-        show(rows, nrows, names, nnames, &q, now);
+        show(a.db, rows, nrows, names, nnames, &q, now);
     app_close(&a);
     return rc;
 }
