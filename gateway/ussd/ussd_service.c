@@ -4,7 +4,7 @@
  * request through its adapter and answers with the menu's next screen. */
 #include "gateway/ussd/ussd_service.h"
 
-#include "gateway/ussd/ussd_allow.h"
+#include "gateway/base/net_allow.h"
 #include "gateway/ussd/ussd_adapters.h"
 #include "gateway/ussd/ussd_handler.h"
 #include "gateway/core/names.h"
@@ -30,7 +30,7 @@ struct ussd_server {
     struct ussd_handler handler;
     struct ussd_screens *screens;
     const struct ussd_adapter *adapter;
-    struct ussd_allow allow;
+    struct net_allow allow;
     char key[256];
     size_t keylen;
     char path[128];
@@ -109,7 +109,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!cs) {
         const union MHD_ConnectionInfo *ci =
             MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (!ci || !ussd_allow_match(&S->allow, ci->client_addr) ||
+        if (!ci || !net_allow_match(&S->allow, ci->client_addr) ||
             !key_ok(S, MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "key")))
             return reply(conn, MHD_HTTP_FORBIDDEN, "", "text/plain");
         if (strcmp(url, S->path))
@@ -246,7 +246,7 @@ static bool ussd_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     if (!config_secret(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))
         goto fail;
     S->keylen = strlen(S->key);
-    if (!ussd_allow_parse(config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
+    if (!net_allow_parse("[ussd] allow", config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
         goto fail;
     const char *fmt = config_get(cfg, "ussd", "format", "form");
     S->adapter = ussd_adapter_find(fmt);
