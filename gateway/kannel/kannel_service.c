@@ -131,8 +131,16 @@ static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *co
     size_t len = 0;
     char err[256] = "";
     if (!kannel_text_utf8(raw, rawlen, coding, charset, &text, &len, err, sizeof err)) {
-        log_warn("kannel: %s: a text from Kannel cannot be read (%s); refused", link, err);
-        return reply(conn, MHD_HTTP_BAD_REQUEST, "text cannot be decoded\n");
+        /* kept verbatim (the pipeline stores any bytes and answers what it cannot
+         * read kindly): refusing would only make Kannel send it again and again */
+        log_warn("kannel: %s: a text from Kannel is not in its charset (%s); stored as it came",
+                 link, err);
+        text = malloc(rawlen + 1);
+        if (!text)
+            return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
+        memcpy(text, raw, rawlen);
+        text[rawlen] = '\0';
+        len = rawlen;
     }
     time_t now = clock_now();
     time_t at = stamp ? (time_t)strtoll(stamp, NULL, 10) : 0;

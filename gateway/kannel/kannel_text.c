@@ -45,7 +45,9 @@ bool kannel_text_utf8(const char *raw, size_t len, const char *coding, const cha
     *outlen = 0;
     if (coding && !strcmp(coding, "2"))
         return convert("UTF-16BE", raw, len, out, outlen, err, errlen);
-    if (charset && *charset && strcasecmp(charset, "UTF-8") && strcasecmp(charset, "UTF8"))
+    /* "8-BIT": Kannel's name for binary data; kept verbatim like 7-bit text */
+    if (charset && *charset && strcasecmp(charset, "UTF-8") && strcasecmp(charset, "UTF8") &&
+        strcasecmp(charset, "8-BIT"))
         return convert(charset, raw, len, out, outlen, err, errlen);
     char *buf = malloc(len + 1);
     if (!buf) {

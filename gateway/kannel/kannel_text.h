@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 /* coding "2" (UCS-2) is read as UTF-16BE, another charset Kannel names is
- * converted from; 7-bit and 8-bit texts without a charset are kept as they are.
+ * converted from; 7-bit text in UTF-8 and 8-bit data ("8-BIT") are kept as they are.
  * *out is malloc'ed and NUL-terminated. False with a message on bytes that are not
  * in the named charset. */
 bool kannel_text_utf8(const char *raw, size_t len, const char *coding, const char *charset,
