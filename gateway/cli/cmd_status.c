@@ -1,5 +1,5 @@
-/* cmd_status.c: `talka status`: each modem (state, signal, network, last contact,
- * balance), the queues and today's counters, as the daemon last recorded them.
+/* cmd_status.c: `talka status`: each link, modem or Kannel (state, signal,
+ * network, last contact, balance), the queues and today's counters, as the daemon last recorded them.
  * `talka status --check` is for monitoring systems: one line, exit 0 when all is
  * well, 1 when a modem has been down longer than [modem] down_after or the
  * outbound queue has not moved for [modem] stuck_after seconds. */
@@ -21,7 +21,8 @@
 static void usage(FILE *f)
 {
     fprintf(f, "usage: talka [-c FILE] status [--check]\n\n"
-               "Shows each modem (state, signal, network, last contact, SIM balance), the\n"
+               "Shows each link, modem or Kannel (state, signal, network, last contact, SIM\n"
+               "balance; a Kannel link's device is its sendsms URL), the\n"
                "outbound queue, inbound counters and parts of long texts still waiting.\n"
                "  --check  one line for monitoring: exit 1 when a modem has been down for\n"
                "           longer than [modem] down_after seconds (default 300) or the oldest\n"
@@ -110,9 +111,9 @@ static void show(const struct modem_row *rows, int nrows, char names[][32], int 
                  const struct queue_stats *q, time_t now)
 {
     char t1[32], t2[32], t3[32];
-    printf("modems:\n");
+    printf("links (modems and Kannel):\n");
     if (!nnames)
-        printf("  (none configured: add a [gammu] section)\n");
+        printf("  (none configured: add a [gammu] or [kannel0] section)\n");
     for (int i = 0; i < nnames; i++) {
         const struct modem_row *r = find(rows, nrows, names[i]);
         if (!r) {
