@@ -6,10 +6,12 @@
 FAKESMSC=$(sh mk/kannel-deps.sh) || { echo "not ok kannel: Kannel is not installed"; exit 1; }
 q() { sqlite3 -cmd ".timeout 5000" "$T/var/talka.db" "$1"; }
 
-# kannel_setup [RATE] [SENDSMS_MAX_MESSAGES]: ports, secrets, kannel.conf, talka.ini
+# kannel_setup [RATE] [SENDSMS_MAX_MESSAGES] [LINKS]: ports, secrets, kannel.conf,
+# talka.ini with LINKS (default 1) sections [kannel0] ... on the same smsbox
 kannel_setup() {
     K=$T/kannel
     mkdir -p "$K"
+    KLINKS=${3:-1}
     set -- "${1:-0}" "${2:-10}"
     ports=$(/usr/bin/python3 -c '
 import socket
@@ -79,8 +81,12 @@ EOF
 listen = 127.0.0.1:$P_TALKA
 secret_file = kannel.key
 allow = 127.0.0.1
+EOF
+    _i=0
+    while [ "$_i" -lt "$KLINKS" ]; do
+        cat >> "$CONF" <<EOF
 
-[kannel0]
+[kannel$_i]
 sendsms_url = http://127.0.0.1:$P_SEND/cgi-bin/sendsms
 username = talka
 password_file = kannel0.password
@@ -89,6 +95,8 @@ from = 1345
 rate = $KRATE
 dlr_mask = 3
 EOF
+        _i=$((_i + 1))
+    done
 }
 
 _wait_log() { # _wait_log FILE PATTERN SECONDS
@@ -212,3 +220,9 @@ with open(path, "w") as f:
     f.write("\n".join(lines) + "\n")
 PY
 }
+
+# whatever a scenario or benchmark started is stopped when it exits, also early
+kannel_cleanup() {
+    for _p in ${DPID:-} ${FAKEPID:-} ${SBPID:-} ${BBPID:-}; do kill "$_p" 2>/dev/null; done
+}
+trap kannel_cleanup EXIT
