@@ -141,9 +141,25 @@ fake_start() {
 }
 # fake_tick: an empty line (fakesmsc skips it) makes fakesmsc read what bearerbox sent
 fake_tick() { echo >&7; }
-fake_stop() { exec 7>&-; kill "$FAKEPID" 2>/dev/null; wait "$FAKEPID" 2>/dev/null; }
+fake_stop() { exec 7>&-; kill "$FAKEPID" 2>/dev/null; wait "$FAKEPID" 2>/dev/null; FAKEPID=; }
 # fake_send FILE: every line (SENDER RECEIVER TYPE DATA) to the SMSC side
 fake_send() { cat "$1" >&7; }
+# fake_pace FILE PER_SECOND: the lines at a steady pace, in the background ($PACEPID);
+# stops quietly when fakesmsc goes away (bearerbox killed)
+fake_pace() {
+    /usr/bin/python3 -c '
+import sys, time, signal
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+lines = open(sys.argv[1]).readlines(); rate = float(sys.argv[2])
+out = open(sys.argv[3], "w", buffering=1)
+t0 = time.time()
+for i, l in enumerate(lines):
+    d = t0 + i / rate - time.time()
+    if d > 0: time.sleep(d)
+    out.write(l)
+' "$1" "$2" "$K/mo" 2>/dev/null &
+    PACEPID=$!
+}
 kannel_stop() {
     [ -n "${SBPID:-}" ] && kill "$SBPID" 2>/dev/null && wait "$SBPID" 2>/dev/null
     [ -n "${BBPID:-}" ] && kill "$BBPID" 2>/dev/null && wait "$BBPID" 2>/dev/null
@@ -163,7 +179,7 @@ talka_start() {
     done
     return 1
 }
-talka_stop() { kill -TERM "$DPID" 2>/dev/null; wait "$DPID"; DRC=$?; }
+talka_stop() { kill -TERM "$DPID" 2>/dev/null; wait "$DPID"; DRC=$?; DPID=; }
 
 # texts fakesmsc received (MT lines), as "RECEIVER TYPE DATA"
 fake_received() { grep -o 'Got message [0-9]*: <.*>' "$K/fakesmsc.log" 2>/dev/null | sed 's/^Got message [0-9]*: <//; s/>$//'; }
