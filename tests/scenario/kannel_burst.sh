@@ -56,6 +56,21 @@ expect_eq "burst: every reply sent through kannel0" "$(q "SELECT count(*) FROM o
 expect_eq "burst: delivery reports recorded" "$(q "SELECT count(*) FROM outbound WHERE state='delivered' AND delivered_at IS NOT NULL")" "$(q "SELECT count(*) FROM outbound")"
 expect_eq "burst: Kannel's own empty-reply text never sent" "$(fake_received | grep -c 'Empty reply\|Could not fetch')" 0
 
+# long texts out: Latvian and Russian in UCS-2, two parts each, joined at fakesmsc
+printf 'phone\n+37129000001\n+37129000002\n+37129000003\n' > "$T/few.csv"
+before=$(fake_count)
+"$TALKA" broadcast create --to "file:$T/few.csv" --yes --force \
+    --text "Sestdien plkst. 10:00 talka pie Cēsu pils: ņemiet līdzi lāpstas, cimdus un labu garastāvokli! Pēc tam tēja un pīrāgi." > /dev/null 2>&1
+"$TALKA" broadcast create --to "file:$T/few.csv" --yes --force \
+    --text "В субботу в 10:00 толока у Цесисского замка: возьмите лопаты, перчатки и хорошее настроение! Потом чай и пироги." > /dev/null 2>&1
+long_sql="SELECT count(*) FROM outbound WHERE broadcast_id IS NOT NULL AND segments = 2 AND encoding = 'ucs2' AND state = 'delivered'"
+long_done() { fake_tick; [ "$(q "$long_sql")" = 6 ] && [ "$(fake_count)" -ge $((before + 12)) ]; }
+wait_until 60 long_done
+expect_eq "burst: six two-part UCS-2 texts sent and delivered" "$(q "$long_sql")" 6
+expect_eq "burst: ... as 12 parts at fakesmsc" "$(( $(fake_count) - before ))" 12
+diff=$(/usr/bin/python3 tests/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null)
+expect_eq "burst: ... joined, they equal talka's texts letter for letter" "$diff" ""
+
 # the endpoint: key and allow list
 url="http://127.0.0.1:$P_TALKA/kannel/sms?link=kannel0&from=%2B37120009999&to=1345&text=KOKS+1+OZOLS+Cesis&id=x1"
 code() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
