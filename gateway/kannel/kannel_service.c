@@ -8,7 +8,8 @@
  *   /kannel/dlr   a dlr-url: the delivery report updates the outbound row.
  * Every caller must come from [kannel] allow and give the `key` (the secret in
  * [kannel] secret_file); anything else gets 403 and nothing more. A database
- * error answers 503, so Kannel asks again later. */
+ * error answers 503, so Kannel asks again later. Staff hear about texts Kannel
+ * refused for good (kannel_alert.c). */
 #include "gateway/kannel/kannel_service.h"
 
 #include "db/outbox.h"
@@ -18,6 +19,7 @@
 #include "gateway/base/net_listen.h"
 #include "gateway/core/service.h"
 #include "gateway/core/transport.h"
+#include "gateway/kannel/kannel_alert.h"
 #include "gateway/kannel/kannel_text.h"
 #include "gateway/kannel/kannel_transport.h"
 
@@ -302,6 +304,8 @@ static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "cannot listen on %s: %s", listen, strerror(errno));
         goto fail;
     }
+    if (!kannel_alert_start(ctx, err, errlen))
+        goto fail;
     server = S;
     log_info("kannel: listening on %s for %d link%s (%ld threads)", listen, S->nlinks,
              S->nlinks == 1 ? "" : "s", threads);
@@ -314,6 +318,7 @@ fail:
 static void kannel_stop(struct daemon_ctx *ctx)
 {
     (void)ctx;
+    kannel_alert_stop();
     server_free(server);
     server = NULL;
 }

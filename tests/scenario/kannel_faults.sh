@@ -1,0 +1,63 @@
+# kannel_faults.sh: what each Kannel failure does. A text Kannel will not route
+# (an unknown smsc id) is marked failed at once and staff get one alert; a wrong
+# sendsms password keeps the link down with Kannel's answer in `talka status`;
+# a [kannelN] section without a username is refused naming the key; smsbox down
+# while talka sends: the texts wait and leave when it is back.
+. tests/lib.sh
+. tests/scenario/kannel_lib.sh
+
+scratch
+kannel_setup
+sed -i 's/^smsc = fake$/smsc = nosuch/' "$CONF"
+# the operator's SMSC takes only texts routed to it: "nosuch" is not routable
+sed -i 's/^smsc-id = fake$/smsc-id = fake\nallowed-smsc-id = fake/' "$K/kannel.conf"
+sed -i 's/^;numbers = .*/numbers = +37120000077/' "$CONF"
+grep -q '^numbers = +37120000077' "$CONF" || printf '\n[staff]\nnumbers = +37120000077\n' >> "$CONF"
+bb_start; sb_start
+check "faults: talka up" talka_start
+fake_start
+printf '+37120000001 1345 text KOKS 3 OZOLS Cesis\n+37120000002 1345 text KOKS 4 OZOLS Cesis\n' > "$T/mo.txt"
+fake_send "$T/mo.txt"
+failed_sql="SELECT count(*) FROM outbound WHERE kind='reply' AND state='failed' AND last_error LIKE 'Kannel: 403 Not routable%'"
+wait_until 30 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"$failed_sql\")\" = 2 ]"
+expect_eq "faults: not routable: both replies failed at once (no retries)" "$(q "$failed_sql"); $(q "SELECT max(attempts) FROM outbound WHERE kind='reply'")" "2; 1"
+wait_until 20 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"SELECT count(*) FROM outbound WHERE kind='alert'\")\" -ge 1 ]"
+expect_eq "faults: ... staff get one alert" "$(q "SELECT count(*) FROM outbound WHERE kind='alert' AND recipient='+37120000077'")" 1
+expect_match "faults: ... saying what Kannel answered" "$(q "SELECT text FROM outbound WHERE kind='alert'")" "kannel0: Kannel refused [12] texts? for good: Kannel: 403 Not routable"
+talka_stop
+expect_eq "faults: clean stop" "$DRC" 0
+
+# a wrong password: the link stays down, status says why
+printf 'wrong\n' > "$T/config/kannel0.password"
+sed -i 's/^smsc = nosuch$/smsc = fake/' "$CONF"
+TALKA_LOG=info "$TALKA" run >> "$T/run.log" 2>&1 &
+DPID=$!
+wait_until 20 grep -q "refuses user 'talka'" "$T/run.log"
+st=$("$TALKA" status)
+expect_match "faults: wrong password: link down" "$st" "kannel0 +down"
+expect_match "faults: ... with Kannel's answer" "$st" "Authorization failed"
+check "faults: ... the password never in the log" sh -c "! grep -q -- '$KPASS' '$T/run.log'"
+talka_stop
+
+# smsbox down while talka sends: texts wait, then leave
+printf '%s\n' "$KPASS" > "$T/config/kannel0.password"
+check "faults: talka up again" talka_start
+kill "$SBPID"; wait "$SBPID" 2>/dev/null; SBPID=
+"$TALKA" sms +37120000004 "KOKS 6 OZOLS Cesis" > /dev/null 2>&1
+sleep 3
+expect_eq "faults: smsbox down: the reply waits" "$(q "SELECT count(*) FROM outbound WHERE recipient='+37120000004' AND state='queued'")" 1
+sb_start
+sent_sql="SELECT count(*) FROM outbound WHERE recipient='+37120000004' AND state IN ('sent','delivered')"
+wait_until 90 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"$sent_sql\")\" = 1 ]"
+expect_eq "faults: ... and leaves when smsbox is back" "$(q "$sent_sql")" 1
+talka_stop
+
+# configuration errors name the key
+sed -i 's/^username = talka$/username =/' "$CONF"
+"$TALKA" run > "$T/cfg.out" 2>&1
+rc=$?
+expect_eq "faults: no username: talka run refuses (exit 1)" "$rc" 1
+expect_match "faults: ... naming the key" "$(cat "$T/cfg.out")" "\[kannel0\] username"
+fake_stop
+kannel_stop
+finish
