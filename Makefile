@@ -6,6 +6,7 @@
 #   make bench      figures for the release binary
 #   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
 #   make run        the daemon on the simulated modem, in the foreground
+#   make run-kannel the daemon behind the real Kannel, fakesmsc as the operator
 #   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
 
 .DEFAULT_GOAL := all
@@ -43,7 +44,7 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test bench fuzz run install clean deps asan
+.PHONY: all test bench fuzz run run-kannel install clean deps asan
 all: build/talka
 
 deps: build/deps.mk
@@ -96,6 +97,10 @@ fuzz: build/fuzz/fuzz-parse
 
 run: build/talka
 	@sh mk/run-dev.sh
+
+# installs Debian's kannel and kannel-extras when missing (mk/kannel-deps.sh)
+run-kannel: build/talka
+	@sh mk/run-kannel.sh
 
 install: build/talka
 	sh mk/install.sh "$(DESTDIR)" "$(PREFIX)"
