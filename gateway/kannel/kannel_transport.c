@@ -213,6 +213,7 @@ static size_t on_body(char *p, size_t size, size_t n, void *arg)
 
 static int on_progress(void *arg, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
 {
+    (void)a; (void)b; (void)c; (void)d;
     struct transport *t = arg;
     return atomic_load(&t->aborting) ? 1 : 0;
 }
@@ -420,7 +421,7 @@ static bool k_health(struct transport *t, struct transport_health *h, char *err,
         snprintf(err, errlen, "not connected");
         return false;
     }
-    snprintf(h->network, sizeof h->network, "Kannel%s%s", t->smsc[0] ? " smsc " : "", t->smsc);
+    snprintf(h->network, sizeof h->network, "Kannel%s%.40s", t->smsc[0] ? " smsc " : "", t->smsc);
     h->registered = true;
     return true;
 }
@@ -429,6 +430,7 @@ static bool k_ussd(struct transport *t, const char *code, char *reply, size_t le
                    size_t errlen)
 {
     (void)code;
+    (void)len;
     reply[0] = '\0';
     snprintf(err, errlen, "[%s] a Kannel link has no SIM to ask a balance of (remove "
              "balance_code)", t->name);
