@@ -74,7 +74,8 @@ max-messages = 0
 omit-empty = true
 EOF
     chmod 600 "$K/kannel.conf"
-    sed -i '/^\[gammu\]/a enabled = false' "$CONF"
+    # the simulated modem stays off unless a scenario wants both (KEEP_MODEM=1)
+    [ -n "${KEEP_MODEM:-}" ] || sed -i '/^\[gammu\]/a enabled = false' "$CONF"
     sed -i 's/^quiet_hours = .*/quiet_hours = none/' "$CONF"   # the tests run at any hour
     cat >> "$CONF" <<EOF
 
