@@ -2,7 +2,8 @@
 # (an unknown smsc id) is marked failed at once and staff get one alert; a wrong
 # sendsms password keeps the link down with Kannel's answer in `talka status`;
 # a [kannelN] section without a username is refused naming the key; smsbox down
-# while talka sends: the texts wait and leave when it is back.
+# while talka sends: the texts wait and leave when it is back; the SMSC down:
+# Kannel queues the text ("3: Queued") and delivers it later.
 . tests/lib.sh
 . tests/scenario/kannel_lib.sh
 
@@ -50,6 +51,20 @@ sb_start
 sent_sql="SELECT count(*) FROM outbound WHERE recipient='+37120000004' AND state IN ('sent','delivered')"
 wait_until 90 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"$sent_sql\")\" = 1 ]"
 expect_eq "faults: ... and leaves when smsbox is back" "$(q "$sent_sql")" 1
+
+# the SMSC link down (fakesmsc gone): smsbox answers "3: Queued for later
+# delivery", talka counts the text sent, bearerbox delivers it when the SMSC is back
+fake_stop
+sleep 1
+"$TALKA" sms +37120000005 "KOKS 7 OZOLS Cesis" > /dev/null 2>&1
+q5="SELECT count(*) FROM outbound WHERE recipient='+37120000005' AND state IN ('sent','delivered')"
+wait_until 30 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"$q5\")\" = 1 ]"
+expect_eq "faults: SMSC down: Kannel queues the text, talka counts it sent" "$(q "$q5")" 1
+expect_match "faults: ... and logs that Kannel queued it" "$(grep 'queued a text for later delivery' "$T/run.log")" "3: Queued"
+fake_start
+back() { fake_tick; fake_received | grep -q '+37120000005'; }
+wait_until 60 back
+check "faults: ... delivered when the SMSC is back" back
 talka_stop
 
 # configuration errors name the key
