@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 
 struct db {
@@ -59,20 +58,6 @@ static bool migrate(struct db *db, char *err, size_t errlen)
     return true;
 }
 
-/* Waits for another connection's write: a quarter of a millisecond at a time, for
- * up to ten seconds. SQLite's own busy_timeout sleeps 1, 2, 5, 10 ... 100 ms
- * between tries, so with several writer threads (the Kannel and USSD endpoints,
- * the senders) a write waited milliseconds for a lock freed in microseconds. */
-static int on_busy(void *arg, int tries)
-{
-    (void)arg;
-    if (tries >= 40000)
-        return 0;
-    struct timespec ts = { 0, 250000 };
-    nanosleep(&ts, NULL);
-    return 1;
-}
-
 struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -88,7 +73,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
         db_close(db);
         return NULL;
     }
-    sqlite3_busy_handler(db->h, on_busy, NULL);
+    sqlite3_busy_timeout(db->h, 10000);
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas,
              "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
@@ -261,7 +246,7 @@ bool db_exec(struct db *db, const char *sql)
 
 bool db_begin(struct db *db)
 {
-    /* the busy handler covers BEGIN IMMEDIATE; retry a few times past it under heavy load */
+    /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy load */
     for (int i = 0; i < 5; i++) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
