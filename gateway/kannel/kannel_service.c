@@ -175,7 +175,7 @@ static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *co
         log_info("kannel: %s: Kannel sent message %s again: not stored twice (inbound %lld)",
                  link, id ? id : "?", (long long)out.inbound_id);
     if (out.reply_due)
-        kannel_transport_wake(NULL);   /* any Kannel link may send the reply */
+        kannel_transport_wake(link);
     return reply(conn, MHD_HTTP_OK, "");
 }
 
