@@ -1,6 +1,7 @@
 /* kannel_service.c: the endpoint Kannel's smsbox calls inside `talka run`
  * (libmicrohttpd, [kannel] listen):
- *   /kannel/sms   an sms-service get-url: the text is stored (and handled) before
+ *   /kannel/sms   an sms-service get-url (or post-url: the text in the body, the
+ *                 rest in the query or X-Kannel headers): the text is stored (and handled) before
  *                 the answer, 200 with an empty body; the reply goes through
  *                 talka's own queue and leaves by a link's sender. A repeat of the
  *                 same Kannel message id (smsbox's http-request-retry, bearerbox's
@@ -48,6 +49,13 @@ struct kannel_server {
     struct db *dbs[MAX_THREADS];
     int ndbs;
     unsigned generation;
+};
+
+/* a post-url request's body: the text (a long one is some 1 600 bytes) */
+struct post_body {
+    char text[8192];
+    size_t len;
+    bool too_big;
 };
 
 static struct kannel_server *server;
@@ -113,21 +121,63 @@ static bool link_known(const struct kannel_server *S, const char *link)
     return false;
 }
 
+static const char *header(struct MHD_Connection *conn, const char *name)
+{
+    return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name);
+}
+
+/* "text/plain; charset=\"UTF-16BE\"" -> UTF-16BE */
+static void content_charset(struct MHD_Connection *conn, char *out, size_t len)
+{
+    out[0] = '\0';
+    const char *ct = header(conn, MHD_HTTP_HEADER_CONTENT_TYPE);
+    const char *p = ct ? strcasestr(ct, "charset=") : NULL;
+    if (!p)
+        return;
+    p += 8;
+    if (*p == '"')
+        p++;
+    size_t n = strcspn(p, "\"; ");
+    snprintf(out, len, "%.*s", (int)(n < len ? n : len - 1), p);
+}
+
+/* get-url: everything in the query; post-url: the text is the body (body != NULL),
+ * the rest in the query or Kannel's X-Kannel headers */
 static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *conn,
-                              const char *link)
+                              const char *link, const char *body, size_t bodylen)
 {
     const char *from = arg(conn, "from");
     const char *raw = NULL;
     size_t rawlen = 0;
-    if (MHD_lookup_connection_value_n(conn, MHD_GET_ARGUMENT_KIND, "text", 4, &raw, &rawlen) !=
-        MHD_YES)
+    char body_charset[40] = "";
+    if (body) {
+        raw = body;
+        rawlen = bodylen;
+        if (!from)
+            from = header(conn, "X-Kannel-From");
+        content_charset(conn, body_charset, sizeof body_charset);
+    } else if (MHD_lookup_connection_value_n(conn, MHD_GET_ARGUMENT_KIND, "text", 4, &raw,
+                                             &rawlen) != MHD_YES) {
         raw = NULL;
-    if (!from || !*from || !raw)
+    }
+    if (!from || !*from || !raw) {
+        log_warn("kannel: %s: a request without %s (post-url needs send-sender = true in "
+                 "kannel.conf's sms-service, or from=%%p in the URL)", link,
+                 !raw ? "text" : "sender");
         return reply(conn, MHD_HTTP_BAD_REQUEST, "from and text are required\n");
+    }
     const char *coding = arg(conn, "coding");
     const char *charset = arg(conn, "charset");
     const char *id = arg(conn, "id");
     const char *smsc = arg(conn, "smsc");
+    if (body) {
+        if (!coding)
+            coding = header(conn, "X-Kannel-Coding");
+        if (!charset && body_charset[0])
+            charset = body_charset;
+        if (!smsc)
+            smsc = header(conn, "X-Kannel-SMSC");
+    }
     const char *stamp = arg(conn, "time");
     char *text = NULL;
     size_t len = 0;
@@ -215,22 +265,56 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **con_cls)
 {
-    (void)version; (void)upload_data; (void)upload_size; (void)con_cls;
+    (void)version;
     struct kannel_server *S = cls;
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    if (!ci || !net_allow_match(&S->allow, ci->client_addr) || !key_ok(S, arg(conn, "key")))
-        return reply(conn, MHD_HTTP_FORBIDDEN, "");
-    if (strcmp(method, MHD_HTTP_METHOD_GET))
-        return reply(conn, MHD_HTTP_METHOD_NOT_ALLOWED, "GET only (Kannel's get-url)\n");
+    struct post_body *pb = *con_cls;
+    if (!pb) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (!ci || !net_allow_match(&S->allow, ci->client_addr) || !key_ok(S, arg(conn, "key")))
+            return reply(conn, MHD_HTTP_FORBIDDEN, "");
+        if (!link_known(S, arg(conn, "link")))
+            return reply(conn, MHD_HTTP_BAD_REQUEST, "link is not a configured [kannelN]\n");
+        if (!strcmp(method, MHD_HTTP_METHOD_POST) && !strcmp(url, "/kannel/sms")) {
+            /* post-url: the body is the text; collected over the next calls */
+            pb = calloc(1, sizeof *pb);
+            if (!pb)
+                return MHD_NO;
+            *con_cls = pb;
+            return MHD_YES;
+        }
+        if (strcmp(method, MHD_HTTP_METHOD_GET))
+            return reply(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+                         "GET (get-url, dlr-url) or POST (post-url) only\n");
+    }
     const char *link = arg(conn, "link");
-    if (!link_known(S, link))
-        return reply(conn, MHD_HTTP_BAD_REQUEST, "link is not a configured [kannelN]\n");
+    if (pb) {
+        if (*upload_size) {
+            if (pb->len + *upload_size > sizeof pb->text)
+                pb->too_big = true;
+            else
+                memcpy(pb->text + pb->len, upload_data, *upload_size);
+            pb->len += *upload_size;
+            *upload_size = 0;
+            return MHD_YES;
+        }
+        if (pb->too_big)
+            return reply(conn, MHD_HTTP_CONTENT_TOO_LARGE, "too large\n");
+        return on_sms(S, conn, link, pb->text, pb->len);
+    }
     if (!strcmp(url, "/kannel/sms"))
-        return on_sms(S, conn, link);
+        return on_sms(S, conn, link, NULL, 0);
     if (!strcmp(url, "/kannel/dlr"))
         return on_dlr(S, conn, link);
     return reply(conn, MHD_HTTP_NOT_FOUND, "not found\n");
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)cls; (void)conn; (void)toe;
+    free(*con_cls);
+    *con_cls = NULL;
 }
 
 static bool kannel_enabled(const struct app *a)
@@ -303,6 +387,7 @@ static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
          * (TLB shootdowns on every core) cost a third of talka's CPU per text */
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)512,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, S,
         MHD_OPTION_END);
     if (!S->daemon) {
         snprintf(err, errlen, "cannot listen on %s: %s", listen, strerror(errno));

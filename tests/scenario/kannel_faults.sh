@@ -67,6 +67,29 @@ wait_until 60 back
 check "faults: ... delivered when the SMSC is back" back
 talka_stop
 
+# post-url instead of get-url: the text in the body, sender and coding in headers
+kill "$SBPID"; wait "$SBPID" 2>/dev/null; SBPID=
+sed -i "s|^get-url = .*|post-url = \"http://127.0.0.1:$P_TALKA/kannel/sms?key=$KKEY\&link=kannel0\&id=%I\&time=%T\"|" "$K/kannel.conf"
+# without send-sender smsbox leaves X-Kannel-From out of a post-url request
+sed -i 's|^omit-empty = true$|omit-empty = true\nsend-sender = true|' "$K/kannel.conf"
+sb_start
+check "faults: talka up for post-url" talka_start
+/usr/bin/python3 -c "
+import urllib.parse
+print('+37120000006 1345 ucs2 ' + urllib.parse.quote('посадил 3 дубов Рига'.encode('utf-16-be')))
+print('+37120000007 1345 text koks 4 bērzi Limbažos')" > "$T/post.txt"
+fake_send "$T/post.txt"
+post_sql="SELECT count(*) FROM inbound WHERE sender IN ('+37120000006','+37120000007') AND transport_id LIKE 'kannel/%'"
+wait_until 30 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"$post_sql\")\" = 2 ]"
+expect_eq "faults: post-url: Russian (UCS-2) intact" "$(q "SELECT CAST(text AS TEXT) FROM inbound WHERE sender='+37120000006'")" "посадил 3 дубов Рига"
+expect_eq "faults: post-url: Latvian intact" "$(q "SELECT CAST(text AS TEXT) FROM inbound WHERE sender='+37120000007'")" "koks 4 bērzi Limbažos"
+code=$(printf 'KOKS 9 OZOLS Cesis' | curl -s -o /dev/null -w '%{http_code}' -H 'X-Kannel-From: +37120000008' --data-binary @- "http://127.0.0.1:$P_TALKA/kannel/sms?key=$KKEY&link=kannel0&id=post-1")
+code2=$(printf 'KOKS 9 OZOLS Cesis' | curl -s -o /dev/null -w '%{http_code}' -H 'X-Kannel-From: +37120000008' --data-binary @- "http://127.0.0.1:$P_TALKA/kannel/sms?key=$KKEY&link=kannel0&id=post-1")
+expect_eq "faults: post-url: a repeat answered 200 and stored once" "$code $code2 $(q "SELECT count(*) FROM inbound WHERE transport_id='kannel/post-1'")" "200 200 1"
+expect_eq "faults: post-url without a sender: 400" "$(printf x | curl -s -o /dev/null -w '%{http_code}' --data-binary @- "http://127.0.0.1:$P_TALKA/kannel/sms?key=$KKEY&link=kannel0")" 400
+expect_eq "faults: post-url without the key: 403" "$(printf x | curl -s -o /dev/null -w '%{http_code}' --data-binary @- "http://127.0.0.1:$P_TALKA/kannel/sms?link=kannel0")" 403
+talka_stop
+
 # configuration errors name the key
 sed -i 's/^username = talka$/username =/' "$CONF"
 "$TALKA" run > "$T/cfg.out" 2>&1
