@@ -15,7 +15,8 @@ cp config/*.tsv config/*.ini "$T/config/"
 CONF=$T/config/talka.ini
 export TALKA_CONFIG=$CONF
 TALKA=$PWD/build/talka
-. tests/scenario/kannel_lib.sh
+bail() { echo "run-kannel: $*" >&2; exit 1; }
+. tests/lib/kannel.sh
 kannel_setup 600
 bb_start || { echo "run-kannel: bearerbox did not start (see $K/bearerbox.log)" >&2; exit 1; }
 sb_start || { echo "run-kannel: smsbox did not start (see $K/smsbox.log)" >&2; exit 1; }

@@ -2,8 +2,10 @@
 # the link's configured rate ([kannel0] rate = 6000 parts a minute, so 100 s and
 # more), never faster, and replies to texts that arrive meanwhile overtake it: they
 # leave within seconds, long before the last copy. Every copy reaches fakesmsc.
+# timeout: 900
 . tests/lib.sh
-. tests/scenario/kannel_lib.sh
+. tests/lib/kannel.sh
+plan 11
 
 scratch
 RATE=6000
@@ -43,7 +45,7 @@ expect_eq "broadcast: ... long before its last copy" \
 settled() { fake_tick; [ "$(fake_count)" -ge 10030 ]; }
 wait_until 60 settled
 expect_eq "broadcast: every copy and reply reached fakesmsc" "$(fake_count)" 10030
-diff=$(/usr/bin/python3 tests/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null)
+diff=$(/usr/bin/python3 tests/lib/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null)
 expect_eq "broadcast: fakesmsc's texts equal talka's records" "$diff" ""
 fake_stop
 talka_stop

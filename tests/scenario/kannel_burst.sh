@@ -7,7 +7,8 @@
 # own "empty reply" text never reaches a volunteer, and callers without the key
 # or from outside [kannel] allow get 403.
 . tests/lib.sh
-. tests/scenario/kannel_lib.sh
+. tests/lib/kannel.sh
+plan 32
 
 scratch
 kannel_setup
@@ -49,7 +50,7 @@ expect_eq "burst: no text answered twice" \
 expect_eq "burst: every answerable text answered" \
     "$(q "SELECT count(*) FROM inbound i WHERE NOT EXISTS (SELECT 1 FROM outbound o WHERE o.inbound_id = i.id)")" \
     "$(q "SELECT count(*) FROM inbound WHERE sender NOT LIKE '+%'")"
-diff=$(/usr/bin/python3 tests/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null)
+diff=$(/usr/bin/python3 tests/lib/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null)
 expect_eq "burst: the replies at fakesmsc equal talka's records" "$diff" ""
 expect_eq "burst: parts at fakesmsc equal talka's count" "$(fake_count)" "$(q "SELECT sum(segments) FROM outbound")"
 expect_eq "burst: every reply sent through kannel0" "$(q "SELECT count(*) FROM outbound WHERE transport <> 'kannel0'")" 0
@@ -68,7 +69,7 @@ long_done() { fake_tick; [ "$(q "$long_sql")" = 6 ] && [ "$(fake_count)" -ge $((
 wait_until 60 long_done
 expect_eq "burst: six two-part UCS-2 texts sent and delivered" "$(q "$long_sql")" 6
 expect_eq "burst: ... as 12 parts at fakesmsc" "$(( $(fake_count) - before ))" 12
-diff=$(/usr/bin/python3 tests/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null)
+diff=$(/usr/bin/python3 tests/lib/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null)
 expect_eq "burst: ... joined, they equal talka's texts letter for letter" "$diff" ""
 
 # the endpoint: key and allow list

@@ -5,7 +5,8 @@
 # while talka sends: the texts wait and leave when it is back; the SMSC down:
 # Kannel queues the text ("3: Queued") and delivers it later.
 . tests/lib.sh
-. tests/scenario/kannel_lib.sh
+. tests/lib/kannel.sh
+plan 22
 
 scratch
 kannel_setup
@@ -45,7 +46,8 @@ printf '%s\n' "$KPASS" > "$T/config/kannel0.password"
 check "faults: talka up again" talka_start
 kill "$SBPID"; wait "$SBPID" 2>/dev/null; SBPID=
 "$TALKA" sms +37120000004 "KOKS 6 OZOLS Cesis" > /dev/null 2>&1
-sleep 3
+# the link tried and failed (a positive event) before the reply is seen waiting
+wait_log 30 "$T/run.log" "kannel0: outbound [0-9]+ attempt 1 failed: smsbox"
 expect_eq "faults: smsbox down: the reply waits" "$(q "SELECT count(*) FROM outbound WHERE recipient='+37120000004' AND state='queued'")" 1
 sb_start
 sent_sql="SELECT count(*) FROM outbound WHERE recipient='+37120000004' AND state IN ('sent','delivered')"

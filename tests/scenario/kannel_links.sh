@@ -4,7 +4,8 @@
 # goes away and kannel0 is down, the modem takes broadcast copies again.
 # `talka status` shows both links.
 . tests/lib.sh
-. tests/scenario/kannel_lib.sh
+. tests/lib/kannel.sh
+plan 8
 
 scratch
 mkdir -p "$T/var/phone/sms/1"

@@ -6,7 +6,8 @@
 # acknowledgements: a line in flight when bearerbox dies cannot be counted, so
 # the reference is bearerbox's own access log.)
 . tests/lib.sh
-. tests/scenario/kannel_lib.sh
+. tests/lib/kannel.sh
+plan 15
 
 scratch
 kannel_setup
@@ -23,7 +24,7 @@ sed -n '1201,1800p' "$T/all.txt" > "$T/p3.txt"
 # 1. bearerbox killed -9 two seconds into the burst, restarted
 fake_pace "$T/p1.txt" 150
 sleep 2
-kill -9 "$BBPID"; wait "$BBPID" 2>/dev/null
+check "restart: bearerbox killed mid-burst" kill_wait "$BBPID"
 wait "$PACEPID" 2>/dev/null
 fake_stop
 sleep 1
@@ -37,7 +38,7 @@ echo "    after the bearerbox kill: $(grep -c 'Receive SMS' "$K/access.log") rec
 # 2. smsbox killed -9 mid-burst, restarted
 fake_pace "$T/p2.txt" 150
 sleep 2
-kill -9 "$SBPID"; wait "$SBPID" 2>/dev/null
+check "restart: smsbox killed mid-burst" kill_wait "$SBPID"
 sleep 1
 check "restart: smsbox restarted" sb_start
 wait "$PACEPID" 2>/dev/null
@@ -46,7 +47,7 @@ echo "    after the smsbox kill: $(grep -c 'Receive SMS' "$K/access.log") receiv
 # 3. talka killed -9 mid-burst, restarted (smsbox retries its requests meanwhile)
 fake_pace "$T/p3.txt" 150
 sleep 2
-kill -9 "$DPID"; wait "$DPID" 2>/dev/null
+check "restart: talka killed mid-burst" kill_wait "$DPID"
 sleep 2
 check "restart: talka restarted" talka_start
 wait "$PACEPID" 2>/dev/null
@@ -69,9 +70,9 @@ expect_eq "restart: every text bearerbox received is stored" "$(comm -23 "$T/rec
 expect_eq "restart: each stored once" "$(q "SELECT count(*) - count(DISTINCT substr(CAST(text AS TEXT), instr(CAST(text AS TEXT), '#'))) FROM inbound")" 0
 expect_eq "restart: each handled" "$(q "SELECT count(*) FROM inbound WHERE state <> 'handled'")" 0
 expect_eq "restart: each answered once" "$(q "SELECT count(*) FROM inbound i WHERE (SELECT count(*) FROM outbound o WHERE o.inbound_id = i.id) <> 1")" 0
-missing=$(/usr/bin/python3 tests/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null | grep -c 'not at the SMSC')
+missing=$(/usr/bin/python3 tests/lib/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null | grep -c 'not at the SMSC')
 expect_eq "restart: every reply talka sent reached fakesmsc" "$missing" 0
-dups=$(/usr/bin/python3 tests/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null | grep -c 'not sent by talka')
+dups=$(/usr/bin/python3 tests/lib/kannel_check.py "$K/fakesmsc.log" "$T/var/talka.db" 2>/dev/null | grep -c 'not sent by talka')
 echo "    replies seen twice at fakesmsc (resent by Kannel's store or after a kill between Kannel's accept and talka's record): $dups"
 echo "    requests Kannel sent again and talka recognised: $(grep -c 'not stored twice' "$T/run.log")"
 expect_eq "restart: integrity" "$(q "PRAGMA integrity_check")" ok

@@ -1,14 +1,13 @@
-# kannel_lib.sh: helpers for the Kannel scenarios (sourced after tests/lib.sh; run
-# on its own it does nothing). The real thing, all on 127.0.0.1 with ports of its
+# tests/lib/kannel.sh: helpers for the Kannel scenarios, the benchmark and `make
+# run-kannel` (sourced after tests/lib.sh, or after defining bail). The real thing, all on 127.0.0.1 with ports of its
 # own: Debian's bearerbox and smsbox with a scratch kannel.conf under $T/kannel,
 # kannel-extras' fakesmsc as the operator's SMSC (texts written to its stdin, the
 # texts it receives in $T/kannel/fakesmsc.log), talka with [kannel] and [kannel0].
-FAKESMSC=$(sh mk/kannel-deps.sh) || { echo "not ok kannel: Kannel is not installed"; exit 1; }
-q() { sqlite3 -cmd ".timeout 5000" "$T/var/talka.db" "$1"; }
 
 # kannel_setup [RATE] [SENDSMS_MAX_MESSAGES] [LINKS]: ports, secrets, kannel.conf,
 # talka.ini with LINKS (default 1) sections [kannel0] ... on the same smsbox
 kannel_setup() {
+    FAKESMSC=$(sh mk/kannel-deps.sh) || bail "Kannel is not installed (mk/kannel-deps.sh)"
     K=$T/kannel
     mkdir -p "$K"
     KLINKS=${3:-1}
@@ -143,7 +142,8 @@ fake_start() {
 }
 # fake_tick: an empty line (fakesmsc skips it) makes fakesmsc read what bearerbox sent
 fake_tick() { echo >&7; }
-fake_stop() { exec 7>&-; kill "$FAKEPID" 2>/dev/null; wait "$FAKEPID" 2>/dev/null; FAKEPID=; }
+# (SIGKILL: fakesmsc aborts with a double free when its input ends or on SIGTERM)
+fake_stop() { kill -KILL "$FAKEPID" 2>/dev/null; wait "$FAKEPID" 2>/dev/null; exec 7>&-; FAKEPID=; }
 # fake_send FILE: every line (SENDER RECEIVER TYPE DATA) to the SMSC side
 fake_send() { cat "$1" >&7; }
 # fake_pace FILE PER_SECOND: the lines at a steady pace, in the background ($PACEPID);
@@ -187,15 +187,6 @@ talka_stop() { kill -TERM "$DPID" 2>/dev/null; wait "$DPID"; DRC=$?; DPID=; }
 fake_received() { grep -o 'Got message [0-9]*: <.*>' "$K/fakesmsc.log" 2>/dev/null | sed 's/^Got message [0-9]*: <//; s/>$//'; }
 fake_count() { grep -c 'Got message [0-9]*: <' "$K/fakesmsc.log" 2>/dev/null; }
 
-# wait_until SECONDS COMMAND...: polls until the command succeeds
-wait_until() {
-    _end=$(( $(date +%s) + $1 )); shift
-    while [ "$(date +%s)" -le "$_end" ]; do
-        "$@" && return 0
-        sleep 0.3
-    done
-    return 1
-}
 
 # gen_mo FILE COUNT SEED: fakesmsc lines: Latvian (UTF-8 text and UCS-2), Russian
 # (UCS-2), English, and two-part Latvian texts (concatenation UDH, one part per
