@@ -7,6 +7,7 @@
 #   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
 #   make run        the daemon on the simulated modem, in the foreground
 #   make run-at     the daemon on libgammu's at driver and the AT modem emulator
+#   make run-kannel the daemon behind the real Kannel, fakesmsc as the operator
 #   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
 #   make check-layout  dependencies point down (docs/architecture.md)
 
@@ -46,7 +47,7 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test bench fuzz run run-at install clean deps asan check-layout print-fuzz-cflags print-debs
+.PHONY: all test bench fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
 all: build/talka
 
 deps: build/deps.mk
@@ -118,6 +119,10 @@ run: build/talka
 
 run-at: build/talka
 	@sh mk/run-at.sh
+
+# installs Debian's kannel and kannel-extras when missing (mk/kannel-deps.sh)
+run-kannel: build/talka
+	@sh mk/run-kannel.sh
 
 install: build/talka
 	sh mk/install.sh "$(DESTDIR)" "$(PREFIX)"

@@ -1,5 +1,5 @@
-/* cmd_status.c: `talka status`: each modem (state, signal, network, last contact,
- * balance), the queues and today's counters, as the daemon last recorded them.
+/* cmd_status.c: `talka status`: each link, modem or Kannel (state, signal,
+ * network, last contact, balance), the queues and today's counters, as the daemon last recorded them.
  * `talka status --check` is for monitoring systems: one line, exit 0 when all is
  * well, 1 when a modem has been down longer than [modem] down_after or the
  * outbound queue has not moved for [modem] stuck_after seconds. */
@@ -22,10 +22,11 @@
 static void usage(FILE *f)
 {
     fprintf(f, "usage: talka [-c FILE] status [--check]\n\n"
-               "Shows each modem (state, signal, network, last contact, SIM balance, SIM\n"
-               "slots used, messages set aside because they were not texts), the outbound\n"
-               "queue (with sends waiting to be retried and why), inbound counters and\n"
-               "parts of long texts still waiting.\n"
+               "Shows each link, modem or Kannel (state, signal, network, last contact, SIM\n"
+               "balance, SIM slots used, messages set aside because they were not texts; a\n"
+               "Kannel link's device is its sendsms URL), the outbound queue (with sends\n"
+               "waiting to be retried and why), inbound counters and parts of long texts\n"
+               "still waiting.\n"
                "  --check  one line for monitoring: exit 1 when a modem has been down for\n"
                "           longer than [modem] down_after seconds (default 300) or the oldest\n"
                "           due outbound message has waited longer than [modem] stuck_after\n"
@@ -114,9 +115,9 @@ static void show(struct db *db, const struct modem_row *rows, int nrows, char na
                  int nnames, const struct queue_stats *q, time_t now)
 {
     char t1[32], t2[32], t3[32];
-    printf("modems:\n");
+    printf("links (modems and Kannel):\n");
     if (!nnames)
-        printf("  (none configured: add a [gammu] section)\n");
+        printf("  (none configured: add a [gammu] or [kannel0] section)\n");
     for (int i = 0; i < nnames; i++) {
         const struct modem_row *r = find(rows, nrows, names[i]);
         if (!r) {

@@ -4,7 +4,8 @@
  * request through its adapter and answers with the menu's next screen. */
 #include "gateway/ussd/ussd_service.h"
 
-#include "gateway/ussd/ussd_allow.h"
+#include "gateway/base/net_allow.h"
+#include "gateway/base/net_listen.h"
 #include "gateway/ussd/ussd_adapters.h"
 #include "gateway/ussd/ussd_handler.h"
 #include "gateway/core/names.h"
@@ -16,7 +17,6 @@
 #include <openssl/crypto.h>
 
 #include <errno.h>
-#include <netdb.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +30,7 @@ struct ussd_server {
     struct ussd_handler handler;
     struct ussd_screens *screens;
     const struct ussd_adapter *adapter;
-    struct ussd_allow allow;
+    struct net_allow allow;
     char key[256];
     size_t keylen;
     char path[128];
@@ -110,7 +110,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!cs) {
         const union MHD_ConnectionInfo *ci =
             MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (!ci || !ussd_allow_match(&S->allow, ci->client_addr) ||
+        if (!ci || !net_allow_match(&S->allow, ci->client_addr) ||
             !key_ok(S, MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "key")))
             return reply(conn, MHD_HTTP_FORBIDDEN, "", "text/plain");
         if (strcmp(url, S->path))
@@ -182,40 +182,6 @@ static bool ussd_enabled(const struct app *a)
     return l && *l;
 }
 
-/* "127.0.0.1:8733", "[::1]:8733", ":8733" */
-static bool parse_listen(const char *spec, struct sockaddr_storage *ss, socklen_t *len,
-                         char *err, size_t errlen)
-{
-    char host[128] = "", port[16] = "";
-    const char *colon;
-    if (spec[0] == '[') {
-        const char *close = strchr(spec, ']');
-        if (!close || close[1] != ':')
-            goto bad;
-        snprintf(host, sizeof host, "%.*s", (int)(close - spec - 1), spec + 1);
-        colon = close + 1;
-    } else {
-        colon = strrchr(spec, ':');
-        if (!colon)
-            goto bad;
-        snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
-    }
-    snprintf(port, sizeof port, "%s", colon + 1);
-    struct addrinfo hints, *res = NULL;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-    hints.ai_socktype = SOCK_STREAM;
-    if (!port[0] || getaddrinfo(host[0] ? host : NULL, port, &hints, &res) || !res)
-        goto bad;
-    memcpy(ss, res->ai_addr, res->ai_addrlen);
-    *len = res->ai_addrlen;
-    freeaddrinfo(res);
-    return true;
-bad:
-    snprintf(err, errlen, "[ussd] listen = %s: expected ADDRESS:PORT", spec);
-    return false;
-}
-
 static void server_free(struct ussd_server *S)
 {
     if (!S)
@@ -243,12 +209,13 @@ static bool ussd_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     S->generation = ++generations;
     struct sockaddr_storage ss;
     socklen_t sslen = 0;
-    if (!parse_listen(config_get(cfg, "ussd", "listen", ""), &ss, &sslen, err, errlen))
+    if (!net_listen_parse("[ussd] listen", config_get(cfg, "ussd", "listen", ""), &ss, &sslen, err,
+                          errlen))
         goto fail;
     if (!config_secret(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))
         goto fail;
     S->keylen = strlen(S->key);
-    if (!ussd_allow_parse(config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
+    if (!net_allow_parse("[ussd] allow", config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
         goto fail;
     const char *fmt = config_get(cfg, "ussd", "format", "form");
     S->adapter = ussd_adapter_find(fmt);
