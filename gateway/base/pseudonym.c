@@ -1,6 +1,6 @@
 /* pseudonym.c: HMAC-SHA256 pseudonyms and the auto-created deployment secret. */
 #include "gateway/base/pseudonym.h"
-#include "gateway/base/config.h"
+#include "gateway/base/secret_key.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -47,7 +47,7 @@ int pseudonym_key_load_or_create(const char *path, char *key, size_t keylen,
             return 0;
         }
     }
-    return secret_read(path, key, keylen, err, errlen) ? 1 : 0;
+    return secret_key_read(path, key, keylen, err, errlen) ? 1 : 0;
 }
 
 void digest_sha256(const void *a, size_t alen, const void *b, size_t blen, unsigned char out[32])

@@ -86,9 +86,10 @@ int app_open(struct app *a, unsigned flags)
         make_parent_dirs(a->db_path);
         a->db = app_db_connect(a, err, sizeof err);
         if (!a->db) {
+            /* a database that cannot be used: a problem met while acting (exit 1) */
             fprintf(stderr, "talka: %s\n", err);
             app_close(a);
-            return 2;
+            return 1;
         }
     }
     return 0;

@@ -10,6 +10,7 @@
 #include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
+#include "gateway/base/secret_key.h"
 #include "gateway/core/service.h"
 
 #include <microhttpd.h>
@@ -92,12 +93,15 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const
     return rc;
 }
 
-static bool key_ok(const struct ussd_server *S, const char *given)
+/* the key as sent, by its decoded length: "RIGHT%00junk" is not "RIGHT" */
+static bool key_ok(const struct ussd_server *S, struct MHD_Connection *conn)
 {
-    if (!given)
+    const char *given = NULL;
+    size_t n = 0;
+    if (MHD_lookup_connection_value_n(conn, MHD_GET_ARGUMENT_KIND, "key", 3, &given, &n) !=
+            MHD_YES || !given)
         return false;
-    size_t n = strlen(given);
-    return n == S->keylen && CRYPTO_memcmp(given, S->key, n) == 0;
+    return S->keylen > 0 && n == S->keylen && CRYPTO_memcmp(given, S->key, n) == 0;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -110,7 +114,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         const union MHD_ConnectionInfo *ci =
             MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
         if (!ci || !ussd_allow_match(&S->allow, ci->client_addr) ||
-            !key_ok(S, MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "key")))
+            !key_ok(S, conn))
             return reply(conn, MHD_HTTP_FORBIDDEN, "", "text/plain");
         if (strcmp(url, S->path))
             return reply(conn, MHD_HTTP_NOT_FOUND, "not found\n", "text/plain");
@@ -243,7 +247,7 @@ static bool ussd_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     socklen_t sslen = 0;
     if (!parse_listen(config_get(cfg, "ussd", "listen", ""), &ss, &sslen, err, errlen))
         goto fail;
-    if (!config_secret(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))
+    if (!secret_key_config(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))
         goto fail;
     S->keylen = strlen(S->key);
     if (!ussd_allow_parse(config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
