@@ -162,8 +162,7 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     /* an aggregator's retry: the answer given before, nothing done again */
     const char *key = rq->request_key[0] ? rq->request_key : rq->text;
     char stored[USSD_SCREEN_MAX + 8];
-    if (found && !rq->text_overlong &&
-        ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)) {
+    if (found && ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)) {
         answer_from_stored(stored, out);
         free(s);
         return;
@@ -171,15 +170,6 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     if (found && (s->ended || now - s->updated_at > h->session_timeout)) {
         ussd_menu_screen(&env, lang_from_code(s->lang), "expired", out);
         s->ended = true;
-    } else if (rq->text_overlong) {
-        /* far too long to be an answer: the same screen with a hint, nothing kept */
-        if (!found) {
-            snprintf(s->lang, sizeof s->lang, "%s", h->default_lang);
-            s->step = USSD_MAIN;
-        }
-        ussd_menu_input(&env, s, "", out);
-        free(s);
-        return;
     } else if (!found) {
         snprintf(s->id, sizeof s->id, "%s", rq->session_id);
         snprintf(s->phone, sizeof s->phone, "%s", e164);

@@ -150,6 +150,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return reply(conn, MHD_HTTP_BAD_REQUEST, "missing sessionId or phoneNumber\n",
                      "text/plain");
     }
+    if (rq->too_long[0]) {
+        /* a cut value could make two sessions one: refuse, naming the field */
+        char msg[96];
+        snprintf(msg, sizeof msg, "%s is over its limit\n", rq->too_long);
+        log_info("ussd: refused a request whose %s is over its limit", rq->too_long);
+        free(rq);
+        return reply(conn, MHD_HTTP_BAD_REQUEST, msg, "text/plain");
+    }
     long long t0 = clock_mono_ms();
     struct ussd_answer ans;
     struct db *db = thread_db(S);
