@@ -17,6 +17,7 @@ struct db {
      * set), so a statement handed out is never finalised while a caller holds it */
     struct stmt_slot { const char *sql; sqlite3_stmt *st; } *cache;
     int cap;
+    int write_wait_ms;   /* 0: the default patience; else one BEGIN within this */
 };
 
 int db_schema_version(void)
@@ -244,10 +245,23 @@ bool db_exec(struct db *db, const char *sql)
     return true;
 }
 
+void db_set_write_wait(struct db *db, int ms)
+{
+    db->write_wait_ms = ms > 0 ? ms : 0;
+    sqlite3_busy_timeout(db->h, ms > 0 ? ms : 10000);
+}
+
+bool db_busy(struct db *db)
+{
+    int rc = sqlite3_errcode(db->h) & 0xff;
+    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 bool db_begin(struct db *db)
 {
-    /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy load */
-    for (int i = 0; i < 5; i++) {
+    /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy
+     * load, unless the caller cannot wait (db_set_write_wait) */
+    for (int i = 0; i < (db->write_wait_ms ? 1 : 5); i++) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
             return true;

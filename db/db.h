@@ -48,6 +48,13 @@ int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, 
 /* Executes a literal SQL script (no parameters). */
 bool db_exec(struct db *db, const char *sql);
 
+/* For a caller someone is waiting on (a USSD handset): db_begin() gives up when
+ * the write lock is not had within ms (one try instead of five busy timeouts).
+ * 0 restores the default patience. */
+void db_set_write_wait(struct db *db, int ms);
+/* True when the last failure on db was another connection holding the lock. */
+bool db_busy(struct db *db);
+
 /* BEGIN IMMEDIATE (waits on the busy timeout), COMMIT, ROLLBACK. */
 bool db_begin(struct db *db);
 bool db_commit(struct db *db);
