@@ -111,6 +111,7 @@ void ussd_screen_fill(const struct ussd_screens *s, enum lang lang, const char *
         out[o++] = *t++;
     }
     out[o] = '\0';
+    sms_strip_format(out);   /* typed values must not reorder the screen */
 }
 
 static bool wants_gsm7(const struct ussd_screens *s, enum lang lang)
