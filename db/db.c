@@ -29,33 +29,63 @@ int db_schema_version(void)
     return v;
 }
 
+static bool newer_schema(int cur, int max, char *err, size_t errlen)
+{
+    if (cur <= max)
+        return false;
+    snprintf(err, errlen,
+             "database schema version %d is newer than this talka understands (%d): "
+             "run a newer talka, or restore a backup made by this version", cur, max);
+    return true;
+}
+
+/* Every pending migration under one write lock, with the version re-read once
+ * the lock is held: two talka commands started together on a new database must
+ * not both apply 001 (the second would find its tables already there). */
 static bool migrate(struct db *db, char *err, size_t errlen)
 {
-    int cur = (int)db_int_or(db, 0, "PRAGMA user_version", "");
+    int64_t cur = 0;
     int max = db_schema_version();
-    if (cur > max) {
-        snprintf(err, errlen,
-                 "database schema version %d is newer than this talka understands (%d): "
-                 "run a newer talka, or restore a backup made by this version", cur, max);
+    if (db_int(db, &cur, "PRAGMA user_version", "") == DB_ERROR) {
+        snprintf(err, errlen, "cannot read the schema version: %s", sqlite3_errmsg(db->h));
         return false;
     }
+    if (newer_schema((int)cur, max, err, errlen))
+        return false;
+    if (cur == max)
+        return true;
+    if (!db_begin(db)) {
+        snprintf(err, errlen, "cannot lock the database to migrate it: %s", sqlite3_errmsg(db->h));
+        return false;
+    }
+    cur = 0;
+    if (db_int(db, &cur, "PRAGMA user_version", "") == DB_ERROR) {
+        snprintf(err, errlen, "cannot read the schema version: %s", sqlite3_errmsg(db->h));
+        db_rollback(db);
+        return false;
+    }
+    if (newer_schema((int)cur, max, err, errlen)) {
+        db_rollback(db);
+        return false;
+    }
+    int from = (int)cur;
     for (const struct migration *m = migrations; m->sql; m++) {
-        if (m->version <= cur)
+        if (m->version <= from)
             continue;
-        if (!db_begin(db)) {
-            snprintf(err, errlen, "cannot start migration %s: %s", m->name, sqlite3_errmsg(db->h));
-            return false;
-        }
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
-        if (!db_exec(db, m->sql) || !db_exec(db, pragma) || !db_commit(db)) {
+        if (!db_exec(db, m->sql) || !db_exec(db, pragma)) {
             snprintf(err, errlen, "migration %s failed: %s", m->name, sqlite3_errmsg(db->h));
             db_rollback(db);
             return false;
         }
-        if (cur > 0)
-            log_info("database upgraded to schema %d (%s)", m->version, m->name);
     }
+    if (!db_commit(db)) {
+        snprintf(err, errlen, "cannot commit the migrations: %s", sqlite3_errmsg(db->h));
+        return false;
+    }
+    if (from > 0)
+        log_info("database upgraded from schema %d to %d", from, max);
     return true;
 }
 
