@@ -275,6 +275,23 @@ bool db_exec(struct db *db, const char *sql)
     return true;
 }
 
+bool db_check_writable(struct db *db, const char *path, char *err, size_t errlen)
+{
+    if (sqlite3_db_readonly(db->h, "main") == 1) {
+        snprintf(err, errlen, "the database %s is read-only", path);
+        return false;
+    }
+    /* a real write, rolled back: the header's version written back unchanged */
+    char sql[96];
+    snprintf(sql, sizeof sql, "BEGIN IMMEDIATE; PRAGMA user_version = %d;",
+             (int)db_int_or(db, 0, "PRAGMA user_version", ""));
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        snprintf(err, errlen, "cannot write to the database %s: %s", path, sqlite3_errmsg(db->h));
+    db_rollback(db);
+    return rc == SQLITE_OK;
+}
+
 void db_set_write_wait(struct db *db, int ms)
 {
     db->write_wait_ms = ms > 0 ? ms : 0;

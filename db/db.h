@@ -48,6 +48,10 @@ int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, 
 /* Executes a literal SQL script (no parameters). */
 bool db_exec(struct db *db, const char *sql);
 
+/* True when a write to the database (path: for the message) would succeed;
+ * false with a message naming it when the file or its directory is read-only. */
+bool db_check_writable(struct db *db, const char *path, char *err, size_t errlen);
+
 /* For a caller someone is waiting on (a USSD handset): db_begin() gives up when
  * the write lock is not had within ms (one try instead of five busy timeouts).
  * 0 restores the default patience. */
