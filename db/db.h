@@ -59,6 +59,14 @@ void db_set_write_wait(struct db *db, int ms);
 /* True when the last failure on db was another connection holding the lock. */
 bool db_busy(struct db *db);
 
+/* A full disk: true from the first write that failed for lack of space until a
+ * write goes through again (then the WAL is checkpointed and truncated, and
+ * that is logged). While full, failures are logged once a minute. */
+bool db_disk_full(void);
+/* While the disk is full (at most every 2 s): checkpoint and truncate the WAL,
+ * which gives its space back when it is what filled the disk. */
+void db_reclaim(struct db *db);
+
 /* BEGIN IMMEDIATE (waits on the busy timeout), COMMIT, ROLLBACK. */
 bool db_begin(struct db *db);
 bool db_commit(struct db *db);
