@@ -24,15 +24,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #define MAX_THREADS 64
 #define BODY_MAX (64 * 1024)
 /* defaults: an aggregator calls from few addresses with many requests at once,
- * so one address may hold half the connections, never all of them; an idle
+ * so one address may hold a quarter of the connections (256 of 1024, a burst
+ * of 200 handsets at once fits), never all of them; an idle
  * connection is dropped after 5 s; the kernel queues bursts of 1024 */
-#define DEFAULT_PER_IP 128
+#define DEFAULT_MAX_CONN 1024
+#define DEFAULT_PER_IP 256
 #define DEFAULT_TIMEOUT 5
 #define LISTEN_BACKLOG 1024
 
@@ -320,7 +323,7 @@ static int ussd_check(struct daemon_ctx *ctx, char *err, size_t errlen)
         goto fail;
     }
     S->threads = config_get_int(cfg, "ussd", "threads", 4);
-    S->max_conn = config_get_int(cfg, "ussd", "max_connections", 256);
+    S->max_conn = config_get_int(cfg, "ussd", "max_connections", DEFAULT_MAX_CONN);
     S->per_ip = config_get_int(cfg, "ussd", "per_ip_connections", DEFAULT_PER_IP);
     S->timeout = config_get_int(cfg, "ussd", "timeout", DEFAULT_TIMEOUT);
     S->backlog = config_get_int(cfg, "ussd", "listen_backlog", LISTEN_BACKLOG);
@@ -329,6 +332,15 @@ static int ussd_check(struct daemon_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "[ussd] threads (1-%d), max_connections, per_ip_connections, "
                  "listen_backlog or timeout out of range", MAX_THREADS);
         goto fail;
+    }
+    /* every connection is a descriptor: raise the soft limit towards the hard one */
+    struct rlimit rl;
+    rlim_t need = (rlim_t)S->max_conn + 128;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < need) {
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < need)
+            log_warn("ussd: open files limited to %llu, fewer than max_connections = %ld needs",
+                     (unsigned long long)rl.rlim_cur, S->max_conn);
     }
     code = 1;
     if (!secret_key_config(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))

@@ -70,6 +70,6 @@ EOF2
 echo "    one allowed address: $asked requests, worst ${worst} s, $held slow sockets held"
 expect_eq slow_allowed_all_answered "$failed" 0
 expect_eq slow_allowed_under_1s "$(python3 -c "print(1 if $worst < 1 else 0)")" 1
-expect_eq slow_allowed_held_to_limit "$(python3 -c "print(1 if $held <= 128 else 0)")" 1
+expect_eq slow_allowed_held_to_limit "$(python3 -c "print(1 if $held <= 256 else 0)")" 1
 ussd_stop slow_daemon_stop
 finish
