@@ -4,9 +4,11 @@
 # address (so [ussd] per_ip_connections = 0 here: the aggregator is the one
 # caller). Prints the client-seen p99, the server's own p99 (from its debug
 # log) and the kernel's listen-queue overflows and drops during the run (nstat,
-# else netstat -s; whole host). Target: no errors, no overflows, client p99 < 1 s.
+# else netstat -s; whole host). Targets: every walk answered without an error and
+# no listen-queue overflow (exit 1 otherwise); the p99s are figures (the client is
+# Python on the same box, so its p99 includes its own queueing).
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
 scratch
 N=${USSD_BENCH_500:-500}
 ussd_config "threads = ${USSD_BENCH_THREADS:-4}" "max_connections = 1024" "per_ip_connections = 0"
@@ -26,7 +28,7 @@ read o0 d0 <<EOF2
 $(overflows)
 EOF2
 rc=0
-python3 tests/ussd_load.py "$PORT" "$SECRET" "$N" --bench "${USSD_BENCH_500_ROUNDS:-2}" || rc=1
+python3 tests/lib/ussd_load.py "$PORT" "$SECRET" "$N" --bench "${USSD_BENCH_500_ROUNDS:-2}" || rc=1
 read o1 d1 <<EOF2
 $(overflows)
 EOF2
@@ -39,6 +41,7 @@ if [ "$o0" = "?" ] || [ "$o1" = "?" ]; then
     echo "ussd_${N}_listen_queue: overflows not available (no nstat or netstat)"
 else
     echo "ussd_${N}_listen_queue: $((o1 - o0)) overflows, $((d1 - d0)) drops during the run (target 0; backlog 1024, somaxconn $(cat /proc/sys/net/core/somaxconn 2>/dev/null || echo ?))"
+    [ $((o1 - o0)) = 0 ] || rc=1
 fi
 rm -rf "$T"
 exit $rc

@@ -4,6 +4,7 @@
 # and from every reply that echoes what someone typed; the raw text is kept as
 # it arrived.
 . tests/lib.sh
+plan 5
 scratch
 q() { sqlite3 "$T/var/talka.db" "$1"; }
 # hex of the UTF-8 forms: RLO E280AE, LRO E280AD, LRE E280AA, PDF E280AC,

@@ -3,7 +3,8 @@
 # usage error or a wrong value in the configuration, 1 for a problem met while
 # acting (a file, secret, port, permission or database that cannot be used).
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 13
 scratch
 ussd_config
 rc_of() { "$@" > "$T/out" 2>&1; echo $?; }

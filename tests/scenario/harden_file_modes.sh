@@ -5,7 +5,8 @@
 # `talka status --check` warns about a database others can read.
 . tests/lib.sh
 scratch
-. tests/scenario/modem_lib.sh
+. tests/lib/modem.sh
+plan 13
 mode() { stat -c %a "$1"; }
 sed -i 's|^database = .*|database = ../data/talka.db|' "$CONF"
 db=$T/data/talka.db

@@ -4,6 +4,7 @@
 # schema version re-read inside it, and the pseudonym secret is created whole
 # before anyone can read it. 100 tries of two commands at once.
 . tests/lib.sh
+plan 2
 scratch
 base=$T
 fails=0; tries=0

@@ -8,15 +8,13 @@
 # mounted by the test (root), removed on any exit.
 . tests/lib.sh
 scratch
-. tests/scenario/modem_lib.sh
+. tests/lib/modem.sh
+plan 14
 mnt=$T/small
 mkdir -p "$mnt" "$T/var/phone"
 cleanup() { umount "$mnt" 2>/dev/null; }
 trap cleanup EXIT INT TERM
-if ! mount -t tmpfs -o size=12m tmpfs "$mnt"; then
-    not_ok full_disk_mount "cannot mount a tmpfs (need root)"
-    finish
-fi
+mount -t tmpfs -o size=12m tmpfs "$mnt" || bail "cannot mount a tmpfs (need root)"
 sed -i "s|^database = .*|database = $mnt/talka.db|" "$CONF"
 db=$mnt/talka.db
 q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }

@@ -5,7 +5,8 @@
 # subcommands keep working beside the daemon; a killed daemon leaves no lock.
 . tests/lib.sh
 scratch
-. tests/scenario/modem_lib.sh
+. tests/lib/modem.sh
+plan 8
 mkdir -p "$T/var/phone"
 start_daemon || not_ok second_first_up
 # the first daemon's message in flight (on a modem of its own)
@@ -16,7 +17,8 @@ second=$!
 i=0; while kill -0 $second 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
 if kill -0 $second 2>/dev/null; then
     kill -TERM $second; wait $second
-    not_ok second_refused "a second talka run started beside the first"
+    not_ok second_refused_exit_1 "a second talka run started beside the first"
+    not_ok second_names_first_pid "it did not exit"
 else
     wait $second; rc=$?
     expect_eq second_refused_exit_1 "$rc" 1

@@ -4,7 +4,8 @@
 # than 16 bytes or is only white space is refused (exit 1, naming the file);
 # "?key=RIGHT%00junk" is not the key; auto-created secrets stay 64 hex digits.
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 19
 scratch
 ussd_config
 code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
@@ -20,6 +21,7 @@ refuse_key() {
         c=$(code -d "$FORM" "$BASE?key=")
         kill -TERM $pid; wait $pid
         not_ok "$1" "talka run started (empty key answered $c)"
+        not_ok "$1_names_file" "it did not exit"
         return
     fi
     wait $pid; rc=$?

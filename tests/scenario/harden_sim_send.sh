@@ -3,6 +3,7 @@
 # is given: a text longer than 50 SMS parts, a 300-digit number and invalid
 # UTF-8 are refused with exit 2 and the reason; nothing reaches the phone.
 . tests/lib.sh
+plan 15
 scratch
 mkdir -p "$T/var/phone"
 inbox() { find "$T/var/phone/sms" -type f 2>/dev/null | wc -l; }

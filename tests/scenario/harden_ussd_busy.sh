@@ -4,7 +4,8 @@
 # ~1.5 s with an END "busy, dial again in a minute" screen in the caller's
 # language, the session keeps its state, and the busy answer is logged.
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 10
 scratch
 ussd_config
 ussd_start || not_ok busy_daemon_up

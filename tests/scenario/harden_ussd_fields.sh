@@ -3,7 +3,8 @@
 # 400 naming the field, never cut: two session ids that differ only after byte
 # 127 stay two sessions (the second is refused, nothing is stored for it).
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 14
 scratch
 ussd_config
 ussd_start || not_ok fields_daemon_up

@@ -4,7 +4,8 @@
 # write transaction: one wins, the other gets the error screen, and the stored
 # session always belongs to the winner (0 overwrites).
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 6
 scratch
 ussd_config "threads = 8"
 ussd_start || not_ok race_daemon_up

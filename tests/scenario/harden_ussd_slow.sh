@@ -5,7 +5,8 @@
 # slow sockets from one allowed address are held to its per-address limit.
 # In both, a client from another allowed address is answered in < 1 s.
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 7
 scratch
 ussd_config "allow = 127.0.0.2, 127.0.0.3"
 ussd_start || not_ok slow_daemon_up
