@@ -14,10 +14,10 @@ timed() { # timed FORM: "STATUS SECONDS" and the body in $T/body
     curl -s -o "$T/body" -w '%{http_code} %{time_total}' --data-binary "$1" "$URL"
 }
 # a session started before the lock, in Russian
-ussd_sql "INSERT INTO volunteers (number, lang, created_at, last_seen_at) VALUES ('+37126100009', 'ru', 0, 0)"
+q "INSERT INTO volunteers (number, lang, created_at, last_seen_at) VALUES ('+37126100009', 'ru', 0, 0)"
 r=$(timed "$(form busy1 26100009 '')")
 expect_match busy_session_started "$r" '^200 '
-step0=$(ussd_sql "SELECT step || '|' || trail FROM ussd_sessions WHERE session_id = 'busy1'")
+step0=$(q "SELECT step || '|' || trail FROM ussd_sessions WHERE session_id = 'busy1'")
 
 # hold the write lock for 12 s from outside
 ( printf 'BEGIN EXCLUSIVE;\nSELECT 1;\n'; sleep 12; printf 'COMMIT;\n' ) | sqlite3 "$T/var/talka.db" > /dev/null &
@@ -34,7 +34,7 @@ expect_match busy_end_screen_latvian "$(cat "$T/body")" '^END .*(aizņemta|aizne
 wait $lockpid
 
 # the session kept its state: the same step and trail as before the lock
-expect_eq busy_session_kept "$(ussd_sql "SELECT step || '|' || trail FROM ussd_sessions WHERE session_id = 'busy1'")" "$step0"
+expect_eq busy_session_kept "$(q "SELECT step || '|' || trail FROM ussd_sessions WHERE session_id = 'busy1'")" "$step0"
 r=$(timed "$(form busy1 26100009 1)")
 expect_match busy_after_lock_continues "$(cat "$T/body")" '^CON '
 ussd_stop busy_daemon_stop

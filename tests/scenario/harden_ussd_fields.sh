@@ -15,7 +15,7 @@ printf 'sessionId=%sA&serviceCode=*123%%23&phoneNumber=26100002&networkCode=LMT&
 expect_eq fields_long_session_400 "$(cat "$T/c2")" 400
 expect_match fields_long_session_named "$(cat "$T/body")" 'sessionId'
 expect_eq fields_long_session_first_400 "$(cat "$T/c1")" 400
-expect_eq fields_nothing_stored "$(ussd_sql 'SELECT count(*) FROM ussd_sessions')" 0
+expect_eq fields_nothing_stored "$(q 'SELECT count(*) FROM ussd_sessions')" 0
 # exactly at the limit is fine
 printf 'sessionId=%s&serviceCode=*123%%23&phoneNumber=26100001&networkCode=LMT&text=' "$long" | post > "$T/c3"
 expect_eq fields_session_at_limit_200 "$(cat "$T/c3")" 200

@@ -36,7 +36,7 @@ for n in range(300):
           sep="\t")
 PY
 # per race: who got a real screen (A: the menu; B: its points) and who the error
-ussd_sql "SELECT substr(session_id, 6), phone FROM ussd_sessions WHERE session_id LIKE 'race-%'" | tr '|' '\t' | sort -n > "$T/owners"
+q "SELECT substr(session_id, 6), phone FROM ussd_sessions WHERE session_id LIKE 'race-%'" | tr '|' '\t' | sort -n > "$T/owners"
 python3 - "$T/race.out" "$T/owners" > "$T/verdict" <<'PY'
 import sys
 owners = dict(l.split("\t") for l in open(sys.argv[2]).read().split("\n") if l)
@@ -60,6 +60,6 @@ expect_eq race_300_runs "$(wc -l < "$T/race.out")" 300
 expect_eq race_one_winner_each "$both" 0
 expect_eq race_never_both_refused "$both_err" 0
 expect_eq race_no_overwrites "$overwrites" 0
-expect_eq race_every_session_owned "$(ussd_sql "SELECT count(*) FROM ussd_sessions WHERE session_id LIKE 'race-%'")" 300
+expect_eq race_every_session_owned "$(q "SELECT count(*) FROM ussd_sessions WHERE session_id LIKE 'race-%'")" 300
 ussd_stop race_daemon_stop
 finish
