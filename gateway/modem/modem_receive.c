@@ -51,7 +51,7 @@ static bool stuck(const struct modem *m, int location)
 static void process_stored(struct modem *m, int64_t id)
 {
     struct pipeline_outcome out;
-    if (!pipeline_process(m->ctx->pipe, m->db, id, 0, &out))
+    if (!pipeline_process(m->ctx->pipe, m->db, id, 0, &out) && !db_disk_full())
         log_error("%s: inbound %lld stored but not handled yet (database error); it is retried",
                   m->name, (long long)id);
 }
@@ -78,7 +78,10 @@ static bool take_text(struct modem *m, const struct tmsg *msg)
     int64_t id = 0;
     bool existed = false;
     if (!pipeline_store(m->ctx->pipe, m->db, &in, &id, &existed)) {
-        log_error("%s: cannot store a text (database error); it stays on the device", m->name);
+        if (!db_disk_full())   /* a full disk is logged once a minute by the database */
+            log_error("%s: cannot store a text (database error); it stays on the device",
+                      m->name);
+        db_reclaim(m->db);
         return false;
     }
     remove_from_device(m, msg);
@@ -150,7 +153,10 @@ static bool take_part(struct modem *m, const struct tmsg *msg)
     bool dup = false;
     if (!parts_add(m->db, m->name, msg->sender, msg->concat_ref, msg->concat_total,
                    msg->concat_part, msg->text, msg->len, msg->sent_at, clock_now(), &dup)) {
-        log_error("%s: cannot store a part (database error); it stays on the device", m->name);
+        if (!db_disk_full())
+            log_error("%s: cannot store a part (database error); it stays on the device",
+                      m->name);
+        db_reclaim(m->db);
         return false;
     }
     remove_from_device(m, msg);

@@ -261,6 +261,36 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
     return true;
 }
 
+/* Before anything starts: each modem's settings (2 when wrong) and its device
+ * path reported; a simulated phone's directory that does not exist is named as
+ * missing (the daemon waits for it, as for an unplugged modem). */
+static int modems_check(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    const struct config *cfg = ctx->app->cfg;
+    const struct send_policy *pol = ctx->policy;
+    for (int i = 0; i < pol->nlinks; i++) {
+        const struct transport_link *l = &pol->links[i];
+        struct modem *m = calloc(1, sizeof *m);
+        if (!m) {
+            snprintf(err, errlen, "out of memory");
+            return 1;
+        }
+        snprintf(m->section, sizeof m->section, "%s", l->section);
+        bool ok = modem_settings(m, cfg, err, errlen);
+        struct transport *t = ok ? l->kind->open(cfg, l->name, err, errlen) : NULL;
+        modem_free(m);
+        if (!t)
+            return 2;
+        if (!l->kind->present(t))
+            log_warn("%s: device %s is missing; talka will wait for it", l->name,
+                     l->kind->device(t));
+        else
+            log_info("%s: device %s", l->name, l->kind->device(t));
+        l->kind->close(t);
+    }
+    return 0;
+}
+
 static void modems_stop(struct daemon_ctx *ctx)
 {
     (void)ctx;
@@ -326,6 +356,7 @@ fail:
 const struct service modem_service = {
     .name = "modems",
     .enabled = modems_enabled,
+    .check = modems_check,
     .start = modems_start,
     .reload = NULL,
     .stop = modems_stop,
