@@ -16,6 +16,7 @@
 #include "gateway/modem/modem_service.h"
 #include "gateway/registry/registry_service.h"
 #include "gateway/ussd/ussd_service.h"
+#include "gateway/web/web_service.h"
 
 #include <stdatomic.h>
 #include <signal.h>
@@ -33,7 +34,8 @@ static void usage(FILE *f)
     fprintf(f, "usage: talka [-c FILE] run\n\n"
                "Runs the gateway in the foreground: modems from the [gammu], [gammu1], ...\n"
                "sections, the registry uploader ([registry] url), the USSD endpoint\n"
-               "([ussd] listen) and the broadcast scheduler. Logs go to stderr.\n"
+               "([ussd] listen), the broadcast scheduler and the staff dashboard\n"
+               "([web] listen). Logs go to stderr.\n"
                "SIGTERM/SIGINT finish the current send and exit; SIGHUP reloads lists.\n"
                "Exit status: 0 after a clean stop, 1 when a service failed to start,\n"
                "2 on a configuration error.\n");
@@ -79,7 +81,7 @@ int cmd_run(int argc, char **argv)
         log_info("recovered %d unhandled texts and %d unsent messages", recovered, requeued);
 
     const struct service *all[] = { &modem_service, &broadcast_service, &registry_service,
-                                    &ussd_service };
+                                    &ussd_service, &web_service };
     const size_t nall = sizeof all / sizeof all[0];
     bool started[sizeof all / sizeof all[0]] = { false };
     struct daemon_ctx ctx = { .app = &a, .pipe = p, .policy = &policy, .stopping = &stopping };
