@@ -45,7 +45,7 @@ bool web_session_open(struct db *db, int64_t account_id, const char *address, ti
     if (!web_token(cookie) || !web_token(csrf) || !cookie_hash(cookie, h))
         return false;
     return db_run(db, "INSERT INTO web_sessions (id_hash, account_id, csrf, address, created_at,"
-                      " last_seen_at) VALUES (?, ?, ?, ?, ?, ?)", "titiii", h, account_id, csrf,
+                      " last_seen_at) VALUES (?, ?, ?, ?, ?, ?)", "tittii", h, account_id, csrf,
                   address, (int64_t)now, (int64_t)now);
 }
 
