@@ -29,7 +29,7 @@ static void form(struct web_req *rq, const char *error)
         buf_esc(b, error);
         buf_put(b, "</p>");
     }
-    const char *next = web_arg(rq, "next");
+    const char *next = rq->post ? web_field(rq, "next") : web_arg(rq, "next");
     buf_printf(b, "<form method=\"post\" action=\"/login\" class=\"login\">"
                   "<input type=\"hidden\" name=\"token\" value=\"%s\">"
                   "<input type=\"hidden\" name=\"next\" value=\"", token);
