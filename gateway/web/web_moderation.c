@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LIST_MAX 200
+#define LIST_MAX 50
 #define REASON_MAX 120
 
 static const char *status_text(const struct web_req *rq, const char *s)
@@ -27,33 +27,34 @@ void web_moderation(struct web_req *rq)
     page_begin(rq, TR(rq, "Moderēšana", "Moderation"), "/moderation");
     sqlite3_stmt *st = db_prep(rq->db,
         "SELECT p.review_no, p.reported_at, p.place, p.municipality, v.number,"
-        "  (SELECT group_concat(q.species || ' ' || q.count, ', ') FROM plantings q"
-        "    WHERE q.inbound_id = p.inbound_id AND q.status = 'pending_review'),"
-        "  (SELECT coalesce(sum(h.count), 0) FROM plantings h WHERE h.volunteer_id = p.volunteer_id"
-        "    AND h.status = 'accepted'),"
-        "  (SELECT count(*) FROM plantings h WHERE h.volunteer_id = p.volunteer_id"
-        "    AND h.status = 'rejected'),"
+        "  CAST(i.text AS TEXT),"
+        "  (SELECT coalesce(sum(CASE WHEN h.status = 'accepted' THEN h.count END), 0)"
+        "     || ' ' || coalesce(sum(h.status = 'rejected'), 0) FROM plantings h"
+        "    WHERE h.volunteer_id = p.volunteer_id),"
         "  (SELECT count(*) FROM plantings WHERE status = 'pending_review' AND review_no IS NOT NULL)"
         " FROM plantings p LEFT JOIN volunteers v ON v.id = p.volunteer_id"
-        " WHERE p.status = 'pending_review' AND p.review_no IS NOT NULL"
+        " LEFT JOIN inbound i ON i.id = p.inbound_id"
+        " WHERE p.status = 'pending_review' AND p.review_no IS NOT NULL AND p.review_no > ?"
         " ORDER BY p.review_no LIMIT ?");
     if (!st) {
         web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "database error");
         return;
     }
-    db_bind(st, "I", LIST_MAX);
-    int n = 0;
+    long long after = web_num(rq, "after");
+    db_bind(st, "iI", (int64_t)after, LIST_MAX);
+    int n = 0, last = 0;
     long long total = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (!n++) {
-            total = sqlite3_column_int64(st, 8);
+            total = sqlite3_column_int64(st, 7);
             buf_printf(b, "<table id=\"reviews\" class=\"sortable\"><thead><tr><th class=\"num\">N</th>"
                           "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th></th></tr>"
                           "</thead><tbody>", TR(rq, "Saņemts", "Received"),
-                       TR(rq, "Brīvprātīgais", "Volunteer"), TR(rq, "Sugas un skaits", "Species and count"),
+                       TR(rq, "Brīvprātīgais", "Volunteer"), TR(rq, "Īsziņa", "Text"),
                        TR(rq, "Vieta", "Place"), TR(rq, "Vēsture", "History"));
         }
         int no = sqlite3_column_int(st, 0);
+        last = no;
         char when[32], pseudo[16], number[80];
         page_time((time_t)sqlite3_column_int64(st, 1), when);
         db_col_text(st, 4, number, sizeof number);
@@ -64,10 +65,13 @@ void web_moderation(struct web_req *rq)
         buf_esc(b, (const char *)sqlite3_column_text(st, 2));
         buf_put(b, " (");
         buf_esc(b, (const char *)sqlite3_column_text(st, 3));
+        long long trees = 0, rejected = 0;
+        const char *hist = (const char *)sqlite3_column_text(st, 6);
+        if (hist)
+            sscanf(hist, "%lld %lld", &trees, &rejected);
         buf_printf(b, ")</td><td>%lld %s, %lld %s</td><td><a class=\"button\" href=\"/moderation/report?n=%d\">%s</a></td></tr>",
-                   (long long)sqlite3_column_int64(st, 6), TR(rq, "koki pieņemti", "trees accepted"),
-                   (long long)sqlite3_column_int64(st, 7), TR(rq, "noraidīti", "rejected"), no,
-                   TR(rq, "Atvērt", "Open"));
+                   trees, TR(rq, "koki pieņemti", "trees accepted"), rejected,
+                   TR(rq, "noraidīti", "rejected"), no, TR(rq, "Atvērt", "Open"));
     }
     sqlite3_reset(st);
     if (!n)
@@ -76,6 +80,9 @@ void web_moderation(struct web_req *rq)
     else
         buf_printf(b, "</tbody></table><p class=\"muted\">%s: %lld</p>",
                    TR(rq, "Gaida kopā", "Waiting in all"), total);
+    if (n == LIST_MAX)
+        buf_printf(b, "<p><a class=\"button\" href=\"/moderation?after=%d\" id=\"next-page\">%s</a></p>",
+                   last, TR(rq, "Nākamie", "Next"));
     page_end(rq);
 }
 
