@@ -4,6 +4,7 @@ against a running `talka run`. Prints "ok NAME" / "not ok NAME" lines, saves a
 screenshot of every page under SHOTS, and writes what the shell checks next
 (the SMS the approval sends) to OUT.
 usage: web_browser.py BASE_URL SHOTS_DIR OUT_FILE ACCEPTED_TREES"""
+import base64
 import os
 import re
 import sys
@@ -45,6 +46,14 @@ def shot(name):
     h = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(1280, max(800, min(int(h) + 40, 3000)))
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    # a smaller copy for docs/img (docs/dashboard.md)
+    w, h = driver.execute_script("return [document.documentElement.scrollWidth,"
+                                 " Math.min(document.documentElement.scrollHeight, 1400)]")
+    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 0.6}})
+    os.makedirs(os.path.join(SHOTS, "small"), exist_ok=True)
+    with open(os.path.join(SHOTS, "small", name + ".png"), "wb") as f:
+        f.write(base64.b64decode(small["data"]))
     driver.set_window_size(1280, 1000)
 
 

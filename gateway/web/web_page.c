@@ -116,3 +116,9 @@ void page_back(struct web_req *rq, const char *path, bool ok, const char *text)
     web_redirect(rq, u.p ? u.p : "/");
     buf_free(&u);
 }
+
+const char *page_species(const struct web_req *rq, const char *id)
+{
+    const struct species *sp = id ? lexicon_species_by_id(rq->site->app->lex, id) : NULL;
+    return sp ? (rq->en ? sp->name_en : sp->name_lv) : id ? id : "";
+}

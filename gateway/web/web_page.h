@@ -20,6 +20,8 @@ void page_notice(struct web_req *rq);
 void page_time(time_t t, char out[32]);
 /* "V-1a2b3c4d" for a number ("V-erased" for an erased one). */
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
+/* A species id's everyday name in the page's language (the id when unknown). */
+const char *page_species(const struct web_req *rq, const char *id);
 /* Redirect to path with ?msg= (ok) or ?err= (problem) holding text. */
 void page_back(struct web_req *rq, const char *path, bool ok, const char *text);
 

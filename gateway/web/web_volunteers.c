@@ -127,7 +127,7 @@ static void plantings(struct web_req *rq, int64_t id)
         char when[32];
         page_time((time_t)sqlite3_column_int64(st, 0), when);
         buf_printf(b, "<tr><td>%s</td><td>", when);
-        buf_esc(b, (const char *)sqlite3_column_text(st, 1));
+        buf_esc(b, page_species(rq, (const char *)sqlite3_column_text(st, 1)));
         buf_printf(b, "</td><td class=\"num\">%lld</td><td>", (long long)sqlite3_column_int64(st, 2));
         buf_esc(b, (const char *)sqlite3_column_text(st, 3));
         buf_put(b, "</td><td>");
