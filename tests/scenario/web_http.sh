@@ -60,6 +60,30 @@ PY
 expect_match web_proxy_client_address "$(web_sql "SELECT address FROM web_sessions ORDER BY created_at DESC LIMIT 1")" '^203\.0\.113\.9$'
 web_stop web_proxy_stop
 
+# HTTPS through libmicrohttpd: a self-signed certificate, the key private to talka
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -keyout "$T/web.key" -out "$T/web.crt" > /dev/null 2>&1
+chmod 600 "$T/web.key"
+web_sql "DELETE FROM web_login_failures"   # the lockout above holds 127.0.0.1 for 15 min
+web_config "cert_file = $T/web.crt" "key_file = $T/web.key"
+web_start || not_ok web_tls_daemon_up
+HTTPS="https://127.0.0.1:$WPORT"
+expect_match web_tls_login_page "$(curl -s --cacert "$T/web.crt" -o /dev/null -w '%{http_code}' "$HTTPS/login")" '^200$'
+curl -s --cacert "$T/web.crt" -c "$T/tls.jar" -o "$T/tls.html" "$HTTPS/login"
+tok=$(sed -n 's/.*name="token" value="\([0-9a-f]*\)".*/\1/p' "$T/tls.html")
+hdr=$(curl -s --cacert "$T/web.crt" -b "$T/tls.jar" -D - -o /dev/null \
+      --data-urlencode "token=$tok" --data-urlencode username=boss \
+      --data-urlencode "password=correct horse battery" "$HTTPS/login")
+expect_match web_tls_session_cookie_secure "$(printf '%s' "$hdr" | grep -i '^set-cookie: talka_session=')" 'HttpOnly; SameSite=Strict; Secure'
+expect_match web_tls_hsts "$hdr" 'Strict-Transport-Security'
+expect_match web_tls_plain_http_refused "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$WPORT/login")" '^000$'
+web_stop web_tls_stop
+chmod 644 "$T/web.key"
+web_config "cert_file = $T/web.crt" "key_file = $T/web.key"
+"$TALKA" run > "$T/bad.log" 2>&1; rc=$?
+expect_eq web_tls_open_key_refused "$rc" 1
+expect_match web_tls_open_key_message "$(cat "$T/bad.log")" 'chmod 600'
+
 # bad [web] values are refused naming the key
 web_config "session_idle = 5"
 "$TALKA" run > "$T/bad.log" 2>&1; rc=$?
