@@ -8,7 +8,17 @@
 . tests/web_lib.sh
 scratch
 web_config
+# the first start (make run): an admin with a random password, printed once
+first=$("$TALKA" web bootstrap)
+expect_match web_bootstrap_prints_password "$first" '^dashboard account created: admin / [A-Za-z0-9]{20}$'
+expect_eq web_bootstrap_only_once "$("$TALKA" web bootstrap)" ""
+if grep -rqs "$(printf '%s' "$first" | head -1 | sed 's/.* \/ //')" "$T/var"; then
+    not_ok web_bootstrap_password_not_stored
+else
+    ok web_bootstrap_password_not_stored
+fi
 check web_user_add_admin web_user boss admin 'correct horse battery'
+check web_bootstrap_admin_removable sh -c "'$TALKA' web user remove admin > /dev/null"
 check web_user_add_viewer web_user view viewer 'viewer password 1'
 printf 'short\n' | "$TALKA" web user add x --role viewer --password-stdin > /dev/null 2>&1
 expect_eq web_user_short_password_refused "$?" 2
