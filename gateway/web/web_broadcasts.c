@@ -28,11 +28,9 @@ static void compose_form(struct web_req *rq)
                   " id=\"compose\">", TR(rq, "Jauna ziņa", "New broadcast"));
     page_csrf(rq);
     buf_printf(b, "<label for=\"segment\">%s</label><input id=\"segment\" name=\"segment\" required"
-                  " list=\"segments\" value=\"", TR(rq, "Kam", "To"));
+                  " value=\"", TR(rq, "Kam", "To"));
     buf_esc(b, web_field(rq, "segment") ? fv(rq, "segment") : "all");
-    buf_printf(b, "\"><datalist id=\"segments\"><option value=\"all\"><option value=\"municipality:\">"
-                  "<option value=\"active:\"><option value=\"inactive:\"><option value=\"species:\">"
-                  "</datalist><p class=\"hint\">%s</p>",
+    buf_printf(b, "\"><p class=\"hint\">%s</p>",
                TR(rq, "all · municipality:Cēsis · active:2026-05-01 (ziņoja kopš) · inactive:2026-05-01 · species:quercus_robur",
                   "all · municipality:Cēsis · active:2026-05-01 (reported since) · inactive:2026-05-01 · species:quercus_robur"));
     buf_printf(b, "<label for=\"text\">%s</label><textarea id=\"text\" name=\"text\" rows=\"4\""
