@@ -7,6 +7,7 @@
 #   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
 #   make run        the daemon on the simulated modem, in the foreground
 #   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
+#   make check-layout  dependencies point down (docs/architecture.md)
 
 .DEFAULT_GOAL := all
 CC       ?= cc
@@ -26,7 +27,7 @@ build/deps.mk: mk/deps.sh
 	@mkdir -p build
 	@sh mk/deps.sh "$(PKGS)" $(DEBS) > $@.tmp && mv $@.tmp $@
 
-WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow
 DEFS     := -D_GNU_SOURCE -Ibuild/gen -I.
 CFLAGS_REL  := -O2 -g $(WARN) $(DEFS) $(PKG_CFLAGS)
 CFLAGS_ASAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -44,7 +45,7 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test test-deps bench fuzz run install clean deps asan
+.PHONY: all test test-deps bench fuzz run install clean deps asan check-layout
 all: build/talka
 
 deps: build/deps.mk
@@ -71,13 +72,16 @@ build/asan/obj/%.o: %.c
 	$(Q)$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
 
 build/talka: build/obj/gateway/cli/main.o $(REL_OBJ)
-	$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
 
 build/asan/talka: build/asan/obj/gateway/cli/main.o $(ASAN_OBJ)
-	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
 build/asan/unit-tests: $(TEST_OBJ) $(ASAN_OBJ)
-	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
 # The parser fuzzer needs clang's libFuzzer; it links only parsers/.
 FUZZ_SRC := $(sort $(wildcard parsers/*.c)) tests/fuzz/fuzz_parse.c
@@ -94,6 +98,10 @@ test-deps:
 
 test: test-deps build/asan/talka build/asan/unit-tests build/fuzz/fuzz-parse build/talka
 	@sh tests/run.sh
+
+# the layering rules (mk/check-layout.py); tests/scenario/layout.sh runs it in make test
+check-layout: build/talka
+	@python3 mk/check-layout.py build/obj
 
 bench: build/talka
 	@sh bench/run.sh

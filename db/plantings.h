@@ -23,7 +23,7 @@ struct planting {
     char municipality[128];
     char planted_on[11];
     time_t reported_at;
-    char channel[8];
+    char channel[16];
     char status[16];
     int review_no;          /* 0 when none */
 };

@@ -1,12 +1,13 @@
 /* dates.c: planting dates. Numeric forms (01.06, 1.06.2026, 2026-06-01, 1/6/26)
  * are recognised by one PCRE2 pattern compiled at load; relative words (šodien,
- * vakar, вчера, yesterday) and "15. maijā" are resolved by grammar.c through
- * date_resolve. The civil date of "now" follows the configured zone: Europe/...
- * zones use the EU summer-time rule (Riga: UTC+2, +3 in summer), UTC is UTC. */
-#include "parsers/internal.h"
+ * vakar, вчера, yesterday) and "15. maijā" are read by classify.c, and the
+ * date resolved against today by report.c. The civil date of "now" is the process's local date
+ * (localtime_r): the gateway sets TZ to `[talka] timezone` once at start-up,
+ * before any thread; tests and the fuzzer set it themselves. */
 #include "parsers/dates.h"
+#include "parsers/lexicon_types.h"
 
-#include <string.h>
+#include <time.h>
 
 /* Howard Hinnant's algorithms for the proleptic Gregorian calendar. */
 long pz_days_from_civil(int y, int m, int d)
@@ -42,35 +43,18 @@ int pz_date_valid(int y, int m, int d)
     return d <= max;
 }
 
-/* Last Sunday of month m in year y, as days since the epoch. */
-static long last_sunday(int y, int m)
+void pz_civil_date(time_t t, int *y, int *m, int *d)
 {
-    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    long last = pz_days_from_civil(y, m, mdays[m - 1]);
-    long wd = (last + 4) % 7;          /* 1970-01-01 was a Thursday (4) */
-    if (wd < 0) wd += 7;
-    return last - wd;
-}
-
-void pz_civil_date(time_t t, const char *tz, int *y, int *m, int *d)
-{
-    long long s = (long long)t;
-    long offset = 0;
-    if (!tz || !*tz || strcmp(tz, "UTC") == 0 || strcmp(tz, "Etc/UTC") == 0 ||
-        strcmp(tz, "GMT") == 0 || strcmp(tz, "Z") == 0) {
-        offset = 0;
-    } else {
-        /* Europe/Riga, and the other EET zones of the EU (Tallinn, Vilnius, Helsinki) */
-        long days = (long)(s >= 0 ? s / 86400 : (s - 86399) / 86400);
-        int yy, mm, dd;
-        pz_civil_from_days(days, &yy, &mm, &dd);
-        long long start = (long long)last_sunday(yy, 3) * 86400 + 3600;   /* 01:00 UTC */
-        long long end = (long long)last_sunday(yy, 10) * 86400 + 3600;
-        offset = (s >= start && s < end) ? 3 * 3600 : 2 * 3600;
+    struct tm tm;
+    if (localtime_r(&t, &tm)) {
+        *y = tm.tm_year + 1900;
+        *m = tm.tm_mon + 1;
+        *d = tm.tm_mday;
+        return;
     }
-    s += offset;
-    long days = (long)(s >= 0 ? s / 86400 : (s - 86399) / 86400);
-    pz_civil_from_days(days, y, m, d);
+    /* beyond what struct tm holds: the UTC date, from the calendar alone */
+    long long s = (long long)t;
+    pz_civil_from_days((long)(s >= 0 ? s / 86400 : (s - 86399) / 86400), y, m, d);
 }
 
 void pz_date_format(int y, int m, int d, char out[11])

@@ -2,15 +2,17 @@
  * deletions, substitutions, swaps of neighbours) over forms bucketed by length,
  * reporting the best candidate and the best one of another group, so that the
  * caller can refuse to guess when two are about equally close. */
-#include "parsers/internal.h"
+#include "parsers/fuzzy.h"
+#include "parsers/normalize.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 size_t pz_to_units(const char *s, size_t n, unsigned char *out)
 {
     size_t o = 0, i = 0;
-    while (i < n && o < 32) {
+    while (i < n && o < FZ_UNITS_MAX) {
         int32_t cp;
         int l = pz_utf8_decode((const unsigned char *)s + i, n - i, &cp);
         i += (size_t)l;
@@ -20,14 +22,15 @@ size_t pz_to_units(const char *s, size_t n, unsigned char *out)
         else return 0;
     }
     if (i < n) return 0;
+    assert(o <= FZ_UNITS_MAX);
     return o;
 }
 
 int pz_osa_distance(const unsigned char *a, size_t la, const unsigned char *b, size_t lb, int max)
 {
-    int rows[3][34];
+    int rows[3][FZ_UNITS_MAX + 2];
     int *pp = rows[0], *p = rows[1], *c = rows[2];
-    if (la > 32 || lb > 32) return max + 1;
+    if (la > FZ_UNITS_MAX || lb > FZ_UNITS_MAX) return max + 1;
     if ((int)la - (int)lb > max || (int)lb - (int)la > max) return max + 1;
     for (size_t j = 0; j <= lb; j++) p[j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
@@ -66,7 +69,7 @@ static uint32_t letter_mask(const unsigned char *u, size_t n)
 
 void pz_fz_add(struct fz_set *s, const unsigned char *units, size_t len, int32_t val)
 {
-    if (len == 0 || len > 32) return;
+    if (len == 0 || len > FZ_UNITS_MAX) return;
     if (s->n == s->cap) {
         size_t ncap = s->cap ? s->cap * 2 : 256;
         struct fz_cand *nc = realloc(s->c, ncap * sizeof *nc);
@@ -106,7 +109,7 @@ void pz_fz_finish(struct fz_set *s)
     }
     s->n = w;
     size_t k = 0;
-    for (int l = 0; l < 34; l++) {
+    for (int l = 0; l < FZ_UNITS_MAX + 2; l++) {
         while (k < s->n && s->c[k].len < l) k++;
         s->bylen[l] = k;
     }
@@ -124,10 +127,11 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
                struct fz_result *r)
 {
     r->best = -1; r->dbest = maxd + 1; r->second = -1; r->dsecond = maxd + 1;
-    if (len == 0 || len > 32 || !s->n) return;
+    if (len == 0 || len > FZ_UNITS_MAX || !s->n) return;
     int lo = (int)len - maxd, hi = (int)len + maxd;
     if (lo < 1) lo = 1;
-    if (hi > 32) hi = 32;
+    if (hi > FZ_UNITS_MAX) hi = FZ_UNITS_MAX;
+    assert(lo <= hi + 1 && s->bylen[lo] <= s->bylen[hi + 1] && s->bylen[hi + 1] <= s->n);
     int32_t gbest = -1;
     uint32_t mask = letter_mask(u, len);
     for (size_t i = s->bylen[lo]; i < s->bylen[hi + 1]; i++) {

@@ -1,8 +1,9 @@
 /* hashmap.c: an open-addressing hash map from strings to small integers, built
  * once at load and then only read (safe for any number of reader threads). One
  * key may hold several values (a form shared by two species). */
-#include "parsers/internal.h"
+#include "parsers/hashmap.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ void pz_hm_init(struct hashmap *m, uint32_t expect)
     while (cap < expect * 2) cap <<= 1;
     m->e = calloc(cap, sizeof *m->e);
     m->cap = m->e ? cap : 0;
+    assert((cap & (cap - 1)) == 0);     /* probing masks with cap - 1 */
     m->n = 0;
 }
 
@@ -60,6 +62,7 @@ void pz_hm_add(struct hashmap *m, const char *key, int32_t val)
     struct hm_entry x = { h, val, key };
     put(m->e, m->cap, x);
     m->n++;
+    assert(m->n * 2 <= m->cap);         /* free slots end every probe */
 }
 
 int pz_hm_get(const struct hashmap *m, const char *key, size_t klen, int32_t *vals, int max)

@@ -1,34 +1,13 @@
 /* json.c: a parse result as one line of JSON (the `talka parse` contract), with
- * jansson; and the names of commands and languages. */
-#include "parsers/internal.h"
+ * jansson. */
+#include "parsers/json.h"
+#include "parsers/lexicon_types.h"
+#include "parsers/names.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-
-const char *lang_code(enum lang l)
-{
-    switch (l) {
-    case LANG_RU: return "ru";
-    case LANG_EN: return "en";
-    default: return "lv";
-    }
-}
-
-const char *command_name(enum command c)
-{
-    switch (c) {
-    case CMD_PLANT: return "plant";
-    case CMD_POINTS: return "points";
-    case CMD_REGISTER: return "register";
-    case CMD_STOP: return "stop";
-    case CMD_START: return "start";
-    case CMD_HELP: return "help";
-    case CMD_DELETE: return "delete";
-    case CMD_CANCEL: return "cancel";
-    default: return "unknown";
-    }
-}
 
 /* jansson checks UTF-8 itself (NULL for invalid text, which set_new ignores);
  * the parser's own strings (name, suggestion) are sanitised when made. */
@@ -70,6 +49,10 @@ static json_t *shared(void *v, const char *fallback)
 {
     return v ? json_incref((json_t *)v) : json_string(fallback);
 }
+
+/* A result points at the public part of a lexicon row; the row is found from it. */
+_Static_assert(offsetof(struct sp_info, pub) == 0, "species rows start with their public part");
+_Static_assert(offsetof(struct pl_info, pub) == 0, "place rows start with their public part");
 
 static json_t *build(const struct parse_result *r)
 {

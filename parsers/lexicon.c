@@ -2,32 +2,19 @@
  * their header names) and the word tables into hash maps, fuzzy sets and the
  * precompiled date pattern. After lexicon_load returns nothing in it changes, so
  * any number of threads may parse with one lexicon. */
-#include "parsers/internal.h"
+#include "parsers/lexicon.h"
+#include "parsers/lexicon_types.h"
 #include "parsers/dates.h"
-#include "parsers/tsv.h"
+#include "parsers/json.h"
+#include "parsers/numbers.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
+#include "parsers/tokens.h"
+#include "parsers/words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct arena_block { struct arena_block *next; size_t used, cap; char data[]; };
-
-char *pz_lex_strdup(struct lexicon *lex, const char *s, size_t n)
-{
-    struct arena_block *b = lex->arena;
-    if (!b || b->used + n + 1 > b->cap) {
-        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
-        struct arena_block *nb = malloc(sizeof *nb + cap);
-        if (!nb) return NULL;
-        nb->next = b; nb->used = 0; nb->cap = cap;
-        lex->arena = b = nb;
-    }
-    char *p = b->data + b->used;
-    memcpy(p, s, n);
-    p[n] = 0;
-    b->used += n + 1;
-    return p;
-}
 
 static void add_words(struct lexicon *lex, const struct word_def *w)
 {
@@ -35,7 +22,7 @@ static void add_words(struct lexicon *lex, const struct word_def *w)
     for (; w->text; w++) {
         size_t kl = pz_fold_phrase(w->text, key, sizeof key);
         if (!kl) continue;
-        char *k = pz_lex_strdup(lex, key, kl);
+        char *k = pz_arena_strdup(&lex->strings, key, kl);
         if (!k) continue;
         int32_t v = WORD_VAL(w->kind, w->lang, w->value);
         pz_hm_add(&lex->words, k, v);
@@ -47,12 +34,11 @@ static void add_words(struct lexicon *lex, const struct word_def *w)
     }
 }
 
-int pz_load_words(struct lexicon *lex, char *err, size_t errlen)
+static int load_words(struct lexicon *lex)
 {
     add_words(lex, pz_parse_words);
     add_words(lex, pz_number_words);
     pz_fz_finish(&lex->cmdfz);
-    (void)err; (void)errlen;
     return 0;
 }
 
@@ -69,7 +55,7 @@ struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv, ch
     pz_hm_init(&lex->plforms, 16384);
     pz_hm_init(&lex->plnames, 1024);
     pz_hm_init(&lex->firstwords, 1024);
-    if (pz_load_words(lex, err, errlen) || pz_load_species(lex, species_tsv, err, errlen) ||
+    if (load_words(lex) || pz_load_species(lex, species_tsv, err, errlen) ||
         pz_load_places(lex, places_tsv, err, errlen)) {
         lexicon_free(lex);
         return NULL;
@@ -81,7 +67,7 @@ struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv, ch
             const char *k = maps[m]->e[i].key;
             const char *sp = maps[m]->e[i].hash ? strchr(k, ' ') : NULL;
             if (!sp || sp[1] == '#') continue;
-            char *w = pz_lex_strdup(lex, k, (size_t)(sp - k));
+            char *w = pz_arena_strdup(&lex->strings, k, (size_t)(sp - k));
             if (w) pz_hm_add(&lex->firstwords, w, 1);
         }
     pz_json_prepare(lex);
@@ -109,11 +95,6 @@ void lexicon_free(struct lexicon *lex)
     pz_json_release(lex);
     free(lex->sp);
     free(lex->pl);
-    struct arena_block *b = lex->arena;
-    while (b) {
-        struct arena_block *n = b->next;
-        free(b);
-        b = n;
-    }
+    pz_arena_free(&lex->strings);
     free(lex);
 }

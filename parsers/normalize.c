@@ -1,7 +1,6 @@
 /* normalize.c: UTF-8 decoding that never trusts its input, and the folding of one
  * character: lower case, Latvian (and other Latin) diacritics removed, Cyrillic
  * lower-cased with ё→е, punctuation classified. */
-#include "parsers/internal.h"
 #include "parsers/normalize.h"
 
 #include <string.h>

@@ -1,10 +1,21 @@
-/* normalize.h: one character at a time, what normalize.c makes of it. */
+/* normalize.h: UTF-8 that never trusts its input, and one character at a time,
+ * what normalize.c makes of it. */
 #ifndef TALKA_PARSERS_NORMALIZE_H
 #define TALKA_PARSERS_NORMALIZE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum char_class { CH_SEP, CH_LAT, CH_CYR, CH_OTHER, CH_DIGIT, CH_JOIN, CH_QMARK, CH_MARK };
+
+/* Decodes one UTF-8 sequence at s (n bytes left). Returns its length (>= 1) and
+ * the code point in *cp, or -1 in *cp for an invalid byte (length 1). */
+int pz_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Appends cp as UTF-8; returns bytes written (1..4). */
+int pz_utf8_encode(int32_t cp, char *out);
+/* Copies src to dst (cap bytes incl. NUL) keeping only valid UTF-8, turning
+ * control characters and line breaks into single spaces, trimming. */
+size_t pz_utf8_sanitize(const char *src, size_t len, char *dst, size_t cap);
 
 /* Folds cp (or -1 for an invalid byte) into *out; returns its class. *lv is set
  * for a Latvian diacritic letter. */

@@ -1,7 +1,8 @@
 /* numbers.c: counts written as words, up to thousands, in Latvian (septiņi,
  * divdesmit pieci, simts), Russian (десять, двадцать пять; also in Latin letters)
  * and English (twenty-five, a hundred), and how consecutive words combine. */
-#include "parsers/internal.h"
+#include "parsers/numbers.h"
+#include "parsers/parse.h"
 
 #define LV LANG_LV
 #define RU LANG_RU

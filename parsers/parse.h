@@ -1,6 +1,8 @@
-/* parse.h: the SMS language. Turns one inbound text (any bytes) into a structured,
- * validated command. Pure: no database, no earlier messages; the caller passes the
- * lexicon (species and places) and the current time. Every channel calls this. */
+/* parse.h: the SMS language's public types. The parser turns one inbound text (any
+ * bytes) into a structured, validated command. Pure: no database, no earlier
+ * messages; the caller passes the lexicon (species and places) and the current
+ * time. Every channel calls it. Types only: the functions are declared next to
+ * their definitions (lexicon.h, grammar.h, json.h, names.h, species.h, places.h, lookup.h). */
 #ifndef TALKA_PARSE_H
 #define TALKA_PARSE_H
 
@@ -36,30 +38,17 @@ struct place {
     double lat, lon;
 };
 
+/* The species and places lists with their indexes, read-only once loaded
+ * (lexicon.h loads one; species.h, places.h, lookup.h look things up in it). */
 struct lexicon;
-
-/* Loads the lists named in the config: species.tsv and places.tsv. NULL with a
- * message in err on failure. */
-struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv,
-                             char *err, size_t errlen);
-void lexicon_free(struct lexicon *lex);
-
-/* Lookups by exact id / exact place name, for code that stores ids. NULL if none. */
-const struct species *lexicon_species_by_id(const struct lexicon *lex, const char *id);
-const struct place *lexicon_place_by_name(const struct lexicon *lex, const char *name);
-/* Resolves free text naming a place ("Cēsīs", "Talsu novadā") as a report would. */
-const struct place *lexicon_find_place(const struct lexicon *lex, const char *text,
-                                       bool *ambiguous);
-/* Resolves free text naming a species ("ozolus", "дуб") as a report would. */
-const struct species *lexicon_find_species(const struct lexicon *lex, const char *text,
-                                           bool *ambiguous);
-size_t lexicon_species_count(const struct lexicon *lex);
-const struct species *lexicon_species_at(const struct lexicon *lex, size_t i);
 
 struct parse_options {
     long min_count;         /* default 1 */
     long max_count;         /* default 10000 */
-    const char *timezone;   /* for vakar/šodien/01.06; default "Europe/Riga" */
+    /* The zone for vakar/šodien/01.06 is the process's local time zone (TZ, set
+     * once at start-up from [talka] timezone): the parser reads it through
+     * localtime_r. This names the same zone for the record; it is not read. */
+    const char *timezone;
 };
 
 #define PARSE_MAX_ITEMS 8
@@ -86,18 +75,5 @@ struct parse_result {
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,
  * unknown_species, unknown_place, ambiguous_species, ambiguous_place,
  * count_out_of_range, bad_date. */
-
-/* Parses len bytes of text (any bytes: invalid UTF-8 and NULs are safe). opts may
- * be NULL for defaults. now is the time the text was received. */
-void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t now,
-                const struct parse_options *opts, struct parse_result *out);
-
-/* The result as one line of JSON (the `talka parse` contract), malloc'd. */
-char *parse_result_json(const struct parse_result *r);
-/* The same into buf (no NUL added); returns its length, 0 when it does not fit. */
-size_t parse_result_json_into(const struct parse_result *r, char *buf, size_t cap);
-
-const char *lang_code(enum lang l);        /* "lv", "ru", "en" */
-const char *command_name(enum command c);  /* "plant", "points", ... */
 
 #endif

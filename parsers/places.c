@@ -3,9 +3,12 @@
  * Alūksnē, Talsu novadā, Вентспилсе) are generated here by the Latvian and Russian
  * ending rules, also in digraph spelling (Ceesiis). Every place points at its
  * top-level unit: a novads, or a state city with its own council. */
-#include "parsers/internal.h"
+#include "parsers/places.h"
+#include "parsers/lexicon_types.h"
+#include "parsers/tokens.h"
 #include "parsers/tsv.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +52,7 @@ static void add_form(struct lexicon *lex, const char *form, const char *suffix, 
         if (!kl || kl + strlen(suffix) + 1 >= sizeof key) continue;
         strcat(key, suffix);
         kl = strlen(key);
-        char *k = pz_lex_strdup(lex, key, kl);
+        char *k = pz_arena_strdup(&lex->strings, key, kl);
         if (!k) return;
         pz_hm_add(&lex->plforms, k, val);
         int words = 1;
@@ -143,7 +146,7 @@ static int rank_of(const char *type)
 
 static const char *dup(struct lexicon *lex, const char *s)
 {
-    return pz_lex_strdup(lex, s, strlen(s));
+    return pz_arena_strdup(&lex->strings, s, strlen(s));
 }
 
 int pz_load_places(struct lexicon *lex, const char *path, char *err, size_t errlen)
@@ -230,6 +233,7 @@ int32_t pz_place_group(const void *ctx, int32_t val)
 {
     const struct lexicon *lex = ctx;
     int idx = PLV_IDX(val);
+    assert((size_t)idx < lex->npl);
     return lex->pl[idx].muni >= 0 ? lex->pl[idx].muni : idx;
 }
 

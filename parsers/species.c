@@ -3,9 +3,12 @@
  * a key; a form shared by two species goes to the one whose name in that language
  * is the bare generic word (liepa, not platlapu liepa; дуб, not красный дуб), then
  * to a genus (_spp); otherwise it is ambiguous. Typos fall back to fuzzy.c. */
-#include "parsers/internal.h"
+#include "parsers/species.h"
+#include "parsers/lexicon_types.h"
+#include "parsers/tokens.h"
 #include "parsers/tsv.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +36,7 @@ static void add_forms(struct lexicon *lex, int idx, int lang, const char *list)
             buf[l] = 0;
             size_t kl = pz_fold_phrase(buf, key, sizeof key);
             if (kl) {
-                char *k = pz_lex_strdup(lex, key, kl);
+                char *k = pz_arena_strdup(&lex->strings, key, kl);
                 if (k) pz_hm_add(&lex->spforms, k, SPV(idx, lang));
                 int words = count_words(key);
                 if (words > lex->sp_maxwords) lex->sp_maxwords = words;
@@ -67,12 +70,12 @@ int pz_load_species(struct lexicon *lex, const char *path, char *err, size_t err
         if (lex->nsp == cap || lex->nsp >= 0xffff) break;
         struct sp_info *s = &lex->sp[lex->nsp];
         int idx = (int)lex->nsp;
-        s->pub.id = pz_lex_strdup(lex, f[c_id], strlen(f[c_id]));
-        s->pub.name_lv = pz_lex_strdup(lex, f[c_lv], strlen(f[c_lv]));
-        s->pub.name_ru = pz_lex_strdup(lex, f[c_ru], strlen(f[c_ru]));
-        s->pub.name_en = pz_lex_strdup(lex, f[c_en], strlen(f[c_en]));
+        s->pub.id = pz_arena_strdup(&lex->strings, f[c_id], strlen(f[c_id]));
+        s->pub.name_lv = pz_arena_strdup(&lex->strings, f[c_lv], strlen(f[c_lv]));
+        s->pub.name_ru = pz_arena_strdup(&lex->strings, f[c_ru], strlen(f[c_ru]));
+        s->pub.name_en = pz_arena_strdup(&lex->strings, f[c_en], strlen(f[c_en]));
         const char *lat = c_lat >= 0 ? f[c_lat] : "";
-        s->pub.latin = pz_lex_strdup(lex, lat, strlen(lat));
+        s->pub.latin = pz_arena_strdup(&lex->strings, lat, strlen(lat));
         s->pub.native = c_nat >= 0 && strcmp(f[c_nat], "yes") == 0;
         if (!s->pub.id || !s->pub.name_lv || !s->pub.name_ru || !s->pub.name_en || !s->pub.latin)
             break;
@@ -159,6 +162,7 @@ int pz_species_lookup(const struct lexicon *lex, const char *key, size_t klen, i
 
 const char *pz_species_name(const struct lexicon *lex, int idx, enum lang l)
 {
+    assert(idx >= 0 && (size_t)idx < lex->nsp);
     const struct species *s = &lex->sp[idx].pub;
     if (l == LANG_RU && *s->name_ru) return s->name_ru;
     if (l == LANG_EN && *s->name_en) return s->name_en;

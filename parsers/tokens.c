@@ -2,9 +2,11 @@
  * (KOKS6 → koks 6, 6gab. → 6 gab), digits keep their date punctuation (01.06,
  * 2026-06-01), look-alike letters are fixed: O and l inside a number are digits
  * (2O → 20, l2 → 12), Cyrillic letters inside a Latin word are Latin and back. */
-#include "parsers/internal.h"
+#include "parsers/tokens.h"
 #include "parsers/normalize.h"
 
+#include <assert.h>
+#include <limits.h>
 #include <string.h>
 
 struct ch { int32_t cp; unsigned char cls; unsigned char lv; unsigned off; };
@@ -35,6 +37,7 @@ static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsig
         lv |= c[i].lv;
         o += (size_t)pz_utf8_encode(c[i].cp, p + o);
     }
+    assert(o < need && o <= USHRT_MAX);
     p[o] = 0;
     t->s = p;
     t->len = (unsigned short)o;
@@ -45,6 +48,7 @@ static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsig
     t->end = end;
     out->used += (unsigned)o + 1;
     out->n++;
+    assert(out->n <= TOK_MAX && out->used <= sizeof out->buf);
     if (cyr) out->has_cyr = 1;
 }
 

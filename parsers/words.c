@@ -2,7 +2,8 @@
  * and Latin transliteration) and English: command keywords, planting verbs, words
  * to skip (gab., шт, in), relative dates, months and administrative units. Forms
  * are written as people type them; lexicon_load folds them like any text. */
-#include "parsers/internal.h"
+#include "parsers/words.h"
+#include "parsers/parse.h"
 
 #define LV LANG_LV
 #define RU LANG_RU

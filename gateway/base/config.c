@@ -87,12 +87,14 @@ bool config_get_bool(const struct config *cfg, const char *section, const char *
     return def;
 }
 
-void config_resolve(const struct config *cfg, const char *path, char *out, size_t outlen)
+bool config_resolve(const struct config *cfg, const char *path, char *out, size_t outlen)
 {
+    int n;
     if (path[0] == '/' || !cfg)
-        snprintf(out, outlen, "%s", path);
+        n = snprintf(out, outlen, "%s", path);
     else
-        snprintf(out, outlen, "%s/%s", cfg->dir, path);
+        n = snprintf(out, outlen, "%s/%s", cfg->dir, path);
+    return n >= 0 && (size_t)n < outlen;
 }
 
 bool config_path(const struct config *cfg, const char *section, const char *key,
@@ -104,7 +106,11 @@ bool config_path(const struct config *cfg, const char *section, const char *key,
             out[0] = '\0';
         return false;
     }
-    config_resolve(cfg, v, out, outlen);
+    if (!config_resolve(cfg, v, out, outlen)) { /* longer than any path can be */
+        if (outlen)
+            out[0] = '\0';
+        return false;
+    }
     return true;
 }
 

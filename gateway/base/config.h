@@ -27,7 +27,8 @@ bool config_path(const struct config *cfg, const char *section, const char *key,
                  const char *def, char *out, size_t outlen);
 
 /* Resolves a path relative to the config file's directory. */
-void config_resolve(const struct config *cfg, const char *path, char *out, size_t outlen);
+/* False when the resolved path does not fit in out (it is then cut: do not use it). */
+bool config_resolve(const struct config *cfg, const char *path, char *out, size_t outlen);
 
 const char *config_file(const struct config *cfg);
 struct _INI_Section *config_ini(const struct config *cfg);

@@ -155,5 +155,6 @@ void local_date(time_t t, char out[11])
 {
     struct tm tm;
     local_tm(t, &tm);
-    snprintf(out, 11, "%04d-%02d-%02d", (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday);
+    if (strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+        out[0] = '\0'; /* a year past 9999 */
 }

@@ -5,6 +5,8 @@
 #include "gateway/broadcast/broadcast_eta.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
+#include "parsers/lookup.h"
+#include "parsers/species.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -83,7 +85,7 @@ bool segment_read_file(const char *path, struct segment *s, char *err, size_t er
             continue; /* an empty line is no row */
         if (no == 1 && !digits)
             continue; /* a header */
-        char e164[24];
+        char e164[20]; /* E.164: at most 16 bytes with the + */
         enum phone_kind k = phone_normalize(field, e164, sizeof e164);
         if (k != PHONE_E164 || strlen(e164) >= sizeof s->numbers[0]) {
             ok = add_bad(s, "line %ld: \"%s\" is not a phone number we can text", no, field);

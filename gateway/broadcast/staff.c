@@ -19,6 +19,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
 #include "gateway/core/review.h"
+#include "parsers/lookup.h"
 
 #include <ctype.h>
 #include <openssl/crypto.h>

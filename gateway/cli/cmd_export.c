@@ -9,6 +9,8 @@
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 
 #include <stdio.h>

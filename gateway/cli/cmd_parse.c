@@ -9,6 +9,8 @@
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
+#include "parsers/grammar.h"
+#include "parsers/json.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -50,12 +50,13 @@ static void ago(time_t now, time_t t, char *out, size_t len)
         snprintf(out, len, "%ld days ago", d / 86400);
 }
 
-/* configured modem names, from every registered transport */
+/* configured link names, from the one table of configured links */
 static int configured(const struct app *a, char names[][32], int max)
 {
-    int n = 0;
-    for (int i = 0; transport_kind_at(i) && n < max; i++)
-        n += transport_kind_at(i)->configured(a->cfg, names + n, max - n);
+    struct transport_link links[TRANSPORT_MAX_LINKS];
+    int n = transport_links(a->cfg, links, max < TRANSPORT_MAX_LINKS ? max : TRANSPORT_MAX_LINKS);
+    for (int i = 0; i < n; i++)
+        memcpy(names[i], links[i].name, sizeof links[i].name); /* both 32 bytes */
     return n;
 }
 

@@ -3,6 +3,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/base/log.h"
 #include "gateway/core/replies.h"
+#include "parsers/lexicon.h"
 
 #include <errno.h>
 #include <stdio.h>

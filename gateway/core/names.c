@@ -1,6 +1,7 @@
 /* names.c: species, places, item lists and language codes as people read them
  * (see names.h). */
 #include "gateway/core/names.h"
+#include "parsers/species.h"
 
 #include <stdio.h>
 #include <string.h>

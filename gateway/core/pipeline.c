@@ -11,7 +11,10 @@
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
 #include "gateway/base/pseudonym.h"
+#include "parsers/grammar.h"
+#include "parsers/names.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,8 +150,10 @@ static bool handle_command(struct job *j)
         points_reply(j, "points");
         return true;
     case CMD_REGISTER: {
-        char name[64];
-        snprintf(name, sizeof name, "%s", pr->name);
+        char name[64]; /* names are kept to 63 bytes, cut below on a character boundary */
+        size_t keep = strnlen(pr->name, sizeof name - 1);
+        memcpy(name, pr->name, keep);
+        name[keep] = '\0';
         /* never cut a UTF-8 sequence in half */
         size_t n = strlen(name);
         while (n > 0 && ((unsigned char)name[n - 1] & 0xC0) == 0x80)
@@ -315,6 +320,7 @@ static bool process(struct pipeline *p, struct db *db, int64_t id, unsigned flag
 bool pipeline_process_many(struct pipeline *p, struct db *db, const int64_t *ids, int n,
                            unsigned flags, struct pipeline_outcome *outs)
 {
+    assert(n >= 1 && ids && outs);
     if (n == 1)
         return process(p, db, ids[0], flags, NULL, &outs[0]);
     if (db_begin(db)) {

@@ -13,6 +13,8 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -38,8 +40,11 @@ static void alert_staff(struct job *j, int review_no, const char *items, const c
     if (!*list)
         return;
     char text[320];
-    snprintf(text, sizeof text, "talka: parbaudei nr. %d: %s, %s. Apstiprinat: talka review approve %d",
-             review_no, items, place, review_no);
+    int len = snprintf(text, sizeof text, "talka: parbaudei nr. %d: %s, %s. Apstiprinat: talka review approve %d",
+                     review_no, items, place, review_no);
+    if (len < 0 || (size_t)len >= sizeof text) /* a long list of species: the place is enough */
+        snprintf(text, sizeof text, "talka: parbaudei nr. %d: %.120s. Apstiprinat: talka review approve %d",
+                 review_no, place, review_no);
     char folded[320];
     sms_fold_latvian(text, folded, sizeof folded);
     char nums[32][32];

@@ -8,6 +8,8 @@
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* gammu_sms.c: libgammu's SMS structures and talka's (see gammu_sms.h). */
 #include "gateway/modem/gammu_sms.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +104,14 @@ void gammu_message(const GSM_SMSMessage *s, struct tmsg *m)
         m->concat_ref = s->UDH.Type == UDH_ConcatenatedMessages16bit ? s->UDH.ID16bit + 0x10000
                                                                    : s->UDH.ID8bit;
     }
+}
+
+bool gammu_number_ok(const char *to)
+{
+    if (!to || !*to || strlen(to) > GSM_MAX_NUMBER_LENGTH)
+        return false;
+    for (const char *p = to; *p; p++)
+        if (!isdigit((unsigned char)*p) && !(p == to && *p == '+'))
+            return false;
+    return true;
 }

@@ -14,6 +14,9 @@
 /* Encodes UTF-8 text into out's parts; false with a message on failure. */
 bool gammu_encode_text(const char *text, GSM_MultiSMSMessage *out, char *err, size_t errlen);
 
+/* A number the modem can text: digits, a leading + allowed, not too long. */
+bool gammu_number_ok(const char *to);
+
 /* What a stored message is for talka: a text (or part), a report, or other. */
 void gammu_message(const GSM_SMSMessage *s, struct tmsg *m);
 

@@ -5,6 +5,7 @@
 #include "db/modem_status.h"
 #include "gateway/base/log.h"
 #include "gateway/core/pipeline.h"
+#include "parsers/grammar.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -15,6 +15,19 @@ static long backoff_s(int attempts)
     return s > 3600 ? 3600 : s;
 }
 
+/* Records a failed attempt; a row left 'sending' would only be retried after a
+ * restart, so the write is retried and a failure to record it is logged. */
+static void record_failed(struct modem *m, const char *why, time_t retry, time_t now)
+{
+    for (int i = 0; i < 5; i++) {
+        if (outbox_mark_failed(m->db, m->out.id, why, retry, now))
+            return;
+        clock_sleep_ms(200);
+    }
+    log_error("%s: outbound %lld: the failed attempt could not be recorded; it stays 'sending'"
+              " and is tried again after a restart", m->name, (long long)m->out.id);
+}
+
 int modem_send_one(struct modem *m, char *err, size_t errlen)
 {
     long long mono = clock_mono_ms();
@@ -47,7 +60,7 @@ int modem_send_one(struct modem *m, char *err, size_t errlen)
         return 1;
     case TSEND_REJECTED:
         log_warn("%s: outbound %lld cannot be sent: %s", m->name, (long long)m->out.id, err);
-        outbox_mark_failed(m->db, m->out.id, err, 0, now);
+        record_failed(m, err, 0, now);
         return 1;
     case TSEND_RETRY:
     case TSEND_DEVICE: {
@@ -55,7 +68,7 @@ int modem_send_one(struct modem *m, char *err, size_t errlen)
         time_t retry = last ? 0 : now + backoff_s(m->out.attempts);
         log_warn("%s: outbound %lld attempt %d failed: %s%s", m->name, (long long)m->out.id,
                  m->out.attempts, err, last ? " (giving up)" : "");
-        outbox_mark_failed(m->db, m->out.id, err, retry, now);
+        record_failed(m, err, retry, now);
         if (r == TSEND_DEVICE || ++m->send_failures >= 5) {
             m->send_failures = 0;
             return -1;

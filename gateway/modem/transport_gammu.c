@@ -180,7 +180,11 @@ static struct transport *g_open(const struct config *cfg, const char *name, char
     if (dev[0] == '/' || (!t->dummy && strncmp(dev, "./", 2) && strncmp(dev, "../", 3)))
         snprintf(t->device, sizeof t->device, "%s", dev);
     else
-        config_resolve(cfg, dev, t->device, sizeof t->device);
+        if (!config_resolve(cfg, dev, t->device, sizeof t->device)) {
+            snprintf(err, errlen, "[%s] device: path too long", t->section);
+            free(t);
+            return NULL;
+        }
     snprintf(t->smsc, sizeof t->smsc, "%s", config_get(cfg, t->section, "smsc", ""));
     config_path(cfg, t->section, "pin_file", "", t->pin_file, sizeof t->pin_file);
     t->send_timeout_ms = config_get_int(cfg, t->section, "send_timeout", 60) * 1000;
@@ -404,16 +408,6 @@ static bool g_remove(struct transport *t, const struct tmsg *m, char *err, size_
     return gerr(e, "deleting a message", err, errlen);
 }
 
-static bool number_ok(const char *to)
-{
-    if (!to || !*to || strlen(to) > GSM_MAX_NUMBER_LENGTH)
-        return false;
-    for (const char *p = to; *p; p++)
-        if (!isdigit((unsigned char)*p) && !(p == to && *p == '+'))
-            return false;
-    return true;
-}
-
 static enum tsend_result g_send(struct transport *t, const char *to, const char *text,
                                 bool want_report, char *ref, size_t reflen, char *err,
                                 size_t errlen)
@@ -424,7 +418,7 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
         snprintf(err, errlen, "not connected");
         return TSEND_DEVICE;
     }
-    if (!number_ok(to)) {
+    if (!gammu_number_ok(to)) {
         snprintf(err, errlen, "not a number that can be texted");
         return TSEND_REJECTED;
     }
@@ -496,7 +490,7 @@ static bool g_health(struct transport *t, struct transport_health *h, char *err,
     memset(&ni, 0, sizeof ni);
     e = GSM_GetNetworkInfo(t->sm, &ni);
     if (e == ERR_NONE) {
-        char name[64];
+        char name[40]; /* "name (code)" fits h->network */
         gammu_ucs2_to_utf8(ni.NetworkName, name, sizeof name);
         if (name[0])
             snprintf(h->network, sizeof h->network, "%s (%s)", name, ni.NetworkCode);

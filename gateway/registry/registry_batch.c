@@ -4,6 +4,8 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <jansson.h>
 #include <openssl/rand.h>
@@ -51,7 +53,7 @@ void registry_pseudonym(const struct registry_config *rc, const struct registry_
     pseudonym_hmac(rc->secret, strlen(rc->secret), msg, out);
 }
 
-char *registry_record_json(const struct lexicon *lex, const struct registry_config *rc,
+char *registry_record_json(const struct lexicon *lex,
                            const struct registry_row *row, const char *pseudonym)
 {
     const struct species *sp = lex ? lexicon_species_by_id(lex, row->species) : NULL;
@@ -120,7 +122,7 @@ int registry_batch_make(struct db *db, const struct lexicon *lex,
         }
         char pseud[65];
         registry_pseudonym(rc, r, pseud);
-        char *json = registry_record_json(lex, rc, r, pseud);
+        char *json = registry_record_json(lex, r, pseud);
         ok = json && registry_record_fix(db, r->rec_id, batch_id, pseud, json);
         free(json);
         fixed++;

@@ -23,7 +23,7 @@ void registry_pseudonym(const struct registry_config *rc, const struct registry_
                         char out[65]);
 
 /* One record as compact JSON (malloc'd); NULL when out of memory. */
-char *registry_record_json(const struct lexicon *lex, const struct registry_config *rc,
+char *registry_record_json(const struct lexicon *lex,
                            const struct registry_row *row, const char *pseudonym);
 
 /* Fixes up to rc->batch_size waiting records into a new batch in one transaction.

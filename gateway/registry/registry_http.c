@@ -159,7 +159,7 @@ bool registry_http_post(struct registry_http *h, const char *batch_id, const cha
     curl_slist_free_all(hdr);
     if (rc != CURLE_OK) {
         /* the error text names the host and the failure, never a header */
-        snprintf(out->error, sizeof out->error, "%s%s%s", curl_easy_strerror(rc),
+        snprintf(out->error, sizeof out->error, "%.60s%s%.180s", curl_easy_strerror(rc),
                  errbuf[0] ? ": " : "", errbuf);
         if (ans.too_big)
             snprintf(out->error, sizeof out->error, "answer larger than %d bytes", MAX_ANSWER);

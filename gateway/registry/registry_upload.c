@@ -59,32 +59,116 @@ static enum registry_step retry_later(struct registry_uploader *u, const struct 
     return REG_RETRY;
 }
 
-enum registry_step registry_upload_step(struct registry_uploader *u)
+/* The batch to send now into *b (made from the queue when none is open), or why
+ * there is none: REG_LOCKED, REG_ERROR, REG_IDLE, REG_WAIT. -1 with a batch. */
+static int next_batch(struct registry_uploader *u, time_t now, struct registry_batch *b)
 {
-    time_t now = clock_now();
     char who[160];
-    u->retry_after_given = false;
     if (!registry_lock_take(u->db, u->role, now, who, sizeof who)) {
         snprintf(u->last_error, sizeof u->last_error, "another uploader is at work (%s)", who);
         return REG_LOCKED;
     }
-    struct registry_batch b;
-    if (!registry_open_batch(u->db, &b)) {
+    if (!registry_open_batch(u->db, b)) {
         char id[40];
         int n = registry_batch_make(u->db, u->lex, u->rc, now, id);
         if (n < 0) {
             snprintf(u->last_error, sizeof u->last_error, "database error while making a batch");
             return REG_ERROR;
         }
-        if (n == 0 || !registry_open_batch(u->db, &b))
+        if (n == 0 || !registry_open_batch(u->db, b))
             return REG_IDLE;
         log_debug("registry: batch %s made with %d records", id, n);
     }
-    u->attempts = b.attempts;
-    if (!u->ignore_schedule && b.next_try_at > (int64_t)now) {
-        u->next_try_at = (time_t)b.next_try_at;
+    u->attempts = b->attempts;
+    if (!u->ignore_schedule && b->next_try_at > (int64_t)now) {
+        u->next_try_at = (time_t)b->next_try_at;
         return REG_WAIT;
     }
+    return -1;
+}
+
+/* 2xx: the registry's answer per record applied; records it did not name retried. */
+static enum registry_step on_accepted(struct registry_uploader *u, struct registry_batch *b,
+                                      const struct registry_http_result *res, int nrec,
+                                      time_t now)
+{
+    struct registry_applied ap;
+    char err[256], why[600];
+    if (!registry_batch_apply(u->db, b->batch_id, res->body, now, &ap, err, sizeof err)) {
+        snprintf(why, sizeof why, "HTTP %ld but %s", res->status, err);
+        return retry_later(u, b, now, registry_backoff_delay(b->attempts, registry_jitter()), why);
+    }
+    int done = ap.accepted + ap.duplicate + ap.rejected;
+    u->delivered += done;
+    u->rejected += ap.rejected;
+    u->duplicates += ap.duplicate;
+    char msg[256], at[32];
+    snprintf(msg, sizeof msg, "batch %s: %d accepted, %d duplicate, %d rejected",
+             b->batch_id, ap.accepted, ap.duplicate, ap.rejected);
+    snprintf(at, sizeof at, "%lld", (long long)now);
+    registry_state_set(u->db, "last_success_at", at);
+    registry_state_set(u->db, "last_success", msg);
+    registry_state_set(u->db, "auth_stopped", "");
+    log_info("registry: %s", msg);
+    if (ap.unnamed == 0)
+        return REG_SENT;
+    snprintf(why, sizeof why, "HTTP %ld named only %d of %d records", res->status, done, nrec);
+    return retry_later(u, b, now, registry_backoff_delay(b->attempts, registry_jitter()), why);
+}
+
+/* 401/403: uploads stop, the queue is kept. */
+static enum registry_step on_refused(struct registry_uploader *u, struct registry_batch *b,
+                                     long status, time_t now)
+{
+    char why[600];
+    snprintf(why, sizeof why,
+             "HTTP %ld: the registry refused our token; uploads stopped, queue kept "
+             "(fix [registry] token_file, then SIGHUP or restart)", status);
+    u->next_try_at = now;
+    registry_batch_failed(u->db, b->batch_id, now, why);
+    note_error(u, now, "%s", why);
+    registry_state_set(u->db, "auth_stopped", "yes");
+    log_error("REGISTRY: %s", why);
+    return REG_AUTH;
+}
+
+/* 400/422 for the whole batch: the registry will never take it as it is, so its
+ * records are rejected (final, shown by `talka registry status`) and the queue
+ * moves on. */
+static enum registry_step on_batch_rejected(struct registry_uploader *u, struct registry_batch *b,
+                                            const struct registry_http_result *res, time_t now)
+{
+    char ex[200], why[600];
+    excerpt(res->body, res->len, ex, sizeof ex);
+    snprintf(why, sizeof why, "HTTP %ld for the whole batch: %s", res->status, ex);
+    int n = 0;
+    if (db_begin(u->db)) {
+        bool ok = db_run(u->db,
+                         "UPDATE registry_records SET state = 'rejected', reason = ?, done_at = ?"
+                         " WHERE batch_id = ? AND state = 'queued'",
+                         "tit", why, (int64_t)now, b->batch_id);
+        n = ok ? db_changes(u->db) : 0;
+        if (ok && registry_batch_close_if_done(u->db, b->batch_id, now) && db_commit(u->db)) {
+            u->delivered += n;
+            u->rejected += n;
+        } else {
+            db_rollback(u->db);
+            n = 0;
+        }
+    }
+    note_error(u, now, "%s", why);
+    log_error("registry rejected batch %s (%d records): %s", b->batch_id, n, why);
+    return REG_SENT;
+}
+
+enum registry_step registry_upload_step(struct registry_uploader *u)
+{
+    time_t now = clock_now();
+    u->retry_after_given = false;
+    struct registry_batch b;
+    int why_not = next_batch(u, now, &b);
+    if (why_not >= 0)
+        return (enum registry_step)why_not;
     size_t len = 0;
     int nrec = 0;
     char *body = registry_batch_body(u->db, u->rc, b.batch_id, now, &len, &nrec);
@@ -100,49 +184,14 @@ enum registry_step registry_upload_step(struct registry_uploader *u)
     free(body);
     now = clock_now();
     enum registry_step step;
-    char why[600];
+    char why[600], ex[200];
     if (!answered) {
         snprintf(why, sizeof why, "no answer from the registry: %s", res.error);
         step = retry_later(u, &b, now, registry_backoff_delay(b.attempts, registry_jitter()), why);
     } else if (res.status >= 200 && res.status < 300) {
-        struct registry_applied ap;
-        char err[256];
-        if (!registry_batch_apply(u->db, b.batch_id, res.body, now, &ap, err, sizeof err)) {
-            snprintf(why, sizeof why, "HTTP %ld but %s", res.status, err);
-            step = retry_later(u, &b, now, registry_backoff_delay(b.attempts, registry_jitter()),
-                               why);
-        } else {
-            int done = ap.accepted + ap.duplicate + ap.rejected;
-            u->delivered += done;
-            u->rejected += ap.rejected;
-            u->duplicates += ap.duplicate;
-            char msg[256], at[32];
-            snprintf(msg, sizeof msg, "batch %s: %d accepted, %d duplicate, %d rejected",
-                     b.batch_id, ap.accepted, ap.duplicate, ap.rejected);
-            snprintf(at, sizeof at, "%lld", (long long)now);
-            registry_state_set(u->db, "last_success_at", at);
-            registry_state_set(u->db, "last_success", msg);
-            registry_state_set(u->db, "auth_stopped", "");
-            log_info("registry: %s", msg);
-            if (ap.unnamed > 0) {
-                snprintf(why, sizeof why, "HTTP %ld named only %d of %d records", res.status,
-                         done, nrec);
-                step = retry_later(u, &b, now,
-                                   registry_backoff_delay(b.attempts, registry_jitter()), why);
-            } else {
-                step = REG_SENT;
-            }
-        }
+        step = on_accepted(u, &b, &res, nrec, now);
     } else if (res.status == 401 || res.status == 403) {
-        snprintf(why, sizeof why,
-                 "HTTP %ld: the registry refused our token; uploads stopped, queue kept "
-                 "(fix [registry] token_file, then SIGHUP or restart)", res.status);
-        u->next_try_at = now;
-        registry_batch_failed(u->db, b.batch_id, now, why);
-        note_error(u, now, "%s", why);
-        registry_state_set(u->db, "auth_stopped", "yes");
-        log_error("REGISTRY: %s", why);
-        step = REG_AUTH;
+        step = on_refused(u, &b, res.status, now);
     } else if (res.status == 429 || res.status == 503) {
         long ra = registry_retry_after(res.retry_after[0] ? res.retry_after : NULL, now);
         long delay = ra > 0 ? ra : registry_backoff_delay(b.attempts, registry_jitter());
@@ -151,28 +200,8 @@ enum registry_step registry_upload_step(struct registry_uploader *u)
         step = retry_later(u, &b, now, delay, why);
         u->retry_after_given = ra > 0;
     } else if (res.status == 400 || res.status == 422) {
-        /* the registry will never take this batch as it is: its records are
-         * rejected (final, shown by `talka registry status`) so the queue moves on */
-        char ex[200];
-        excerpt(res.body, res.len, ex, sizeof ex);
-        snprintf(why, sizeof why, "HTTP %ld for the whole batch: %s", res.status, ex);
-        int n = 0;
-        if (db_begin(u->db)) {
-            db_run(u->db,
-                   "UPDATE registry_records SET state = 'rejected', reason = ?, done_at = ?"
-                   " WHERE batch_id = ? AND state = 'queued'",
-                   "tit", why, (int64_t)now, b.batch_id);
-            n = db_changes(u->db);
-            registry_batch_close_if_done(u->db, b.batch_id, now);
-            db_commit(u->db);
-        }
-        u->delivered += n;
-        u->rejected += n;
-        note_error(u, now, "%s", why);
-        log_error("registry rejected batch %s (%d records): %s", b.batch_id, n, why);
-        step = REG_SENT;
+        step = on_batch_rejected(u, &b, &res, now);
     } else {
-        char ex[200];
         excerpt(res.body, res.len, ex, sizeof ex);
         snprintf(why, sizeof why, "HTTP %ld: %s", res.status, ex);
         step = retry_later(u, &b, now, registry_backoff_delay(b.attempts, registry_jitter()), why);

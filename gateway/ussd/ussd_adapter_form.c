@@ -37,6 +37,7 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
                                 const char *transfer_encoding, const char *data,
                                 uint64_t off, size_t size)
 {
+    (void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
     struct form *f = cls;
     struct ussd_request *rq = &f->rq;
     bool ignored;
@@ -78,6 +79,7 @@ static bool form_feed(void *state, const char *data, size_t len)
 
 static bool form_finish(void *state, struct MHD_Connection *conn, struct ussd_request *out)
 {
+    (void)conn;
     struct form *f = state;
     if (!f->has_session || !f->has_phone || !f->rq.session_id[0] || !f->rq.phone[0])
         return false;

@@ -5,6 +5,7 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
+#include "parsers/names.h"
 
 #include <jansson.h>
 

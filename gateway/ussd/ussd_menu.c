@@ -6,7 +6,11 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/sms_text.h"
+#include "parsers/lookup.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -173,17 +177,20 @@ static void show_species(const struct ussd_menu_env *env, struct ussd_session *s
         if (!sp)
             continue;
         char more[USSD_SCREEN_MAX], full[USSD_SCREEN_MAX * 3], done[USSD_SCREEN_MAX];
-        snprintf(more, sizeof more, "%s\n%d %s", list, s->nshown + 1, species_name(sp, lang));
-        snprintf(full, sizeof full, "%s%s%s%s\n%s", h, hint ? "\n" : "", head, more, foot);
-        if (!ussd_screen_finish(env->scr, lang, full, done, sizeof done) && s->nshown > 0)
-            break;
+        int ml = snprintf(more, sizeof more, "%s\n%d %s", list, s->nshown + 1, species_name(sp, lang));
+        int fl = snprintf(full, sizeof full, "%s%s%s%s\n%s", h, hint ? "\n" : "", head, more, foot);
+        bool cut = ml < 0 || (size_t)ml >= sizeof more || fl < 0 || (size_t)fl >= sizeof full;
+        if ((cut || !ussd_screen_finish(env->scr, lang, full, done, sizeof done)) && s->nshown > 0)
+            break; /* the screen is full */
         snprintf(list, sizeof list, "%s", more);
         snprintf(s->shown[s->nshown++], sizeof s->shown[0], "%s", sp->id);
     }
     s->list_pos = pos;
     s->next_pos = i < n ? i : 0;
     char full[USSD_SCREEN_MAX * 3];
-    snprintf(full, sizeof full, "%s%s%s%s\n%s", h, hint ? "\n" : "", head, list, foot);
+    /* pieces longer than a screen are clipped to the screen below anyway */
+    int fl = snprintf(full, sizeof full, "%s%s%s%s\n%s", h, hint ? "\n" : "", head, list, foot);
+    assert(fl >= 0);
     if (!ussd_screen_finish(env->scr, lang, full, a->text, sizeof a->text))
         ussd_screen_clip(env->scr, lang, a->text);
     a->end = false;

@@ -3,6 +3,7 @@
 #include "gateway/ussd/ussd_screens.h"
 #include "gateway/base/sms_text.h"
 #include "gateway/ussd/ussd_translit.h"
+#include "parsers/names.h"
 
 #include <gammu.h>
 

@@ -104,6 +104,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **con_cls)
 {
+    (void)version;
     struct ussd_server *S = cls;
     struct conn_state *cs = *con_cls;
     if (!cs) {
@@ -165,6 +166,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    (void)conn, (void)toe;
     struct ussd_server *S = cls;
     struct conn_state *cs = *con_cls;
     if (!cs)
@@ -307,6 +309,7 @@ fail:
 
 static void ussd_stop(struct daemon_ctx *ctx)
 {
+    (void)ctx;
     server_free(server);
     server = NULL;
 }

@@ -3,11 +3,16 @@
  * the invariants: a known command, an error exactly when not ok, items only for a
  * valid report, valid JSON text. Built by `make build/fuzz/fuzz-parse`. */
 #include "parsers/parse.h"
+#include "parsers/grammar.h"
+#include "parsers/json.h"
+#include "parsers/lexicon.h"
+#include "parsers/names.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct lexicon *lex;
 
@@ -20,6 +25,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     char err[512];
     (void)argc; (void)argv;
+    /* the parser reads dates in the process's local zone: Riga's, set before
+     * libFuzzer starts any thread */
+    setenv("TZ", "Europe/Riga", 1);
+    tzset();
     lex = lexicon_load("config/species.tsv", "config/places.tsv", err, sizeof err);
     if (!lex) {
         fprintf(stderr, "fuzz-parse: %s (run from the repository root)\n", err);

@@ -67,7 +67,7 @@ TEST(modem_transport_reads_what_sim_writes)
             CHECK_INT(m->concat_total, 3);
             CHECK_STR(m->sender, "+37126000002");
             if (m->concat_part >= 1 && m->concat_part <= 3)
-                snprintf(joined[m->concat_part], sizeof joined[0], "%s", m->text);
+                snprintf(joined[m->concat_part], sizeof joined[0], "%.399s", m->text);
         } else {
             texts++;
             CHECK_STR(m->sender, "+37126000001");

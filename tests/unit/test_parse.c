@@ -4,6 +4,12 @@
  * threads at once over one lexicon. */
 #include "parsers/parse.h"
 #include "tests/test.h"
+#include "parsers/grammar.h"
+#include "parsers/lookup.h"
+#include "parsers/json.h"
+#include "parsers/lexicon.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <pthread.h>
 #include <stdlib.h>

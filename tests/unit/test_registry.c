@@ -9,6 +9,7 @@
 #include "gateway/registry/registry_batch.h"
 #include "gateway/registry/registry_config.h"
 #include "gateway/registry/registry_lock.h"
+#include "parsers/lexicon.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,6 +4,9 @@
 #include "gateway/core/replies.h"
 #include "parsers/parse.h"
 #include "tests/test.h"
+#include "parsers/lexicon.h"
+#include "parsers/names.h"
+#include "parsers/species.h"
 
 #include <stdlib.h>
 
@@ -69,10 +72,10 @@ TEST(every_reply_fits_one_segment_with_worst_case_values)
     const enum lang langs[] = { LANG_LV, LANG_RU, LANG_EN };
     for (int li = 0; li < 3; li++) {
         enum lang l = langs[li];
-        char items[256];
+        char items[800];
         /* the longest single item, and a three-species report */
         const char *unit = l == LANG_LV ? " 10000 gab." : l == LANG_RU ? " 10000 шт." : "";
-        char one[200], three[600];
+        char one[256], three[800];
         snprintf(one, sizeof one, "%s%s%s", l == LANG_EN ? "10000 " : "", longest_species(lex, l), unit);
         snprintf(three, sizeof three, "%s, %s, %s", one, one, one);
         for (int variant = 0; variant < 2; variant++) {

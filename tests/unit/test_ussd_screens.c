@@ -5,6 +5,7 @@
 #include "gateway/ussd/ussd_screens.h"
 #include "gateway/ussd/ussd_translit.h"
 #include "tests/test.h"
+#include "parsers/names.h"
 
 static const struct reply_var long_vars[] = {
     { "species", "ozols" }, { "count", "10000" }, { "place", "Cēsis" },

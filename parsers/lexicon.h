@@ -1,0 +1,16 @@
+/* lexicon.h: loading and freeing a lexicon (lexicon.c): the species and places
+ * lists named in the config, and the word tables. */
+#ifndef TALKA_PARSERS_LEXICON_H
+#define TALKA_PARSERS_LEXICON_H
+
+#include <stddef.h>
+
+struct lexicon;
+
+/* Loads the lists named in the config: species.tsv and places.tsv. NULL with a
+ * message in err on failure. */
+struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv,
+                             char *err, size_t errlen);
+void lexicon_free(struct lexicon *lex);
+
+#endif

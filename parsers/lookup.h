@@ -1,0 +1,19 @@
+/* lookup.h: free text naming a place or a species, resolved as a report would
+ * resolve it (lookup.c): for the USSD menu, broadcast segments, staff commands. */
+#ifndef TALKA_PARSERS_LOOKUP_H
+#define TALKA_PARSERS_LOOKUP_H
+
+#include "parsers/parse.h"
+
+#include <stdbool.h>
+
+/* Resolves free text naming a place ("Cēsīs", "Talsu novadā"). NULL when none
+ * or several (then *ambiguous, when given, is set). */
+const struct place *lexicon_find_place(const struct lexicon *lex, const char *text,
+                                       bool *ambiguous);
+/* Resolves free text naming a species ("ozolus", "дуб"), typos included. NULL
+ * when none or several (then *ambiguous, when given, is set). */
+const struct species *lexicon_find_species(const struct lexicon *lex, const char *text,
+                                           bool *ambiguous);
+
+#endif

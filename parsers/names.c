@@ -1,0 +1,26 @@
+/* names.c: the names of languages and commands (see names.h). */
+#include "parsers/names.h"
+
+const char *lang_code(enum lang l)
+{
+    switch (l) {
+    case LANG_RU: return "ru";
+    case LANG_EN: return "en";
+    default: return "lv";
+    }
+}
+
+const char *command_name(enum command c)
+{
+    switch (c) {
+    case CMD_PLANT: return "plant";
+    case CMD_POINTS: return "points";
+    case CMD_REGISTER: return "register";
+    case CMD_STOP: return "stop";
+    case CMD_START: return "start";
+    case CMD_HELP: return "help";
+    case CMD_DELETE: return "delete";
+    case CMD_CANCEL: return "cancel";
+    default: return "unknown";
+    }
+}

@@ -1,0 +1,11 @@
+/* names.h: the names of the public enums (names.c), as the JSON and replies
+ * spell them. */
+#ifndef TALKA_PARSERS_NAMES_H
+#define TALKA_PARSERS_NAMES_H
+
+#include "parsers/parse.h"
+
+const char *lang_code(enum lang l);        /* "lv", "ru", "en" */
+const char *command_name(enum command c);  /* "plant", "points", ... */
+
+#endif

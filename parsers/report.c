@@ -1,0 +1,135 @@
+/* report.c: a planting report, checked. Counts pair with the species next to
+ * them (3 oši un 2 kļavas; LIEPA 4); species problems come first (they carry the
+ * most useful suggestion), then counts, the place and the date. */
+#include "parsers/report.h"
+#include "parsers/dates.h"
+#include "parsers/lexicon_types.h"
+#include "parsers/place_choice.h"
+#include "parsers/species.h"
+#include "parsers/typos.h"
+
+#include <assert.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+void pz_fail(struct parse_result *out, const char *code)
+{
+    out->ok = false;
+    out->error = code;
+    out->nitems = 0;
+    out->place = NULL;
+    out->date[0] = 0;
+}
+
+/* An unknown or ambiguous species: its error code, with the closest name as the
+ * suggestion; NULL when every species is known. */
+static const char *species_problem(const struct reading *c, struct parse_result *out, enum lang l)
+{
+    for (int k = 0; k < c->nel; k++) {
+        const struct elem *e = &c->el[k];
+        if (e->kind != E_SPECIES || !e->bad) continue;
+        if (e->sp >= 0)
+            snprintf(out->suggestion, sizeof out->suggestion, "%s",
+                     pz_species_name(c->lex, e->sp, l));
+        return e->bad == 2 ? "ambiguous_species" : "unknown_species";
+    }
+    return NULL;
+}
+
+static void add_item(const struct lexicon *lex, struct parse_result *out, int sp, long num)
+{
+    assert(sp >= 0 && (size_t)sp < lex->nsp);
+    int merged = 0;
+    for (int j = 0; j < out->nitems; j++)
+        if (out->items[j].species == &lex->sp[sp].pub) {
+            out->items[j].count += num;
+            if (out->items[j].count > LONG_MAX / 8) out->items[j].count = LONG_MAX / 8;
+            merged = 1;
+        }
+    if (!merged && out->nitems < PARSE_MAX_ITEMS) {
+        out->items[out->nitems].species = &lex->sp[sp].pub;
+        out->items[out->nitems].count = num;
+        out->nitems++;
+    }
+    assert(out->nitems <= PARSE_MAX_ITEMS);
+}
+
+/* Pairs counts with species into out->items: "3 oši un 2 kļavas", "LIEPA 4".
+ * NULL, or the error code of a count or species left without its partner. */
+static const char *pair_items(const struct reading *c, struct parse_result *out, int nnum, int nsp)
+{
+    long pend_num = -1;
+    int pend_sp = -1, extra_num = 0, extra_sp = 0;
+    for (int k = 0; k < c->nel; k++) {
+        const struct elem *e = &c->el[k];
+        if (e->kind == E_NUM) {
+            if (pend_sp >= 0) { pend_num = e->num; }
+            else if (pend_num >= 0) { extra_num = 1; continue; }
+            else { pend_num = e->num; continue; }
+        } else if (e->kind == E_SPECIES) {
+            if (pend_num < 0) {
+                if (pend_sp >= 0) extra_sp = 1;
+                pend_sp = e->sp;
+                continue;
+            }
+            pend_sp = e->sp;
+        } else {
+            continue;
+        }
+        /* a pair is complete */
+        add_item(c->lex, out, pend_sp, pend_num);
+        pend_num = -1;
+        pend_sp = -1;
+    }
+    if (pend_num >= 0 || extra_num || (out->nitems == 0 && nsp == 0))
+        return nnum > 0 ? "missing_species" : "missing_count";
+    if (pend_sp >= 0 || extra_sp || out->nitems == 0)
+        return "missing_count";
+    return NULL;
+}
+
+/* The date named (today - c->rel days, or y-m-d) into out->date; -1 when it is
+ * after today. */
+static int resolve_date(struct reading *c, struct parse_result *out)
+{
+    long today = pz_today(c);
+    long day = c->rel >= 0 ? today - c->rel : pz_days_from_civil(c->y, c->m, c->d);
+    if (day > today) return -1;
+    int y, m, d;
+    pz_civil_from_days(day, &y, &m, &d);
+    pz_date_format(y, m, d, out->date);
+    return 0;
+}
+
+void pz_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
+               int plant_signal, int explicit_cmd)
+{
+    pz_resolve_unknown(c);
+    enum lang l = pz_pick_lang(c);
+    out->lang = l;
+    int nnum = 0, nsp = 0;
+    for (int k = 0; k < c->nel; k++) {
+        nnum += c->el[k].kind == E_NUM;
+        nsp += c->el[k].kind == E_SPECIES;
+    }
+    if (!explicit_cmd && !plant_signal && nsp == 0 && nnum == 0) {
+        out->command = CMD_UNKNOWN;
+        pz_fail(out, "unknown_command");
+        return;
+    }
+    out->command = CMD_PLANT;
+    const char *err = species_problem(c, out, l);
+    if (!err) err = pair_items(c, out, nnum, nsp);
+    for (int j = 0; !err && j < out->nitems; j++)
+        if (out->items[j].count < o->min_count || out->items[j].count > o->max_count)
+            err = "count_out_of_range";
+    if (!err) err = pz_choose_place(c, out, l);      /* may leave a suggestion */
+    if (!err && (c->date_state < 0 || (c->date_state > 0 && resolve_date(c, out) < 0)))
+        err = "bad_date";
+    if (err) {
+        pz_fail(out, err);
+        return;
+    }
+    out->ok = true;
+}
