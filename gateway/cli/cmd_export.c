@@ -9,8 +9,6 @@
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
-#include "parsers/places.h"
-#include "parsers/species.h"
 
 
 #include <stdio.h>

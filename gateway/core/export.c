@@ -4,6 +4,8 @@
 #include "gateway/core/export.h"
 
 #include "gateway/base/localtime.h"
+#include "parsers/places.h"
+#include "parsers/species.h"
 
 #include <jansson.h>
 

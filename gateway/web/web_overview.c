@@ -7,6 +7,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/web/web_map.h"
 #include "gateway/web/web_page.h"
+#include "parsers/species.h"
 
 #include <jansson.h>
 #include <math.h>

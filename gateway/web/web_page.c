@@ -3,6 +3,7 @@
 
 #include "gateway/base/localtime.h"
 #include "gateway/base/pseudonym.h"
+#include "parsers/species.h"
 
 #include <stdio.h>
 #include <string.h>

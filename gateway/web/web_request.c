@@ -90,6 +90,7 @@ enum MHD_Result web_form_iter(void *cls, enum MHD_ValueKind kind, const char *ke
                               const char *transfer_encoding, const char *data, uint64_t off,
                               size_t size)
 {
+    (void)kind, (void)filename, (void)content_type, (void)transfer_encoding, (void)off;
     struct web_form *f = cls;
     f->total += size + strlen(key);
     if (f->total > WEB_BODY_MAX) {

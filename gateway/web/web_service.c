@@ -148,6 +148,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **con_cls)
 {
+    (void)version;
     struct web_server *S = cls;
     struct conn_state *cs = *con_cls;
     bool post = !strcmp(method, MHD_HTTP_METHOD_POST);
@@ -209,6 +210,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    (void)cls, (void)conn, (void)toe;
     struct conn_state *cs = *con_cls;
     if (!cs)
         return;
@@ -310,6 +312,7 @@ fail:
 
 static void web_stop(struct daemon_ctx *ctx)
 {
+    (void)ctx;
     server_free(server);
     server = NULL;
 }
