@@ -3,8 +3,8 @@
 # (1 in 50 waiting for review) and 20 000 volunteers in the database, p50/p95 of
 # whole answers as seen by a client on the same box. Target: p95 < 50 ms each.
 . tests/lib.sh
-. tests/web_lib.sh
-. tests/web_seed.sh
+. tests/lib/web.sh
+. tests/lib/web_seed.sh
 scratch
 web_config
 "$TALKA" stats > /dev/null 2>&1          # creates the schema
@@ -12,7 +12,7 @@ web_seed "${WEB_BENCH_VOLUNTEERS:-20000}" "${WEB_BENCH_PLANTINGS:-100000}"
 web_user bench coordinator 'bench password 1'
 TALKA_LOG=debug web_start || { echo "web: talka run did not start"; exit 1; }
 rc=0
-python3 tests/web_bench.py "$WEB" bench 'bench password 1' "${WEB_BENCH_REQUESTS:-200}" \
+python3 tests/lib/web_bench.py "$WEB" bench 'bench password 1' "${WEB_BENCH_REQUESTS:-200}" \
     /overview /moderation /api/overview || rc=1
 kill -TERM "$RUN_PID"; wait "$RUN_PID"
 # the server's own handling time (whole ms, from its debug log), apart from the

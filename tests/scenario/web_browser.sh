@@ -1,11 +1,12 @@
 #!/bin/sh
-# web_browser.sh: the dashboard in real Chromium (tests/web_browser.py): log in,
+# web_browser.sh: the dashboard in real Chromium (tests/lib/web_browser.py): log in,
 # the overview's totals equal `talka stats`, approve a waiting report and find
 # the volunteer's SMS in the simulated modem's outbox, reject one with a reason,
 # compose and schedule a broadcast and see it in `talka broadcast list`, search a
 # volunteer and read the conversation. Screenshots go to build/screenshots/.
 . tests/lib.sh
-. tests/web_lib.sh
+. tests/lib/web.sh
+plan 39  # 18 here, 21 from tests/lib/web_browser.py
 if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
     not_ok web_browser_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
     exit 1
@@ -26,7 +27,7 @@ web_user coord coordinator 'coordinator pass 1'
 } | while IFS="$(printf '\t')" read -r from text; do "$TALKA" sms "$from" "$text" > /dev/null 2>&1; done
 web_start || not_ok web_browser_daemon_up
 accepted=$("$TALKA" stats | sed -n 's/^trees accepted: \([0-9]*\).*/\1/p')
-/usr/bin/python3 tests/web_browser.py "$WEB" "$SHOTS" "$T/sms.txt" "$accepted"
+/usr/bin/python3 tests/lib/web_browser.py "$WEB" "$SHOTS" "$T/sms.txt" "$accepted"
 # the decisions' SMS reach the simulated modem, exactly as the page showed them
 check web_browser_sms_texts_written test "$(grep -c . "$T/sms.txt" 2>/dev/null)" = 2
 in_outbox() { # in_outbox NUMBER TEXT: waits up to 10 s for that exact line

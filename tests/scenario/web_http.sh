@@ -1,11 +1,12 @@
 #!/bin/sh
-# web_http.sh: every dashboard route over plain HTTP (tests/web_http.py): no
+# web_http.sh: every dashboard route over plain HTTP (tests/lib/web_http.py): no
 # session -> redirect or 401; viewer -> 403 on moderation, broadcasts, volunteers
 # and accounts, and no phone number in anything a viewer gets; a changing request
 # without the CSRF token -> 403; cookie flags; 10 wrong passwords lock the 11th
 # attempt; the audit log names the account. Also `talka web user` and [web] keys.
 . tests/lib.sh
-. tests/web_lib.sh
+. tests/lib/web.sh
+plan 155  # 34 here, 121 from tests/lib/web_http.py
 scratch
 web_config
 # the first start (make run): an admin with a random password, printed once
@@ -35,7 +36,7 @@ expect_eq web_user_last_admin_stays "$?" 1
 "$TALKA" sms +37126000001 "KOKS 12 OZOLS Cesis" > /dev/null 2>&1
 "$TALKA" sms +37126000002 "KOKS 500 BERZS Talsi" > /dev/null 2>&1
 web_start || not_ok web_http_daemon_up
-/usr/bin/python3 tests/web_http.py "$WEB"
+/usr/bin/python3 tests/lib/web_http.py "$WEB"
 expect_match web_audit_names_account "$(web_sql "SELECT actor || ' ' || action FROM audit_log WHERE action = 'web_user_add' AND actor = 'web:boss'")" 'web:boss web_user_add'
 if grep -q 'correct horse' "$T/run.log"; then not_ok web_password_not_logged; else ok web_password_not_logged; fi
 web_stop web_http_stop

@@ -1,4 +1,4 @@
-# web_lib.sh: helpers for the dashboard scenarios (sourced after tests/lib.sh and
+# web.sh: helpers for the dashboard scenarios (sourced after tests/lib.sh and
 # scratch): a config with the simulated modem on a scratch phone directory and
 # [web] on a free port of 127.0.0.1 (never the shipped 8080), accounts, starting
 # and stopping `talka run`, and a few texts and reports to look at.

@@ -58,6 +58,11 @@ def shot(name):
 
 
 def text_of(css):
+    # the page after a click may still be loading on a busy machine: wait for it
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+    except Exception:
+        pass
     found = driver.find_elements(By.CSS_SELECTOR, css)
     if not found:
         main = driver.find_elements(By.TAG_NAME, "main")
