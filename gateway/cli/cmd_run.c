@@ -18,6 +18,7 @@
 #include "gateway/modem/modem_service.h"
 #include "gateway/registry/registry_service.h"
 #include "gateway/ussd/ussd_service.h"
+#include "gateway/web/web_service.h"
 
 #include <stdatomic.h>
 #include <signal.h>
@@ -43,8 +44,9 @@ static void usage(FILE *f)
     fprintf(f, "usage: talka [-c FILE] run\n\n"
                "Runs the gateway in the foreground: modems from the [gammu], [gammu1], ...\n"
                "sections, the registry uploader ([registry] url), the USSD endpoint\n"
-               "([ussd] listen), the broadcast scheduler and Kannel links ([kannel] listen,\n"
-               "[kannel0], [kannel1], ...). Logs go to stderr.\n"
+               "([ussd] listen), the broadcast scheduler, Kannel links ([kannel] listen,\n"
+               "[kannel0], [kannel1], ...) and the staff dashboard ([web] listen).\n"
+               "Logs go to stderr.\n"
                "SIGTERM/SIGINT finish the current send and exit; SIGHUP reloads lists.\n"
                "Before any service starts, everything they need is checked: the database\n"
                "writable, secrets, the USSD port, modem settings (device paths are\n"
@@ -85,7 +87,7 @@ int cmd_run(int argc, char **argv)
         return finish(&a, p, lock_fd, 2);
     }
     const struct service *all[] = { &modem_service, &broadcast_service, &registry_service,
-                                    &ussd_service, &kannel_service };
+                                    &ussd_service, &kannel_service, &web_service };
     const size_t nall = sizeof all / sizeof all[0];
     bool started[sizeof all / sizeof all[0]] = { false };
     bool checked[sizeof all / sizeof all[0]] = { false };   /* may hold prepared state */
