@@ -29,11 +29,33 @@ static long digits_value(const struct token *t)
     return v;
 }
 
-/* 01.06, 2026-06-01 (a time such as 10:30 is skipped). */
+/* A range of counts, "10-12" (the lower first): 1 with the lower in *lo. */
+static int range_token(const struct token *t, long *lo)
+{
+    unsigned k = 0, dash = 0;
+    long a = 0, b = 0;
+    for (; k < t->len; k++) {
+        char ch = t->s[k];
+        if (ch == '-' && !dash && k > 0 && k < 6) { dash = k; continue; }
+        if (ch < '0' || ch > '9' || k - dash > 5) return 0;
+        if (dash) b = b * 10 + (ch - '0'); else a = a * 10 + (ch - '0');
+    }
+    if (!dash || dash + 1 >= t->len || a >= b) return 0;
+    *lo = a;
+    return 1;
+}
+
+/* 01.06, 2026-06-01 (a time such as 10:30 is skipped), or a range 10-12. */
 static int read_numx(struct reading *c, int i)
 {
     const struct token *t = &c->tk->t[i];
     int y, m, d;
+    long lo;
+    if (t->len <= 11 && t->s[0] != '0' && range_token(t, &lo) && !(lo >= 1900 && lo <= 2100)) {
+        struct elem *e = pz_push(c, E_NUM, i);
+        if (e) { e->num = lo; e->range = 1; }
+        return i + 1;
+    }
     if (pz_date_token(c->lex, t->s, t->len, pz_this_year(c), &y, &m, &d) == DT_DATE) set_date(c, y, m, d);
     return i + 1;
 }
@@ -64,7 +86,7 @@ static int read_number(struct reading *c, int i)
         }
     }
     struct elem *e = pz_push(c, E_NUM, i);
-    if (e) e->num = v;
+    if (e) e->num = t->neg ? -v : v;      /* -5 is a count out of range, never 5 */
     return i + 1;
 }
 

@@ -43,7 +43,8 @@ const struct place *lexicon_find_place(const struct lexicon *lex, const char *te
     pz_resolve_unknown(&c);
     struct parse_result r;
     memset(&r, 0, sizeof r);
-    const char *err = pz_choose_place(&c, &r, LANG_LV);
+    int guess, choices[PARSE_MAX_CHOICES], nchoices;
+    const char *err = pz_choose_place(&c, &r, LANG_LV, &guess, choices, &nchoices);
     if (err) {
         if (ambiguous && strcmp(err, "ambiguous_place") == 0) *ambiguous = true;
         return NULL;

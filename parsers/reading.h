@@ -21,6 +21,7 @@ enum { E_NUM, E_SPECIES, E_PLACE, E_UNK };
 struct elem {
     unsigned char kind;
     unsigned char bad;          /* species/place problem: 1 unknown, 2 ambiguous */
+    unsigned char range;        /* a count written as a range (10-12): num is the lower */
     short tok;                  /* first token */
     long num;
     int sp, sp2;                /* species (and the rival when ambiguous) */
