@@ -7,7 +7,7 @@ N=${1:-400000}
 TALKA=${TALKA_BIN:-build/talka}
 B=$(mktemp -d /tmp/talka-bench-XXXXXX)
 trap 'rm -rf "$B"' EXIT
-grep -v '^#' tests/corpus/sms.tsv | cut -f1 > "$B/one.txt"
+cp bench/parse-input.txt "$B/one.txt"
 : > "$B/texts.txt"
 while [ "$(wc -l < "$B/texts.txt")" -lt "$N" ]; do cat "$B/one.txt" >> "$B/texts.txt"; done
 head -n "$N" "$B/texts.txt" > "$B/in.txt"

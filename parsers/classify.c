@@ -161,6 +161,9 @@ static int read_known_word(struct reading *c, int i, int *plant_signal)
             return i + 2;
         }
     }
+    if (kind == W_FILLER && WORD_VALUE(w) == 's') c->signature = 1;
+    if (kind == W_FILLER && WORD_VALUE(w) == 't' && i + 1 < n && tk->t[i + 1].kind == T_NUM)
+        return i + 2;                               /* pulksten 14: a time, not a count */
     if (kind == W_PLANTVERB || (kind == W_CMD && WORD_VALUE(w) == CMD_PLANT))
         *plant_signal = 1;
     pz_vote(c, lang, 1);
@@ -175,11 +178,12 @@ static int read_single_word(struct reading *c, int i)
     const struct tokens *tk = c->tk;
     const struct token *t = &tk->t[i];
     int lang, cand[2], pc[PC_MAX], np = 0;
+    int prev_num = c->nel > 0 && c->el[c->nel - 1].kind == E_NUM;
+    int next_num = i + 1 < tk->n && tk->t[i + 1].kind == T_NUM;
+    if (c->signature && !prev_num && !next_num) return i + 1;   /* "Ar cieņu, Anna" */
     int sp = pz_species_at(c, i, 1, &lang, cand);
     int used = pz_place_at(c, i, 1, pc, &np);
     if (sp != -1 && used) {
-        int prev_num = c->nel > 0 && c->el[c->nel - 1].kind == E_NUM;
-        int next_num = i + 1 < tk->n && tk->t[i + 1].kind == T_NUM;
         if (pz_has_species(c) && !prev_num && !next_num && !pz_has_place(c)) sp = -1;
         else used = 0;
     }

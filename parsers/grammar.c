@@ -162,16 +162,29 @@ static void parse_once(const struct lexicon *lex, const char *text, size_t len, 
         /* a question in plain words: "cik man punktu?", "how many points do I have" */
         scan_rest(&c, start, &r);
         if (!r.nums && r.points) { vote_rest(&c, start); command_only(&c, out, CMD_POINTS); return; }
+        if (!r.nums && (r.help || (r.ask && r.how))) {    /* "kā sūtīt?", "nesaprotu" */
+            vote_rest(&c, start);
+            command_only(&c, out, CMD_HELP);
+            return;
+        }
     }
     int plant_signal = 0;
     pz_classify(&c, i, &plant_signal);
     pz_report(&c, out, o, plant_signal, cmd == CMD_PLANT);
-    if (!out->ok && out->error && !strcmp(out->error, "unknown_command") && cmd == CMD_UNKNOWN) {
-        if (r.help || (r.ask && r.how)) {      /* "kā sūtīt?", "nesaprotu" */
-            out->error = NULL;
-            command_only(&c, out, CMD_HELP);
-        }
-    }
+}
+
+/* How far a reading got before its first problem (a later problem means more
+ * of the text was understood). */
+static int progress(const struct parse_result *r)
+{
+    static const char *const order[] = { "unknown_command", "unknown_species", "ambiguous_species",
+                                         "missing_species", "missing_count", "count_out_of_range",
+                                         "unknown_place", "ambiguous_place", "missing_place",
+                                         "bad_date", NULL };
+    if (r->ok || r->confirm) return 99;
+    for (int k = 0; r->error && order[k]; k++)
+        if (!strcmp(r->error, order[k])) return k;
+    return -1;
 }
 
 void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t now,
@@ -190,7 +203,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     if (out->ok || out->confirm || !text || !pz_has_cyrillic(text, len < TEXT_MAX ? len : TEXT_MAX))
         return;
     /* Latvian typed in Cyrillic letters: read once more in Latin ones; taken
-     * when that reading is Latvian and understood */
+     * when that reading is Latvian and gets further */
     char latin[TEXT_MAX * 2];
     size_t ll = pz_translit_lv(text, len < TEXT_MAX ? len : TEXT_MAX, latin, sizeof latin);
     struct parse_result alt;
@@ -198,8 +211,9 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     alt.command = CMD_UNKNOWN;
     alt.lex = lex;
     parse_once(lex, latin, ll, now, &o, &alt);
-    if ((alt.ok || alt.confirm) && alt.lang == LANG_LV && alt.command != CMD_REGISTER) {
+    if (progress(&alt) > progress(out) && alt.command != CMD_REGISTER) {
         *out = alt;
-        out->translit = true;
+        out->translit = alt.lang == LANG_LV;
+        if (!out->translit) out->lang = LANG_RU;    /* a Russian text with a Latvian name */
     }
 }

@@ -36,6 +36,7 @@ struct reading {
     int votes[4];
     struct elem el[EL_MAX];
     int nel;
+    int signature;              /* a sign-off was read (ar cieņu): the words after it are names */
     int date_state;             /* 0 none, 1 ok, -1 bad */
     int y, m, d;                /* the date named */
     int rel;                    /* days back, for a relative date (or -1) */

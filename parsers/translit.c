@@ -47,7 +47,8 @@ size_t pz_translit_lv(const char *text, size_t len, char *out, size_t cap)
         if (c >= 0x430 && c <= 0x44F) {
             int iot = c == 0x435 || c == 0x44E || c == 0x44F;     /* е ю я */
             rep = lat[c - 0x430];
-            if (iot && (prev == 0 || vowel(prev))) {
+            /* е is "je" only at the start of a word (иела → iela, not ijela) */
+            if (iot && (prev == 0 || (c != 0x435 && vowel(prev)))) {
                 snprintf(one, sizeof one, "j%s", rep);
                 rep = one;
             }
