@@ -12,10 +12,13 @@
 
 #include <string.h>
 
-const struct place *lexicon_find_place(const struct lexicon *lex, const char *text,
-                                       bool *ambiguous)
+/* The place text names; else NULL, with *guess the place an unknown name is
+ * near (beyond the silent typo distance) when there is one. */
+static const struct place *find_place(const struct lexicon *lex, const char *text, bool *ambiguous,
+                                      const struct place **guess_out)
 {
     if (ambiguous) *ambiguous = false;
+    *guess_out = NULL;
     if (!lex || !text) return NULL;
     struct tokens tk;
     pz_tokenize(text, strlen(text), &tk);
@@ -47,9 +50,23 @@ const struct place *lexicon_find_place(const struct lexicon *lex, const char *te
     const char *err = pz_choose_place(&c, &r, LANG_LV, &guess, choices, &nchoices);
     if (err) {
         if (ambiguous && strcmp(err, "ambiguous_place") == 0) *ambiguous = true;
+        if (guess >= 0 && (size_t)guess < lex->npl) *guess_out = &lex->pl[guess].pub;
         return NULL;
     }
     return r.place;
+}
+
+const struct place *lexicon_find_place(const struct lexicon *lex, const char *text,
+                                       bool *ambiguous)
+{
+    const struct place *g;
+    return find_place(lex, text, ambiguous, &g);
+}
+
+const struct place *lexicon_guess_place(const struct lexicon *lex, const char *text)
+{
+    const struct place *g;
+    return find_place(lex, text, NULL, &g) ? NULL : g;
 }
 
 const struct species *lexicon_find_species(const struct lexicon *lex, const char *text,

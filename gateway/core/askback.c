@@ -34,14 +34,17 @@ static void outcome(struct job *j, const char *what)
     snprintf(j->out->outcome, sizeof j->out->outcome, "%s", what);
 }
 
-/* "1 Salas pagasts (Jēkabpils novads), 2 ..." */
-static void format_choices(const struct parse_result *pr, enum lang lang, char *out, size_t len)
+/* "1 Jēkabpils, 2 Mārupes": the municipalities a place name may be in, by
+ * digit ("novads" left out: the question names it). */
+static void format_choices(const struct parse_result *pr, char *out, size_t len)
 {
     out[0] = '\0';
     for (int i = 0; i < pr->nchoices && i < PARSE_MAX_CHOICES; i++) {
+        const char *m = pr->choices[i]->municipality;
+        const char *cut = strstr(m, " novads");
+        int n = cut && !cut[7] ? (int)(cut - m) : (int)strlen(m);
         size_t used = strlen(out);
-        snprintf(out + used, len - used, "%s%d %s (%s)", i ? ", " : "", i + 1,
-                 place_name(pr->choices[i], lang), pr->choices[i]->municipality);
+        snprintf(out + used, len - used, "%s%d %.*s", i ? ", " : "", i + 1, n, m);
     }
 }
 
@@ -51,10 +54,11 @@ static void ask_reply(struct job *j, const struct parse_result *pr, char *summar
     char items[400], choices[300];
     format_items(j->lang, pr->items, pr->nitems, items, sizeof items);
     if (pr->nchoices) {
-        format_choices(pr, j->lang, choices, sizeof choices);
-        struct reply_var v[] = { { "items", items }, { "choices", choices } };
-        job_reply(j, "confirm_choice", v, 2);
-        snprintf(summary, slen, "%s; %s", items, choices);
+        format_choices(pr, choices, sizeof choices);
+        struct reply_var v[] = { { "items", items }, { "choices", choices },
+                                 { "place", place_name(pr->choices[0], j->lang) } };
+        job_reply(j, "confirm_choice", v, 3);
+        snprintf(summary, slen, "%s, %s: %s", items, pr->choices[0]->name, choices);
     } else {
         struct reply_var v[] = { { "items", items }, { "place", place_name(pr->place, j->lang) } };
         job_reply(j, "confirm", v, 2);
@@ -67,8 +71,9 @@ bool askback_maybe_ask(struct job *j, bool *asked)
     struct parse_result *pr = &j->pr;
     const char *ask = pr->confirm;
     *asked = false;
-    if (!ask && pr->ok && pr->command == CMD_PLANT) {
-        /* 1200 oaks from someone who never reported: more likely a slip than a forest */
+    if (!ask && pr->ok && pr->command == CMD_PLANT && !(j->flags & PIPE_NO_SMS_REPLY)) {
+        /* 1200 oaks from someone who never reported: more likely a slip than a
+         * forest (USSD showed the count on its own confirm screen already) */
         bool big = false;
         for (int i = 0; i < pr->nitems; i++)
             big |= pr->items[i].count > j->p->rules.ask_first_count;
@@ -148,8 +153,9 @@ bool askback_before(struct job *j, bool *done)
         return false;
     bool live = st == DB_FOUND && j->row.received_at < q.expires_at;
     bool was_choice = st == DB_FOUND && q.nchoices > 0;
-    if (st == DB_FOUND && (!live || report)) {
-        /* out of time, or another report came first: the question ends */
+    if (st == DB_FOUND && (!live || (report && !pr->confirm))) {
+        /* out of time, or another report came first: the question ends (a report
+         * that is itself asked about replaces it in askback_maybe_ask) */
         if (!askback_close(j->db, q.id, "expired", j->row.id, j->now))
             return false;
         live = false;

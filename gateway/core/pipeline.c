@@ -243,9 +243,9 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
         else
             parse_text(j->p->app->lex, j->row.text, j->row.len, j->row.received_at,
                        &j->p->app->popts, &j->pr);
-        /* an answer (jā, ok, da) or Latvian in Cyrillic letters keeps the language
-         * the volunteer is answered in */
-        bool answer = j->pr.command == CMD_YES || j->pr.command == CMD_NO;
+        /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
+         * letters, keeps the language the volunteer is answered in */
+        bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
         if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
             j->lang = j->pr.lang;
             if (strcmp(j->vol.lang, lang_code(j->lang)) &&

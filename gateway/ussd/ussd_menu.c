@@ -382,6 +382,12 @@ static void on_place(const struct ussd_menu_env *env, struct ussd_session *s, co
     }
     bool ambiguous = false;
     const struct place *pl = lexicon_find_place(env->lex, in, &ambiguous);
+    const struct place *guess = pl || ambiguous ? NULL : lexicon_guess_place(env->lex, in);
+    if (guess) { /* ask back, as an SMS would: "Vai domājāt Cēsis? 1 Jā 2 Nē" */
+        snprintf(s->place, sizeof s->place, "%s", guess->name);
+        show_place_confirm(env, s, NULL, a);
+        return;
+    }
     if (!pl) {
         show_place(env, s, ambiguous ? "hint_ambiguous" : "hint_place", a);
         return;
