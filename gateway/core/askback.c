@@ -51,7 +51,11 @@ static void format_choices(const struct parse_result *pr, char *out, size_t len)
 /* The question about report pr, in the job's language, into the reply. */
 static void ask_reply(struct job *j, const struct parse_result *pr, char *summary, size_t slen)
 {
-    char items[400], choices[300];
+    char items[400], choices[300], trees[24];
+    long n = 0;
+    for (int i = 0; i < pr->nitems; i++)
+        n += pr->items[i].count;
+    snprintf(trees, sizeof trees, "%ld", n);
     format_items(j->lang, pr->items, pr->nitems, items, sizeof items);
     if (pr->nchoices) {
         format_choices(pr, choices, sizeof choices);
@@ -60,8 +64,9 @@ static void ask_reply(struct job *j, const struct parse_result *pr, char *summar
         job_reply(j, "confirm_choice", v, 3);
         snprintf(summary, slen, "%s, %s: %s", items, pr->choices[0]->name, choices);
     } else {
-        struct reply_var v[] = { { "items", items }, { "place", place_name(pr->place, j->lang) } };
-        job_reply(j, "confirm", v, 2);
+        struct reply_var v[] = { { "items", items }, { "place", place_name(pr->place, j->lang) },
+                                 { "trees", trees } };
+        job_reply(j, "confirm", v, 3);
         snprintf(summary, slen, "%s, %s", items, pr->place ? pr->place->name : "");
     }
 }
