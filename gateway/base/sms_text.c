@@ -2,6 +2,7 @@
  * Latvian letters, so replies can be kept to one SMS. */
 #include "gateway/base/sms_text.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -69,6 +70,7 @@ bool sms_is_gsm7(const char *utf8)
 
 void sms_measure(const char *utf8, struct sms_info *info)
 {
+    assert(utf8 && info);
     const unsigned char *s = (const unsigned char *)utf8;
     int septets = 0, units = 0;
     bool gsm = true;
@@ -90,6 +92,7 @@ void sms_measure(const char *utf8, struct sms_info *info)
         info->units = units;
         info->segments = units <= 70 ? 1 : (units + 66) / 67;
     }
+    assert(info->segments >= 1 && info->units >= 0);
 }
 
 /* Latin letters with diacritics → ASCII (Latvian first, then common neighbours). */

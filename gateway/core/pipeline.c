@@ -15,6 +15,7 @@
 #include "parsers/grammar.h"
 #include "parsers/names.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,6 +335,7 @@ static bool process(struct pipeline *p, struct db *db, int64_t id, unsigned flag
 bool pipeline_process_many(struct pipeline *p, struct db *db, const int64_t *ids, int n,
                            unsigned flags, struct pipeline_outcome *outs)
 {
+    assert(n >= 1 && ids && outs);
     if (n == 1)
         return process(p, db, ids[0], flags, NULL, &outs[0]);
     if (db_begin(db)) {

@@ -2,6 +2,7 @@
 #include "gateway/core/replies.h"
 #include "parsers/names.h"
 
+#include <assert.h>
 #include <gammu.h>
 
 #include <stdio.h>
@@ -118,6 +119,7 @@ bool replies_render(const struct replies *r, enum lang lang, const char *key,
                     const struct reply_var *vars, int nvars,
                     char *out, size_t outlen, struct sms_info *enc)
 {
+    assert(r && key && out && outlen > 0 && nvars >= 0 && (nvars == 0 || vars));
     const char *tpl = lookup(r, lang, key);
     if (!tpl) {
         lang = LANG_LV;  /* a key missing in one language falls back to Latvian */
