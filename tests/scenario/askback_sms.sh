@@ -113,6 +113,17 @@ expect_eq "crash: one planting" "$(q "SELECT count(*) FROM plantings WHERE volun
 expect_eq "crash: points once (290)" "$(q "SELECT sum(delta) FROM points_ledger WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='$G')")" 290
 expect_eq "crash: one reply per text" "$(q "SELECT count(*) FROM (SELECT inbound_id FROM outbound WHERE kind='reply' GROUP BY inbound_id HAVING count(*) > 1)")" 0
 
+# Latvian typed in Cyrillic letters: the remembered language answers, a new sender gets Latvian
+r=$(sms --at "2026-05-15 18:00:00" +37126000012 "кокс 5 озоли Цесис")
+expect_match "cyrillic latvian: a new sender is answered in Latvian" "$r" "^Paldies! Re[gģ]istr[eē]ts: ozols 5 gab"
+expect_eq "cyrillic latvian: the new sender stays lv" "$(q "SELECT lang FROM volunteers WHERE number='+37126000012'")" lv
+sms --at "2026-05-15 18:01:00" +37126000013 "ДЕРЕВО 4 СОСНЫ Вентспилс" >/dev/null
+r=$(sms --at "2026-05-15 18:02:00" +37126000013 "кокс 3 лиепас Огре")
+expect_match "cyrillic latvian: a Russian-speaking sender is answered in Russian" "$r" "^Спасибо"
+expect_eq "cyrillic latvian: the language stays ru" "$(q "SELECT lang FROM volunteers WHERE number='+37126000013'")" ru
+r=$(sms --at "2026-05-15 18:03:00" +37126000013 "ok")
+expect_match "stray ok from a Russian-speaking sender: answered in Russian" "$r" "ничего не ждёт"
+
 # every reply stayed one segment
 expect_eq "replies: one segment each" "$(grep -c 'reply .*, [2-9] segment' "$T/stderr")" 0
 finish
