@@ -66,6 +66,13 @@ static int read_number(struct reading *c, int i)
     const struct tokens *tk = c->tk;
     const struct token *t = &tk->t[i];
     long v = digits_value(t);
+    if (t->rtail && c->nel > 0) {                   /* 10 - 12: the range's end */
+        struct elem *p = &c->el[c->nel - 1];
+        if (p->kind == E_NUM && p->tok == i - 1 && !p->range && p->num >= 0 && p->num < v) {
+            p->range = 1;
+            return i + 1;
+        }
+    }
     if (i + 1 < tk->n) {
         int32_t w = pz_word_of(c->lex, &tk->t[i + 1]);
         if (w && WORD_KIND(w) == W_MONTH && v >= 1 && v <= 31) {   /* 15. maijā */
