@@ -96,3 +96,18 @@ const struct species *lexicon_find_species(const struct lexicon *lex, const char
     }
     return &lex->sp[SPV_IDX(r.best)].pub;
 }
+
+const struct species *lexicon_guess_species(const struct lexicon *lex, const char *text)
+{
+    bool ambiguous;
+    if (!lex || !text || lexicon_find_species(lex, text, &ambiguous) || ambiguous) return NULL;
+    char key[512];
+    size_t kl = pz_fold_phrase(text, key, sizeof key);
+    unsigned char u[FZ_UNITS_MAX];
+    size_t ul = kl ? pz_to_units(key, kl, u) : 0;
+    if (!ul) return NULL;
+    struct fz_result r;
+    pz_fz_search(&lex->spfz, u, ul, pz_loosedist(ul), pz_species_group, lex, &r);
+    if (r.best < 0 || r.dsecond <= r.dbest) return NULL;
+    return &lex->sp[SPV_IDX(r.best)].pub;
+}

@@ -20,4 +20,9 @@ const struct place *lexicon_guess_place(const struct lexicon *lex, const char *t
 const struct species *lexicon_find_species(const struct lexicon *lex, const char *text,
                                            bool *ambiguous);
 
+/* The species free text that names none is nearest to, a little beyond the typo
+ * distance accepted silently (for "did you mean ...?"); NULL when text names a
+ * species, several, or nothing is near. */
+const struct species *lexicon_guess_species(const struct lexicon *lex, const char *text);
+
 #endif

@@ -2,7 +2,8 @@
 # askback_ussd.sh: USSD asks back the way an SMS does: a place typed beyond the
 # silent typo distance ("Cēssssis") is asked about ("Vai domājāt Cēsis? 1 Jā
 # 2 Nē"); 1 goes on to the confirm screen and saves once, 2 asks for the place
-# again; a name far from every place is still refused with the hint.
+# again; a name far from every place is still refused with the hint. A typed
+# species beyond the typo distance ("ozolssss") is asked about the same way.
 . tests/lib.sh
 . tests/ussd_lib.sh
 scratch
@@ -41,11 +42,29 @@ w = Walk(client, "askback-%d-far" % port, "+37126200003")
 w.start(); w.send("1"); w.send("1"); w.send("5")
 _, b = w.send("Xyzzyville")
 check("ussd_askback_far_name_refused", b.startswith("CON Nezinu tadu vietu"), b)
+w = Walk(client, "askback-%d-species" % port, "+37126200004")
+w.start(); w.send("1"); w.send("0")
+_, b = w.send("ozolssss")
+check("ussd_askback_species_asks", b.startswith("CON Vai domajat ozols?") and "1 Ja" in b, b)
+_, b = w.send("7")
+check("ussd_askback_species_wrong_digit_hint", b.startswith("CON Izvelieties numuru"), b)
+_, b = w.send("1")
+check("ussd_askback_species_yes_count", b.startswith("CON Cik kokus (ozols)"), b)
+_, b = w.send("4"); _, b = w.send("Cēsis"); _, b = w.send("1")
+check("ussd_askback_species_saved", b.startswith("END "), b)
+
+w = Walk(client, "askback-%d-species-no" % port, "+37126200005")
+w.start(); w.send("1"); w.send("0")
+w.send("ozolssss")
+_, b = w.send("2")
+check("ussd_askback_species_no_back_to_list", b.startswith("CON Nezinu tadu koku"), b)
 client.close()
 PY
 ussd_stop askback_ussd_clean_stop
 expect_eq "ussd: the confirmed report saved once, in Cēsu novads" \
     "$(ussd_sql "SELECT count(*) || ' ' || group_concat(p.municipality) FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-yes@%'")" "1 Cēsu novads"
+expect_eq "ussd: the confirmed species saved" \
+    "$(ussd_sql "SELECT p.species || ' ' || p.count FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-species@%'")" "quercus_robur 4"
 expect_eq "ussd: nothing saved for the declined guess" \
     "$(ussd_sql "SELECT count(*) FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-no@%'")" 0
 finish
