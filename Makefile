@@ -16,14 +16,14 @@ PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl
 # Debian packages behind PKGS, plus the tools the tests and benchmarks use.
 DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
             libmicrohttpd-dev libjansson-dev libssl-dev pkg-config pcre2-utils \
-            clang python3 sqlite3
+            clang python3 sqlite3 curl
 
 # build/deps.mk checks the Debian packages (installing them when run as root) and
 # records pkg-config's flags; make re-reads itself once it has been written.
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 include build/deps.mk
 endif
-build/deps.mk: mk/deps.sh
+build/deps.mk: mk/deps.sh Makefile
 	@mkdir -p build
 	@sh mk/deps.sh "$(PKGS)" $(DEBS) > $@.tmp && mv $@.tmp $@
 
@@ -44,7 +44,7 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test bench fuzz run install clean deps asan check-layout
+.PHONY: all test bench fuzz run install clean deps asan check-layout print-fuzz-cflags print-debs
 all: build/talka
 
 deps: build/deps.mk
@@ -78,12 +78,21 @@ build/asan/unit-tests: $(TEST_OBJ) $(ASAN_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
-# The parser fuzzer needs clang's libFuzzer; it links only parsers/.
+# The parser fuzzer needs clang's libFuzzer; it links only parsers/. Every
+# sanitizer report stops the run with a non-zero exit (a recovered UBSan report
+# would let `make fuzz` exit 0).
 FUZZ_SRC := $(sort $(wildcard parsers/*.c)) tests/fuzz/fuzz_parse.c
-build/fuzz/fuzz-parse: $(FUZZ_SRC) $(wildcard parsers/*.h)
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+               -std=c11 -D_GNU_SOURCE -I.
+build/fuzz/fuzz-parse: $(FUZZ_SRC) $(wildcard parsers/*.h) Makefile
 	@mkdir -p $(@D)
-	clang -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -I. \
-	    $(PKG_CFLAGS) -o $@ $(FUZZ_SRC) $(PKG_LIBS) -lm
+	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -o $@ $(FUZZ_SRC) $(PKG_LIBS) -lm
+
+# what tests/meta/fuzz_flags.sh checks: the fuzz build's flags, the package list
+print-fuzz-cflags:
+	@echo $(FUZZ_CFLAGS)
+print-debs:
+	@echo $(DEBS)
 
 asan: build/asan/talka build/asan/unit-tests
 

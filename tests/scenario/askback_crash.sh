@@ -3,10 +3,9 @@
 # moments; after restarts every report is registered exactly once, with its
 # points once, and no question is left waiting.
 . tests/lib.sh
+plan 8
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
-db=$T/var/talka.db
-q() { sqlite3 "$db" "$1"; }
 python3 - "$T/texts.txt" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:

@@ -7,10 +7,9 @@
 # shows what waits, and a crash between the question and the answer counts the
 # report once.
 . tests/lib.sh
+plan 50
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
-db=$T/var/talka.db
-q() { sqlite3 "$db" "$1"; }
 sms() { "$TALKA" sms "$@" 2>>"$T/stderr"; }
 A=+37126000001; B=+37126000002; C=+37126000003; D=+37126000004; E=+37126000005; F=+37126000006
 

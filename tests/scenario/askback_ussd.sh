@@ -5,13 +5,14 @@
 # again; a name far from every place is still refused with the hint. A typed
 # species beyond the typo distance ("ozolssss") is asked about the same way.
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 16   # 11 printed by the walks, their helper's exit, the clean stop, 3 on the database
 scratch
 ussd_config
-ussd_start || not_ok askback_ussd_daemon_up "talka run did not listen on $PORT"
-python3 - "$PORT" "$SECRET" <<'PY'
+need_ussd
+cat > "$T/walks.py" <<'PY'
 import sys
-sys.path.insert(0, "tests")
+sys.path.insert(0, "tests/lib")
 from ussd_client import Client, Walk
 
 port, key = int(sys.argv[1]), sys.argv[2]
@@ -60,11 +61,12 @@ _, b = w.send("2")
 check("ussd_askback_species_no_back_to_list", b.startswith("CON Nezinu tadu koku"), b)
 client.close()
 PY
+helper askback_ussd_walks python3 "$T/walks.py" "$PORT" "$SECRET"
 ussd_stop askback_ussd_clean_stop
 expect_eq "ussd: the confirmed report saved once, in Cēsu novads" \
-    "$(ussd_sql "SELECT count(*) || ' ' || group_concat(p.municipality) FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-yes@%'")" "1 Cēsu novads"
+    "$(q "SELECT count(*) || ' ' || group_concat(p.municipality) FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-yes@%'")" "1 Cēsu novads"
 expect_eq "ussd: the confirmed species saved" \
-    "$(ussd_sql "SELECT p.species || ' ' || p.count FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-species@%'")" "quercus_robur 4"
+    "$(q "SELECT p.species || ' ' || p.count FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-species@%'")" "quercus_robur 4"
 expect_eq "ussd: nothing saved for the declined guess" \
-    "$(ussd_sql "SELECT count(*) FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-no@%'")" 0
+    "$(q "SELECT count(*) FROM plantings p JOIN inbound i ON i.id = p.inbound_id WHERE i.transport_id LIKE 'askback-$PORT-no@%'")" 0
 finish

@@ -3,8 +3,9 @@
 # is inside quiet hours; a fresh `talka run` must send none of them — from its very
 # first moment — while a reply to a text still goes out.
 . tests/lib.sh
+. tests/lib/modem.sh
+plan 5
 scratch
-. tests/scenario/modem_lib.sh
 mkdir -p "$T/var/phone"
 export TALKA_CLOCK_FILE=$T/clock
 python3 -c "import calendar,time; print(calendar.timegm(time.strptime('2026-05-16 19:30:00', '%Y-%m-%d %H:%M:%S')))" > "$T/clock"
@@ -17,7 +18,7 @@ q "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
    SELECT printf('+3712%07d', i), 'Talka sestdien!', 'gsm7', 1, 50, 'broadcast', $now - 10800, 0, 1 FROM n"
 expect_eq "start-up: 40 copies queued by an earlier run" \
     "$(q "SELECT count(*) FROM outbound WHERE kind='broadcast' AND state='queued'")" 40
-start_daemon
+need_daemon
 printf '+37126000001\tPUNKTI\n' | "$TALKA" sim send --stdin
 # the positive event: the reply went out inside quiet hours
 check "start-up: a reply is sent during quiet hours" \

@@ -4,8 +4,8 @@
 # flood check each refuse — no reply, nothing queued, the text left unhandled for
 # a later retry, the refusal logged — and never allow.
 . tests/lib.sh
+plan 17
 scratch
-q() { sqlite3 -cmd ".timeout 5000" "$T/var/talka.db" "$1"; }
 printf '2468\n' > "$T/config/staff.pin"; chmod 600 "$T/config/staff.pin"
 sed -i 's/^;numbers = +37120000000, +37120000001$/numbers = +37129990001/; s/^;pin_file = \/etc\/talka\/staff.pin$/pin_file = staff.pin/' "$CONF"
 sms() { TALKA_LOG=info "$TALKA" sms "$1" "$2" 2>> "$T/log"; }
@@ -52,7 +52,7 @@ q "ALTER TABLE inbound RENAME COLUMN sender_e164 TO sender_e164_moved"
 mkdir -p "$T/var/phone"
 TALKA_LOG=info "$TALKA" run > "$T/run.log" 2>&1 &
 pid=$!
-n=0; while [ $n -lt 300 ] && ! grep -q "cannot count the sender's recent texts" "$T/run.log"; do sleep 0.1; n=$((n + 1)); done
+wait_log 30 "$T/run.log" "cannot count the sender's recent texts"
 kill -TERM $pid; wait $pid
 expect_match "fault: flood check error -> logged" "$(cat "$T/run.log")" "cannot count the sender's recent texts"
 q "ALTER TABLE inbound RENAME COLUMN sender_e164_moved TO sender_e164"

@@ -3,6 +3,7 @@
 # run count over tests/fuzz/seeds) with ASan+UBSan: no crash, no leak, no report.
 # The long run is `make fuzz`.
 . tests/lib.sh
+plan 1
 F=build/fuzz/fuzz-parse
 if [ ! -x "$F" ]; then
     not_ok fuzz_parse_built "$F missing (make build/fuzz/fuzz-parse)"

@@ -5,6 +5,7 @@
 # includes a feature, a weak symbol and a header declaring another file's
 # function are each reported with the offending edge.
 . tests/lib.sh
+plan 12
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"

@@ -4,8 +4,9 @@
 # USSD balance check with a low-balance alert, replies before broadcasts, a number
 # that cannot be texted, the rate limit, and `talka status --check`.
 . tests/lib.sh
+. tests/lib/modem.sh
+plan 33
 scratch
-. tests/scenario/modem_lib.sh
 export TALKA_LOG=info
 phone=$T/var/phone
 
@@ -49,7 +50,7 @@ q "INSERT INTO outbound (recipient, text, encoding, segments, priority, kind, cr
 q "INSERT INTO outbound (recipient, text, encoding, segments, priority, kind, created_at) VALUES ('not a number', 'x', 'gsm7', 1, 0, 'notice', 0)"
 "$TALKA" sim send +37126000011 "KOKS 2 OZOLS Cesis"
 t0=$(date +%s)
-start_daemon
+need_daemon
 wait_for 30 "SELECT count(*) FROM modem_parts WHERE state='waiting'" 2
 expect_eq "features: the part read twice is stored once" "$(q "SELECT group_concat(part) FROM modem_parts")" "1,3"
 expect_match "features: ... and recognised in the log" "$(cat "$T/run.log")" "part 1/3 at message 10100 was read before"
@@ -96,4 +97,5 @@ q "INSERT INTO outbound (recipient, text, encoding, segments, priority, kind, cr
 expect_eq "features: --check fails when the queue is stuck" "$?" 1
 expect_match "features: ... saying so" "$(cat "$T/check.txt")" "^CRITICAL: outbound queue stuck"
 expect_eq "features: no errors logged" "$(grep -c ' error: ' "$T/run.log")" 0
+expect_no_crash "features: no crash or sanitizer report in the daemon's log" "$T/run.log"
 finish

@@ -1,6 +1,7 @@
 # modem_install.sh: `make install` into a DESTDIR (no root actions), the systemd
 # unit it writes, and `make run`'s script, which must create the simulated phone.
 . tests/lib.sh
+plan 18
 scratch
 root=$T/root
 sh mk/install.sh "$root" /usr > "$T/out.txt" 2>&1

@@ -3,8 +3,10 @@
 # half of the texts are still being written into the phone by `talka sim send`.
 # The final state must equal that of an uninterrupted run of the same texts:
 # nothing lost, nothing stored or answered twice, every planting counted once.
+# timeout: 900
 . tests/lib.sh
-. tests/scenario/modem_lib.sh
+. tests/lib/modem.sh
+plan 17
 
 summary() { # the final state, without ids or times
     q "SELECT count(*), sum(state='handled') FROM inbound;
@@ -22,9 +24,10 @@ summary() { # the final state, without ids or times
 scratch
 gen_texts "$T/texts.txt" 2000 50 23
 "$TALKA" sim send --stdin < "$T/texts.txt"
-start_daemon
-wait_settled 240
+need_daemon
+check "kill: the reference run settles" wait_settled 240
 stop_daemon
+expect_no_crash "kill: no crash in the reference run's log" "$T/run.log"
 ref=$(summary)
 ref_inbound=$(q "SELECT count(*) FROM inbound")
 expect_eq "kill: reference run stores all 2 050" "$ref_inbound" 2050
@@ -43,14 +46,17 @@ for k in 1 2 3 4 5; do
     TALKA_LOG=warn "$TALKA" run >> "$T/run.log" 2>&1 &
     DPID=$!
     sleep "$(shuf -i 3-30 -n 1 | sed 's/^\(.*\)\(.\)$/\1.\2/; s/^\./0./')"
-    kill -9 "$DPID" 2>/dev/null && kills=$((kills + 1))
-    wait "$DPID" 2>/dev/null
+    kill_wait "$DPID" && kills=$((kills + 1))
 done
 wait $simpid
-expect_eq "kill: the daemon was killed 5 times" "$kills" 5
-echo "    after the kills: $(q "SELECT count(*) FROM inbound") stored, $(inbox_count) still in the phone"
-start_daemon
-wait_settled 240
+expect_eq "kill: sim send (writing while the kills went on) exits 0" "$?" 0
+expect_eq "kill: the daemon was killed 5 times (each died of the SIGKILL)" "$kills" 5
+expect_no_crash "kill: no crash or sanitizer report between the kills" "$T/run.log"
+stored=$(q "SELECT count(*) FROM inbound")
+echo "    after the kills: $stored stored, $(inbox_count) still in the phone"
+expect_ge "kill: the killed daemons did work (texts stored between kills)" "$stored" 1
+need_daemon
+check "kill: the last run settles" wait_settled 240
 expect_eq "kill: the phone's inbox is empty" "$(inbox_count)" 0
 expect_eq "kill: every text stored once" "$(q "SELECT count(*) FROM inbound")" 2050
 expect_eq "kill: every text handled" "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" 2050
@@ -61,4 +67,5 @@ expect_eq "kill: the same final state as the uninterrupted run" "$(summary)" "$r
 expect_eq "kill: integrity" "$(q "PRAGMA integrity_check")" ok
 stop_daemon
 expect_eq "kill: clean stop after the restarts" "$DRC" 0
+expect_no_crash "kill: no crash or sanitizer report in the last run" "$T/run.log"
 finish

@@ -3,6 +3,7 @@
 # bytes, 2000-character lines, empty lines, format strings, SQL) gives exactly one
 # JSON line, ok:false unless it is a valid report; the line protocol holds.
 . tests/lib.sh
+plan 19
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 in=$T/hostile.txt
@@ -28,18 +29,20 @@ longnum=$(head -c 2000 /dev/zero | tr '\0' '9')
 "$TALKA" parse < "$in" > "$out"
 expect_eq parse_hostile_exit "$?" 0
 expect_eq parse_hostile_lines "$(wc -l < "$out" | tr -d ' ')" 13
-python3 - "$out" <<'PY'
+helper parse_hostile_json_helper python3 - "$out" <<'PY'
 import json, sys
 lines = open(sys.argv[1], encoding='utf-8').read().split('\n')[:-1]
 valid = {3, 11, 13}
+bad = 0
 for n, l in enumerate(lines, 1):
     try:
         j = json.loads(l)
     except ValueError:
-        print('not ok parse_hostile_json_%d' % n, l[:80]); continue
+        print('not ok parse_hostile_json_%d' % n, l[:80]); bad = 1; continue
     if (n in valid) != bool(j.get('ok')):
-        print('not ok parse_hostile_ok_%d' % n, l[:120]); continue
+        print('not ok parse_hostile_ok_%d' % n, l[:120]); bad = 1; continue
     print('ok parse_hostile_%d' % n)
+sys.exit(bad)
 PY
 # -c FILE and the escapes
 printf 'VĀRDS Anna \\\\ Ozola\n' | "$TALKA" -c "$CONF" parse > "$T/name.json"

@@ -2,10 +2,9 @@
 # invalid UTF-8, NUL bytes, empty) are stored verbatim, answered with one short
 # single-line reply each, and the database stays intact.
 . tests/lib.sh
+plan 16
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
-db=$T/var/talka.db
-q() { sqlite3 "$db" "$1"; }
 big=$(head -c 10240 /dev/zero | tr '\0' 'A')
 {
     printf 'h1\t+37126100001\tKOKS 1 OZOLS Cesis'"'"'; DROP TABLE plantings;--\n'

@@ -2,10 +2,9 @@
 # count, species, place and points back; VĀRDS, PUNKTI, Russian, ATCELT, DZĒST,
 # STOP/START, moderation, flood and duplicate rules, idempotent ids.
 . tests/lib.sh
+plan 62
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
-db=$T/var/talka.db
-q() { sqlite3 "$db" "$1"; }
 sms() { "$TALKA" sms "$@" 2>>"$T/stderr"; }
 
 r=$(sms +37126000001 "KOKS 12 OZOLS Cesis")
@@ -54,7 +53,7 @@ expect_eq "moderation: pending" "$(q "SELECT status FROM plantings WHERE count=6
 expect_eq "moderation: no points yet" "$(q "SELECT count(*) FROM points_ledger WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='+37126000004')")" 0
 n=$(q "SELECT review_no FROM plantings WHERE count=600")
 expect_match "moderation: review list shows it" "$("$TALKA" review list)" "^$n +.*pinus_sylvestris 600"
-check "moderation: approve" "$TALKA" review approve "$n" >/dev/null
+"$TALKA" review approve "$n" > /dev/null; expect_eq "moderation: approve exits 0" "$?" 0
 expect_eq "moderation: accepted after approval" "$(q "SELECT status FROM plantings WHERE count=600")" accepted
 expect_eq "moderation: points after approval (600 x 20 + 50)" "$(q "SELECT sum(delta) FROM points_ledger WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='+37126000004')")" 12050
 expect_eq "moderation: volunteer texted" "$(q "SELECT count(*) FROM outbound WHERE recipient='+37126000004' AND kind='notice'")" 1
@@ -79,7 +78,9 @@ r=$(sms --at "2026-05-15 12:00:00" LMT "Jūsu rēķins: 5 EUR")
 expect_eq "alphanumeric sender: no reply" "$r" ""
 expect_eq "alphanumeric sender: stored" "$(q "SELECT outcome FROM inbound WHERE sender='LMT'")" "ignored:alphanumeric"
 r=$(sms --at "2026-05-15 12:00:00" 1888 "Info")
+expect_eq "short code: talka sms exits 0" "$?" 0
 expect_eq "short code: no reply" "$r" ""
+expect_match "short code: stored, marked not to answer" "$(q "SELECT outcome FROM inbound WHERE sender='1888'")" "^ignored:"
 
 sms --id modem-77 --at "2026-05-15 12:01:00" +37126000007 "KOKS 2 OZOLI Ozolmuiža" >/dev/null
 r=$(sms --id modem-77 --at "2026-05-15 12:01:00" +37126000007 "KOKS 2 OZOLI Ozolmuiža")
@@ -107,4 +108,5 @@ expect_eq "totals equal the sum of accepted plantings" \
 expect_eq "integrity" "$(q "PRAGMA integrity_check")" ok
 "$TALKA" sms 2>/dev/null; expect_eq "usage error exits 2" "$?" 2
 "$TALKA" sms --help >/dev/null; expect_eq "--help exits 0" "$?" 0
+expect_no_crash "no crash or sanitizer report from talka sms" "$T/stderr"
 finish

@@ -2,23 +2,24 @@
 # report, an approval and an ATCELT become upsert and cancel records at the
 # registry with no phone number; `talka export csv|geojson` lists plantings.
 . tests/lib.sh
-. tests/scenario/registry_lib.sh
+. tests/lib/registry.sh
+plan 27
 reg_setup
 
 "$TALKA" sms +37126000001 "KOKS 12 OZOLS Cesis" > /dev/null 2>&1
 "$TALKA" sms +37126000002 "KOKS 5 PRIEDES Sigulda" > /dev/null 2>&1
 "$TALKA" sms +37126000003 "KOKS 900 BERZI Cesis" > /dev/null 2>&1
 expect_eq sms_accepted_queued "$(reg_pending)" 2
-expect_eq sms_pending_review_not_queued "$(reg_sql "SELECT count(*) FROM plantings WHERE status = 'pending_review'")" 1
+expect_eq sms_pending_review_not_queued "$(q "SELECT count(*) FROM plantings WHERE status = 'pending_review'")" 1
 "$TALKA" registry flush > /dev/null 2>&1; expect_eq sms_flush_exit $? 0
 expect_eq sms_server_accepted "$(reg_stat accepted)" 2
 
-n=$(reg_sql "SELECT review_no FROM plantings WHERE status = 'pending_review'")
+n=$(q "SELECT review_no FROM plantings WHERE status = 'pending_review'")
 "$TALKA" review approve "$n" > /dev/null 2>&1
 expect_eq approve_queued "$(reg_pending)" 1
 "$TALKA" sms +37126000001 "ATCELT" > /dev/null 2>&1
-expect_eq atcelt_cancelled "$(reg_sql "SELECT count(*) FROM plantings WHERE status = 'cancelled'")" 1
-expect_eq atcelt_cancel_queued "$(reg_sql "SELECT count(*) FROM registry_records WHERE op = 'cancel' AND batch_id IS NULL")" 1
+expect_eq atcelt_cancelled "$(q "SELECT count(*) FROM plantings WHERE status = 'cancelled'")" 1
+expect_eq atcelt_cancel_queued "$(q "SELECT count(*) FROM registry_records WHERE op = 'cancel' AND batch_id IS NULL")" 1
 "$TALKA" registry flush > /dev/null 2>&1; expect_eq approve_cancel_flush_exit $? 0
 expect_eq server_upserts "$(reg_stat upserts)" 3
 expect_eq server_cancels "$(reg_stat cancels)" 1

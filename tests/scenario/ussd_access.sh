@@ -4,10 +4,11 @@
 # nothing is stored; wrong path 404, GET 405, not a form 415. Start-up refuses a
 # missing or world-readable secret and a malformed allow list.
 . tests/lib.sh
-. tests/ussd_lib.sh
+. tests/lib/ussd.sh
+plan 26
 scratch
 ussd_config
-ussd_start || not_ok ussd_access_daemon_up
+need_ussd
 
 # status and body length of one request: code NAME CURL-ARGS...
 code() { curl -s -o "$T/body" -w '%{http_code} %{size_download}' "$@"; }
@@ -19,7 +20,7 @@ expect_eq ussd_403_key_prefix "$(code -d "$FORM" "$BASE?key=${SECRET%?}")" "403 
 expect_eq ussd_403_key_in_body "$(code -d "$FORM&key=$SECRET" "$BASE")" "403 0"
 expect_eq ussd_403_get_no_key "$(code "$BASE")" "403 0"
 expect_eq ussd_403_other_path_no_key "$(code -d "$FORM" "http://127.0.0.1:$PORT/admin")" "403 0"
-expect_eq ussd_nothing_stored_on_403 "$(ussd_sql 'SELECT count(*) FROM ussd_sessions')" 0
+expect_eq ussd_nothing_stored_on_403 "$(q 'SELECT count(*) FROM ussd_sessions')" 0
 expect_match ussd_200_with_key "$(code -d "$FORM" "$URL")" '^200 '
 expect_match ussd_404_other_path "$(code -d "$FORM" "http://127.0.0.1:$PORT/x?key=$SECRET")" '^404 '
 expect_match ussd_405_get "$(code "$URL")" '^405 '
@@ -32,11 +33,11 @@ if grep -q "$SECRET" "$T/run.log"; then not_ok ussd_access_secret_not_logged; el
 
 # outside allow: 403 even with the right key
 ussd_config "allow = 10.0.0.0/8, 192.0.2.1"
-ussd_start || not_ok ussd_allow_daemon_up
+need_ussd
 expect_eq ussd_403_outside_allow "$(code -d "$FORM" "$URL")" "403 0"
 ussd_stop ussd_allow_stop
 ussd_config "allow = 10.0.0.0/8 127.0.0.0/8"
-ussd_start || not_ok ussd_allow2_daemon_up
+need_ussd
 expect_match ussd_200_inside_allow "$(code -d "$FORM" "$URL")" '^200 '
 ussd_stop ussd_allow2_stop
 

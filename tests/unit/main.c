@@ -1,5 +1,6 @@
 /* main.c: runs every registered unit test (optionally only those whose name
- * contains argv[1]) and ends with "N passed, N failed". */
+ * contains argv[1]): first "plan N" (how many will run, for tests/run.sh), then
+ * "ok NAME" / "not ok NAME" each, and last "N passed, N failed". */
 #include "gateway/base/localtime.h"
 #include "tests/test.h"
 
@@ -59,7 +60,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return 2;
     }
-    int passed = 0, failed = 0;
+    int passed = 0, failed = 0, planned = 0;
+    if (ntests >= MAX_TESTS) {
+        printf("Bail out! more than %d unit tests: raise MAX_TESTS\n", MAX_TESTS - 1);
+        return 2;
+    }
+    for (int i = 0; i < ntests; i++)
+        if (argc <= 1 || strstr(tests[i].name, argv[1]))
+            planned++;
+    printf("plan %d\n", planned);
+    fflush(stdout);
     for (int i = 0; i < ntests; i++) {
         if (argc > 1 && !strstr(tests[i].name, argv[1]))
             continue;

@@ -208,10 +208,18 @@ TEST(parse_json_contract)
     CHECK_STR(j, "{\"ok\":false,\"command\":\"plant\",\"lang\":\"lv\",\"error\":"
                  "\"unknown_species\"}");
     free(j);
-    parse("\xff\xfe KOKS \x00", &r);
+    /* bytes after a NUL are read: the length is passed, not found with strlen */
+    static const char hostile[] = "\xff\xfe KOKS \x00";
+    parse_text(lex(), hostile, sizeof hostile - 1, NOW, NULL, &r);
+    CHECK(!r.ok);
     j = parse_result_json(&r);
     CHECK(j != NULL);
     free(j);
+    static const char nul_inside[] = "KOKS 5 \x00 LIEPAS Bauska";
+    parse_text(lex(), nul_inside, sizeof nul_inside - 1, NOW, NULL, &r);
+    CHECK(r.ok);
+    CHECK_STR(sp(&r, 0), "tilia_cordata");
+    CHECK_INT(r.nitems == 1 ? r.items[0].count : -1, 5);
 }
 
 static void *worker(void *arg)

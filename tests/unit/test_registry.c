@@ -198,7 +198,13 @@ TEST(registry_batch_fixes_records_and_cancel_follows)
     CHECK_INT(ap.unknown, 1);                         /* U3 is not in this batch */
     CHECK(ap.closed);
     CHECK(!registry_open_batch(db, &b));
-    /* a repeated answer changes nothing */
+    /* a repeated answer changes nothing: every result it names is final already */
+    CHECK(registry_batch_apply(db, b.batch_id, answer, 1780000300, &ap, err, sizeof err));
+    CHECK_INT(ap.accepted, 0);
+    CHECK_INT(ap.rejected, 0);
+    CHECK_INT(ap.duplicate, 0);
+    CHECK_INT(ap.unknown, 3);
+    /* an answer that is not JSON is refused */
     CHECK(!registry_batch_apply(db, b.batch_id, "not json", 1780000300, &ap, err, sizeof err));
 
     char batch2[40];

@@ -1,6 +1,7 @@
 """ussd_walks.py PORT KEY [--translit]: walks every path of the USSD menu over
-real HTTP and prints "ok NAME" / "not ok NAME" lines (tests/scenario/ussd_menu.sh
-checks the database afterwards). Every answer is checked against the screen
+real HTTP and prints "ok NAME" / "not ok NAME" lines, NAME prefixed "translit_"
+with --translit (tests/scenario/ussd_menu.sh checks the database afterwards).
+Exit status 1 when a check failed; an exception (the daemon gone) raises. Every answer is checked against the screen
 rules: CON/END, lv/en GSM-7 <= 160, ru Cyrillic <= 70 (or GSM-7 <= 160)."""
 import sys
 
@@ -16,6 +17,8 @@ client = Client(PORT, KEY)
 
 def check(name, cond, detail=""):
     global failed
+    if TRANSLIT:
+        name = "translit_" + name
     if cond:
         print("ok " + name)
     else:

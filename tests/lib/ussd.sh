@@ -1,6 +1,7 @@
-# ussd_lib.sh: helpers for the USSD scenarios (sourced after tests/lib.sh and
-# scratch): a config with only the USSD endpoint (no [gammu] sections), a private
-# secret file, and starting/stopping `talka run` on a free port of 127.0.0.1.
+# tests/lib/ussd.sh: helpers for the USSD scenarios and bench/ussd.sh (sourced
+# after tests/lib.sh and scratch): a config with only the USSD endpoint (no
+# [gammu] sections), a private secret file, and starting/stopping `talka run` on
+# a free port of 127.0.0.1.
 
 # ussd_config [EXTRA_LINE...]: rewrites $CONF: drops [gammu*] and [ussd] sections,
 # appends [ussd] with listen on a free port and the given extra lines.
@@ -21,22 +22,23 @@ ussd_config() {
     BASE="http://127.0.0.1:$PORT/ussd"
 }
 
-# ussd_start: talka run in the background (log in $T/run.log), waits for the port
+# ussd_start: talka run in the background (log in $T/run.log); status 0 once it
+# listens on $PORT, 1 when it died first or did not listen within 15 s
 ussd_start() {
     "$TALKA" run > "$T/run.log" 2>&1 &
     RUN_PID=$!
-    python3 - "$PORT" <<'PY'
-import socket, sys, time
-for _ in range(300):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close(); sys.exit(0)
-    except OSError:
-        time.sleep(0.05)
-sys.exit(1)
-PY
+    wait_until 15 _ussd_listening
+}
+_ussd_listening() {
+    kill -0 "$RUN_PID" 2>/dev/null || return 3
+    python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.5).close()' \
+        "$PORT" 2>/dev/null
 }
 
-# ussd_stop: SIGTERM and wait; ok NAME when it exits 0
+# need_ussd: ussd_start, or bail out of the scenario
+need_ussd() { ussd_start || bail "talka run did not listen on $PORT: $(tail -3 "$T/run.log")"; }
+
+# ussd_stop [NAME]: SIGTERM and wait; ok NAME when it exits 0
 ussd_stop() {
     kill -TERM "$RUN_PID" 2>/dev/null
     wait "$RUN_PID"
@@ -44,6 +46,3 @@ ussd_stop() {
     expect_eq "${1:-ussd_daemon_clean_stop}" "$rc" 0
     [ "$rc" = 0 ] || sed 's/^/    log: /' "$T/run.log" | tail -20
 }
-
-# ussd_sql SQL: a query on the scratch database
-ussd_sql() { sqlite3 "$T/var/talka.db" "$1"; }

@@ -1,7 +1,5 @@
-# modem_lib.sh: helpers for the modem scenarios (sourced after tests/lib.sh; run
-# on its own it does nothing). The simulated phone is $T/var/phone.
-db=${T:-/nonexistent}/var/talka.db
-q() { sqlite3 -cmd ".timeout 5000" "$T/var/talka.db" "$1"; }
+# tests/lib/modem.sh: helpers for the modem scenarios and bench/modem.sh (sourced
+# after tests/lib.sh and scratch). The simulated phone is $T/var/phone.
 
 # gen_texts FILE SINGLES MULTIS SEED: FROM<TAB>TEXT lines for `talka sim send
 # --stdin`: Latvian, Russian and English reports, some not understood, some from
@@ -46,8 +44,8 @@ PY
 inbox_count() { find "$T/var/phone/sms" -type f 2>/dev/null | wc -l; }
 
 # start_daemon [BINARY]: talka run in the background ($DPID), log in $T/run.log;
-# returns once the modem is connected (or after 60 s), so a SIGTERM that follows
-# reaches a daemon that has set up its signal handlers
+# status 0 once the modem is connected, 1 when the daemon died or 60 s passed
+# (so a SIGTERM that follows reaches a daemon that has set up its signal handlers)
 start_daemon() {
     touch "$T/run.log"
     _n0=$(grep -c "gammu0: connected to" "$T/run.log")
@@ -61,30 +59,32 @@ start_daemon() {
     return 1
 }
 
+# need_daemon [BINARY]: start_daemon, or bail out of the scenario
+need_daemon() { start_daemon "$@" || bail "talka run did not connect to the simulated modem: $(tail -3 "$T/run.log")"; }
+
 stop_daemon() {
     kill -TERM "$DPID" 2>/dev/null
     wait "$DPID"
     DRC=$?
 }
 
-# wait_for SECONDS SQL EXPECTED: polls until the query gives EXPECTED
-wait_for() {
-    _end=$(( $(date +%s) + $1 ))
-    while [ "$(date +%s)" -le "$_end" ]; do
-        [ "$(q "$2" 2>/dev/null)" = "$3" ] && return 0
-        sleep 0.2
-    done
-    return 1
-}
-
 # wait_settled SECONDS: the phone is empty and everything is handled and sent
-wait_settled() {
-    _end=$(( $(date +%s) + $1 ))
-    while [ "$(date +%s)" -le "$_end" ]; do
-        [ "$(inbox_count)" = 0 ] && [ "$(q "$settled_sql" 2>/dev/null)" = 0 ] && return 0
-        sleep 0.2
+wait_settled() { wait_until "$1" _settled; }
+_settled() { [ "$(inbox_count)" = 0 ] && [ "$(q "$settled_sql" 2>/dev/null)" = 0 ]; }
+
+# modem_ticks N [MODEM]: N texts from a sender talka never answers (LMT) into
+# the phone of MODEM (default gammu0), each once the one before is stored: when
+# it returns, that modem's loop has been round (read and send) at least N-1 times
+# since it was called (a positive event to wait for before asserting that
+# something did NOT happen)
+modem_ticks() {
+    _tk=0
+    while [ "$_tk" -lt "$1" ]; do
+        _tk=$((_tk + 1))
+        _tkn=$(q "SELECT count(*) FROM inbound WHERE sender = 'LMT'")
+        "$TALKA" sim send --modem "${2:-gammu0}" LMT "tick $_tk $(date +%s%N)" || return 1
+        wait_for 30 "SELECT count(*) FROM inbound WHERE sender = 'LMT'" $((_tkn + 1)) || return 1
     done
-    return 1
 }
 
 # settled: every text handled, nothing left to send, the phone empty

@@ -17,10 +17,18 @@ Control (no token needed, loopback only):
          unnamed (answer 200 naming only the first half of the records)
       count: how many requests get M before going back to ok (default: all).
       reject_count: records with this tree count are rejected ("partial rejects").
-  GET /_stats    counters as JSON; GET /_records  the accepted records.
+  GET /_stats    counters as JSON (in_flight: requests being handled now);
+  GET /_records  the accepted records;
+  GET /_log      one entry per counted request, in order: start and end
+                 (monotonic seconds), status (HTTP code, "reset" or "lost"),
+                 fault (the mode served, or null), retry_after (when sent).
+  With TALKA_TEST_REGISTRY_IGNORE_CONTROL=1 in its environment the server
+  answers /_control but never misbehaves (tests/meta/ proves the scenarios
+  notice a fault that was not served).
 """
 import argparse
 import json
+import os
 import re
 import socket
 import struct
@@ -43,8 +51,10 @@ records = {}          # (id, op) -> record
 stats = {
     "requests": 0, "batches": 0, "batch_repeats": 0, "accepted": 0, "duplicates": 0,
     "rejected": 0, "invalid": 0, "leaks": 0, "unauthorized": 0, "faults": 0,
-    "upserts": 0, "cancels": 0,
+    "upserts": 0, "cancels": 0, "in_flight": 0,
 }
+request_log = []      # one dict per counted request (GET /_log)
+IGNORE_CONTROL = os.environ.get("TALKA_TEST_REGISTRY_IGNORE_CONTROL") == "1"
 batch_ids = set()
 TOKEN = ""
 
@@ -155,6 +165,8 @@ class Handler(BaseHTTPRequestHandler):
                 out["mode"] = state["mode"]
             elif self.path == "/_records":
                 out = [records[k] for k in sorted(records)]
+            elif self.path == "/_log":
+                out = [dict(e) for e in request_log]
             else:
                 out = None
         self.answer(200 if out is not None else 404, out if out is not None else {"error": "no"})
@@ -165,29 +177,49 @@ class Handler(BaseHTTPRequestHandler):
             ctl = json.loads(self.rfile.read(length) or b"{}")
             with lock:
                 for k in ("mode", "count", "retry_after", "delay", "reject_count"):
-                    if k in ctl:
+                    if k in ctl and not IGNORE_CONTROL:
                         state[k] = ctl[k]
             self.answer(200, {"ok": True})
             return
+        entry = {"start": time.monotonic(), "end": None, "status": None, "fault": None,
+                 "retry_after": None}
         with lock:
             stats["requests"] += 1
+            stats["in_flight"] += 1
+            request_log.append(entry)
+        self.entry = entry
+        try:
+            self.batch(length)
+        finally:
+            with lock:
+                stats["in_flight"] -= 1
+                entry["end"] = time.monotonic()
+
+    def note(self, status, fault=None, retry_after=None):
+        with lock:
+            self.entry.update(status=status, fault=fault, retry_after=retry_after)
+
+    def batch(self, length):
         mode, retry_after, delay = take_mode()
         if mode == "reset":
             self.rfile.read(min(length, 64))
             with lock:
                 stats["faults"] += 1
+            self.note("reset", "reset")
             self.reset()
             return
         body = self.rfile.read(length)
         if self.headers.get("Authorization") != "Bearer " + TOKEN or mode == "401":
             with lock:
                 stats["unauthorized"] += 1
+            self.note(401, "401" if mode == "401" else None)
             self.answer(401, {"error": "unauthorized"})
             return
         if mode in ("500", "429", "503"):
             with lock:
                 stats["faults"] += 1
             hdr = [("Retry-After", str(retry_after))] if mode != "500" else []
+            self.note(int(mode), mode, str(retry_after) if hdr else None)
             self.answer(int(mode), {"error": "try later"}, hdr)
             return
         if PHONE.search(body):
@@ -217,6 +249,7 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 stats["invalid"] += 1
             sys.stderr.write("registry_server: invalid batch: %s\n" % problem)
+            self.note(400)
             self.answer(400, {"error": problem})
             return
         if mode == "slow":
@@ -227,10 +260,14 @@ class Handler(BaseHTTPRequestHandler):
         if mode == "lost":
             with lock:
                 stats["faults"] += 1
+            self.note("lost", "lost")
             self.reset()
             return
         if mode == "unnamed":
+            with lock:
+                stats["faults"] += 1
             results = results[: len(results) // 2]
+        self.note(200, mode if mode in ("slow", "unnamed") else None)
         try:
             self.answer(200, {"results": results})
         except OSError:
