@@ -8,7 +8,8 @@
 static const char *const step_names[] = {
     [USSD_MAIN] = "main", [USSD_SPECIES] = "species", [USSD_COUNT] = "count",
     [USSD_PLACE] = "place", [USSD_PLACE_CONFIRM] = "place_confirm",
-    [USSD_CONFIRM] = "confirm", [USSD_LANG] = "lang", [USSD_DONE] = "done",
+    [USSD_CONFIRM] = "confirm", [USSD_LANG] = "lang", [USSD_SPECIES_CONFIRM] = "species_confirm",
+    [USSD_DONE] = "done",
 };
 
 const char *ussd_step_name(enum ussd_step s)

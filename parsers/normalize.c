@@ -125,6 +125,7 @@ int pz_fold_char(int32_t cp, int32_t *out, int *lv)
         *out = cp;
         return CH_CYR;
     }
+    if ((cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212) { *out = '-'; return CH_JOIN; } /* dashes, minus */
     if (cp >= 0xFF10 && cp <= 0xFF19) { *out = '0' + (cp - 0xFF10); return CH_DIGIT; }
     if (cp == 0xFF1F) { *out = '?'; return CH_QMARK; }
     if ((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x2BFF) ||

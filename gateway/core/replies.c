@@ -19,7 +19,8 @@ const char *const reply_keys[] = {
     "unknown", "empty", "missing_count", "missing_species", "missing_place",
     "unknown_species", "unknown_species_hint", "unknown_place", "unknown_place_hint",
     "ambiguous_species", "ambiguous_place", "count_out_of_range", "bad_date",
-    "partial_text", "approved", "rejected", NULL
+    "partial_text", "approved", "rejected",
+    "confirm", "confirm_choice", "confirm_declined", "nothing_waiting", NULL
 };
 
 struct replies *replies_load(const char *path, char *err, size_t errlen)

@@ -12,7 +12,7 @@
 #include <string.h>
 
 const char *const ussd_screen_keys[] = {
-    "main", "species", "species_more", "count", "place", "place_confirm", "confirm",
+    "main", "species", "species_more", "count", "place", "place_confirm", "species_confirm", "confirm",
     "saved", "saved_review", "duplicate", "save_failed", "cancelled", "points", "howto", "lang",
     "expired", "error", "busy", "hint_choice", "hint_count", "hint_species", "hint_place",
     "hint_ambiguous", "hint_retype", NULL,

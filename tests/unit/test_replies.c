@@ -69,6 +69,13 @@ TEST(every_reply_fits_one_segment_with_worst_case_values)
     char place[256];
     longest_in_column("config/places.tsv", "name", place, sizeof place);
     CHECK(strlen(place) > 10);
+    /* ask back: three municipalities by digit, the longest stem each time */
+    char muni[64], choices[256];
+    longest_in_column("config/places.tsv", "municipality", muni, sizeof muni);
+    char *nov = strstr(muni, " novads");
+    if (nov)
+        *nov = '\0';
+    snprintf(choices, sizeof choices, "1 %s, 2 %s, 3 %s", muni, muni, muni);
     const enum lang langs[] = { LANG_LV, LANG_RU, LANG_EN };
     for (int li = 0; li < 3; li++) {
         enum lang l = langs[li];
@@ -86,11 +93,12 @@ TEST(every_reply_fits_one_segment_with_worst_case_values)
                 { "name", ", Ņina Ķirse-Bērziņa Ābeltiņa" }, { "suggestion", "smiltsērkšķis" },
                 { "example", "KOKS 12 OZOLS Cesis" }, { "max", "10000" }, { "review_no", "99999" },
                 { "reason", "skaits nav ticams, lūdzu sazinies ar mums" },
+                { "choices", choices },
             };
             for (int k = 0; reply_keys[k]; k++) {
                 char out[640];
                 struct sms_info info;
-                bool fits = replies_render(r, l, reply_keys[k], vars, 12, out, sizeof out, &info);
+                bool fits = replies_render(r, l, reply_keys[k], vars, 13, out, sizeof out, &info);
                 if (!fits || info.segments != 1)
                     test_fail(__FILE__, __LINE__, "[%s] %s: %d segments (%s, %d units): %s",
                               lang_code(l), reply_keys[k], info.segments,
