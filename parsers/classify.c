@@ -29,11 +29,33 @@ static long digits_value(const struct token *t)
     return v;
 }
 
-/* 01.06, 2026-06-01 (a time such as 10:30 is skipped). */
+/* A range of counts, "10-12" (the lower first): 1 with the lower in *lo. */
+static int range_token(const struct token *t, long *lo)
+{
+    unsigned k = 0, dash = 0;
+    long a = 0, b = 0;
+    for (; k < t->len; k++) {
+        char ch = t->s[k];
+        if (ch == '-' && !dash && k > 0 && k < 6) { dash = k; continue; }
+        if (ch < '0' || ch > '9' || k - dash > 5) return 0;
+        if (dash) b = b * 10 + (ch - '0'); else a = a * 10 + (ch - '0');
+    }
+    if (!dash || dash + 1 >= t->len || a >= b) return 0;
+    *lo = a;
+    return 1;
+}
+
+/* 01.06, 2026-06-01 (a time such as 10:30 is skipped), or a range 10-12. */
 static int read_numx(struct reading *c, int i)
 {
     const struct token *t = &c->tk->t[i];
     int y, m, d;
+    long lo;
+    if (t->len <= 11 && t->s[0] != '0' && range_token(t, &lo) && !(lo >= 1900 && lo <= 2100)) {
+        struct elem *e = pz_push(c, E_NUM, i);
+        if (e) { e->num = lo; e->range = 1; }
+        return i + 1;
+    }
     if (pz_date_token(c->lex, t->s, t->len, pz_this_year(c), &y, &m, &d) == DT_DATE) set_date(c, y, m, d);
     return i + 1;
 }
@@ -44,6 +66,13 @@ static int read_number(struct reading *c, int i)
     const struct tokens *tk = c->tk;
     const struct token *t = &tk->t[i];
     long v = digits_value(t);
+    if (t->rtail && c->nel > 0) {                   /* 10 - 12: the range's end */
+        struct elem *p = &c->el[c->nel - 1];
+        if (p->kind == E_NUM && p->tok == i - 1 && !p->range && p->num >= 0 && p->num < v) {
+            p->range = 1;
+            return i + 1;
+        }
+    }
     if (i + 1 < tk->n) {
         int32_t w = pz_word_of(c->lex, &tk->t[i + 1]);
         if (w && WORD_KIND(w) == W_MONTH && v >= 1 && v <= 31) {   /* 15. maijā */
@@ -64,7 +93,7 @@ static int read_number(struct reading *c, int i)
         }
     }
     struct elem *e = pz_push(c, E_NUM, i);
-    if (e) e->num = v;
+    if (e) e->num = t->neg ? -v : v;      /* -5 is a count out of range, never 5 */
     return i + 1;
 }
 
@@ -139,6 +168,9 @@ static int read_known_word(struct reading *c, int i, int *plant_signal)
             return i + 2;
         }
     }
+    if (kind == W_FILLER && WORD_VALUE(w) == 's') c->signature = 1;
+    if (kind == W_FILLER && WORD_VALUE(w) == 't' && i + 1 < n && tk->t[i + 1].kind == T_NUM)
+        return i + 2;                               /* pulksten 14: a time, not a count */
     if (kind == W_PLANTVERB || (kind == W_CMD && WORD_VALUE(w) == CMD_PLANT))
         *plant_signal = 1;
     pz_vote(c, lang, 1);
@@ -153,11 +185,12 @@ static int read_single_word(struct reading *c, int i)
     const struct tokens *tk = c->tk;
     const struct token *t = &tk->t[i];
     int lang, cand[2], pc[PC_MAX], np = 0;
+    int prev_num = c->nel > 0 && c->el[c->nel - 1].kind == E_NUM;
+    int next_num = i + 1 < tk->n && tk->t[i + 1].kind == T_NUM;
+    if (c->signature && !prev_num && !next_num) return i + 1;   /* "Ar cieņu, Anna" */
     int sp = pz_species_at(c, i, 1, &lang, cand);
     int used = pz_place_at(c, i, 1, pc, &np);
     if (sp != -1 && used) {
-        int prev_num = c->nel > 0 && c->el[c->nel - 1].kind == E_NUM;
-        int next_num = i + 1 < tk->n && tk->t[i + 1].kind == T_NUM;
         if (pz_has_species(c) && !prev_num && !next_num && !pz_has_place(c)) sp = -1;
         else used = 0;
     }

@@ -12,6 +12,7 @@
 #include "parsers/reading.h"
 #include "parsers/report.h"
 #include "parsers/tokens.h"
+#include "parsers/translit.h"
 #include "parsers/words.h"
 
 #include <assert.h>
@@ -113,19 +114,45 @@ static void read_register(struct reading *c, int i, const char *text, size_t len
     out->ok = true;
 }
 
-void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t now,
-                const struct parse_options *opts, struct parse_result *out)
+/* What the rest of a text from token i holds: numbers, a points or help
+ * word anywhere, a question word, a verb of asking how (sūtīt, send). */
+struct rest { int nums, points, help, ask, how; };
+
+static void scan_rest(struct reading *c, int i, struct rest *r)
 {
-    static const struct parse_options defaults = { 1, 10000, NULL };
-    struct parse_options o = opts ? *opts : defaults;
-    if (o.min_count <= 0 && o.max_count <= 0) { o.min_count = 1; o.max_count = 10000; }
+    memset(r, 0, sizeof *r);
+    for (int k = i; k < c->tk->n; k++) {
+        const struct token *t = &c->tk->t[k];
+        if (t->kind == T_NUM || t->kind == T_NUMX) { r->nums++; continue; }
+        int32_t w = pz_word_of(c->lex, t);
+        if (!w) continue;
+        if (WORD_KIND(w) == W_NUM) r->nums++;
+        if (WORD_KIND(w) == W_ASK && WORD_VALUE(w) == 1) r->ask++;
+        if (WORD_KIND(w) == W_ASK && WORD_VALUE(w) == 2) r->how++;
+        if (WORD_KIND(w) == W_CMD && WORD_VALUE(w) == CMD_POINTS) r->points++;
+        if (WORD_KIND(w) == W_CMD && WORD_VALUE(w) == CMD_HELP) r->help++;
+    }
+}
 
-    memset(out, 0, sizeof *out);
-    out->command = CMD_UNKNOWN;
-    out->lang = LANG_LV;
-    out->lex = lex;
-    if (!lex || (!text && len)) { pz_fail(out, "empty"); return; }
+/* Votes of the words from token i (for a command read without a report). */
+static void vote_rest(struct reading *c, int i)
+{
+    for (int k = i; k < c->tk->n; k++) {
+        int32_t w = pz_word_of(c->lex, &c->tk->t[k]);
+        if (w) pz_vote(c, WORD_LANG(w), 1);
+    }
+}
 
+static void command_only(struct reading *c, struct parse_result *out, enum command cmd)
+{
+    out->command = cmd;
+    out->ok = true;
+    out->lang = pz_pick_lang(c);
+}
+
+static void parse_once(const struct lexicon *lex, const char *text, size_t len, time_t now,
+                       const struct parse_options *o, struct parse_result *out)
+{
     struct tokens tk;
     pz_tokenize(text ? text : "", text ? len : 0, &tk);
     struct reading c;
@@ -141,7 +168,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     }
     out->help_page = 1;
     if (nq && nq + (two == 1) == tk.n) {
-        out->command = CMD_HELP; out->ok = true; out->lang = pz_pick_lang(&c);
+        command_only(&c, out, CMD_HELP);
         out->help_page = two ? 2 : 1;
         return;
     }
@@ -149,6 +176,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     int i = skip_greetings(&c, 0);
     if (i >= tk.n) { pz_fail(out, "unknown_command"); out->lang = pz_pick_lang(&c); return; }
 
+    int start = i;
     enum command cmd = read_command(&c, &i);
     if (cmd == CMD_REGISTER) {
         read_register(&c, i, text, len, out);
@@ -161,13 +189,72 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
         out->lang = pz_pick_lang(&c);
         return;
     }
-    if (cmd != CMD_UNKNOWN && cmd != CMD_PLANT) {
-        out->command = cmd;
-        out->ok = true;
-        out->lang = pz_pick_lang(&c);
+    struct rest r = { 0, 0, 0, 0, 0 };
+    if (cmd == CMD_YES || cmd == CMD_NO) {
+        /* "jā" alone answers a question; "Jā, 5 ozoli Cēsīs" is a report */
+        scan_rest(&c, i, &r);
+        if (!r.nums) { vote_rest(&c, i); command_only(&c, out, cmd); return; }
+        cmd = CMD_UNKNOWN;
+    } else if (cmd != CMD_UNKNOWN && cmd != CMD_PLANT) {
+        command_only(&c, out, cmd);
         return;
+    }
+    if (cmd == CMD_UNKNOWN) {
+        /* a question in plain words: "cik man punktu?", "how many points do I have" */
+        scan_rest(&c, start, &r);
+        if (!r.nums && r.points) { vote_rest(&c, start); command_only(&c, out, CMD_POINTS); return; }
+        if (!r.nums && (r.help || (r.ask && r.how))) {    /* "kā sūtīt?", "nesaprotu" */
+            vote_rest(&c, start);
+            command_only(&c, out, CMD_HELP);
+            return;
+        }
     }
     int plant_signal = 0;
     pz_classify(&c, i, &plant_signal);
-    pz_report(&c, out, &o, plant_signal, cmd == CMD_PLANT);
+    pz_report(&c, out, o, plant_signal, cmd == CMD_PLANT);
+}
+
+/* How far a reading got before its first problem (a later problem means more
+ * of the text was understood). */
+static int progress(const struct parse_result *r)
+{
+    static const char *const order[] = { "unknown_command", "unknown_species", "ambiguous_species",
+                                         "missing_species", "missing_count", "count_out_of_range",
+                                         "unknown_place", "ambiguous_place", "missing_place",
+                                         "bad_date", NULL };
+    if (r->ok || r->confirm) return 99;
+    for (int k = 0; r->error && order[k]; k++)
+        if (!strcmp(r->error, order[k])) return k;
+    return -1;
+}
+
+void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t now,
+                const struct parse_options *opts, struct parse_result *out)
+{
+    static const struct parse_options defaults = { 1, 10000, NULL };
+    struct parse_options o = opts ? *opts : defaults;
+    if (o.min_count <= 0 && o.max_count <= 0) { o.min_count = 1; o.max_count = 10000; }
+
+    memset(out, 0, sizeof *out);
+    out->command = CMD_UNKNOWN;
+    out->lang = LANG_LV;
+    out->lex = lex;
+    if (!lex || (!text && len)) { pz_fail(out, "empty"); return; }
+    parse_once(lex, text, len, now, &o, out);
+    if (out->ok || out->confirm || !text || !pz_has_cyrillic(text, len < TEXT_MAX ? len : TEXT_MAX))
+        return;
+    /* Latvian typed in Cyrillic letters: read once more in Latin ones; taken
+     * when that reading is Latvian and gets further */
+    char latin[TEXT_MAX * 2];
+    size_t ll = pz_translit_lv(text, len < TEXT_MAX ? len : TEXT_MAX, latin, sizeof latin);
+    struct parse_result alt;
+    memset(&alt, 0, sizeof alt);
+    alt.command = CMD_UNKNOWN;
+    alt.lex = lex;
+    parse_once(lex, latin, ll, now, &o, &alt);
+    if (progress(&alt) > progress(out) && alt.command != CMD_REGISTER) {
+        *out = alt;
+        out->translit = alt.lang == LANG_LV;
+        if (!out->translit) out->lang = LANG_RU;    /* a Russian text with a Latvian name */
+    }
 }

@@ -53,7 +53,7 @@ struct lexicon {
     struct fz_set spfz, plfz, cmdfz;
     int sp_maxwords, pl_maxwords;
     pcre2_code *re_date;        /* numeric date / time tokens */
-    void *cmd_json[CMD_CANCEL + 1], *lang_json[3];  /* jansson strings, shared */
+    void *cmd_json[CMD_LAST + 1], *lang_json[3];  /* jansson strings, shared */
     struct arena strings;       /* every string above lives here */
 };
 

@@ -12,10 +12,13 @@
 
 #include <string.h>
 
-const struct place *lexicon_find_place(const struct lexicon *lex, const char *text,
-                                       bool *ambiguous)
+/* The place text names; else NULL, with *guess the place an unknown name is
+ * near (beyond the silent typo distance) when there is one. */
+static const struct place *find_place(const struct lexicon *lex, const char *text, bool *ambiguous,
+                                      const struct place **guess_out)
 {
     if (ambiguous) *ambiguous = false;
+    *guess_out = NULL;
     if (!lex || !text) return NULL;
     struct tokens tk;
     pz_tokenize(text, strlen(text), &tk);
@@ -43,12 +46,27 @@ const struct place *lexicon_find_place(const struct lexicon *lex, const char *te
     pz_resolve_unknown(&c);
     struct parse_result r;
     memset(&r, 0, sizeof r);
-    const char *err = pz_choose_place(&c, &r, LANG_LV);
+    int guess, choices[PARSE_MAX_CHOICES], nchoices;
+    const char *err = pz_choose_place(&c, &r, LANG_LV, &guess, choices, &nchoices);
     if (err) {
         if (ambiguous && strcmp(err, "ambiguous_place") == 0) *ambiguous = true;
+        if (guess >= 0 && (size_t)guess < lex->npl) *guess_out = &lex->pl[guess].pub;
         return NULL;
     }
     return r.place;
+}
+
+const struct place *lexicon_find_place(const struct lexicon *lex, const char *text,
+                                       bool *ambiguous)
+{
+    const struct place *g;
+    return find_place(lex, text, ambiguous, &g);
+}
+
+const struct place *lexicon_guess_place(const struct lexicon *lex, const char *text)
+{
+    const struct place *g;
+    return find_place(lex, text, NULL, &g) ? NULL : g;
 }
 
 const struct species *lexicon_find_species(const struct lexicon *lex, const char *text,
@@ -76,5 +94,20 @@ const struct species *lexicon_find_species(const struct lexicon *lex, const char
         if (ambiguous) *ambiguous = true;
         return NULL;
     }
+    return &lex->sp[SPV_IDX(r.best)].pub;
+}
+
+const struct species *lexicon_guess_species(const struct lexicon *lex, const char *text)
+{
+    bool ambiguous;
+    if (!lex || !text || lexicon_find_species(lex, text, &ambiguous) || ambiguous) return NULL;
+    char key[512];
+    size_t kl = pz_fold_phrase(text, key, sizeof key);
+    unsigned char u[FZ_UNITS_MAX];
+    size_t ul = kl ? pz_to_units(key, kl, u) : 0;
+    if (!ul) return NULL;
+    struct fz_result r;
+    pz_fz_search(&lex->spfz, u, ul, pz_loosedist(ul), pz_species_group, lex, &r);
+    if (r.best < 0 || r.dsecond <= r.dbest) return NULL;
     return &lex->sp[SPV_IDX(r.best)].pub;
 }

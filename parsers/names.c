@@ -21,6 +21,8 @@ const char *command_name(enum command c)
     case CMD_HELP: return "help";
     case CMD_DELETE: return "delete";
     case CMD_CANCEL: return "cancel";
+    case CMD_YES: return "yes";
+    case CMD_NO: return "no";
     default: return "unknown";
     }
 }

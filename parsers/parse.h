@@ -12,8 +12,9 @@
 
 enum command {
     CMD_UNKNOWN = 0, CMD_PLANT, CMD_POINTS, CMD_REGISTER, CMD_STOP, CMD_START,
-    CMD_HELP, CMD_DELETE, CMD_CANCEL
+    CMD_HELP, CMD_DELETE, CMD_CANCEL, CMD_YES, CMD_NO
 };
+#define CMD_LAST CMD_NO
 
 enum lang { LANG_LV = 0, LANG_RU, LANG_EN };
 
@@ -52,6 +53,7 @@ struct parse_options {
 };
 
 #define PARSE_MAX_ITEMS 8
+#define PARSE_MAX_CHOICES 3
 
 struct parse_item {
     const struct species *species;
@@ -72,10 +74,21 @@ struct parse_result {
     int help_page;              /* CMD_HELP: 2 for "? 2" / "PALĪDZĪBA 2", else 1 */
     bool confirmed;             /* CMD_DELETE: followed by JĀ / ДА / YES */
     const struct lexicon *lex;  /* the lexicon that parsed it (for the JSON) */
+    /* Ask back: a report that is complete except that one part is only a guess.
+     * ok stays false and error names what is wrong as written, but items, place
+     * and date hold the guess, and confirm says what to ask:
+     *   "guess"  a species or place beyond the silent typo distance (JĀ/NĒ)
+     *   "range"  a count written as a range (10-12): the lower one (JĀ/NĒ)
+     *   "choice" a place in several municipalities: choices[0..nchoices) (1/2/3)
+     * NULL when there is nothing to ask. */
+    const char *confirm;
+    int nchoices;
+    const struct place *choices[PARSE_MAX_CHOICES];
+    bool translit;              /* Latvian typed in Cyrillic letters (lang is lv) */
 };
 
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,
  * unknown_species, unknown_place, ambiguous_species, ambiguous_place,
- * count_out_of_range, bad_date, future_date (a date still to come). */
+ * count_out_of_range, count_range (10-12), bad_date, future_date (a date still to come). */
 
 #endif

@@ -2,7 +2,8 @@
  * one municipality fix it; a name found in several municipalities (a parish
  * and a town both called so) takes the one a fixed element points to; of
  * several places in one municipality the most specific wins (a parish or town
- * over its novads). */
+ * over its novads). An unknown name near one place gives that place as a
+ * guess, a name in several municipalities its choices, to ask back. */
 #include "parsers/place_choice.h"
 #include "parsers/lexicon_types.h"
 
@@ -30,8 +31,11 @@ static int muni_of(const struct lexicon *lex, int idx)
     return lex->pl[idx].muni >= 0 ? lex->pl[idx].muni : idx;
 }
 
-const char *pz_choose_place(struct reading *c, struct parse_result *out, enum lang l)
+const char *pz_choose_place(struct reading *c, struct parse_result *out, enum lang l, int *guess,
+                            int choices[PARSE_MAX_CHOICES], int *nchoices)
 {
+    *guess = -1;
+    *nchoices = 0;
     const struct lexicon *lex = c->lex;
     int chosen[EL_MAX], nch = 0, amb = -1, unknown = -1;
     int munis[EL_MAX], nm = 0;
@@ -68,11 +72,22 @@ const char *pz_choose_place(struct reading *c, struct parse_result *out, enum la
             const struct elem *e = &c->el[amb];
             const struct place *p = &lex->pl[e->pl[0]].pub;
             snprintf(out->suggestion, sizeof out->suggestion, "%s, %s", p->name, p->municipality);
+            /* the candidates in different municipalities, to ask which one */
+            for (int j = 0; j < e->npl && *nchoices < PARSE_MAX_CHOICES; j++) {
+                int seen = 0;
+                for (int q = 0; q < *nchoices; q++)
+                    seen |= muni_of(lex, choices[q]) == muni_of(lex, e->pl[j]);
+                if (!seen && lex->pl[e->pl[j]].rank == lex->pl[e->pl[0]].rank)
+                    choices[(*nchoices)++] = e->pl[j];
+            }
             return "ambiguous_place";
         }
         if (unknown >= 0) {
             const struct elem *e = &c->el[unknown];
-            if (e->npl) place_label(lex, e->pl[0], l, out->suggestion, sizeof out->suggestion);
+            if (e->npl) {
+                place_label(lex, e->pl[0], l, out->suggestion, sizeof out->suggestion);
+                *guess = e->pl[0];
+            }
             return "unknown_place";
         }
         return "missing_place";

@@ -20,6 +20,7 @@ void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct
     c->tk = tk;
     c->nel = 0;
     c->date_state = 0;
+    c->signature = 0;
     c->rel = -1;
     c->fuzzy_left = FUZZY_BUDGET;
     memset(c->votes, 0, sizeof c->votes);

@@ -21,6 +21,7 @@ enum { E_NUM, E_SPECIES, E_PLACE, E_UNK };
 struct elem {
     unsigned char kind;
     unsigned char bad;          /* species/place problem: 1 unknown, 2 ambiguous */
+    unsigned char range;        /* a count written as a range (10-12): num is the lower */
     short tok;                  /* first token */
     long num;
     int sp, sp2;                /* species (and the rival when ambiguous) */
@@ -35,6 +36,7 @@ struct reading {
     int votes[4];
     struct elem el[EL_MAX];
     int nel;
+    int signature;              /* a sign-off was read (ar cieņu): the words after it are names */
     int date_state;             /* 0 none, 1 ok, -1 bad */
     int y, m, d;                /* the date named */
     int rel;                    /* days back, for a relative date (or -1) */

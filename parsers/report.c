@@ -20,6 +20,8 @@ void pz_fail(struct parse_result *out, const char *code)
     out->nitems = 0;
     out->place = NULL;
     out->date[0] = 0;
+    out->confirm = NULL;
+    out->nchoices = 0;
 }
 
 /* An unknown or ambiguous species: its error code, with the closest name as the
@@ -59,16 +61,16 @@ static void add_item(const struct lexicon *lex, struct parse_result *out, int sp
  * NULL, or the error code of a count or species left without its partner. */
 static const char *pair_items(const struct reading *c, struct parse_result *out, int nnum, int nsp)
 {
-    long pend_num = -1;
-    int pend_sp = -1, extra_num = 0, extra_sp = 0;
+    long pend_num = 0;
+    int has_num = 0, pend_sp = -1, extra_num = 0, extra_sp = 0;
     for (int k = 0; k < c->nel; k++) {
         const struct elem *e = &c->el[k];
         if (e->kind == E_NUM) {
-            if (pend_sp >= 0) { pend_num = e->num; }
-            else if (pend_num >= 0) { extra_num = 1; continue; }
-            else { pend_num = e->num; continue; }
+            if (pend_sp >= 0) { pend_num = e->num; has_num = 1; }
+            else if (has_num) { extra_num = 1; continue; }
+            else { pend_num = e->num; has_num = 1; continue; }
         } else if (e->kind == E_SPECIES) {
-            if (pend_num < 0) {
+            if (!has_num) {
                 if (pend_sp >= 0) extra_sp = 1;
                 pend_sp = e->sp;
                 continue;
@@ -79,14 +81,30 @@ static const char *pair_items(const struct reading *c, struct parse_result *out,
         }
         /* a pair is complete */
         add_item(c->lex, out, pend_sp, pend_num);
-        pend_num = -1;
+        has_num = 0;
         pend_sp = -1;
     }
-    if (pend_num >= 0 || extra_num || (out->nitems == 0 && nsp == 0))
+    if (has_num || extra_num || (out->nitems == 0 && nsp == 0))
         return nnum > 0 ? "missing_species" : "missing_count";
     if (pend_sp >= 0 || extra_sp || out->nitems == 0)
         return "missing_count";
     return NULL;
+}
+
+/* Every species problem is an unknown word near one species (a guess to ask
+ * about): those elements then take that species. */
+static int species_guess(struct reading *c)
+{
+    int n = 0;
+    for (int k = 0; k < c->nel; k++) {
+        const struct elem *e = &c->el[k];
+        if (e->kind != E_SPECIES || !e->bad) continue;
+        if (e->bad != 1 || e->sp < 0) return 0;
+        n++;
+    }
+    for (int k = 0; k < c->nel; k++)
+        if (c->el[k].kind == E_SPECIES) c->el[k].bad = 0;
+    return n > 0;
 }
 
 /* The date named (today - c->rel days, or y-m-d) into out->date; -1 when it is
@@ -120,18 +138,51 @@ void pz_report(struct reading *c, struct parse_result *out, const struct parse_o
         return;
     }
     out->command = CMD_PLANT;
-    const char *err = species_problem(c, out, l);
+    /* ask back: a guessed species or place, a range, a place in several
+     * municipalities; "written" is the error as the text stands */
+    const char *written = species_problem(c, out, l), *err = written;
+    int guess = 0, range = 0, choice = 0;
+    if (err && species_guess(c)) { guess = 1; err = NULL; }
     if (!err) err = pair_items(c, out, nnum, nsp);
     for (int j = 0; !err && j < out->nitems; j++)
         if (out->items[j].count < o->min_count || out->items[j].count > o->max_count)
             err = "count_out_of_range";
-    if (!err) err = pz_choose_place(c, out, l);      /* may leave a suggestion */
+    for (int k = 0; !err && k < c->nel; k++) range |= c->el[k].range;
+    int pguess = -1, ch[PARSE_MAX_CHOICES], nch = 0;
+    if (!err) {
+        char keep[sizeof out->suggestion];
+        memcpy(keep, out->suggestion, sizeof keep);
+        err = pz_choose_place(c, out, l, &pguess, ch, &nch);   /* may leave a suggestion */
+        if (err && pguess >= 0 && !strcmp(err, "unknown_place")) {
+            assert((size_t)pguess < c->lex->npl);
+            out->place = &c->lex->pl[pguess].pub;
+            if (written) memcpy(out->suggestion, keep, sizeof keep);   /* the species' */
+            else written = err;
+            guess = 1;
+            err = NULL;
+        } else if (err && nch >= 2 && !guess && !range && !strcmp(err, "ambiguous_place")) {
+            written = err;
+            choice = 1;
+            err = NULL;
+        }
+    }
     if (!err && c->date_state < 0)
         err = "bad_date";
     if (!err && c->date_state > 0 && resolve_date(c, out) < 0)
         err = "future_date";                        /* a day still to come */
     if (err) {
         pz_fail(out, err);
+        return;
+    }
+    if (guess || range || choice) {
+        out->ok = false;
+        out->error = written ? written : "count_range";
+        out->confirm = choice ? "choice" : guess ? "guess" : "range";
+        for (int k = 0; choice && k < nch; k++) {
+            assert(ch[k] >= 0 && (size_t)ch[k] < c->lex->npl);
+            out->choices[k] = &c->lex->pl[ch[k]].pub;
+        }
+        out->nchoices = choice ? nch : 0;
         return;
     }
     out->ok = true;

@@ -1,7 +1,9 @@
 /* tokens.c: splits a text into folded tokens. Words and numbers are separated
  * (KOKS6 → koks 6, 6gab. → 6 gab), digits keep their date punctuation (01.06,
  * 2026-06-01), look-alike letters are fixed: O and l inside a number are digits
- * (2O → 20, l2 → 12), Cyrillic letters inside a Latin word are Latin and back. */
+ * (2O → 20, l2 → 12), Cyrillic letters inside a Latin word are Latin and back;
+ * a minus sign right before a number marks it negative (-5), a spaced dash
+ * between two numbers the second a range's end (10 - 12). */
 #include "parsers/tokens.h"
 #include "parsers/normalize.h"
 
@@ -44,6 +46,8 @@ static void emit(struct tokens *out, struct ch *c, int a, int b, int kind, unsig
     t->kind = (unsigned char)kind;
     t->cyr = (unsigned char)cyr;
     t->lv = (unsigned char)lv;
+    t->neg = 0;
+    t->rtail = 0;
     t->start = c[a].off;
     t->end = end;
     out->used += (unsigned)o + 1;
@@ -129,7 +133,7 @@ void pz_tokenize(const char *text, size_t len, struct tokens *out)
     }
     c[n] = zero;
     unsigned textlen = (unsigned)i;
-    int k = 0;
+    int k = 0, neg = 0, dashes = 0, gap_other = 0;
     while (k < n && out->n < TOK_MAX) {
         int cls = c[k].cls;
         if (cls == CH_QMARK) {
@@ -139,7 +143,16 @@ void pz_tokenize(const char *text, size_t len, struct tokens *out)
             k++;
             continue;
         }
-        if (!is_letter(cls) && cls != CH_DIGIT) { k++; continue; }
+        if (!is_letter(cls) && cls != CH_DIGIT) {
+            /* a minus sign before a number, not between words or digits: -5 */
+            neg = c[k].cp == '-' && k + 1 < n && c[k + 1].cls == CH_DIGIT &&
+                  (k == 0 || !(is_letter(c[k - 1].cls) || c[k - 1].cls == CH_DIGIT));
+            if (c[k].cp == '-') dashes++;
+            else if (c[k].cp != ' ') gap_other = 1;
+            k++;
+            continue;
+        }
+        int first = out->n;
         int j = k;
         while (j < n) {
             int cj = c[j].cls;
@@ -149,6 +162,16 @@ void pz_tokenize(const char *text, size_t len, struct tokens *out)
             break;
         }
         run(out, c, k, j, n, textlen);
+        if (out->n > first && out->t[first].kind == T_NUM) {
+            /* 10 - 12 (or 10 -12): a range, not a second count nor a negative one */
+            if (dashes == 1 && !gap_other && first > 0 && out->t[first - 1].kind == T_NUM)
+                out->t[first].rtail = 1;
+            else if (neg)
+                out->t[first].neg = 1;
+        }
+        neg = 0;
+        dashes = 0;
+        gap_other = 0;
         k = j;
     }
 }

@@ -17,6 +17,8 @@ struct token {
     unsigned char kind;     /* enum tok_kind */
     unsigned char cyr;      /* holds Cyrillic letters */
     unsigned char lv;       /* holds Latvian diacritic letters */
+    unsigned char neg;      /* a number written with a minus sign before it (-5) */
+    unsigned char rtail;    /* a number after another and a spaced dash (10 - 12) */
     unsigned start, end;    /* byte span in the original text */
 };
 

@@ -14,6 +14,8 @@ enum word_kind {
     W_MONTH,        /* value: 1..12 */
     W_UNIT,         /* value: 'n' novads, 'p' pagasts, 'c' pilsēta */
     W_GREETING,     /* ignored at the start */
+    W_ASK,          /* a question word (cik, сколько, how): a text of plain words
+                       with one and no report in it asks for help */
 };
 #define WORD_VAL(kind, lang, value) (((int32_t)(kind) << 24) | ((int32_t)(lang) << 20) | (int32_t)(value))
 #define WORD_KIND(v)  (((v) >> 24) & 0x7f)

@@ -84,7 +84,8 @@ static bool check_entry(const struct config *cfg, const struct config_entry *e, 
 {
     if (!config_section_known(e->section)) {
         snprintf(err, errlen, "%s:%d: [%s]: unknown section (talka's: talka, lists, parse, points, "
-                 "rules, flood, registry, modem, gammu, gammu1..., ussd, broadcast, staff)",
+                 "rules, flood, registry, modem, gammu, gammu1..., ussd, kannel, kannel0..., broadcast, "
+                 "staff, web)",
                  config_file(cfg), e->line, e->section);
         return false;
     }
@@ -215,7 +216,8 @@ static void print_section(const struct config *cfg, const char *section, const c
 void config_print(const struct config *cfg, FILE *out)
 {
     static const char *sections[] = { "talka", "lists", "parse", "points", "rules", "flood",
-                                      "registry", "modem", "ussd", "broadcast", "staff" };
+                                      "registry", "modem", "ussd", "kannel", "broadcast",
+                                      "staff", "web" };
     fprintf(out, "; effective configuration of %s\n\n", config_file(cfg));
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         print_section(cfg, sections[i], sections[i], out);
@@ -223,14 +225,15 @@ void config_print(const struct config *cfg, FILE *out)
     int ndone = 0;
     for (size_t i = 0; i < config_count(cfg); i++) {
         const struct config_entry *e = config_entry_at(cfg, i);
-        if (!config_section_is_modem(e->section))
-            continue;
+        bool modem = config_section_is_modem(e->section);
+        if (!modem && !config_key_find(e->section, "sendsms_url"))
+            continue;  /* only [gammuN] and [kannelN] sections from here */
         bool seen = false;
         for (int j = 0; j < ndone; j++)
             seen |= !strcasecmp(done[j], e->section);
         if (seen || ndone == 64)
             continue;
         snprintf(done[ndone++], sizeof done[0], "%s", e->section);
-        print_section(cfg, e->section, "gammu*", out);
+        print_section(cfg, e->section, modem ? "gammu*" : "kannel*", out);
     }
 }

@@ -2,6 +2,7 @@
 #include "gateway/base/config_keys.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -22,6 +23,8 @@ static const struct config_key keys[] = {
         "raw texts of handled messages and sent replies older than this are deleted (0: kept)"),
     OF(CONFIG_PATH, "talka", "secret_file", "../var/talka.secret",
        "the key behind volunteers' pseudonyms (created when missing; chmod 600)"),
+    OF(CONFIG_TEXT, "talka", "group", NULL,
+       "a group that may read the database, backups and exports (files 0640, directories 0750)"),
 
     OF(CONFIG_PATH, "lists", "species", "species.tsv", "tree species and their names"),
     OF(CONFIG_PATH, "lists", "places", "places.tsv", "places, parishes and municipalities"),
@@ -40,6 +43,8 @@ static const struct config_key keys[] = {
     INT("rules", "cancel_hours", "24", 0, 720, "hours", "ATCELT cancels a report this recent"),
     INT("rules", "review_threshold", "500", 1, 10000000, "trees",
         "reports of at least this many trees wait for staff review"),
+    INT("rules", "ask_first_count", "1000", 1, 10000000, "trees",
+        "a volunteer's first report above this many trees is asked back (JĀ/NĒ) first"),
 
     INT("flood", "duplicate_minutes", "10", 0, 1440, "minutes",
         "the same report again within this window is not counted twice"),
@@ -65,6 +70,8 @@ static const struct config_key keys[] = {
     OF(CONFIG_TEXT, "gammu*", "connection", NULL, "libgammu's connection (at, none, ...)"),
     INT("gammu*", "rate", "0", 0, 10000, "parts a minute", "send limit of this modem (0: none)"),
     INT("gammu*", "poll_ms", "1000", 50, 600000, "ms", "read the SIM at least this often"),
+    INT("gammu*", "poll_busy_ms", "5000", 50, 600000, "ms",
+        "read the SIM this often while replies go out"),
     INT("gammu*", "health_every", "300", 1, 86400, "seconds", "log signal and network this often"),
     BOOL("gammu*", "delivery_reports", "yes", "ask the network for delivery reports"),
     INT("gammu*", "max_attempts", "8", 1, 1000, "sends", "sends of one message before it fails"),
@@ -102,10 +109,39 @@ static const struct config_key keys[] = {
     INT("ussd", "session_timeout", "180", 10, 86400, "seconds", "an idle session ends after this"),
     INT("ussd", "keep", "3600", 10, 10000000, "seconds", "ended sessions are kept this long"),
     INT("ussd", "threads", "4", 1, 64, "threads", "request threads"),
-    INT("ussd", "max_connections", "256", 1, 100000, "connections", "open connections at most"),
-    INT("ussd", "per_ip_connections", "0", 0, 100000, "connections",
+    INT("ussd", "max_connections", "1024", 1, 100000, "connections", "open connections at most"),
+    INT("ussd", "per_ip_connections", "256", 0, 100000, "connections",
         "open connections from one address (0: no limit)"),
-    INT("ussd", "timeout", "10", 1, 3600, "seconds", "an idle connection is closed after this"),
+    INT("ussd", "timeout", "5", 1, 3600, "seconds", "an idle connection is closed after this"),
+    INT("ussd", "listen_backlog", "1024", 1, 65535, "connections",
+        "connections the kernel queues before they are accepted"),
+
+    OF(CONFIG_TEXT, "kannel", "listen", NULL,
+       "host:port of talka's endpoint for Kannel's smsbox; off while unset"),
+    OF(CONFIG_PATH, "kannel", "secret_file", NULL, "the key smsbox sends (?key=), chmod 600"),
+    OF(CONFIG_TEXT, "kannel", "allow", "127.0.0.1, ::1", "smsbox's addresses or CIDR ranges"),
+    OF(CONFIG_TEXT, "kannel", "callback_url", NULL,
+       "how Kannel reaches talka, for the dlr-url (default http:// + listen)"),
+    OF(CONFIG_PHONES, "kannel", "alert_numbers", NULL,
+       "who hears when Kannel refuses texts for good (default: [staff] numbers)"),
+    INT("kannel", "alert_every", "1800", 1, 10000000, "seconds", "time between alerts per link"),
+    INT("kannel", "threads", "4", 1, 64, "threads", "HTTP threads"),
+    INT("kannel", "max_connections", "512", 1, 100000, "connections", "open connections at most"),
+    INT("kannel", "timeout", "60", 1, 3600, "seconds", "an idle connection is closed after this"),
+
+    OF(CONFIG_TEXT, "kannel*", "sendsms_url", NULL, "the smsbox sendsms interface of this link"),
+    OF(CONFIG_TEXT, "kannel*", "username", NULL, "a sendsms-user of kannel.conf"),
+    OF(CONFIG_PATH, "kannel*", "password_file", NULL, "its password, in a chmod 600 file"),
+    OF(CONFIG_TEXT, "kannel*", "smsc", NULL, "Kannel's smsc-id to send through"),
+    OF(CONFIG_TEXT, "kannel*", "from", NULL, "the sender volunteers see"),
+    INT("kannel*", "rate", "0", 0, 1000000, "parts a minute", "send limit of this link (0: none)"),
+    INT("kannel*", "dlr_mask", "3", 0, 31, NULL,
+        "delivery reports: 1 delivered + 2 undelivered (0: none)"),
+    INT("kannel*", "timeout", "30", 1, 3600, "seconds", "one sendsms request may take this long"),
+    INT("kannel*", "max_attempts", "8", 1, 1000, "sends", "sends of one message before it fails"),
+    BOOL("kannel*", "delivery_reports", "yes", "ask for delivery reports"),
+    INT("kannel*", "health_every", "300", 1, 86400, "seconds", "log the link's state this often"),
+    BOOL("kannel*", "enabled", "yes", "no: keep the section but leave the link alone"),
 
     OF(CONFIG_ZONE, "broadcast", "timezone", NULL,
        "must equal [talka] timezone when set (talka keeps one local zone)"),
@@ -119,10 +155,25 @@ static const struct config_key keys[] = {
         "for time estimates: the rate of a modem without its own"),
     INT("broadcast", "release_ahead", "300", 1, 1000000, "copies",
         "broadcast copies queued ahead of the modems"),
+    INT("broadcast", "prefer_factor", "10", 1, 1000, NULL,
+        "broadcasts avoid a link this many times slower than the fastest one up"),
 
     OF(CONFIG_PHONES, "staff", "numbers", NULL,
        "numbers that may send staff commands and receive alerts"),
     OF(CONFIG_PATH, "staff", "pin_file", NULL, "the staff PIN, in a chmod 600 file"),
+
+    OF(CONFIG_TEXT, "web", "listen", NULL, "host:port of the staff dashboard; off while unset"),
+    OF(CONFIG_PATH, "web", "cert_file", NULL, "HTTPS certificate (with key_file)"),
+    OF(CONFIG_PATH, "web", "key_file", NULL, "HTTPS key, chmod 600"),
+    OF(CONFIG_TEXT, "web", "trusted_proxy", NULL,
+       "the reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed"),
+    INT("web", "session_idle", "1800", 60, 604800, "seconds",
+        "a session unused this long has to sign in again"),
+    INT("web", "threads", "4", 1, 32, "threads", "request threads"),
+    INT("web", "max_connections", "128", 4, 10000, "connections", "open connections at most"),
+    INT("web", "per_ip_connections", "32", 0, 10000, "connections",
+        "open connections from one address (0: no limit)"),
+    INT("web", "timeout", "30", 1, 3600, "seconds", "an idle connection is closed after this"),
 };
 
 const struct config_key *config_keys(size_t *n)
@@ -145,6 +196,14 @@ static int same_section(const char *table, const char *section)
 {
     if (!strcmp(table, "gammu*"))
         return config_section_is_modem(section);
+    if (!strcmp(table, "kannel*")) {   /* [kannel0] ... [kannel9]: one Kannel link each */
+        if (strncasecmp(section, "kannel", 6) || !section[6])
+            return 0;
+        for (const char *p = section + 6; *p; p++)
+            if (!isdigit((unsigned char)*p))
+                return 0;
+        return 1;
+    }
     return !strcasecmp(table, section);
 }
 
@@ -186,11 +245,13 @@ void config_keys_markdown(FILE *out)
         const struct config_key *k = &keys[i];
         if (strcmp(section, k->section)) {
             section = k->section;
+            bool gammu = !strcmp(section, "gammu*"), link = !strcmp(section, "kannel*");
             fprintf(out, "%s### [%s]%s\n\n| key | type | default | allowed | meaning |\n"
                          "| --- | --- | --- | --- | --- |\n", i ? "\n" : "",
-                    strcmp(section, "gammu*") ? section : "gammu",
-                    strcmp(section, "gammu*") ? "" : ", [gammu1], [gammu2], ... (talka's keys; "
-                                                     "libgammu's own keys are passed on)");
+                    gammu ? "gammu" : link ? "kannel0" : section,
+                    gammu ? ", [gammu1], [gammu2], ... (talka's keys; libgammu's own keys are "
+                            "passed on)"
+                          : link ? ", [kannel1], ... [kannel9]: one Kannel link each" : "");
         }
         char allowed[256] = "";
         if (k->type == CONFIG_INT)

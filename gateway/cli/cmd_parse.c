@@ -24,7 +24,9 @@ static void usage(FILE *f)
           "Reads one SMS per line on stdin (or each TEXT argument) and prints what it\n"
           "understood as one JSON object per line. Inside a line, \\n stands for a line\n"
           "break and \\\\ for a backslash. The species and places lists come from the\n"
-          "config ([lists]), the clock from TALKA_NOW or the system.\n"
+          "config ([lists]), the clock from TALKA_NOW or the system. A report talka\n"
+          "would ask back about carries \"confirm\": what it would ask (guess, range or\n"
+          "choice) with the guessed items and place (docs/sms-language.md, Ask back).\n"
           "  echo 'KOKS 12 OZOLS Cesis' | talka parse\n", f);
 }
 

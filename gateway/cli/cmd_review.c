@@ -1,7 +1,9 @@
 /* cmd_review.c: `talka review list | approve N | reject N REASON`: moderation of
- * reports whose count is above the review threshold. */
+ * reports whose count is above the review threshold; the list also shows the
+ * reports awaiting the sender's confirmation (ask back). */
 #include "gateway/cli/cmd_review.h"
 
+#include "gateway/base/clock.h"
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
 #include "parsers/species.h"
@@ -25,8 +27,35 @@ static void usage(FILE *f)
                "species' Latvian names (--ids: the species ids); 'approve' adds the points\n"
                "and texts the volunteer; 'reject' texts them REASON (quote it), shortened\n"
                "with '...' when the SMS would need a second part, and prints the exact SMS.\n"
+               "'list' also shows the reports talka asked back about that still wait for\n"
+               "the sender's answer.\n"
                "Every decision is written to the audit log with the operator's login name.\n"
                "Exit status: 0 done, 1 no such report waiting, 2 usage or configuration error.\n");
+}
+
+/* Reports talka asked back about, still within their 30 minutes. */
+static int list_awaiting(struct db *db)
+{
+    sqlite3_stmt *st = db_prep(db,
+        "SELECT asked_at, expires_at, ask, summary FROM awaiting_confirmation"
+        " WHERE state = 'waiting' AND expires_at > ? ORDER BY asked_at, id");
+    if (!st)
+        return 1;
+    db_bind(st, "i", (int64_t)clock_now());
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (n++ == 0)
+            printf("\nawaiting confirmation (asked back; the sender answers JĀ/NĒ or a digit):\n"
+                   "%-17s %-6s %-7s %s\n", "ASKED (UTC)", "UNTIL", "ASK", "REPORT AS GUESSED");
+        time_t t = (time_t)sqlite3_column_int64(st, 0), u = (time_t)sqlite3_column_int64(st, 1);
+        char when[20], until[8];
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&t));
+        strftime(until, sizeof until, "%H:%M", gmtime(&u));
+        printf("%-17s %-6s %-7s %s\n", when, until, (const char *)sqlite3_column_text(st, 2),
+               (const char *)sqlite3_column_text(st, 3));
+    }
+    sqlite3_reset(st);
+    return 0;
 }
 
 static int list(struct db *db, const struct lexicon *lex, bool ids)
@@ -72,7 +101,7 @@ static int list(struct db *db, const struct lexicon *lex, bool ids)
     sqlite3_reset(st);
     if (!n)
         printf("no reports wait for review\n");
-    return 0;
+    return list_awaiting(db);
 }
 
 int cmd_review(int argc, char **argv)

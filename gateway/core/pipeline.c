@@ -3,6 +3,7 @@
  * flood rules, staff hook, parse, the command, the reply into the outbound queue. */
 #include "gateway/core/pipeline.h"
 #include "gateway/core/numerals.h"
+#include "gateway/core/askback.h"
 #include "gateway/core/job.h"
 #include "gateway/core/names.h"
 #include "gateway/core/pipeline_plant.h"
@@ -50,9 +51,10 @@ int pipeline_open_app(struct app *a, struct pipeline **p)
     char err[1024] = "";
     *p = pipeline_new(a, err, sizeof err);
     if (!*p) {
+        /* the pseudonym secret cannot be used: a problem met while acting (exit 1) */
         fprintf(stderr, "talka: %s\n", err);
         app_close(a);
-        return 2;
+        return 1;
     }
     return 0;
 }
@@ -125,6 +127,11 @@ static bool handle_command(struct job *j)
     struct parse_result *pr = &j->pr;
     struct pipeline_outcome *out = j->out;
     char buf[256];
+    bool asked;
+    if (!askback_maybe_ask(j, &asked))
+        return false;
+    if (asked)
+        return true;
     if (!pr->ok) {
         const char *code = pr->error ? pr->error : "unknown";
         snprintf(out->outcome, sizeof out->outcome, "error:%s", code);
@@ -184,6 +191,11 @@ static bool handle_command(struct job *j)
         return handle_delete(j);
     case CMD_CANCEL:
         return handle_cancel(j);
+    case CMD_YES:
+    case CMD_NO: /* an answer with no question waiting (askback_before took the others) */
+        snprintf(out->outcome, sizeof out->outcome, "answer:nothing_waiting");
+        job_reply(j, "nothing_waiting", NULL, 0);
+        return true;
     case CMD_UNKNOWN:
     default:
         snprintf(out->outcome, sizeof out->outcome, "error:unknown_command");
@@ -236,13 +248,17 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
         else
             parse_text(j->p->app->lex, j->row.text, j->row.len, j->row.received_at,
                        &j->p->app->popts, &j->pr);
-        if (preparsed || text_gives_language(j)) {
+        /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
+         * letters, keeps the language the volunteer is answered in */
+        bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
+        if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
             j->lang = j->pr.lang;
             if (strcmp(j->vol.lang, lang_code(j->lang)) &&
                 !volunteer_set_lang(j->db, j->vol.id, lang_code(j->lang), j->now))
                 return false;
         }
-        if (!handle_command(j))
+        bool done = false;
+        if (!askback_before(j, &done) || (!done && !handle_command(j)))
             return false;
     }
     out->lang = lang_code(j->lang);

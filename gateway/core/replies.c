@@ -23,7 +23,8 @@ const char *const reply_keys[] = {
     "staff_approved", "staff_not_waiting", "staff_retry", "staff_approve_usage",
     "staff_message_usage", "staff_wrong_pin", "staff_locked", "staff_queued", "staff_too_long",
     "staff_not_understood", "staff_no_recipients", "staff_config_error", "staff_alert",
-    "staff_status_none", "staff_status_line", NULL
+    "staff_status_none", "staff_status_line",
+    "confirm", "confirm_choice", "confirm_declined", "nothing_waiting", NULL
 };
 
 struct replies *replies_load(const char *path, char *err, size_t errlen)
@@ -69,7 +70,8 @@ const char *replies_get(const struct replies *r, enum lang lang, const char *key
     return v ? v : lookup(r, LANG_LV, key);
 }
 
-/* Substitutes {name} placeholders; line breaks and tabs become spaces. */
+/* Substitutes {name} placeholders; line breaks and tabs become spaces, invisible
+ * format characters (bidirectional overrides) go. */
 static void substitute(const char *tpl, const struct reply_var *vars, int nvars,
                        char *out, size_t outlen)
 {
@@ -102,6 +104,8 @@ static void substitute(const char *tpl, const struct reply_var *vars, int nvars,
         p++;
     }
     out[o] = '\0';
+    /* a value someone typed must not reorder or hide the reply around it */
+    sms_strip_format(out);
 }
 
 /* Tries one template: as is, then folded to GSM-7 (not for Russian). */

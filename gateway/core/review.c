@@ -112,7 +112,8 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
     }
     snprintf(msg, msglen, "report %d %s: %ld trees, %s", review_no,
              approve ? "approved" : "rejected", trees, pl[0].place);
-    log_info("review %d %s by %s", review_no, approve ? "approved" : "rejected", actor);
+    if (strcmp(actor, "preview"))  /* a trial run (review_preview) is not logged */
+        log_info("review %d %s by %s", review_no, approve ? "approved" : "rejected", actor);
     return REVIEW_OK;
 }
 
@@ -128,4 +129,19 @@ enum review_result review_reject(struct pipeline *p, struct db *db, int review_n
                                  char *msg, size_t msglen, struct review_note *note)
 {
     return decide(p, db, review_no, false, reason, actor, in_tx, msg, msglen, note);
+}
+
+enum review_result review_preview(struct pipeline *p, struct db *db, int review_no, bool approve,
+                                  const char *reason, char *sms, size_t smslen)
+{
+    char msg[256];
+    struct review_note note;
+    if (!db_begin(db))
+        return REVIEW_DB_ERROR;
+    enum review_result r = decide(p, db, review_no, approve, reason, "preview", true, msg,
+                                  sizeof msg, &note);
+    db_rollback(db);   /* nothing of the trial run stays */
+    if (sms)
+        snprintf(sms, smslen, "%s", note.sms);
+    return r;
 }

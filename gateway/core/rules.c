@@ -9,6 +9,7 @@ void rules_load(const struct config *cfg, struct rules *r)
     r->native_multiplier = config_get_int(cfg, "points", "native_multiplier", 2);
     r->first_report_bonus = config_get_int(cfg, "points", "first_report_bonus", 50);
     r->review_threshold = config_get_int(cfg, "rules", "review_threshold", 500);
+    r->ask_first_count = config_get_int(cfg, "rules", "ask_first_count", 1000);
     r->cancel_window = config_get_int(cfg, "rules", "cancel_hours", 24) * 3600;
     r->texts_per_hour = config_get_int(cfg, "flood", "texts_per_hour", 30);
     r->replies_per_hour = config_get_int(cfg, "flood", "replies_per_hour", 20);

@@ -11,6 +11,7 @@ struct rules {
     long native_multiplier;    /* [points] native_multiplier, default 2 */
     long first_report_bonus;   /* [points] first_report_bonus, default 50 */
     long review_threshold;     /* [rules] review_threshold, default 500: above → pending_review */
+    long ask_first_count;      /* [rules] ask_first_count, default 1000: a first report above → asked back */
     long cancel_window;        /* [rules] cancel_hours * 3600, default 24 h */
     long texts_per_hour;       /* [flood] texts_per_hour, default 30 */
     long replies_per_hour;     /* [flood] replies_per_hour, default 20 */

@@ -227,6 +227,14 @@ static void show_place_confirm(const struct ussd_menu_env *env, struct ussd_sess
     show(env, s, USSD_PLACE_CONFIRM, hint, "place_confirm", v, 1, a);
 }
 
+static void show_species_confirm(const struct ussd_menu_env *env, struct ussd_session *s,
+                                 const char *hint, struct ussd_answer *a)
+{
+    const struct species *sp = lexicon_species_by_id(env->lex, s->species);
+    const struct reply_var v[] = { { "species", sp ? species_name(sp, slang(s)) : s->species } };
+    show(env, s, USSD_SPECIES_CONFIRM, hint, "species_confirm", v, 1, a);
+}
+
 static void show_confirm(const struct ussd_menu_env *env, struct ussd_session *s, const char *hint,
                          struct ussd_answer *a)
 {
@@ -356,6 +364,12 @@ static void on_species(const struct ussd_menu_env *env, struct ussd_session *s, 
     }
     bool ambiguous = false;
     const struct species *sp = lexicon_find_species(env->lex, in, &ambiguous);
+    const struct species *guess = sp || ambiguous ? NULL : lexicon_guess_species(env->lex, in);
+    if (guess) { /* ask back, as an SMS would */
+        snprintf(s->species, sizeof s->species, "%s", guess->id);
+        show_species_confirm(env, s, NULL, a);
+        return;
+    }
     if (!sp) {
         show_species(env, s, s->list_pos, ambiguous ? "hint_ambiguous" : "hint_species", a);
         return;
@@ -406,6 +420,12 @@ static void on_place(const struct ussd_menu_env *env, struct ussd_session *s, co
     }
     bool ambiguous = false;
     const struct place *pl = lexicon_find_place(env->lex, in, &ambiguous);
+    const struct place *guess = pl || ambiguous ? NULL : lexicon_guess_place(env->lex, in);
+    if (guess) { /* ask back, as an SMS would: "Vai domājāt Cēsis? 1 Jā 2 Nē" */
+        snprintf(s->place, sizeof s->place, "%s", guess->name);
+        show_place_confirm(env, s, NULL, a);
+        return;
+    }
     if (!pl) {
         show_place(env, s, ambiguous ? "hint_ambiguous" : "hint_place", a);
         return;
@@ -435,6 +455,22 @@ static void on_place_confirm(const struct ussd_menu_env *env, struct ussd_sessio
         return;
     default:
         show_place_confirm(env, s, "hint_choice", a);
+    }
+}
+
+static void on_species_confirm(const struct ussd_menu_env *env, struct ussd_session *s,
+                               const char *in, struct ussd_answer *a)
+{
+    switch (number(in)) {
+    case 1:
+        show_count(env, s, NULL, a);
+        return;
+    case 2:
+        s->species[0] = '\0';
+        show_species(env, s, s->list_pos, "hint_species", a);
+        return;
+    default:
+        show_species_confirm(env, s, "hint_choice", a);
     }
 }
 
@@ -515,6 +551,7 @@ static bool go_back(const struct ussd_menu_env *env, struct ussd_session *s, str
         show_main(env, s, NULL, a);
         return true;
     case USSD_COUNT:
+    case USSD_SPECIES_CONFIRM:
         show_species(env, s, s->list_pos, NULL, a);
         return true;
     case USSD_PLACE:
@@ -547,6 +584,7 @@ void ussd_menu_input(const struct ussd_menu_env *env, struct ussd_session *s,
     case USSD_COUNT: on_count(env, s, in, a); break;
     case USSD_PLACE: on_place(env, s, in, a); break;
     case USSD_PLACE_CONFIRM: on_place_confirm(env, s, in, a); break;
+    case USSD_SPECIES_CONFIRM: on_species_confirm(env, s, in, a); break;
     case USSD_CONFIRM: on_confirm(env, s, in, a); break;
     case USSD_LANG: on_lang(env, s, in, a); break;
     case USSD_DONE: ussd_menu_screen(env, slang(s), "expired", a); break;

@@ -1,7 +1,8 @@
 /* fuzz_parse.c: libFuzzer harness for the parser. Loads the shipped lists once,
  * then parses every input (any bytes) and renders the result as JSON, checking
  * the invariants: a known command, an error exactly when not ok, items only for a
- * valid report, valid JSON text. Built by `make build/fuzz/fuzz-parse`. */
+ * valid report or one to ask back about (then a plant, with its place or two or
+ * three choices), valid JSON text. Built by `make build/fuzz/fuzz-parse`. */
 #include "parsers/parse.h"
 #include "parsers/grammar.h"
 #include "parsers/json.h"
@@ -45,7 +46,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (r.ok == (r.error != NULL)) abort();
     if (strcmp(command_name(r.command), "unknown") == 0 && r.ok) abort();
     if (r.nitems < 0 || r.nitems > PARSE_MAX_ITEMS) abort();
-    if (!r.ok && (r.nitems || r.place)) abort();
+    if (r.ok && r.confirm) abort();
+    if (!r.ok && !r.confirm && (r.nitems || r.place || r.nchoices)) abort();
+    if (r.confirm && (r.command != CMD_PLANT || r.nitems == 0)) abort();
+    if (r.confirm && (r.nchoices ? r.nchoices < 2 || r.nchoices > PARSE_MAX_CHOICES || r.place
+                                 : !r.place)) abort();
+    for (int i = 0; i < r.nchoices; i++)
+        if (!r.choices[i]) abort();
     if (r.ok && r.command == CMD_PLANT && (r.nitems == 0 || !r.place)) abort();
     for (int i = 0; i < r.nitems; i++)
         if (!r.items[i].species || r.items[i].count < 1 || r.items[i].count > 10000) abort();

@@ -3,13 +3,18 @@
 compares each JSON line with the expected result. Prints one check per row
 ("ok corpus_line_N - TEXT" / "not ok ..."), plus parse_corpus_exit (talka exited
 0: a leak report at exit is a failure even when every line was right) and
-parse_corpus_lines (one output line per text), then "# accuracy P% (good/total)".
+parse_corpus_lines (one output line per text), parse_corpus_known_misses (at most
+3% of the rows are marked), then "# accuracy P% (good/total)" per class and overall.
 Every row must match, except rows marked in an 8th column "known-miss: WHY":
-such a row is ok while it misses and fails once it passes (remove the mark).
+such a row prints "ok ... # known-miss: WHY" while it misses (tests/run.sh counts
+it as a known miss, never as passed) and fails once it passes (remove the mark).
 Exit status 1 when a check failed.
 usage: corpus_check.py TALKA CORPUS
-Columns: text (\\n = line break), command, error (- for ok), items (id=count,...),
-municipality, date (- = must be absent), lang (- = not checked), [known-miss: why]."""
+Columns: text (\\n = line break), command, error (- for ok; confirm:ASK for a
+report talka asks back about: the question's kind, and its guessed items and
+place are then checked), items (id=count,...), municipality (for confirm:choice
+the choices' municipalities, |-separated), date (- = must be absent), lang (- =
+not checked), [known-miss: why, or -], [class, base when absent]."""
 import json
 import subprocess
 import sys
@@ -22,8 +27,10 @@ with open(corpus, encoding='utf-8') as f:
         if not line or line.startswith('#'):
             continue
         cols = line.split('\t')
-        while len(cols) < 8:
+        while len(cols) < 9:
             cols.append('-')
+        if cols[8] == '-':
+            cols[8] = 'base'
         rows.append((n, cols))
 failed = 0
 
@@ -51,9 +58,27 @@ if out and out[-1] == '':
 check('parse_corpus_lines', len(out) == len(rows), '%d lines for %d texts' % (len(out), len(rows)))
 out += [''] * (len(rows) - len(out))
 
-good = 0
+KNOWN_MISS_MAX = 3.0      # percent of the corpus
+
+
+def report_misses(j, items, muni, date, why, choices=False):
+    got = ','.join('%s=%d' % (i['species'], i['count']) for i in j.get('items', []))
+    if items != '-' and got != items:
+        why.append('items %s' % got)
+    if choices:
+        gotm = '|'.join(c.get('municipality', '') for c in j.get('choices', []))
+        if muni != '-' and gotm != muni:
+            why.append('choices %s' % gotm)
+    elif muni != '-' and (j.get('place') or {}).get('municipality') != muni:
+        why.append('place %s' % j.get('place'))
+    if (date == '-' and 'date' in j) or (date != '-' and j.get('date') != date):
+        why.append('date %s' % j.get('date'))
+
+
+good = known = 0
+per_class = {}
 for (lineno, r), line in zip(rows, out):
-    text, cmd, err, items, muni, date, lang, mark = r[:8]
+    text, cmd, err, items, muni, date, lang, mark, cls = r[:9]
     why = []
     try:
         j = json.loads(line)
@@ -62,17 +87,17 @@ for (lineno, r), line in zip(rows, out):
         why.append('bad json')
     if j.get('command') != cmd:
         why.append('command %s' % j.get('command'))
-    if err == '-':
+    if err.startswith('confirm:'):
+        q = j.get('confirm') or {}
+        if j.get('ok') or q.get('ask') != err[8:]:
+            why.append('error %s confirm %s' % (j.get('error'), q.get('ask')))
+        else:
+            report_misses(q, items, muni, date, why, choices=err == 'confirm:choice')
+    elif err == '-':
         if not j.get('ok'):
             why.append('error %s' % j.get('error'))
         if cmd == 'plant':
-            got = ','.join('%s=%d' % (i['species'], i['count']) for i in j.get('items', []))
-            if items != '-' and got != items:
-                why.append('items %s' % got)
-            if muni != '-' and (j.get('place') or {}).get('municipality') != muni:
-                why.append('place %s' % j.get('place'))
-            if (date == '-' and 'date' in j) or (date != '-' and j.get('date') != date):
-                why.append('date %s' % j.get('date'))
+            report_misses(j, items, muni, date, why)
         if cmd == 'register':
             want = text.split(None, 1)[1].lstrip(':').strip() if ' ' in text.strip() else ''
             if items.startswith('name='):
@@ -80,20 +105,33 @@ for (lineno, r), line in zip(rows, out):
             if j.get('name') != want:
                 why.append('name %s' % j.get('name'))
     else:
-        if j.get('ok') or j.get('error') != err:
-            why.append('error %s' % j.get('error'))
+        if j.get('ok') or j.get('error') != err or 'confirm' in j:
+            why.append('error %s%s' % (j.get('error'), ' (asks back)' if 'confirm' in j else ''))
     if lang != '-' and j.get('lang') != lang:
         why.append('lang %s' % j.get('lang'))
+    c = per_class.setdefault(cls, [0, 0, 0])
+    c[1] += 1
     name = 'corpus_line_%d - %s' % (lineno, text[:60])
     if mark.startswith('known-miss'):
         if why:
+            known += 1
+            c[2] += 1
             check(name + ' # ' + mark, True)
         else:
             check(name, False, 'marked known-miss but parses right now: remove the mark')
     else:
         if not why:
             good += 1
+            c[0] += 1
         check(name, not why, '; '.join(why))
 total = len(rows)
-print('# accuracy %.1f%% (%d/%d)' % (100.0 * good / total if total else 0.0, good, total))
+kpct = 100.0 * known / total if total else 0.0
+check('parse_corpus_known_misses', kpct <= KNOWN_MISS_MAX,
+      '%d rows (%.1f%%) marked known-miss, at most %.0f%% allowed' % (known, kpct, KNOWN_MISS_MAX))
+for cls in sorted(per_class):
+    g, t, k = per_class[cls]
+    print('# class %-12s accuracy %5.1f%% (%d/%d)%s' % (cls, 100.0 * g / t, g, t,
+          ', %d known miss(es) not counted as passed' % k if k else ''))
+print('# accuracy %.1f%% (%d/%d), known misses %d (%.1f%%)' % (100.0 * good / total if total else 0.0,
+                                                               good, total, known, kpct))
 sys.exit(failed)

@@ -1,12 +1,12 @@
 # meta/runner.sh: tests/run.sh on scenarios made to misbehave: a helper that
 # dies half-way, a plan that is not met or exceeded, no plan, a non-zero exit
 # without a failed check, a Python traceback, a bail-out, a sanitizer report, a
-# daemon that ignores SIGTERM past the timeout, and a pattern that matches
-# nothing. Each must fail (exit 1, or 2 for the pattern) with the summary
+# daemon that ignores SIGTERM past the timeout, a known miss counted as a pass,
+# and a pattern that matches nothing. Each must fail (exit 1, or 2 for the pattern) with the summary
 # counting every planned check; a well-behaved one must pass.
 . tests/lib.sh
 . tests/lib/meta.sh
-plan 24
+plan 26
 scratch
 
 fake good <<'SH'
@@ -18,6 +18,18 @@ finish
 SH
 run_runner "$T/good.out" -d "$T/fake" good
 expect_eq "runner: a scenario that keeps its plan passes" "$RC:$SUMMARY" "0:2 passed, 0 failed"
+
+fake known <<'SH'
+. tests/lib.sh
+plan 3
+ok one
+ok "corpus_line_9 - some text # known-miss: why"
+ok two
+finish
+SH
+run_runner "$T/known.out" -d "$T/fake" known
+expect_eq "runner: a known miss keeps the plan but is never counted as passed" "$RC:$SUMMARY" "0:2 passed, 0 failed"
+expect_match "runner: ... it is listed and counted apart" "$(cat "$T/known.out")" "^1 known misses"
 
 fake helper_dies <<'SH'
 . tests/lib.sh
@@ -143,6 +155,6 @@ expect_eq "runner: an unknown option is a usage error" "$RC" 2
 
 # several parts: the totals add up and one failure fails the run
 run_runner "$T/all.out" -d "$T/fake"
-expect_eq "runner: every part counted in one summary" "$SUMMARY" "15 passed, 17 failed"
+expect_eq "runner: every part counted in one summary (known misses apart)" "$SUMMARY" "17 passed, 17 failed"
 expect_eq "runner: ... and the run fails" "$RC" 1
 finish

@@ -57,7 +57,8 @@ TEST(config_shipped_ini_shows_every_key_with_its_default)
                 test_fail(__FILE__, __LINE__, "talka.ini does not describe modem key %s", k[i].key);
             continue;
         }
-        if (!ini_section(ini, k[i].section, sec, sizeof sec)) {
+        const char *section = strcmp(k[i].section, "kannel*") ? k[i].section : "kannel0";
+        if (!ini_section(ini, section, sec, sizeof sec)) {
             test_fail(__FILE__, __LINE__, "talka.ini has no section [%s]", k[i].section);
             continue;
         }

@@ -214,8 +214,16 @@ TEST(parse_json_contract)
     CHECK(r.ok);
     parse("KOKS 12 OZOLSSSS Cesis", &r);
     j = parse_result_json(&r);
+    /* beyond the silent typo distance: an error as written, and the question */
     CHECK_STR(j, "{\"ok\":false,\"command\":\"plant\",\"lang\":\"lv\",\"error\":"
-                 "\"unknown_species\",\"suggestion\":\"ozols\"}");
+                 "\"unknown_species\",\"suggestion\":\"ozols\",\"confirm\":{\"ask\":\"guess\","
+                 "\"items\":[{\"species\":\"quercus_robur\",\"count\":12}],\"place\":{\"name\":"
+                 "\"Cēsis\",\"type\":\"pilsēta\",\"municipality\":\"Cēsu novads\"}}}");
+    free(j);
+    parse("KOKS 12 XQZWVK Cesis", &r);   /* near nothing: refused, nothing to ask */
+    j = parse_result_json(&r);
+    CHECK_STR(j, "{\"ok\":false,\"command\":\"plant\",\"lang\":\"lv\",\"error\":"
+                 "\"unknown_species\"}");
     free(j);
     /* bytes after a NUL are read: the length is passed, not found with strlen */
     static const char hostile[] = "\xff\xfe KOKS \x00";

@@ -70,6 +70,13 @@ TEST(every_reply_fits_one_segment_with_worst_case_values)
     char place[256];
     longest_in_column("config/places.tsv", "name", place, sizeof place);
     CHECK(strlen(place) > 10);
+    /* ask back: three municipalities by digit, the longest stem each time */
+    char muni[64], choices[256];
+    longest_in_column("config/places.tsv", "municipality", muni, sizeof muni);
+    char *nov = strstr(muni, " novads");
+    if (nov)
+        *nov = '\0';
+    snprintf(choices, sizeof choices, "1 %s, 2 %s, 3 %s", muni, muni, muni);
     const enum lang langs[] = { LANG_LV, LANG_RU, LANG_EN };
     for (int li = 0; li < 3; li++) {
         enum lang l = langs[li];
@@ -94,11 +101,12 @@ TEST(every_reply_fits_one_segment_with_worst_case_values)
                 { "segments", "2" }, { "parts", "1999998" }, { "eta", "23 h 59 min" },
                 { "over", "999999" }, { "sent", "999999" }, { "failed", "999999" },
                 { "waiting", "999999" }, { "state", "pauze līdz 09:00" }, { "until", "09:00" },
+                { "choices", choices },
             };
             for (int k = 0; reply_keys[k]; k++) {
                 char out[640];
                 struct sms_info info;
-                bool fits = replies_render(r, l, reply_keys[k], vars, 24, out, sizeof out, &info);
+                bool fits = replies_render(r, l, reply_keys[k], vars, 25, out, sizeof out, &info);
                 if (!fits || info.segments != 1)
                     test_fail(__FILE__, __LINE__, "[%s] %s: %d segments (%s, %d units): %s",
                               lang_code(l), reply_keys[k], info.segments,

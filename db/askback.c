@@ -1,0 +1,46 @@
+/* askback.c: queries of awaiting_confirmation (see askback.h). */
+#include "db/askback.h"
+
+#include <string.h>
+
+bool askback_open(struct db *db, int64_t volunteer_id, int64_t inbound_id, const char *ask,
+                  int nchoices, const char *summary, time_t asked_at, time_t expires_at)
+{
+    return db_run(db, "UPDATE awaiting_confirmation SET state = 'replaced', answer_id = ?,"
+                      " closed_at = ? WHERE volunteer_id = ? AND state = 'waiting'",
+                  "iii", inbound_id, (int64_t)asked_at, volunteer_id) &&
+           db_run(db, "INSERT INTO awaiting_confirmation (volunteer_id, inbound_id, ask, nchoices,"
+                      " summary, asked_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  "iititii", volunteer_id, inbound_id, ask, (int64_t)nchoices, summary,
+                  (int64_t)asked_at, (int64_t)expires_at);
+}
+
+enum db_status askback_waiting(struct db *db, int64_t volunteer_id, struct askback *q)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT id, inbound_id, ask, nchoices, asked_at, expires_at"
+                                   " FROM awaiting_confirmation WHERE volunteer_id = ?"
+                                   " AND state = 'waiting'");
+    if (!st)
+        return DB_ERROR;
+    db_bind(st, "i", volunteer_id);
+    int rc = sqlite3_step(st);
+    enum db_status res = rc == SQLITE_ROW ? DB_FOUND : rc == SQLITE_DONE ? DB_NONE : DB_ERROR;
+    if (res == DB_FOUND) {
+        memset(q, 0, sizeof *q);
+        q->id = sqlite3_column_int64(st, 0);
+        q->inbound_id = sqlite3_column_int64(st, 1);
+        db_col_text(st, 2, q->ask, sizeof q->ask);
+        q->nchoices = sqlite3_column_int(st, 3);
+        q->asked_at = (time_t)sqlite3_column_int64(st, 4);
+        q->expires_at = (time_t)sqlite3_column_int64(st, 5);
+    }
+    sqlite3_reset(st);
+    return res;
+}
+
+bool askback_close(struct db *db, int64_t id, const char *state, int64_t answer_id, time_t now)
+{
+    return db_run(db, "UPDATE awaiting_confirmation SET state = ?, answer_id = ?, closed_at = ?"
+                      " WHERE id = ? AND state = 'waiting'",
+                  "tiii", state, answer_id, (int64_t)now, id);
+}

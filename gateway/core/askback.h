@@ -1,0 +1,26 @@
+/* askback.h: ask back instead of refusing (askback.c). A report with one part
+ * only guessed (the parser's confirm: a species or place beyond the silent typo
+ * distance, a range, a place in several municipalities) or a first report with
+ * a count above [rules] ask_first_count is kept as a question; JĀ / NĒ / a digit
+ * within 30 minutes answers it. Part of the pipeline: runs inside its
+ * transaction on the job being handled. */
+#ifndef TALKA_ASKBACK_H
+#define TALKA_ASKBACK_H
+
+#include "gateway/core/job.h"
+
+#include <stdbool.h>
+
+/* How long a question waits for its answer. */
+#define ASKBACK_SECONDS (30 * 60)
+
+/* Before the command: an answer (JĀ, NĒ, a digit) is handled here (*done set);
+ * a report ends a question still waiting. False on a database error. */
+bool askback_before(struct job *j, bool *done);
+
+/* A report the parser wants confirmed (j->pr.confirm), or a first report with a
+ * count above [rules] ask_first_count (*asked tells): stored as a question and
+ * answered with it. False on a database error. */
+bool askback_maybe_ask(struct job *j, bool *asked);
+
+#endif
