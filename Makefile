@@ -6,17 +6,21 @@
 #   make bench      figures for the release binary
 #   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
 #   make run        the daemon on the simulated modem, in the foreground
+#   make run-at     the daemon on libgammu's at driver and the AT modem emulator
+#   make run-kannel the daemon behind the real Kannel, fakesmsc as the operator
 #   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
 #   make check-layout  dependencies point down (docs/architecture.md)
 
 .DEFAULT_GOAL := all
 CC       ?= cc
 PREFIX   ?= /usr/local
-PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl
-# Debian packages behind PKGS, plus the tools the tests and benchmarks use.
+PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl libxcrypt
+# Debian packages behind PKGS, plus the tools the tests and benchmarks use (gammu: the
+# CLI, libgammu's own send ceiling in bench/at.sh). The dashboard's browser tests need
+# more (chromium, chromium-driver, python3-selenium): mk/test-deps.sh, for make test only.
 DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
-            libmicrohttpd-dev libjansson-dev libssl-dev pkg-config pcre2-utils \
-            clang python3 sqlite3 curl
+            libmicrohttpd-dev libjansson-dev libssl-dev libcrypt-dev pkg-config \
+            pcre2-utils clang python3 sqlite3 curl gammu
 
 # build/deps.mk checks the Debian packages (installing them when run as root) and
 # records pkg-config's flags; make re-reads itself once it has been written.
@@ -36,15 +40,16 @@ LIBS     := $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC  := $(sort $(wildcard parsers/*.c db/*.c gateway/*/*.c))
 LIB_SRC  := $(filter-out gateway/cli/main.c,$(LIB_SRC))
-GEN_SRC  := build/gen/migrations.c
+GEN_SRC  := build/gen/migrations.c build/gen/web_assets.c
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 MIGRATIONS := $(sort $(wildcard db/migrations/*.sql))
+WEB_ASSETS := $(sort $(wildcard gateway/web/assets/*))
 
 REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test bench fuzz run install clean deps asan check-layout print-fuzz-cflags print-debs
+.PHONY: all test test-deps bench fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
 all: build/talka
 
 deps: build/deps.mk
@@ -52,6 +57,10 @@ deps: build/deps.mk
 build/gen/migrations.c: $(MIGRATIONS) mk/embed-sql.sh
 	@mkdir -p $(@D)
 	sh mk/embed-sql.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+build/gen/web_assets.c: $(WEB_ASSETS) mk/embed-files.sh
+	@mkdir -p $(@D)
+	sh mk/embed-files.sh $(WEB_ASSETS) > $@.tmp && mv $@.tmp $@
 
 # quiet by default; make V=1 shows the commands
 Q := $(if $(V),,@)
@@ -96,7 +105,11 @@ print-debs:
 
 asan: build/asan/talka build/asan/unit-tests
 
-test: build/asan/talka build/asan/unit-tests build/fuzz/fuzz-parse build/talka
+# the browser for the dashboard tests, only for the test targets (never make run)
+test-deps:
+	@sh mk/test-deps.sh
+
+test: test-deps build/asan/talka build/asan/unit-tests build/fuzz/fuzz-parse build/talka
 	@sh tests/run.sh
 
 # the layering rules (mk/check-layout.py); tests/scenario/layout.sh runs it in make test
@@ -113,6 +126,13 @@ fuzz: build/fuzz/fuzz-parse
 
 run: build/talka
 	@sh mk/run-dev.sh
+
+run-at: build/talka
+	@sh mk/run-at.sh
+
+# installs Debian's kannel and kannel-extras when missing (mk/kannel-deps.sh)
+run-kannel: build/talka
+	@sh mk/run-kannel.sh
 
 install: build/talka
 	sh mk/install.sh "$(DESTDIR)" "$(PREFIX)"

@@ -4,10 +4,12 @@
 #include "gateway/base/log.h"
 
 #include <assert.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 
 struct db {
@@ -17,7 +19,67 @@ struct db {
      * set), so a statement handed out is never finalised while a caller holds it */
     struct stmt_slot { const char *sql; sqlite3_stmt *st; } *cache;
     int cap;
+    int write_wait_ms;   /* 0: the default patience; else one BEGIN within this */
 };
+
+/* A full disk, process-wide: when a write first failed for lack of space
+ * (mono ms, 0: not full), and when that was last logged. While full, the same
+ * failure is logged once a minute, not at every retry. */
+static _Atomic long long full_since, full_logged;
+static _Atomic long long reclaim_at;
+
+static long long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* logs a failed call on db; a full disk once a minute */
+static void report(struct db *db, const char *what, const char *msg)
+{
+    if ((sqlite3_extended_errcode(db->h) & 0xff) != SQLITE_FULL) {
+        log_error("%s: %s", what, msg ? msg : sqlite3_errmsg(db->h));
+        return;
+    }
+    long long now = mono_ms(), zero = 0;
+    atomic_compare_exchange_strong(&full_since, &zero, now);
+    long long last = atomic_load(&full_logged);
+    if ((last == 0 || now - last >= 60000) &&
+        atomic_compare_exchange_strong(&full_logged, &last, now))
+        log_error("database: the disk is full (%s); texts stay on the modem and writes are "
+                  "retried (logged once a minute)", what);
+}
+
+/* a write went through: if the disk was full, it is not any more */
+static void wrote(struct db *db)
+{
+    long long since = atomic_load(&full_since);
+    if (!since || !atomic_compare_exchange_strong(&full_since, &since, 0))
+        return;
+    /* said when the full disk was said (a write that fit between two failures
+     * is not news); the next "full" is still at most once a minute */
+    if (atomic_load(&full_logged) >= since)
+        log_info("database: disk space is back after %lld s; writes resumed",
+                 (mono_ms() - since) / 1000);
+    /* give the WAL's space back so it does not refill what was freed */
+    sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+}
+
+bool db_disk_full(void) { return atomic_load(&full_since) != 0; }
+
+void db_reclaim(struct db *db)
+{
+    long long now = mono_ms(), at = atomic_load(&reclaim_at);
+    if (!db_disk_full() || now - at < 2000 ||
+        !atomic_compare_exchange_strong(&reclaim_at, &at, now))
+        return;
+    /* copy what the WAL holds into the database and truncate it: when the WAL is
+     * what filled the disk, this is how space returns */
+    int rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    if (rc == SQLITE_OK)
+        log_debug("database: WAL checkpointed and truncated while the disk is full");
+}
 
 int db_schema_version(void)
 {
@@ -28,33 +90,63 @@ int db_schema_version(void)
     return v;
 }
 
+static bool newer_schema(int cur, int max, char *err, size_t errlen)
+{
+    if (cur <= max)
+        return false;
+    snprintf(err, errlen,
+             "database schema version %d is newer than this talka understands (%d): "
+             "run a newer talka, or restore a backup made by this version", cur, max);
+    return true;
+}
+
+/* Every pending migration under one write lock, with the version re-read once
+ * the lock is held: two talka commands started together on a new database must
+ * not both apply 001 (the second would find its tables already there). */
 static bool migrate(struct db *db, char *err, size_t errlen)
 {
-    int cur = (int)db_int_or(db, 0, "PRAGMA user_version", "");
+    int64_t cur = 0;
     int max = db_schema_version();
-    if (cur > max) {
-        snprintf(err, errlen,
-                 "database schema version %d is newer than this talka understands (%d): "
-                 "run a newer talka, or restore a backup made by this version", cur, max);
+    if (db_int(db, &cur, "PRAGMA user_version", "") == DB_ERROR) {
+        snprintf(err, errlen, "cannot read the schema version: %s", sqlite3_errmsg(db->h));
         return false;
     }
+    if (newer_schema((int)cur, max, err, errlen))
+        return false;
+    if (cur == max)
+        return true;
+    if (!db_begin(db)) {
+        snprintf(err, errlen, "cannot lock the database to migrate it: %s", sqlite3_errmsg(db->h));
+        return false;
+    }
+    cur = 0;
+    if (db_int(db, &cur, "PRAGMA user_version", "") == DB_ERROR) {
+        snprintf(err, errlen, "cannot read the schema version: %s", sqlite3_errmsg(db->h));
+        db_rollback(db);
+        return false;
+    }
+    if (newer_schema((int)cur, max, err, errlen)) {
+        db_rollback(db);
+        return false;
+    }
+    int from = (int)cur;
     for (const struct migration *m = migrations; m->sql; m++) {
-        if (m->version <= cur)
+        if (m->version <= from)
             continue;
-        if (!db_begin(db)) {
-            snprintf(err, errlen, "cannot start migration %s: %s", m->name, sqlite3_errmsg(db->h));
-            return false;
-        }
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m->version);
-        if (!db_exec(db, m->sql) || !db_exec(db, pragma) || !db_commit(db)) {
+        if (!db_exec(db, m->sql) || !db_exec(db, pragma)) {
             snprintf(err, errlen, "migration %s failed: %s", m->name, sqlite3_errmsg(db->h));
             db_rollback(db);
             return false;
         }
-        if (cur > 0)
-            log_info("database upgraded to schema %d (%s)", m->version, m->name);
     }
+    if (!db_commit(db)) {
+        snprintf(err, errlen, "cannot commit the migrations: %s", sqlite3_errmsg(db->h));
+        return false;
+    }
+    if (from > 0)
+        log_info("database upgraded from schema %d to %d", from, max);
     return true;
 }
 
@@ -77,8 +169,11 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas,
              "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
-             /* checkpoints (and their fsyncs) every 40 MB of WAL, not every 4 MB */
-             " PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864;",
+             /* a WAL of at most ~4 MB, reused after each checkpoint and cut back to
+              * 8 MB when it grew past that: a WAL allowed to reach 40 MB filled a
+              * small disk by itself, and once the disk was full the checkpoint that
+              * would give its space back could not grow the database file */
+             " PRAGMA wal_autocheckpoint=1000; PRAGMA journal_size_limit=8388608;",
              sync_full ? "FULL" : "NORMAL");
     if (!db_exec(db, pragmas) || !migrate(db, err, errlen)) {
         if (!err[0])
@@ -113,7 +208,7 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql)
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-        log_error("sql prepare failed: %s", sqlite3_errmsg(db->h));
+        report(db, "sql prepare failed", NULL);
         return NULL;
     }
     if (db->n == db->cap) {
@@ -182,11 +277,13 @@ bool db_run(struct db *db, const char *sql, const char *fmt, ...)
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        log_error("sql failed: %s", sqlite3_errmsg(db->h));
+        report(db, "sql failed", NULL);
         sqlite3_reset(st);
         return false;
     }
     sqlite3_reset(st);
+    if (sqlite3_get_autocommit(db->h))
+        wrote(db);
     return true;
 }
 
@@ -207,7 +304,7 @@ static enum db_status int_va(struct db *db, int64_t *out, const char *sql, const
     } else if (rc == SQLITE_DONE) {
         r = DB_NONE;
     } else {
-        log_error("sql failed: %s", sqlite3_errmsg(db->h));
+        report(db, "sql failed", NULL);
         r = DB_ERROR;
     }
     sqlite3_reset(st);
@@ -237,32 +334,64 @@ bool db_exec(struct db *db, const char *sql)
 {
     char *msg = NULL;
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        log_error("sql failed: %s", msg ? msg : sqlite3_errmsg(db->h));
+        report(db, "sql failed", msg);
         sqlite3_free(msg);
         return false;
     }
     return true;
 }
 
+bool db_check_writable(struct db *db, const char *path, char *err, size_t errlen)
+{
+    if (sqlite3_db_readonly(db->h, "main") == 1) {
+        snprintf(err, errlen, "the database %s is read-only", path);
+        return false;
+    }
+    /* a real write, rolled back: the header's version written back unchanged */
+    char sql[96];
+    snprintf(sql, sizeof sql, "BEGIN IMMEDIATE; PRAGMA user_version = %d;",
+             (int)db_int_or(db, 0, "PRAGMA user_version", ""));
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        snprintf(err, errlen, "cannot write to the database %s: %s", path, sqlite3_errmsg(db->h));
+    db_rollback(db);
+    return rc == SQLITE_OK;
+}
+
+void db_set_write_wait(struct db *db, int ms)
+{
+    db->write_wait_ms = ms > 0 ? ms : 0;
+    sqlite3_busy_timeout(db->h, ms > 0 ? ms : 10000);
+}
+
+bool db_busy(struct db *db)
+{
+    int rc = sqlite3_errcode(db->h) & 0xff;
+    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 bool db_begin(struct db *db)
 {
-    /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy load */
-    for (int i = 0; i < 5; i++) {
+    /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy
+     * load, unless the caller cannot wait (db_set_write_wait) */
+    for (int i = 0; i < (db->write_wait_ms ? 1 : 5); i++) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
             return true;
         if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
             break;
     }
-    log_error("cannot begin transaction: %s", sqlite3_errmsg(db->h));
+    report(db, "cannot begin transaction", NULL);
     return false;
 }
 
 bool db_commit(struct db *db)
 {
-    if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+        wrote(db);
         return true;
-    log_error("commit failed: %s", sqlite3_errmsg(db->h));
+    }
+    report(db, "commit failed", NULL);
     db_rollback(db);
     return false;
 }

@@ -48,6 +48,25 @@ int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, 
 /* Executes a literal SQL script (no parameters). */
 bool db_exec(struct db *db, const char *sql);
 
+/* True when a write to the database (path: for the message) would succeed;
+ * false with a message naming it when the file or its directory is read-only. */
+bool db_check_writable(struct db *db, const char *path, char *err, size_t errlen);
+
+/* For a caller someone is waiting on (a USSD handset): db_begin() gives up when
+ * the write lock is not had within ms (one try instead of five busy timeouts).
+ * 0 restores the default patience. */
+void db_set_write_wait(struct db *db, int ms);
+/* True when the last failure on db was another connection holding the lock. */
+bool db_busy(struct db *db);
+
+/* A full disk: true from the first write that failed for lack of space until a
+ * write goes through again (then the WAL is checkpointed and truncated, and
+ * that is logged). While full, failures are logged once a minute. */
+bool db_disk_full(void);
+/* While the disk is full (at most every 2 s): checkpoint and truncate the WAL,
+ * which gives its space back when it is what filled the disk. */
+void db_reclaim(struct db *db);
+
 /* BEGIN IMMEDIATE (waits on the busy timeout), COMMIT, ROLLBACK. */
 bool db_begin(struct db *db);
 bool db_commit(struct db *db);

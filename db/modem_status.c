@@ -59,6 +59,12 @@ bool modem_status_reconnected(struct db *db, const char *name, time_t now)
                       " WHERE name = ?", "it", (int64_t)now, name);
 }
 
+bool modem_status_sim(struct db *db, const char *name, int used, int total, time_t now)
+{
+    return db_run(db, "UPDATE modems SET sim_used = ?, sim_total = ?, sim_at = ?, updated_at = ?"
+                      " WHERE name = ?", "IIiit", used, total, (int64_t)now, (int64_t)now, name);
+}
+
 time_t modem_status_balance_at(struct db *db, const char *name)
 {
     return (time_t)db_int_or(db, 0, "SELECT balance_at FROM modems WHERE name = ?", "t", name);
@@ -69,7 +75,8 @@ int modem_status_list(struct db *db, struct modem_row *rows, int max)
     static const char sql[] =
         "SELECT name, coalesce(device, ''), state, since, coalesce(last_contact, 0),"
         " coalesce(signal, -1), coalesce(network, ''), clock_skew, coalesce(balance, ''),"
-        " coalesce(balance_at, 0), balance_low, coalesce(last_error, ''), reconnects, updated_at"
+        " coalesce(balance_at, 0), balance_low, coalesce(last_error, ''), reconnects, updated_at,"
+        " coalesce(sim_used, -1), coalesce(sim_total, -1), coalesce(sim_at, 0)"
         " FROM modems ORDER BY name";
     sqlite3_stmt *st = db_prep(db, sql);
     if (!st)
@@ -93,6 +100,9 @@ int modem_status_list(struct db *db, struct modem_row *rows, int max)
         db_col_text(st, 11, r->last_error, sizeof r->last_error);
         r->reconnects = sqlite3_column_int(st, 12);
         r->updated_at = (time_t)sqlite3_column_int64(st, 13);
+        r->sim_used = sqlite3_column_int(st, 14);
+        r->sim_total = sqlite3_column_int(st, 15);
+        r->sim_at = (time_t)sqlite3_column_int64(st, 16);
     }
     sqlite3_reset(st);
     return n;
@@ -106,6 +116,17 @@ bool modem_queue_stats(struct db *db, time_t now, time_t day_start, struct queue
     q->sent = outbox_count(db, "sent");
     q->delivered = outbox_count(db, "delivered");
     q->failed = outbox_count(db, "failed");
+    q->retrying = db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE state = 'queued'"
+                                   " AND attempts > 0 AND last_error IS NOT NULL", "");
+    if (q->retrying) {
+        sqlite3_stmt *st = db_prep(db, "SELECT last_error FROM outbound WHERE state = 'queued'"
+                                       " AND attempts > 0 AND last_error IS NOT NULL"
+                                       " ORDER BY next_try_at DESC LIMIT 1");
+        if (st && sqlite3_step(st) == SQLITE_ROW)
+            db_col_text(st, 0, q->retry_error, sizeof q->retry_error);
+        if (st)
+            sqlite3_reset(st);
+    }
     int64_t due = db_int_or(db, 0, "SELECT min(max(created_at, next_try_at)) FROM outbound"
                                 " WHERE state = 'queued' AND next_try_at <= ?", "i", (int64_t)now);
     q->oldest_due_s = due ? (long)(now - due) : 0;

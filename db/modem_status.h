@@ -26,6 +26,8 @@ struct modem_row {
     char last_error[200];
     int reconnects;
     time_t updated_at;
+    int sim_used, sim_total;  /* -1 unknown */
+    time_t sim_at;            /* when the SIM was last looked at, 0 never */
 };
 
 /* Records state (since changes only when the state does); error may be NULL. */
@@ -37,6 +39,8 @@ bool modem_status_health(struct db *db, const char *name, int signal, const char
 bool modem_status_balance(struct db *db, const char *name, const char *balance, bool low,
                           time_t now);
 bool modem_status_reconnected(struct db *db, const char *name, time_t now);
+/* How full the modem's SIM was at its last look. */
+bool modem_status_sim(struct db *db, const char *name, int used, int total, time_t now);
 /* When the balance was last asked (0 never). */
 time_t modem_status_balance_at(struct db *db, const char *name);
 
@@ -45,6 +49,8 @@ int modem_status_list(struct db *db, struct modem_row *rows, int max);
 
 struct queue_stats {
     int64_t queued, sending, sent, delivered, failed;
+    int64_t retrying;         /* queued again after a failed attempt */
+    char retry_error[200];    /* the most recent of their errors */
     long oldest_due_s;        /* how long the oldest due queued message has waited, 0 none */
     int64_t inbound, inbound_new, parts_waiting;
     int64_t received_today, sent_today;

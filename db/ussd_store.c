@@ -114,18 +114,44 @@ static const char SQL_SESSION_PUT[] =
     "INSERT INTO ussd_sessions (session_id, phone, lang, step, trail, shown, list_pos,"
     " next_pos, species, count, place, ended, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    " ON CONFLICT (session_id) DO UPDATE SET phone = excluded.phone, lang = excluded.lang,"
+    " ON CONFLICT (session_id) DO UPDATE SET lang = excluded.lang,"
     " step = excluded.step, trail = excluded.trail, shown = excluded.shown,"
     " list_pos = excluded.list_pos, next_pos = excluded.next_pos,"
     " species = excluded.species, count = excluded.count, place = excluded.place,"
     " ended = excluded.ended, updated_at = excluded.updated_at";
 
-bool ussd_commit(struct db *db, const struct ussd_session *s, const char *request,
-                 const char *answer, bool *won, char *buf, size_t buflen)
+static const char SQL_SESSION_OWNER[] = "SELECT phone FROM ussd_sessions WHERE session_id = ?";
+
+/* inside the transaction: 1 when id is new or phone's, 0 when another number's, -1 error */
+static int session_is_mine(struct db *db, const char *id, const char *phone)
 {
-    *won = false;
+    sqlite3_stmt *st = db_prep(db, SQL_SESSION_OWNER);
+    if (!st || db_bind(st, "t", id) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(st), r;
+    if (rc == SQLITE_ROW)
+        r = strcmp((const char *)sqlite3_column_text(st, 0) ? (const char *)
+                   sqlite3_column_text(st, 0) : "", phone) == 0;
+    else
+        r = rc == SQLITE_DONE ? 1 : -1;
+    sqlite3_reset(st);
+    return r;
+}
+
+enum ussd_commit_result ussd_commit(struct db *db, const struct ussd_session *s,
+                                    const char *request, const char *answer, char *buf,
+                                    size_t buflen)
+{
+    enum ussd_commit_result r = USSD_COMMIT_LOST;
     if (!db_begin(db))
-        return false;
+        return db_busy(db) ? USSD_COMMIT_BUSY : USSD_COMMIT_ERROR;
+    int mine = session_is_mine(db, s->id, s->phone);
+    if (mine < 0)
+        goto fail;
+    if (mine == 0) {
+        db_rollback(db);
+        return USSD_COMMIT_FOREIGN;
+    }
     if (!db_run(db, SQL_ANSWER_PUT, "ttti", s->id, request, answer, (int64_t)s->updated_at))
         goto fail;
     if (db_changes(db) == 1) {
@@ -139,14 +165,17 @@ bool ussd_commit(struct db *db, const struct ussd_session *s, const char *reques
             goto fail;
         if (s->lang_changed && !ussd_volunteer_set_lang(db, s->phone, s->lang, s->updated_at))
             goto fail;
-        *won = true;
+        r = USSD_COMMIT_WON;
     } else if (!ussd_answer_get(db, s->id, request, buf, buflen)) {
         goto fail;
     }
-    return db_commit(db);
+    if (db_commit(db))
+        return r;
+    return db_busy(db) ? USSD_COMMIT_BUSY : USSD_COMMIT_ERROR;
 fail:
+    r = db_busy(db) ? USSD_COMMIT_BUSY : USSD_COMMIT_ERROR;
     db_rollback(db);
-    return false;
+    return r;
 }
 
 static const char SQL_PURGE_ANSWERS[] =

@@ -47,12 +47,22 @@ bool ussd_session_load(struct db *db, const char *id, struct ussd_session *s);
 bool ussd_answer_get(struct db *db, const char *session_id, const char *request,
                      char *buf, size_t buflen);
 
-/* In one transaction: records the answer for (session, request) and, when this
- * request is the first to answer it, writes the session (and the volunteer's
- * language when s->lang_changed). When a concurrent retry
- * answered first, *won is false and buf receives that answer instead. */
-bool ussd_commit(struct db *db, const struct ussd_session *s, const char *request,
-                 const char *answer, bool *won, char *buf, size_t buflen);
+/* What ussd_commit() did. */
+enum ussd_commit_result {
+    USSD_COMMIT_ERROR = 0,  /* a database error: nothing stored */
+    USSD_COMMIT_BUSY,       /* the write lock was not had in time: nothing stored */
+    USSD_COMMIT_WON,        /* this answer and the session are stored */
+    USSD_COMMIT_LOST,       /* a concurrent retry answered first: its answer is in buf */
+    USSD_COMMIT_FOREIGN,    /* the session id belongs to another number: nothing stored */
+};
+
+/* In one transaction: checks that the session id is new or s->phone's (a number
+ * that raced another for a new id loses here, not by overwriting it), records the
+ * answer for (session, request) and, when this request is the first to answer
+ * it, writes the session (and the volunteer's language when s->lang_changed). */
+enum ussd_commit_result ussd_commit(struct db *db, const struct ussd_session *s,
+                                    const char *request, const char *answer, char *buf,
+                                    size_t buflen);
 
 /* Deletes sessions (and their answers) idle since before cutoff. Returns rows. */
 int ussd_purge(struct db *db, time_t cutoff);

@@ -30,7 +30,7 @@ LAYERS = {
     "gateway/web": 4,
     "gateway/cli": 5,
 }
-GENERATED = {"build/gen/migrations.c": "db"}
+GENERATED = {"build/gen/migrations.c": "db", "build/gen/web_assets.c": "gateway/web"}
 
 
 def folder_of(path):

@@ -10,6 +10,9 @@ talka on the simulated modem (config $CONF, phone var/phone). From a second term
   build/talka sim send +37126000001 "KOKS 12 OZOLS Cesis"   # text the gateway
   build/talka sim outbox                                    # read what it answered
   build/talka status                                        # modems, queues, counters
+Dashboard: http://127.0.0.1:8080/ (see [web] in the config).
 Ctrl-C stops the daemon.
 MSG
+# the first start creates the dashboard's 'admin' with a random password, shown once
+build/talka -c "$CONF" web bootstrap || exit 1
 TALKA_LOG=${TALKA_LOG:-info} exec build/talka -c "$CONF" run

@@ -39,6 +39,16 @@ int pz_utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
+/* Unicode format characters (category Cf) that change how text around them is
+ * shown without being visible: bidirectional overrides and isolates, zero-width
+ * joiners and spaces, soft hyphen, BOM, interlinear annotation marks. */
+static int format_char(int32_t cp)
+{
+    return cp == 0xAD || cp == 0x61C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+           (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
 size_t pz_utf8_sanitize(const char *src, size_t len, char *dst, size_t cap)
 {
     const unsigned char *s = (const unsigned char *)src;
@@ -49,7 +59,7 @@ size_t pz_utf8_sanitize(const char *src, size_t len, char *dst, size_t cap)
         int32_t cp;
         int l = pz_utf8_decode(s + i, len - i, &cp);
         i += (size_t)l;
-        if (cp < 0) continue;
+        if (cp < 0 || format_char(cp)) continue;
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
             cp == 0x2029 || cp == ' ' || cp == 0xA0) {
             space = o > 0;

@@ -14,7 +14,8 @@ int pz_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
 /* Appends cp as UTF-8; returns bytes written (1..4). */
 int pz_utf8_encode(int32_t cp, char *out);
 /* Copies src to dst (cap bytes incl. NUL) keeping only valid UTF-8, turning
- * control characters and line breaks into single spaces, trimming. */
+ * control characters and line breaks into single spaces, dropping invisible
+ * format characters (bidirectional overrides, zero-width ones), trimming. */
 size_t pz_utf8_sanitize(const char *src, size_t len, char *dst, size_t cap);
 
 /* Folds cp (or -1 for an invalid byte) into *out; returns its class. *lv is set

@@ -138,17 +138,29 @@ bool secret_read(const char *path, char *buf, size_t buflen, char *err, size_t e
         return false;
     }
     ssize_t n = read(fd, buf, buflen - 1);
+    char more;
+    bool too_long = n == (ssize_t)(buflen - 1) && read(fd, &more, 1) == 1;
     close(fd);
+    if (too_long) {
+        snprintf(err, errlen, "secret file %s is longer than %zu bytes", path, buflen - 1);
+        return false;
+    }
     if (n < 0) {
         snprintf(err, errlen, "cannot read secret file %s: %s", path, strerror(errno));
         return false;
     }
     buf[n] = '\0';
+    /* measured by its real length: a NUL inside would make strlen() see a
+     * shorter (even empty) secret */
+    if (memchr(buf, '\0', (size_t)n)) {
+        snprintf(err, errlen, "secret file %s contains a NUL byte", path);
+        return false;
+    }
     while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' ' ||
                      buf[n - 1] == '\t'))
         buf[--n] = '\0';
     if (n == 0) {
-        snprintf(err, errlen, "secret file %s is empty", path);
+        snprintf(err, errlen, "secret file %s is empty or only white space", path);
         return false;
     }
     return true;

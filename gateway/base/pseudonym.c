@@ -1,12 +1,13 @@
 /* pseudonym.c: HMAC-SHA256 pseudonyms and the auto-created deployment secret. */
 #include "gateway/base/pseudonym.h"
-#include "gateway/base/config.h"
+#include "gateway/base/secret_key.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,20 +35,32 @@ int pseudonym_key_load_or_create(const char *path, char *key, size_t keylen,
         }
         for (int i = 0; i < 32; i++)
             snprintf(hex + 2 * i, 3, "%02x", raw[i]);
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd >= 0) {
-            ssize_t w = write(fd, hex, 64);
-            close(fd);
-            if (w != 64) {
-                snprintf(err, errlen, "cannot write secret file %s", path);
-                return 0;
-            }
-        } else if (errno != EEXIST) {
+        /* written whole under a temporary name, then linked into place: a second
+         * talka starting at the same moment reads either no file or all of it */
+        char tmp[4200];
+        snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (fd < 0) {
             snprintf(err, errlen, "cannot create secret file %s: %s", path, strerror(errno));
             return 0;
         }
+        ssize_t w = write(fd, hex, 64);
+        bool synced = w == 64 && fsync(fd) == 0;
+        close(fd);
+        if (!synced) {
+            unlink(tmp);
+            snprintf(err, errlen, "cannot write secret file %s", path);
+            return 0;
+        }
+        int linked = link(tmp, path);
+        int link_errno = errno;
+        unlink(tmp);
+        if (linked != 0 && link_errno != EEXIST) {
+            snprintf(err, errlen, "cannot create secret file %s: %s", path, strerror(link_errno));
+            return 0;
+        }
     }
-    return secret_read(path, key, keylen, err, errlen) ? 1 : 0;
+    return secret_key_read(path, key, keylen, err, errlen) ? 1 : 0;
 }
 
 void digest_sha256(const void *a, size_t alen, const void *b, size_t blen, unsigned char out[32])

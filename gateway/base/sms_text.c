@@ -137,3 +137,25 @@ void sms_fold_latvian(const char *utf8, char *out, size_t outlen)
 }
 
 const char *sms_encoding_name(enum sms_encoding e) { return e == SMS_GSM7 ? "gsm7" : "ucs2"; }
+
+static bool is_format(uint32_t cp)
+{
+    return cp == 0xAD || cp == 0x61C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+           (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+size_t sms_strip_format(char *utf8)
+{
+    unsigned char *s = (unsigned char *)utf8;
+    size_t o = 0, i = 0;
+    while (s[i]) {
+        uint32_t cp;
+        int n = utf8_next(s + i, &cp);
+        if (!(cp != 0xFFFD && is_format(cp)))
+            memmove(s + o, s + i, (size_t)n), o += (size_t)n;
+        i += (size_t)n;
+    }
+    s[o] = '\0';
+    return o;
+}

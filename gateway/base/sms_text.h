@@ -26,4 +26,10 @@ void sms_fold_latvian(const char *utf8, char *out, size_t outlen);
 
 const char *sms_encoding_name(enum sms_encoding e);  /* "gsm7" | "ucs2" */
 
+/* Removes, in place, the invisible Unicode format characters that reorder or hide
+ * text (U+202A-U+202E, U+2066-U+2069 bidirectional controls, zero-width spaces
+ * and joiners, soft hyphen, BOM): for anything a person typed that is echoed back
+ * or shown to staff. Returns the new length. */
+size_t sms_strip_format(char *utf8);
+
 #endif

@@ -284,6 +284,15 @@ static bool load(struct daemon_ctx *ctx, char *err, size_t errlen)
     return true;
 }
 
+static int bs_check(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    if (config_get_int(ctx->app->cfg, "broadcast", "release_ahead", 300) < 1) {
+        snprintf(err, errlen, "[broadcast] release_ahead must be >= 1");
+        return 2;
+    }
+    return 0;
+}
+
 static bool bs_start(struct daemon_ctx *ctx, char *err, size_t errlen)
 {
     S.ctx = ctx;
@@ -328,6 +337,7 @@ static void bs_stop(struct daemon_ctx *ctx)
 const struct service broadcast_service = {
     .name = "broadcast",
     .enabled = bs_enabled,
+    .check = bs_check,
     .start = bs_start,
     .reload = bs_reload,
     .stop = bs_stop,

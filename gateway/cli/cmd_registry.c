@@ -4,6 +4,7 @@
 #include "gateway/core/app.h"
 #include "gateway/base/clock.h"
 #include "gateway/cli/cmd_registry.h"
+#include "gateway/base/secret_key.h"
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
@@ -15,6 +16,7 @@
 
 #include <stdatomic.h>
 #include <signal.h>
+#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,11 +75,18 @@ static int flush(int argc, char **argv)
     if (rc)
         return rc;
     struct registry_config cfg;
-    char err[1024];
-    if (!registry_config_load(a.cfg, &cfg, err, sizeof err)) {
+    char err[1024], secret[1024];
+    /* a token or secret that cannot be used is a problem met while acting (1);
+     * any other refusal is a wrong value in the configuration (2) */
+    bool secrets = secret_key_config(a.cfg, "registry", "token_file", secret, sizeof secret,
+                                     err, sizeof err) &&
+                   secret_key_config(a.cfg, "registry", "secret_file", secret, sizeof secret,
+                                     err, sizeof err);
+    OPENSSL_cleanse(secret, sizeof secret);
+    if (!secrets || !registry_config_load(a.cfg, &cfg, err, sizeof err)) {
         fprintf(stderr, "talka registry flush: %s\n", err);
         app_close(&a);
-        return 2;
+        return secrets ? 2 : 1;
     }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

@@ -11,11 +11,14 @@
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
 #include "gateway/cli/wiring.h"
+#include "gateway/cli/run_lock.h"
 #include "gateway/base/log.h"
 #include "gateway/broadcast/broadcast_service.h"
+#include "gateway/kannel/kannel_service.h"
 #include "gateway/modem/modem_service.h"
 #include "gateway/registry/registry_service.h"
 #include "gateway/ussd/ussd_service.h"
+#include "gateway/web/web_service.h"
 
 #include <stdatomic.h>
 #include <signal.h>
@@ -28,15 +31,30 @@ static atomic_bool reload_wanted;
 static void on_stop(int sig) { (void)sig; stopping = 1; }
 static void on_hup(int sig) { (void)sig; reload_wanted = 1; }
 
+static int finish(struct app *a, struct pipeline *p, int lock_fd, int rc)
+{
+    pipeline_free(p);
+    app_close(a);
+    run_lock_release(lock_fd);
+    return rc;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "usage: talka [-c FILE] run\n\n"
                "Runs the gateway in the foreground: modems from the [gammu], [gammu1], ...\n"
                "sections, the registry uploader ([registry] url), the USSD endpoint\n"
-               "([ussd] listen) and the broadcast scheduler. Logs go to stderr.\n"
+               "([ussd] listen), the broadcast scheduler, Kannel links ([kannel] listen,\n"
+               "[kannel0], [kannel1], ...) and the staff dashboard ([web] listen).\n"
+               "Logs go to stderr.\n"
                "SIGTERM/SIGINT finish the current send and exit; SIGHUP reloads lists.\n"
-               "Exit status: 0 after a clean stop, 1 when a service failed to start,\n"
-               "2 on a configuration error.\n");
+               "Before any service starts, everything they need is checked: the database\n"
+               "writable, secrets, the USSD port, modem settings (device paths are\n"
+               "reported). One talka run per database: a second one is refused, naming\n"
+               "the first one's PID (other subcommands keep working beside it).\n"
+               "Exit status: 0 after a clean stop; 1 when something cannot be used (a\n"
+               "database, secret, port, file or device) or a service failed; 2 on a\n"
+               "usage error or a wrong value in the configuration.\n");
 }
 
 int cmd_run(int argc, char **argv)
@@ -55,12 +73,43 @@ int cmd_run(int argc, char **argv)
     if (rc)
         return rc;
     char err[1024] = "";
+    /* one daemon per database: a second one would take the first one's sends */
+    int lock_fd = run_lock_take(a.db_path, err, sizeof err);
+    if (lock_fd < 0) {
+        fprintf(stderr, "talka: %s\n", err);
+        pipeline_free(p);
+        app_close(&a);
+        return 1;
+    }
     struct send_policy policy;
     if (!send_policy_load(a.cfg, &policy, err, sizeof err)) {
         fprintf(stderr, "talka: %s: %s\n", config_file(a.cfg), err);
-        pipeline_free(p);
-        app_close(&a);
-        return 2;
+        return finish(&a, p, lock_fd, 2);
+    }
+    const struct service *all[] = { &modem_service, &broadcast_service, &registry_service,
+                                    &ussd_service, &kannel_service, &web_service };
+    const size_t nall = sizeof all / sizeof all[0];
+    bool started[sizeof all / sizeof all[0]] = { false };
+    bool checked[sizeof all / sizeof all[0]] = { false };   /* may hold prepared state */
+    struct daemon_ctx ctx = { .app = &a, .pipe = p, .policy = &policy, .stopping = &stopping };
+
+    /* everything the configured services need, before any of them starts */
+    if (!db_check_writable(a.db, a.db_path, err, sizeof err)) {
+        fprintf(stderr, "talka: %s\n", err);
+        return finish(&a, p, lock_fd, 1);
+    }
+    for (size_t i = 0; i < nall; i++) {
+        if (!all[i]->enabled(&a) || !all[i]->check)
+            continue;
+        int code = all[i]->check(&ctx, err, sizeof err);
+        if (code) {
+            fprintf(stderr, "talka: %s: %s\n", all[i]->name, err);
+            for (size_t k = 0; k < i; k++)
+                if (checked[k])
+                    all[k]->stop(&ctx);
+            return finish(&a, p, lock_fd, code == 2 ? 2 : 1);
+        }
+        checked[i] = true;
     }
 
     struct sigaction sa;
@@ -78,18 +127,12 @@ int cmd_run(int argc, char **argv)
     if (recovered || requeued > 0)
         log_info("recovered %d unhandled texts and %d unsent messages", recovered, requeued);
 
-    const struct service *all[] = { &modem_service, &broadcast_service, &registry_service,
-                                    &ussd_service };
-    const size_t nall = sizeof all / sizeof all[0];
-    bool started[sizeof all / sizeof all[0]] = { false };
-    struct daemon_ctx ctx = { .app = &a, .pipe = p, .policy = &policy, .stopping = &stopping };
     rc = 0;
     for (size_t i = 0; i < nall && !rc; i++) {
         const struct service *s = all[i];
         if (!s->enabled(&a))
             continue;
         if (!s->start(&ctx, err, sizeof err)) {
-            log_error("%s: %s", s->name, err);
             fprintf(stderr, "talka: %s: %s\n", s->name, err);
             rc = 1;
             break;
@@ -118,13 +161,11 @@ int cmd_run(int argc, char **argv)
     }
     stopping = 1;
     for (size_t i = nall; i-- > 0;) {
-        if (started[i]) {
-            all[i]->stop(&ctx);
+        if (started[i] || checked[i])
+            all[i]->stop(&ctx);   /* also frees what a check prepared */
+        if (started[i])
             log_info("%s stopped", all[i]->name);
-        }
     }
     log_info("talka stopped");
-    pipeline_free(p);
-    app_close(&a);
-    return rc;
+    return finish(&a, p, lock_fd, rc);
 }

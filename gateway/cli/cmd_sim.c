@@ -11,6 +11,7 @@
 #include "db/modem_status.h"
 #include "gateway/core/app.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/sms_text.h"
 #include "gateway/cli/cmd_sim.h"
 
 #include "gateway/cli/cli.h"
@@ -53,6 +54,9 @@ static void usage(FILE *f)
         "          recipient, a tab, the text with tab and line break as \\t and \\n.\n"
         "  report  puts a delivery report for message reference REF into the inbox\n"
         "          (every send on the dummy driver gets reference 255).\n"
+        "A sender that is not a number of up to 20 digits or a name of up to 11\n"
+        "characters, a text that is not valid UTF-8 or needs more than 50 SMS parts\n"
+        "is refused (exit status 2), never cut.\n"
         "Exit status: 0 done, 1 failed, 2 usage or configuration error.\n");
 }
 
@@ -261,6 +265,70 @@ static unsigned char next_ref(void)
     return (unsigned char)(state >> 16);
 }
 
+/* Strict UTF-8: no stray continuation bytes, overlong forms, surrogates or
+ * code points past U+10FFFF. Returns the offset of the first bad byte, or -1. */
+static long utf8_bad_at(const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; s[i];) {
+        unsigned c = s[i], n, cp;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; }
+        else return (long)i;
+        for (unsigned k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return (long)i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return (long)i;
+        i += n + 1;
+    }
+    return -1;
+}
+
+/* What a phone could really send: a number of at most 20 digits (an optional
+ * '+' first) or an alphanumeric sender of at most 11 characters, and a text in
+ * valid UTF-8 of at most GSM_MAX_MULTI_SMS parts. Anything else is refused with
+ * the reason, never cut. */
+static bool sim_check(const char *from, const char *text, char *why, size_t whylen)
+{
+    size_t fl = strlen(from), digits = 0;
+    bool numeric = fl > 0 && (from[0] == '+' || (from[0] >= '0' && from[0] <= '9'));
+    for (size_t i = numeric && from[0] == '+'; i < fl; i++) {
+        unsigned char c = (unsigned char)from[i];
+        if (numeric ? !(c >= '0' && c <= '9') : !(c >= 0x20 && c < 0x7F)) {
+            snprintf(why, whylen, "sender \"%.40s%s\": %s", from, fl > 40 ? "..." : "",
+                     numeric ? "a number has only digits after an optional '+'"
+                             : "an alphanumeric sender is printable ASCII");
+            return false;
+        }
+        digits++;
+    }
+    if (fl == 0 || (numeric && (digits == 0 || digits > 20)) || (!numeric && fl > 11)) {
+        snprintf(why, whylen, "sender of %zu characters: a number has 1 to 20 digits, an "
+                 "alphanumeric sender 1 to 11 characters", fl);
+        return false;
+    }
+    long bad = utf8_bad_at(text);
+    if (bad >= 0) {
+        snprintf(why, whylen, "the text is not valid UTF-8 (byte %ld)", bad + 1);
+        return false;
+    }
+    struct sms_info info;
+    sms_measure(text, &info);
+    if (info.segments > GSM_MAX_MULTI_SMS) {
+        snprintf(why, whylen, "the text needs %d SMS parts; a phone sends at most %d "
+                 "(%d GSM-7 or %d other characters)", info.segments, GSM_MAX_MULTI_SMS,
+                 GSM_MAX_MULTI_SMS * 153, GSM_MAX_MULTI_SMS * 67);
+        return false;
+    }
+    return true;
+}
+
 /* One incoming text from `from`, split into parts as a phone would. */
 static bool sim_text(struct phone *ph, GSM_MultiSMSMessage *msms, const char *from,
                      const char *text)
@@ -325,9 +393,14 @@ static int sim_send(struct app *a, const char *modem, int argc, char **argv, boo
         return 1;
     }
     rc = 0;
+    char why[256];
     if (!from_stdin) {
-        if (!sim_text(&ph, msms, argv[0], argv[1]))
+        if (!sim_check(argv[0], argv[1], why, sizeof why)) {
+            fprintf(stderr, "talka sim send: %s; nothing was put into the phone\n", why);
+            rc = 2;
+        } else if (!sim_text(&ph, msms, argv[0], argv[1])) {
             rc = 1;
+        }
     } else {
         char *line = NULL;
         size_t cap = 0;
@@ -347,6 +420,12 @@ static int sim_send(struct app *a, const char *modem, int argc, char **argv, boo
             }
             *tab = '\0';
             unescape(tab + 1);
+            if (!sim_check(line, tab + 1, why, sizeof why)) {
+                fprintf(stderr, "talka sim send: line %ld: %s; the lines before it were put "
+                        "into the phone, this one and those after it were not\n", lineno, why);
+                rc = 2;
+                break;
+            }
             if (!sim_text(&ph, msms, line, tab + 1))
                 rc = 1;
         }

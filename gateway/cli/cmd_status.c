@@ -1,8 +1,9 @@
-/* cmd_status.c: `talka status`: each modem (state, signal, network, last contact,
- * balance), the queues and today's counters, as the daemon last recorded them.
+/* cmd_status.c: `talka status`: each link, modem or Kannel (state, signal,
+ * network, last contact, balance), the queues and today's counters, as the daemon last recorded them.
  * `talka status --check` is for monitoring systems: one line, exit 0 when all is
  * well, 1 when a modem has been down longer than [modem] down_after or the
  * outbound queue has not moved for [modem] stuck_after seconds. */
+#include "db/modem_aside.h"
 #include "db/modem_status.h"
 #include "gateway/core/app.h"
 #include "gateway/base/localtime.h"
@@ -14,6 +15,7 @@
 #include "gateway/core/transport.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #define MAX_ROWS 32
@@ -21,12 +23,16 @@
 static void usage(FILE *f)
 {
     fprintf(f, "usage: talka [-c FILE] status [--check]\n\n"
-               "Shows each modem (state, signal, network, last contact, SIM balance), the\n"
-               "outbound queue, inbound counters and parts of long texts still waiting.\n"
+               "Shows each link, modem or Kannel (state, signal, network, last contact, SIM\n"
+               "balance, SIM slots used, messages set aside because they were not texts; a\n"
+               "Kannel link's device is its sendsms URL), the outbound queue (with sends\n"
+               "waiting to be retried and why), inbound counters and parts of long texts\n"
+               "still waiting.\n"
                "  --check  one line for monitoring: exit 1 when a modem has been down for\n"
                "           longer than [modem] down_after seconds (default 300) or the oldest\n"
                "           due outbound message has waited longer than [modem] stuck_after\n"
-               "           (default 900); exit 0 otherwise.\n"
+               "           (default 900), or the database is readable by group or others\n"
+               "           (others only, when [talka] group is set); exit 0 otherwise.\n"
                "Exit status: 0 ok, 1 a problem (--check) or a database error, 2 usage or\n"
                "configuration error.\n");
 }
@@ -102,18 +108,28 @@ static int check(const struct app *a, const struct modem_row *rows, int nrows,
         const struct modem_row *r = find(rows, nrows, names[i]);
         up += r && !strcmp(r->state, "up");
     }
+    /* personal data readable by others than talka (and its group, if one is set) */
+    struct stat st;
+    const char *group = config_get(a->cfg, "talka", "group", NULL);
+    mode_t too_open = group && *group ? (S_IROTH | S_IWOTH) : (S_IRWXG | S_IRWXO);
+    if (stat(a->db_path, &st) == 0 && (st.st_mode & too_open)) {
+        printf("WARNING: the database %s is readable by %s (mode %03o): run chmod %s %s\n",
+               a->db_path, group && *group ? "others" : "group or others",
+               (unsigned)(st.st_mode & 0777), group && *group ? "640" : "600", a->db_path);
+        return 1;
+    }
     printf("OK: %d of %d modems up, %lld queued, %lld failed\n", up, nnames,
            (long long)q->queued, (long long)q->failed);
     return 0;
 }
 
-static void show(const struct modem_row *rows, int nrows, char names[][32], int nnames,
-                 const struct queue_stats *q, time_t now)
+static void show(struct db *db, const struct modem_row *rows, int nrows, char names[][32],
+                 int nnames, const struct queue_stats *q, time_t now)
 {
     char t1[32], t2[32], t3[32];
-    printf("modems:\n");
+    printf("links (modems and Kannel):\n");
     if (!nnames)
-        printf("  (none configured: add a [gammu] section)\n");
+        printf("  (none configured: add a [gammu] or [kannel0] section)\n");
     for (int i = 0; i < nnames; i++) {
         const struct modem_row *r = find(rows, nrows, names[i]);
         if (!r) {
@@ -134,6 +150,16 @@ static void show(const struct modem_row *rows, int nrows, char names[][32], int 
         }
         if (r->has_skew && (r->clock_skew > 300 || r->clock_skew < -300))
             printf("           clock differs from the network by %ld s\n", r->clock_skew);
+        int64_t aside = aside_count(db, r->name);
+        if (r->sim_total > 0) {
+            ago(now, r->sim_at, t3, sizeof t3);
+            printf("           SIM %d of %d slots used (%s)", r->sim_used, r->sim_total, t3);
+            if (aside > 0)
+                printf(", %lld messages set aside (not texts)", (long long)aside);
+            printf("\n");
+        } else if (aside > 0) {
+            printf("           %lld messages set aside (not texts)\n", (long long)aside);
+        }
         if (r->reconnects)
             printf("           reconnects %d\n", r->reconnects);
         if (r->last_error[0] && strcmp(r->state, "up"))
@@ -144,6 +170,9 @@ static void show(const struct modem_row *rows, int nrows, char names[][32], int 
            (long long)q->delivered, (long long)q->failed);
     if (q->oldest_due_s)
         printf(" (oldest due waiting %ld s)", q->oldest_due_s);
+    if (q->retrying)
+        printf("\n          %lld of them to be retried, last error: %s", (long long)q->retrying,
+               q->retry_error);
     printf("\ninbound: %lld texts, %lld not handled yet, %lld parts of long texts waiting\n",
            (long long)q->inbound, (long long)q->inbound_new, (long long)q->parts_waiting);
     printf("today: %lld received, %lld sent\n", (long long)q->received_today,
@@ -184,7 +213,7 @@ int cmd_status(int argc, char **argv)
     if (want_check)
         rc = check(&a, rows, nrows, names, nnames, &q, now);
     else
-        show(rows, nrows, names, nnames, &q, now);
+        show(a.db, rows, nrows, names, nnames, &q, now);
     app_close(&a);
     return rc;
 }

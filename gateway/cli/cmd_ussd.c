@@ -8,6 +8,7 @@
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
 #include "gateway/base/config.h"
+#include "gateway/base/secret_key.h"
 
 #include <curl/curl.h>
 
@@ -67,7 +68,8 @@ static bool build_url(const char *url, char *out, size_t outlen)
         snprintf(out, outlen, "%s", url);
         return true;
     }
-    bool have_key = cfg && config_secret(cfg, "ussd", "secret_file", key, sizeof key, err, sizeof err);
+    bool have_key = cfg && secret_key_config(cfg, "ussd", "secret_file", key, sizeof key, err,
+                                             sizeof err);
     if (!url) {
         const char *listen = cfg ? config_get(cfg, "ussd", "listen", NULL) : NULL;
         if (!listen || !have_key) {

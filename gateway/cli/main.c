@@ -15,6 +15,7 @@
 #include "gateway/cli/cmd_status.h"
 #include "gateway/cli/cmd_ussd.h"
 #include "gateway/cli/cmd_volunteer.h"
+#include "gateway/cli/cmd_web.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -42,6 +43,7 @@ static const struct {
     { "maintain",  cmd_maintain,  "apply retention: delete old raw texts of handled messages" },
     { "sim",       cmd_sim,       "simulated modem: put a text in, read what was sent" },
     { "ussd",      cmd_ussd,      "walk the USSD menu against a running endpoint" },
+    { "web",       cmd_web,       "staff dashboard accounts: user add, list, passwd, remove" },
 };
 
 static void usage(FILE *f)

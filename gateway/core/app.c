@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char *app_config_path = CONFIG_DEFAULT_PATH;
 
@@ -38,6 +40,47 @@ struct db *app_db_connect(const struct app *a, char *err, size_t errlen)
     return db_open(a->db_path, strcmp(sync, "full") == 0, err, errlen);
 }
 
+/* Personal data (numbers, names, raw texts) in files only talka may read: the
+ * database, its WAL and shared-memory files, backups and exports are created
+ * 0600 in directories 0700, or 0640/0750 owned by [talka] group when the config
+ * names one (for a staff group that reads backups). 0 or 2 (an unknown group). */
+static int private_files(struct app *a, gid_t *gid)
+{
+    const char *group = config_get(a->cfg, "talka", "group", NULL);
+    *gid = (gid_t)-1;
+    if (!group || !*group) {
+        umask(0077);
+        return 0;
+    }
+    struct group *g = getgrnam(group);
+    if (!g) {
+        fprintf(stderr, "talka: %s: [talka] group = %s: no such group\n", config_file(a->cfg),
+                group);
+        return 2;
+    }
+    *gid = g->gr_gid;
+    umask(0027);
+    return 0;
+}
+
+/* the database's directory and file handed to [talka] group (the WAL and shm
+ * files take the database file's owner and mode from SQLite) */
+static void share_with_group(const char *db_path, gid_t gid)
+{
+    if (gid == (gid_t)-1)
+        return;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", db_path);
+    char *slash = strrchr(dir, '/');
+    if (slash) {
+        *slash = '\0';
+        if (chown(dir, (uid_t)-1, gid) != 0)
+            log_warn("cannot give %s to the configured group: %s", dir, strerror(errno));
+    }
+    if (chown(db_path, (uid_t)-1, gid) != 0)
+        log_warn("cannot give %s to the configured group: %s", db_path, strerror(errno));
+}
+
 int app_open(struct app *a, unsigned flags)
 {
     char err[1024] = "";
@@ -50,6 +93,12 @@ int app_open(struct app *a, unsigned flags)
     const char *lvl = config_get(a->cfg, "talka", "log_level", NULL);
     if (lvl && log_level_from_name(lvl) >= 0 && !getenv("TALKA_LOG"))
         log_set_level((enum log_level)log_level_from_name(lvl));
+
+    gid_t gid;
+    if (private_files(a, &gid) != 0) {
+        app_close(a);
+        return 2;
+    }
 
     a->popts.min_count = config_get_int(a->cfg, "parse", "min_count", 1);
     a->popts.max_count = config_get_int(a->cfg, "parse", "max_count", 10000);
@@ -86,10 +135,13 @@ int app_open(struct app *a, unsigned flags)
         config_path(a->cfg, "talka", "database", "../var/talka.db", a->db_path, sizeof a->db_path);
         make_parent_dirs(a->db_path);
         a->db = app_db_connect(a, err, sizeof err);
+        if (a->db)
+            share_with_group(a->db_path, gid);
         if (!a->db) {
+            /* a database that cannot be used: a problem met while acting (exit 1) */
             fprintf(stderr, "talka: %s\n", err);
             app_close(a);
-            return 2;
+            return 1;
         }
     }
     return 0;

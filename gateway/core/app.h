@@ -29,7 +29,7 @@ struct app {
 };
 
 /* Opens what flags ask for. Prints "talka: ..." to stderr and returns 2 on a
- * configuration error; 0 on success. */
+ * configuration error, 1 when the database cannot be used; 0 on success. */
 int app_open(struct app *a, unsigned flags);
 void app_close(struct app *a);
 

@@ -50,9 +50,10 @@ int pipeline_open_app(struct app *a, struct pipeline **p)
     char err[1024] = "";
     *p = pipeline_new(a, err, sizeof err);
     if (!*p) {
+        /* the pseudonym secret cannot be used: a problem met while acting (exit 1) */
         fprintf(stderr, "talka: %s\n", err);
         app_close(a);
-        return 2;
+        return 1;
     }
     return 0;
 }

@@ -21,7 +21,8 @@ struct pipeline *pipeline_new(struct app *a, char *err, size_t errlen);
 void pipeline_free(struct pipeline *p);
 
 /* For subcommands: app_open(a, APP_ALL) and pipeline_new together. Prints
- * "talka: ..." and returns 2 on a configuration error, 0 on success. */
+ * "talka: ..." and returns app_open's code, 1 when the pseudonym secret cannot
+ * be used, or 0 on success. */
 int pipeline_open_app(struct app *a, struct pipeline **p);
 
 /* Stage 1: commits the raw text (idempotent on the dedupe key). *existed is set

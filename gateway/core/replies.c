@@ -66,7 +66,8 @@ const char *replies_get(const struct replies *r, enum lang lang, const char *key
     return v ? v : lookup(r, LANG_LV, key);
 }
 
-/* Substitutes {name} placeholders; line breaks and tabs become spaces. */
+/* Substitutes {name} placeholders; line breaks and tabs become spaces, invisible
+ * format characters (bidirectional overrides) go. */
 static void substitute(const char *tpl, const struct reply_var *vars, int nvars,
                        char *out, size_t outlen)
 {
@@ -95,6 +96,8 @@ static void substitute(const char *tpl, const struct reply_var *vars, int nvars,
         p++;
     }
     out[o] = '\0';
+    /* a value someone typed must not reorder or hide the reply around it */
+    sms_strip_format(out);
 }
 
 /* Tries one template: as is, then folded to GSM-7 (not for Russian). */

@@ -37,7 +37,7 @@ static int load_report(struct db *db, int review_no, struct planting *pl, int ma
 
 /* Texts the volunteer of pl the outcome, in their language. */
 static bool notify(struct pipeline *p, struct db *db, const struct planting *pl, int n,
-                   const char *key, const char *reason, time_t now)
+                   const char *key, const char *reason, time_t now, char *sms, size_t smslen)
 {
     struct volunteer v;
     if (!volunteer_by_id(db, pl[0].volunteer_id, &v) || strncmp(v.number, "+", 1))
@@ -53,14 +53,18 @@ static bool notify(struct pipeline *p, struct db *db, const struct planting *pl,
                                 { "place", place ? place_name(place, lang) : pl[0].place } };
     struct sms_info info;
     replies_render(p->app->replies, lang, key, vars, 5, text, sizeof text, &info);
+    if (sms)
+        snprintf(sms, smslen, "%s", text);
     return outbox_enqueue(db, v.number, text, PRIO_STAFF, "notice", 0, 0, now) != 0;
 }
 
 static enum review_result decide(struct pipeline *p, struct db *db, int review_no, bool approve,
                                  const char *reason, const char *actor, bool in_tx,
-                                 char *msg, size_t msglen)
+                                 char *msg, size_t msglen, char *sms, size_t smslen)
 {
     time_t now = clock_now();
+    if (sms)
+        sms[0] = '\0';
     if (!in_tx && !db_begin(db))
         return REVIEW_DB_ERROR;
     struct planting pl[PARSE_MAX_ITEMS];
@@ -87,7 +91,7 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
     snprintf(subject, sizeof subject, "review#%d", review_no);
     snprintf(detail, sizeof detail, "%ld trees, %s%s%s", trees, pl[0].municipality,
              reason ? "; reason: " : "", reason ? reason : "");
-    ok = ok && notify(p, db, pl, n, approve ? "approved" : "rejected", reason, now) &&
+    ok = ok && notify(p, db, pl, n, approve ? "approved" : "rejected", reason, now, sms, smslen) &&
          audit(db, now, actor, approve ? "approve" : "reject", subject, detail);
     if (!ok) {
         if (!in_tx)
@@ -98,19 +102,32 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
         return REVIEW_DB_ERROR;
     snprintf(msg, msglen, "report %d %s: %ld trees, %s", review_no,
              approve ? "approved" : "rejected", trees, pl[0].place);
-    log_info("review %d %s by %s", review_no, approve ? "approved" : "rejected", actor);
+    if (!sms)
+        log_info("review %d %s by %s", review_no, approve ? "approved" : "rejected", actor);
     return REVIEW_OK;
 }
 
 enum review_result review_approve(struct pipeline *p, struct db *db, int review_no,
                                   const char *actor, bool in_tx, char *msg, size_t msglen)
 {
-    return decide(p, db, review_no, true, NULL, actor, in_tx, msg, msglen);
+    return decide(p, db, review_no, true, NULL, actor, in_tx, msg, msglen, NULL, 0);
 }
 
 enum review_result review_reject(struct pipeline *p, struct db *db, int review_no,
                                  const char *reason, const char *actor, bool in_tx,
                                  char *msg, size_t msglen)
 {
-    return decide(p, db, review_no, false, reason, actor, in_tx, msg, msglen);
+    return decide(p, db, review_no, false, reason, actor, in_tx, msg, msglen, NULL, 0);
+}
+
+enum review_result review_preview(struct pipeline *p, struct db *db, int review_no, bool approve,
+                                  const char *reason, char *sms, size_t smslen)
+{
+    char msg[256];
+    if (!db_begin(db))
+        return REVIEW_DB_ERROR;
+    enum review_result r = decide(p, db, review_no, approve, reason, "preview", true, msg,
+                                  sizeof msg, sms, smslen);
+    db_rollback(db);   /* nothing of the trial run stays */
+    return r;
 }

@@ -17,4 +17,10 @@ enum review_result review_reject(struct pipeline *p, struct db *db, int review_n
                                  const char *reason, const char *actor, bool in_tx,
                                  char *msg, size_t msglen);
 
+/* The exact SMS the volunteer would get for this decision (the same run inside a
+ * transaction that is rolled back: nothing is stored, queued or logged). "" when
+ * the volunteer has been erased. */
+enum review_result review_preview(struct pipeline *p, struct db *db, int review_no, bool approve,
+                                  const char *reason, char *sms, size_t smslen);
+
 #endif

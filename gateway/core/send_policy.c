@@ -53,8 +53,11 @@ bool send_policy_load(const struct config *cfg, struct send_policy *p, char *err
     p->daily_cap = config_get_int(cfg, "broadcast", "daily_cap", 0);
     p->reply_hard_cap = config_get_int(cfg, "broadcast", "reply_hard_cap", 0);
     p->assumed_rate = config_get_int(cfg, "broadcast", "assumed_rate", 10);
-    if (p->daily_cap < 0 || p->reply_hard_cap < 0 || p->assumed_rate < 1) {
-        snprintf(err, errlen, "[broadcast] daily_cap and reply_hard_cap must be >= 0, assumed_rate >= 1");
+    p->prefer_factor = config_get_int(cfg, "broadcast", "prefer_factor", 10);
+    if (p->daily_cap < 0 || p->reply_hard_cap < 0 || p->assumed_rate < 1 ||
+        p->prefer_factor < 0) {
+        snprintf(err, errlen, "[broadcast] daily_cap, reply_hard_cap and prefer_factor must be "
+                 ">= 0, assumed_rate >= 1");
         return false;
     }
     p->nlinks = transport_links(cfg, p->links, TRANSPORT_MAX_LINKS);
@@ -98,8 +101,45 @@ long send_total_rate(const struct send_policy *p)
     return r;
 }
 
+/* parts a minute a link is counted at (assumed_rate when it has no rate) */
+static long link_rate(const struct send_policy *p, const struct transport_link *l)
+{
+    return l->rate > 0 ? l->rate : p->assumed_rate;
+}
+
+/* Broadcasts prefer the faster links: true when some other link, at least
+ * [broadcast] prefer_factor times faster than this one, is up (reported in the
+ * last two minutes). A link that is slower sends replies and staff notices but
+ * leaves broadcast copies to it. */
+static bool faster_link_up(const struct send_policy *p, struct db *db, const char *link,
+                           time_t now)
+{
+    if (p->prefer_factor <= 0)
+        return false;
+    const struct transport_link *me = NULL;
+    for (int i = 0; i < p->nlinks; i++)
+        if (!strcmp(p->links[i].name, link))
+            me = &p->links[i];
+    if (!me)
+        return false;
+    long mine = link_rate(p, me);
+    for (int i = 0; i < p->nlinks; i++) {
+        const struct transport_link *l = &p->links[i];
+        if (l == me || link_rate(p, l) < mine * p->prefer_factor)
+            continue;
+        int64_t up = 0;
+        if (db_int(db, &up, "SELECT count(*) FROM modems WHERE name = ? AND state = 'up'"
+                            " AND last_contact >= ?", "ti", l->name, (int64_t)(now - 120)) ==
+                DB_FOUND && up)
+            return true;
+    }
+    return false;
+}
+
 int send_max_priority(const struct send_policy *p, struct db *db, const char *link, time_t now)
 {
+    if (faster_link_up(p, db, link, now))
+        return PRIO_BROADCAST - 1;
     if (p->daily_cap > 0 || p->reply_hard_cap > 0) {
         long sent;
         if (!send_sent_today(db, link, now, &sent)) {

@@ -1,6 +1,7 @@
 /* send_policy.h: what the senders may send now: [broadcast] quiet hours in the
  * local time zone, the daily cap per link (broadcasts stop for the day) and the
- * hard cap (replies stop too), and the links' rates. Built from the config once,
+ * hard cap (replies stop too), the links' rates, and the preference of broadcasts
+ * for the faster links (a Kannel link over a modem). Built from the config once,
  * before any service starts, and handed to every service that sends, so there is
  * no moment without it. Read-only after that. */
 #ifndef TALKA_SEND_POLICY_H
@@ -20,6 +21,8 @@ struct send_policy {
     long daily_cap;           /* parts a link sends a day before broadcasts stop (0: none) */
     long reply_hard_cap;      /* parts a link sends a day before everything stops (0: none) */
     long assumed_rate;        /* parts a minute assumed for a link without a rate */
+    long prefer_factor;       /* broadcasts avoid a link this many times slower than
+                                 another link that is up (0: every link sends them) */
     int nlinks;
     struct transport_link links[TRANSPORT_MAX_LINKS];
 };
@@ -44,9 +47,9 @@ bool send_sent_today(struct db *db, const char *link, time_t now, long *parts);
 long send_total_rate(const struct send_policy *p);
 
 /* For a sender: the highest priority number the link may claim now — everything
- * outside quiet hours and caps, replies and staff notices only during quiet hours
- * or past the daily cap, nothing (-1) past the hard cap or when the database cannot
- * say (fails closed). */
+ * outside quiet hours and caps, replies and staff notices only during quiet hours,
+ * past the daily cap or while a link prefer_factor times faster is up, nothing (-1)
+ * past the hard cap or when the database cannot say (fails closed). */
 int send_max_priority(const struct send_policy *p, struct db *db, const char *link, time_t now);
 
 #endif

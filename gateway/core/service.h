@@ -2,7 +2,9 @@
  * uploader, USSD endpoint, broadcast scheduler) is a service with its own
  * threads and its own database connections; cmd_run.c starts the configured
  * ones, relays SIGHUP, and stops them in reverse order on SIGTERM/SIGINT. Each
- * service declares its `struct service` in its own header (modem_service.h, ...). */
+ * service declares its `struct service` in its own header (modem_service.h, ...).
+ * Start-up order: every enabled service's check() first, then start() in turn,
+ * so a bad secret or a busy port stops talka before any modem is touched. */
 #ifndef TALKA_SERVICE_H
 #define TALKA_SERVICE_H
 
@@ -25,6 +27,12 @@ struct service {
     const char *name;
     /* true when the config asks for this service */
     bool (*enabled)(const struct app *a);
+    /* before any service starts: everything the service will need (config
+     * values, secrets, ports, device paths) checked, and what it can prepare
+     * (a bound socket) prepared. 0 when it can start; else 2 for a wrong value in
+     * the configuration or 1 for something that cannot be used (a secret, port,
+     * file, device), with one line in err. May be NULL. */
+    int (*check)(struct daemon_ctx *ctx, char *err, size_t errlen);
     /* starts its threads; false with a message in err when it cannot */
     bool (*start)(struct daemon_ctx *ctx, char *err, size_t errlen);
     /* SIGHUP: re-read what can change without a restart (may be NULL) */

@@ -17,14 +17,15 @@
 enum tmsg_kind {
     TMSG_TEXT = 0,   /* a text (or one part of a long text) from a subscriber */
     TMSG_REPORT,     /* a delivery report for something we sent */
-    TMSG_OTHER,      /* anything else (our own saved messages, ...): left alone */
+    TMSG_OTHER,      /* anything else (saved or sent messages, data, unreadable PDUs):
+                        set aside with what could be decoded, then deleted */
 };
 
 /* One message read from the device. */
 struct tmsg {
     enum tmsg_kind kind;
     char sender[48];          /* as received, UTF-8 */
-    char text[1600];          /* UTF-8 (8-bit data verbatim), NUL-terminated */
+    char text[1600];          /* UTF-8, NUL-terminated */
     size_t len;
     time_t sent_at;           /* the network's time stamp, 0 when unknown */
     /* part of a long text when total > 1 */
@@ -34,6 +35,12 @@ struct tmsg {
     bool delivered;           /* false: the network gave up */
     /* where it lies on the device (for remove() and logs) */
     int folder, location;
+    /* TMSG_OTHER: what it is (submit, data, undecodable, other), what could be
+     * decoded (a JSON object) and the raw PDU as hex ("" when the transport did
+     * not see it) */
+    char other_kind[16];
+    char about[800];
+    char pdu[400];
 };
 
 struct transport_health {
@@ -83,6 +90,12 @@ struct transport_kind {
                  size_t errlen);
     /* Pumps the device for unsolicited events for up to ms milliseconds (may be NULL). */
     void (*idle)(struct transport *t, int ms);
+    /* How full the device's message memory is: true with used and total filled
+     * (may be NULL, or false when the device cannot tell). */
+    bool (*storage)(struct transport *t, int *used, int *total);
+    /* The instance must not be connected until a person acts (the SIM refused
+     * the PIN in the PIN file, ...): true with why filled (may be NULL). */
+    bool (*held)(struct transport *t, char *why, size_t len);
     /* Thread-safe: makes a call that hangs return soon; reconnect afterwards. */
     void (*abort)(struct transport *t);
     /* The config section holding an instance's settings (rate, balance code, ...). */

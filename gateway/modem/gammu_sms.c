@@ -2,6 +2,7 @@
 #include "gateway/modem/gammu_sms.h"
 
 #include <ctype.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,77 @@ time_t gammu_epoch(const GSM_DateTime *dt)
     return timegm(&tm) - dt->Timezone;   /* Timezone: seconds east of UTC */
 }
 
+static const char *state_name(GSM_SMS_State st)
+{
+    switch (st) {
+    case SMS_Sent: return "sent";
+    case SMS_UnSent: return "unsent";
+    case SMS_Read: return "read";
+    case SMS_UnRead: return "unread";
+    }
+    return "unknown";
+}
+
+/* What libgammu decoded of a message that is not a text, as a JSON object */
+static void describe(const GSM_SMSMessage *s, char *out, size_t len)
+{
+    char num[64], smsc[64], text[640];
+    gammu_ucs2_to_utf8(s->Number, num, sizeof num);
+    gammu_ucs2_to_utf8(s->SMSC.Number, smsc, sizeof smsc);
+    json_t *o = json_object();
+    json_object_set_new(o, "type", json_string(s->PDU == SMS_Submit ? "submit" :
+                                               s->PDU == SMS_Deliver ? "deliver" : "other"));
+    json_object_set_new(o, "state", json_string(state_name(s->State)));
+    json_object_set_new(o, "number", json_string(num));
+    json_object_set_new(o, "smsc", json_string(smsc));
+    json_object_set_new(o, "class", json_integer(s->Class));
+    if (s->Coding == SMS_Coding_8bit) {
+        size_t n = (size_t)s->Length;
+        if (n > 200)
+            n = 200;
+        for (size_t i = 0; i < n; i++)
+            snprintf(text + 2 * i, 3, "%02X", (unsigned char)s->Text[i]);
+        text[2 * n] = '\0';
+        json_object_set_new(o, "coding", json_string("8bit"));
+        json_object_set_new(o, "data", json_string(text));
+    } else {
+        gammu_ucs2_to_utf8(s->Text, text, 400);
+        json_object_set_new(o, "coding", json_string(
+            s->Coding == SMS_Coding_Default_No_Compression ? "gsm7" : "ucs2"));
+        json_object_set_new(o, "text", json_string(text));
+    }
+    if (s->UDH.Type != UDH_NoUDH && s->UDH.Length > 0) {
+        int n = s->UDH.Length > 60 ? 60 : s->UDH.Length;
+        for (int i = 0; i < n; i++)
+            snprintf(text + 2 * i, 3, "%02X", s->UDH.Text[i]);
+        json_object_set_new(o, "udh", json_string(text));
+    }
+    time_t at = gammu_epoch(&s->DateTime);
+    if (at)
+        json_object_set_new(o, "time", json_integer((json_int_t)at));
+    char *js = json_dumps(o, JSON_COMPACT);
+    snprintf(out, len, "%s", js ? js : "{}");
+    free(js);
+    json_decref(o);
+}
+
+void gammu_unreadable(int loc, const char *error, const char *pdu, struct tmsg *m)
+{
+    memset(m, 0, sizeof *m);
+    m->kind = TMSG_OTHER;
+    m->folder = 0;
+    m->location = loc;
+    snprintf(m->other_kind, sizeof m->other_kind, "undecodable");
+    snprintf(m->pdu, sizeof m->pdu, "%s", pdu);
+    json_t *o = json_object();
+    json_object_set_new(o, "error", json_string(error));
+    json_object_set_new(o, "location", json_integer(loc));
+    char *js = json_dumps(o, JSON_COMPACT);
+    snprintf(m->about, sizeof m->about, "%s", js ? js : "{}");
+    free(js);
+    json_decref(o);
+}
+
 void gammu_message(const GSM_SMSMessage *s, struct tmsg *m)
 {
     memset(m, 0, sizeof *m);
@@ -80,22 +152,19 @@ void gammu_message(const GSM_SMSMessage *s, struct tmsg *m)
         m->sent_at = gammu_epoch(&s->DateTime);
         return;
     }
-    if (s->PDU != SMS_Deliver) {
+    if (s->PDU != SMS_Deliver || s->Coding == SMS_Coding_8bit) {
+        /* a message an old phone saved or sent, or data (WAP push, MMS notice,
+         * configuration): no text from a subscriber, set aside */
         m->kind = TMSG_OTHER;
+        snprintf(m->other_kind, sizeof m->other_kind, "%s",
+                 s->PDU == SMS_Submit ? "submit" : s->PDU == SMS_Deliver ? "data" : "other");
+        m->sent_at = gammu_epoch(&s->DateTime);
+        describe(s, m->about, sizeof m->about);
         return;
     }
     m->kind = TMSG_TEXT;
-    if (s->Coding == SMS_Coding_8bit) {
-        size_t n = (size_t)s->Length;
-        if (n >= sizeof m->text)
-            n = sizeof m->text - 1;
-        memcpy(m->text, s->Text, n);
-        m->text[n] = '\0';
-        m->len = n;
-    } else {
-        gammu_ucs2_to_utf8(s->Text, m->text, sizeof m->text);
-        m->len = strlen(m->text);
-    }
+    gammu_ucs2_to_utf8(s->Text, m->text, sizeof m->text);
+    m->len = strlen(m->text);
     m->sent_at = gammu_epoch(&s->DateTime);
     if ((s->UDH.Type == UDH_ConcatenatedMessages || s->UDH.Type == UDH_ConcatenatedMessages16bit)
         && s->UDH.AllParts > 1 && s->UDH.PartNumber >= 1 && s->UDH.PartNumber <= s->UDH.AllParts) {

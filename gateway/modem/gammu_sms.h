@@ -17,8 +17,13 @@ bool gammu_encode_text(const char *text, GSM_MultiSMSMessage *out, char *err, si
 /* A number the modem can text: digits, a leading + allowed, not too long. */
 bool gammu_number_ok(const char *to);
 
-/* What a stored message is for talka: a text (or part), a report, or other. */
+/* What a stored message is for talka: a text (or part), a report, or other
+ * (a saved or sent message, a data message: described in m->about as JSON). */
 void gammu_message(const GSM_SMSMessage *s, struct tmsg *m);
+
+/* A message at location loc that libgammu could not decode (error), with its
+ * raw PDU when known (pdu may be ""): TMSG_OTHER, kind "undecodable". */
+void gammu_unreadable(int loc, const char *error, const char *pdu, struct tmsg *m);
 
 /* UCS-2 (gammu's) into UTF-8 out, cut to outlen. */
 void gammu_ucs2_to_utf8(const unsigned char *ucs2, char *out, size_t outlen);

@@ -29,6 +29,7 @@ struct modem {
     /* settings */
     long rate;               /* parts a minute, 0: no limit */
     long poll_ms;            /* receive pass at least this often */
+    long poll_busy_ms;       /* ... and while sending (new texts are read at once on +CMTI) */
     long health_s;           /* signal/network check interval */
     bool reports;            /* ask for delivery reports */
     long max_attempts;
@@ -44,6 +45,9 @@ struct modem {
     long long next_send_ms;
     int send_failures;       /* in a row */
     bool skew_logged;
+    int sim_used, sim_total;      /* as last written to the modems table */
+    int stuck[16], nstuck;        /* set-aside locations libgammu failed to delete */
+    long long sim_written_ms;
     struct tmsg msg;
     struct outbox_msg out;
 };

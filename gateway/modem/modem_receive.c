@@ -1,6 +1,7 @@
 /* modem_receive.c: reading a modem (see modem_receive.h). */
 #include "gateway/modem/modem_receive.h"
 
+#include "db/modem_aside.h"
 #include "db/modem_parts.h"
 #include "db/modem_status.h"
 #include "gateway/base/log.h"
@@ -24,21 +25,33 @@ static uint64_t fnv1a(const char *a, size_t alen, const char *b, size_t blen)
     return h;
 }
 
-static void remove_from_device(struct modem *m, const struct tmsg *msg)
+static bool remove_from_device(struct modem *m, const struct tmsg *msg)
 {
     char err[256] = "";
     op_begin(m);
     bool ok = m->k->remove(m->t, msg, err, sizeof err);
     op_end(m);
-    if (!ok)
+    if (!ok && msg->kind != TMSG_OTHER)
         log_warn("%s: could not delete message %d from the device (%s); it will be read again"
                  " and recognised", m->name, msg->location, err);
+    else if (!ok)
+        log_warn("%s: could not delete message %d from the device (%s); it is set aside and"
+                 " stays in its slot (delete it by hand: AT+CMGD)", m->name, msg->location, err);
+    return ok;
+}
+
+static bool stuck(const struct modem *m, int location)
+{
+    for (int i = 0; i < m->nstuck; i++)
+        if (m->stuck[i] == location)
+            return true;
+    return false;
 }
 
 static void process_stored(struct modem *m, int64_t id)
 {
     struct pipeline_outcome out;
-    if (!pipeline_process(m->ctx->pipe, m->db, id, 0, &out))
+    if (!pipeline_process(m->ctx->pipe, m->db, id, 0, &out) && !db_disk_full())
         log_error("%s: inbound %lld stored but not handled yet (database error); it is retried",
                   m->name, (long long)id);
 }
@@ -65,7 +78,10 @@ static bool take_text(struct modem *m, const struct tmsg *msg)
     int64_t id = 0;
     bool existed = false;
     if (!pipeline_store(m->ctx->pipe, m->db, &in, &id, &existed)) {
-        log_error("%s: cannot store a text (database error); it stays on the device", m->name);
+        if (!db_disk_full())   /* a full disk is logged once a minute by the database */
+            log_error("%s: cannot store a text (database error); it stays on the device",
+                      m->name);
+        db_reclaim(m->db);
         return false;
     }
     remove_from_device(m, msg);
@@ -137,7 +153,10 @@ static bool take_part(struct modem *m, const struct tmsg *msg)
     bool dup = false;
     if (!parts_add(m->db, m->name, msg->sender, msg->concat_ref, msg->concat_total,
                    msg->concat_part, msg->text, msg->len, msg->sent_at, clock_now(), &dup)) {
-        log_error("%s: cannot store a part (database error); it stays on the device", m->name);
+        if (!db_disk_full())
+            log_error("%s: cannot store a part (database error); it stays on the device",
+                      m->name);
+        db_reclaim(m->db);
         return false;
     }
     remove_from_device(m, msg);
@@ -159,6 +178,33 @@ static bool take_report(struct modem *m, const struct tmsg *msg)
                   msg->report_ref);
     remove_from_device(m, msg);
     return true;
+}
+
+/* Anything else on the SIM (saved or sent messages, data, unreadable PDUs): kept
+ * with its raw PDU and what could be decoded, then deleted, so it cannot fill
+ * the SIM. */
+static int take_other(struct modem *m, const struct tmsg *msg)
+{
+    struct aside_msg a = {
+        .modem = m->name, .kind = msg->other_kind[0] ? msg->other_kind : "other",
+        .sender = msg->sender, .pdu = msg->pdu[0] ? msg->pdu : NULL,
+        .decoded = msg->about[0] ? msg->about : "{}", .sent_at = msg->sent_at,
+        .received_at = clock_now(),
+    };
+    bool existed = false;
+    if (!aside_add(m->db, &a, &existed)) {
+        log_error("%s: cannot set aside message %d (database error); it stays on the device",
+                  m->name, msg->location);
+        return -1;
+    }
+    if (existed && stuck(m, msg->location))
+        return 0;   /* seen, kept, and libgammu cannot delete it: said so once */
+    if (!existed)
+        log_info("%s: message %d is not a text (%s): set aside with its PDU", m->name,
+                 msg->location, a.kind);
+    if (!remove_from_device(m, msg) && m->nstuck < (int)(sizeof m->stuck / sizeof m->stuck[0]))
+        m->stuck[m->nstuck++] = msg->location;
+    return 1;
 }
 
 /* One pass over the device's memory: >= 0 messages taken, -1 device error. */
@@ -183,8 +229,13 @@ int modem_receive_pass(struct modem *m, char *err, size_t errlen)
         case TMSG_REPORT:
             ok = take_report(m, &m->msg);
             break;
-        case TMSG_OTHER:
-            continue;
+        case TMSG_OTHER: {
+            int taken = take_other(m, &m->msg);
+            if (taken == 0)
+                continue;
+            ok = taken > 0;
+            break;
+        }
         }
         if (!ok)
             break;   /* the database refused: leave the rest on the device for now */
@@ -192,5 +243,19 @@ int modem_receive_pass(struct modem *m, char *err, size_t errlen)
     }
     if (n)
         log_info("%s: %d messages read", m->name, n);
+    int used, total;
+    if (m->k->storage) {
+        op_begin(m);
+        bool known = m->k->storage(m->t, &used, &total);
+        op_end(m);
+        long long mono = clock_mono_ms();
+        if (known && (used != m->sim_used || total != m->sim_total ||
+                      mono - m->sim_written_ms >= 60000)) {
+            modem_status_sim(m->db, m->name, used, total, clock_now());
+            m->sim_used = used;
+            m->sim_total = total;
+            m->sim_written_ms = mono;
+        }
+    }
     return n;
 }

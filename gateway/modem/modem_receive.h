@@ -2,7 +2,8 @@
  * SQLite, then deleted from the device at once; single texts to the pipeline;
  * parts of long texts joined in the database and handed on complete (or, after
  * the timeout, incomplete with the sender asked to send again); delivery reports
- * onto the outbound rows. */
+ * onto the outbound rows; anything else set aside (modem_aside) and deleted too,
+ * so nothing stays on the SIM. After each pass, how full the SIM is. */
 #ifndef TALKA_MODEM_RECEIVE_H
 #define TALKA_MODEM_RECEIVE_H
 

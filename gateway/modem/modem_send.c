@@ -15,6 +15,34 @@ static long backoff_s(int attempts)
     return s > 3600 ? 3600 : s;
 }
 
+/* The modem has accepted m->out: it must be recorded as sent, or a restart would
+ * send it again. Tried until it is (a full disk, a locked database), freeing the
+ * WAL's space meanwhile; only a stop that lasts past 30 s of failures gives up. */
+static void record_sent(struct modem *m, const char *ref, time_t now)
+{
+    long long first = 0;
+    while (!modem_sent_record(m->db, m->out.id, ref, now)) {
+        long long mono = clock_mono_ms();
+        if (!first) {
+            first = mono;
+            log_warn("%s: outbound %lld was accepted by the modem but cannot be recorded "
+                     "yet%s; retrying until it is (it will not be sent again)", m->name,
+                     (long long)m->out.id, db_disk_full() ? " (the disk is full)" : "");
+        }
+        if (modem_stopping(m) && mono - first > 30000) {
+            log_error("%s: outbound %lld was sent but could not be recorded before the "
+                      "stop; it may be sent again after a restart", m->name,
+                      (long long)m->out.id);
+            return;
+        }
+        db_reclaim(m->db);
+        clock_sleep_ms(500);
+    }
+    if (first)
+        log_info("%s: outbound %lld recorded as sent after %lld s", m->name,
+                 (long long)m->out.id, (clock_mono_ms() - first) / 1000);
+}
+
 /* Records a failed attempt; a row left 'sending' would only be retried after a
  * restart, so the write is retried and a failure to record it is logged. */
 static void record_failed(struct modem *m, const char *why, time_t retry, time_t now)
@@ -54,8 +82,7 @@ int modem_send_one(struct modem *m, char *err, size_t errlen)
     switch (r) {
     case TSEND_OK:
         m->send_failures = 0;
-        for (int i = 0; i < 5 && !modem_sent_record(m->db, m->out.id, ref, now); i++)
-            clock_sleep_ms(200);
+        record_sent(m, ref, now);
         log_debug("%s: outbound %lld sent (reference %s)", m->name, (long long)m->out.id, ref);
         return 1;
     case TSEND_REJECTED:

@@ -44,7 +44,7 @@ static void *modem_main(void *arg)
     long backoff = 1000;
     long long next_connect = 0, last_pass = 0, last_sweep = 0, last_health = 0;
     long long last_contact = 0, last_prune = 0;
-    bool absent = false, ever_connected = false;
+    bool absent = false, ever_connected = false, held = false;
     time_t next_balance = 0;
     char err[512];
 
@@ -71,10 +71,23 @@ static void *modem_main(void *arg)
             if (absent)
                 log_info("%s: device %s is back", m->name, m->k->device(m->t));
             absent = false;
+            /* held (the SIM refused the PIN file): wait for a person, never retry */
+            if (m->k->held && m->k->held(m->t, err, sizeof err)) {
+                if (!held) {
+                    log_error("%s: stopped: %s", m->name, err);
+                    modem_set_state(m, "stopped", err);
+                }
+                held = true;
+                clock_sleep_ms(1000);
+                continue;
+            }
+            held = false;
             err[0] = '\0';
             op_begin(m);
             bool ok = m->k->connect(m->t, err, sizeof err);
             op_end(m);
+            if (!ok && m->k->held && m->k->held(m->t, NULL, 0))
+                continue;   /* reported as stopped above, on the next round */
             if (!ok) {
                 log_warn("%s: %s; trying again in %ld s", m->name, err, backoff / 1000);
                 modem_set_state(m, "down", err);
@@ -87,6 +100,7 @@ static void *modem_main(void *arg)
                 modem_status_reconnected(m->db, m->name, clock_now());
             ever_connected = true;
             m->connected = true;
+            m->nstuck = 0;
             backoff = 1000;
             modem_set_state(m, "up", NULL);
             last_pass = last_health = 0;
@@ -136,7 +150,9 @@ static void *modem_main(void *arg)
             if (r <= 0)
                 break;
             busy = true;
-            if (m->k->maybe_new(m->t))
+            /* read between sends: on the modem's new-message notice, or when a
+             * pass is due, so the SIM drains while replies are going out */
+            if (m->k->maybe_new(m->t) || clock_mono_ms() - last_pass >= m->poll_busy_ms)
                 break;
         }
         if (failed) {
@@ -210,6 +226,7 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
     const char *s = m->section;
     m->rate = config_get_int(cfg, s, "rate", 0);
     m->poll_ms = config_get_int(cfg, s, "poll_ms", 1000);
+    m->poll_busy_ms = config_get_int(cfg, s, "poll_busy_ms", 5000);
     m->health_s = config_get_int(cfg, s, "health_every", 300);
     m->reports = config_get_bool(cfg, s, "delivery_reports", true);
     m->max_attempts = config_get_int(cfg, s, "max_attempts", 8);
@@ -219,9 +236,11 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
     m->balance_every = config_get_int(cfg, s, "balance_every", 86400);
     snprintf(m->staff, sizeof m->staff, "%s",
              config_get(cfg, "modem", "alert_numbers", config_get(cfg, "staff", "numbers", "")));
-    if (m->rate < 0 || m->poll_ms < 50 || m->health_s < 1 || m->max_attempts < 1 ||
+    if (m->rate < 0 || m->poll_ms < 50 || m->poll_busy_ms < m->poll_ms || m->health_s < 1 ||
+        m->max_attempts < 1 ||
         m->multipart_timeout < 1 || m->balance_every < 60) {
-        snprintf(err, errlen, "[%s]: rate, poll_ms (>= 50), health_every, max_attempts, "
+        snprintf(err, errlen, "[%s]: rate, poll_ms (>= 50), poll_busy_ms (>= poll_ms), "
+                 "health_every, max_attempts, "
                  "balance_every (>= 60) or [modem] multipart_timeout out of range", s);
         return false;
     }
@@ -240,6 +259,36 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
         }
     }
     return true;
+}
+
+/* Before anything starts: each modem's settings (2 when wrong) and its device
+ * path reported; a simulated phone's directory that does not exist is named as
+ * missing (the daemon waits for it, as for an unplugged modem). */
+static int modems_check(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    const struct config *cfg = ctx->app->cfg;
+    const struct send_policy *pol = ctx->policy;
+    for (int i = 0; i < pol->nlinks; i++) {
+        const struct transport_link *l = &pol->links[i];
+        struct modem *m = calloc(1, sizeof *m);
+        if (!m) {
+            snprintf(err, errlen, "out of memory");
+            return 1;
+        }
+        snprintf(m->section, sizeof m->section, "%s", l->section);
+        bool ok = modem_settings(m, cfg, err, errlen);
+        struct transport *t = ok ? l->kind->open(cfg, l->name, err, errlen) : NULL;
+        modem_free(m);
+        if (!t)
+            return 2;
+        if (!l->kind->present(t))
+            log_warn("%s: device %s is missing; talka will wait for it", l->name,
+                     l->kind->device(t));
+        else
+            log_info("%s: device %s", l->name, l->kind->device(t));
+        l->kind->close(t);
+    }
+    return 0;
 }
 
 static void modems_stop(struct daemon_ctx *ctx)
@@ -307,6 +356,7 @@ fail:
 const struct service modem_service = {
     .name = "modems",
     .enabled = modems_enabled,
+    .check = modems_check,
     .start = modems_start,
     .reload = NULL,
     .stop = modems_stop,

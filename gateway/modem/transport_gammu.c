@@ -9,9 +9,10 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/core/transport.h"
+#include "gateway/modem/gammu_info.h"
+#include "gateway/modem/gammu_link.h"
 #include "gateway/modem/gammu_sms.h"
 
-#include <stdatomic.h>
 #include <gammu.h>
 
 #include <ctype.h>
@@ -20,43 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <pthread.h>
 #include <sys/stat.h>
 
 #define MAX_SECTIONS 10
-
-struct transport {
-    const struct config *cfg;
-    char name[32];            /* gammu0, gammu1, ... */
-    char section[32];         /* gammu, gammu1, ... */
-    int num;                  /* N of [gammuN], 0 for [gammu] */
-    char device[4096];        /* resolved */
-    bool dummy;               /* model = dummy: a directory acting as a phone */
-    char smsc[32];            /* SMSC override, "" to use the SIM's */
-    char pin_file[4096];      /* "" when the SIM has no PIN */
-    long send_timeout_ms;
-    long ussd_timeout_ms;
-
-    GSM_StateMachine *sm;
-    pthread_mutex_t sm_lock;  /* guards sm against abort() from the watchdog */
-    bool connected;
-    GSM_MultiSMSMessage *rx;  /* one ~260 KB buffer for reading */
-    GSM_MultiSMSMessage *tx;  /* and one for sending */
-    int rx_index;             /* next SMS[] of rx to hand out */
-    bool rx_has;
-
-    /* filled by callbacks */
-    atomic_int send_status;       /* -1 waiting */
-    atomic_int send_ref;
-    atomic_bool ussd_done;
-    char ussd_text[512];
-    atomic_bool incoming;         /* the modem announced a new message */
-
-    /* dummy: modification times of DIR/sms/1..5 at the start of the last pass */
-    struct timespec seen_mtime[5];
-    struct timespec pass_mtime[5];
-    bool seen_valid;
-};
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -77,29 +44,7 @@ static bool section_exists(const struct config *cfg, const char *section)
     return false;
 }
 
-static bool gerr(GSM_Error e, const char *what, char *err, size_t errlen)
-{
-    if (e == ERR_NONE)
-        return true;
-    snprintf(err, errlen, "%s: %s", what, GSM_ErrorString(e));
-    return false;
-}
 
-/* errors after which the link to the device is not to be trusted */
-static bool device_error(GSM_Error e)
-{
-    switch (e) {
-    case ERR_DEVICEOPENERROR: case ERR_DEVICELOCKED: case ERR_DEVICENOTEXIST:
-    case ERR_DEVICEBUSY: case ERR_DEVICENOPERMISSION:
-    case ERR_NOTCONNECTED: case ERR_TIMEOUT: case ERR_DEVICEWRITEERROR:
-    case ERR_DEVICEREADERROR: case ERR_DEVICEPARITYERROR: case ERR_DEVICECHANGESPEEDERROR:
-    case ERR_DEVICEDTRRTSERROR: case ERR_DEVICENODRIVER: case ERR_ABORTED:
-    case ERR_UNKNOWNRESPONSE: case ERR_FRAMENOTREQUESTED:
-        return true;
-    default:
-        return false;
-    }
-}
 
 /* -------------------------------------------------------------- callbacks */
 
@@ -128,9 +73,15 @@ static void on_ussd(GSM_StateMachine *sm, GSM_USSDMessage *ussd, void *user)
 static void on_sms(GSM_StateMachine *sm, GSM_SMSMessage *sms, void *user)
 {
     (void)sm;
-    (void)sms;
     struct transport *t = user;
-    t->incoming = true;   /* read it on the next pass, never here */
+    if (sms->PDU != SMS_Status_Report) {
+        t->incoming = true;   /* read it on the next pass, never here */
+    } else if (sms->Location == 0 && t->ndirect < (int)(sizeof t->direct / sizeof t->direct[0])) {
+        /* +CDS: the whole report, never stored on the SIM: keep what it says */
+        snprintf(t->direct[t->ndirect].ref, sizeof t->direct[0].ref, "%d",
+                 (int)sms->MessageReference);
+        t->direct[t->ndirect++].delivered = sms->DeliveryStatus < 0x40;
+    }   /* +CDSI: a report stored on the SIM, read on the next pass */
 }
 
 /* ---------------------------------------------------------------- the kind */
@@ -205,8 +156,10 @@ static void g_disconnect(struct transport *t)
 {
     pthread_mutex_lock(&t->sm_lock);
     if (t->sm) {
-        if (t->connected)
-            GSM_TerminateConnection(t->sm);
+        /* also after a failed connect: libgammu may have opened (and flock()ed)
+         * the device before it gave up, and a leaked descriptor would keep every
+         * later open failing with "busy" (does nothing when nothing is open) */
+        GSM_TerminateConnection(t->sm);
         GSM_FreeStateMachine(t->sm);
     }
     t->sm = NULL;
@@ -243,34 +196,6 @@ static bool g_present(struct transport *t)
     return true;
 }
 
-static bool enter_pin(struct transport *t, char *err, size_t errlen)
-{
-    GSM_SecurityCodeType status = SEC_None;
-    GSM_Error e = GSM_GetSecurityStatus(t->sm, &status);
-    if (e != ERR_NONE || status == SEC_None)
-        return true;   /* not supported or not needed */
-    if (status != SEC_Pin) {
-        snprintf(err, errlen, "the SIM asks for a code talka does not enter (type %d): "
-                 "unlock it with gammu by hand", (int)status);
-        return false;
-    }
-    if (!t->pin_file[0]) {
-        snprintf(err, errlen, "the SIM asks for its PIN and [%s] pin_file is not set",
-                 t->section);
-        return false;
-    }
-    GSM_SecurityCode code;
-    memset(&code, 0, sizeof code);
-    char serr[512];
-    if (!secret_read(t->pin_file, code.Code, sizeof code.Code, serr, sizeof serr)) {
-        snprintf(err, errlen, "%s", serr);
-        return false;
-    }
-    code.Type = SEC_Pin;
-    e = GSM_EnterSecurityCode(t->sm, &code);
-    memset(&code, 0, sizeof code);
-    return gerr(e, "entering the SIM PIN", err, errlen);
-}
 
 static bool g_connect(struct transport *t, char *err, size_t errlen)
 {
@@ -306,13 +231,21 @@ static bool g_connect(struct transport *t, char *err, size_t errlen)
     GSM_SetIncomingUSSDCallback(t->sm, on_ussd, t);
     GSM_SetIncomingSMSCallback(t->sm, on_sms, t);
     if (!t->dummy) {
-        if (!enter_pin(t, err, errlen)) {
+        if (!gammu_pin_enter(&t->pin, t->sm, t->pin_file, t->section, err, errlen)) {
             g_disconnect(t);
             return false;
         }
         /* new-message notifications, where the modem offers them (best effort) */
         GSM_SetIncomingSMS(t->sm, TRUE);
+        gammu_capture_attach(&t->cap, t->sm);
+        GSM_SMSC smsc;
+        memset(&smsc, 0, sizeof smsc);
+        smsc.Location = 1;
+        t->sim_smsc[0] = '\0';
+        if (GSM_GetSMSC(t->sm, &smsc) == ERR_NONE)
+            gammu_ucs2_to_utf8(smsc.Number, t->sim_smsc, sizeof t->sim_smsc);
     }
+    t->ndirect = 0;
     t->rx_has = false;
     t->seen_valid = false;
     return true;
@@ -345,6 +278,35 @@ static bool g_maybe_new(struct transport *t)
     return memcmp(now, t->seen_mtime, sizeof now) != 0;
 }
 
+/* A location the listing could not decode, read on its own: line noise gets a
+ * second chance; a PDU libgammu still cannot decode is handed on to be set
+ * aside, with the raw PDU when the driver showed it. 1 a message in m, 0 the
+ * location is empty now, -1 the device failed. */
+static int reread(struct transport *t, int loc, GSM_Error first, struct tmsg *m)
+{
+    GSM_MultiSMSMessage *one = t->tx;
+    memset(one, 0, sizeof *one);
+    one->Number = 1;
+    one->SMS[0].Folder = 0;
+    one->SMS[0].Location = loc;
+    char pdu[sizeof t->cap.pdu];
+    snprintf(pdu, sizeof pdu, "%s", t->cap.pdu);
+    gammu_capture_begin(&t->cap, t->sm);
+    GSM_Error e = GSM_GetSMS(t->sm, one);
+    gammu_capture_end(&t->cap, t->sm);
+    if (e == ERR_NONE && one->Number >= 1) {
+        gammu_message(&one->SMS[0], m);
+        snprintf(m->pdu, sizeof m->pdu, "%s", pdu);
+        return 1;
+    }
+    if (e == ERR_EMPTY || e == ERR_INVALIDLOCATION)
+        return 0;
+    if (gammu_device_error(e) && e != ERR_UNKNOWNRESPONSE)
+        return -1;
+    gammu_unreadable(loc, GSM_ErrorString(first), pdu, m);
+    return 1;
+}
+
 static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, size_t errlen)
 {
     if (!t->connected) {
@@ -354,12 +316,24 @@ static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, si
     if (start) {
         t->rx_has = false;
         t->incoming = false;
+        t->bad_location = 0;
         if (t->dummy)
             folder_mtimes(t, t->pass_mtime);
+    }
+    if (t->ndirect > 0) {
+        memset(m, 0, sizeof *m);
+        m->kind = TMSG_REPORT;
+        m->location = -1;   /* nothing to delete */
+        t->ndirect--;
+        snprintf(m->report_ref, sizeof m->report_ref, "%s", t->direct[t->ndirect].ref);
+        m->delivered = t->direct[t->ndirect].delivered;
+        return 1;
     }
     for (;;) {
         if (t->rx_has && t->rx_index < t->rx->Number) {
             gammu_message(&t->rx->SMS[t->rx_index++], m);
+            if (t->rx->Number == 1)
+                snprintf(m->pdu, sizeof m->pdu, "%s", t->cap.pdu);
             return 1;
         }
         /* the driver continues from the location left in rx: keep it between calls */
@@ -368,7 +342,11 @@ static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, si
             t->rx->SMS[0].Folder = 0;
             t->rx->SMS[0].Location = 0;
         }
+        if (!t->dummy)
+            gammu_capture_begin(&t->cap, t->sm);
         GSM_Error e = GSM_GetNextSMS(t->sm, t->rx, start ? TRUE : FALSE);
+        if (!t->dummy)
+            gammu_capture_end(&t->cap, t->sm);
         start = false;
         if (e == ERR_EMPTY) {
             t->rx_has = false;
@@ -378,12 +356,26 @@ static int g_next(struct transport *t, bool start, struct tmsg *m, char *err, si
             }
             return 0;
         }
+        int loc = t->rx->SMS[0].Location;
+        if (e != ERR_NONE && (!gammu_device_error(e) || e == ERR_UNKNOWNRESPONSE) &&
+            e != ERR_NOTSUPPORTED && e != ERR_NOTIMPLEMENTED && !t->dummy && loc > 0 &&
+            loc != t->bad_location) {
+            /* one message libgammu could not read; the listing goes on after it */
+            t->rx_has = false;
+            t->bad_location = loc;
+            int r = reread(t, loc, e, m);
+            if (r < 0)
+                snprintf(err, errlen, "reading message %d again: device error", loc);
+            if (r != 0)
+                return r;
+            continue;
+        }
         if (e != ERR_NONE) {
             t->rx_has = false;
             snprintf(err, errlen, "reading messages: %s", GSM_ErrorString(e));
             if (e == ERR_NOTSUPPORTED || e == ERR_NOTIMPLEMENTED)
                 return 0;
-            return device_error(e) || e == ERR_UNKNOWN ? -1 : 0;
+            return gammu_device_error(e) || e == ERR_UNKNOWN ? -1 : 0;
         }
         t->rx_has = true;
         t->rx_index = 0;
@@ -398,6 +390,8 @@ static bool g_remove(struct transport *t, const struct tmsg *m, char *err, size_
         snprintf(err, errlen, "not connected");
         return false;
     }
+    if (m->location < 0)
+        return true;   /* a report the modem handed over directly */
     GSM_SMSMessage *del = &t->tx->SMS[0];
     memset(del, 0, sizeof *del);
     del->Folder = 0;   /* the location encodes the folder */
@@ -405,7 +399,7 @@ static bool g_remove(struct transport *t, const struct tmsg *m, char *err, size_
     GSM_Error e = GSM_DeleteSMS(t->sm, del);
     if (e == ERR_EMPTY)
         return true;
-    return gerr(e, "deleting a message", err, errlen);
+    return gammu_ok(e, "deleting a message", err, errlen);
 }
 
 static enum tsend_result g_send(struct transport *t, const char *to, const char *text,
@@ -432,6 +426,9 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
         if (t->smsc[0]) {
             p->SMSC.Location = 0;
             DecodeUTF8(p->SMSC.Number, t->smsc, strlen(t->smsc));
+        } else if (t->sim_smsc[0]) {
+            p->SMSC.Location = 0;   /* the SIM's own, read once (one command less a part) */
+            DecodeUTF8(p->SMSC.Number, t->sim_smsc, strlen(t->sim_smsc));
         } else {
             p->SMSC.Location = 1;   /* the SIM's own SMSC */
         }
@@ -441,14 +438,18 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
         if (e != ERR_NONE) {
             snprintf(err, errlen, "sending part %d of %d: %s", i + 1, t->tx->Number,
                      GSM_ErrorString(e));
-            return device_error(e) ? TSEND_DEVICE : TSEND_RETRY;
+            return gammu_device_error(e) ? TSEND_DEVICE : TSEND_RETRY;
         }
         long long deadline = clock_mono_ms() + t->send_timeout_ms;
         while (t->send_status == -1 && clock_mono_ms() < deadline) {
             GSM_Error r = GSM_ReadDevice(t->sm, TRUE);
             if (t->send_status != -1)
                 break;
-            if (r != ERR_NONE && device_error(r)) {
+            /* libgammu 1.42 takes a +CMTI/+CDSI that comes while it waits for
+             * the "> " prompt for the answer, and then calls the prompt "not
+             * requested": the PDU went out all the same, keep waiting for its
+             * status (giving up here would send it twice) */
+            if (r != ERR_NONE && gammu_link_lost(r)) {
                 snprintf(err, errlen, "waiting for the send status: %s", GSM_ErrorString(r));
                 return TSEND_DEVICE;
             }
@@ -471,75 +472,7 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
     return TSEND_OK;
 }
 
-static bool g_health(struct transport *t, struct transport_health *h, char *err, size_t errlen)
-{
-    memset(h, 0, sizeof *h);
-    h->signal_percent = -1;
-    if (!t->connected) {
-        snprintf(err, errlen, "not connected");
-        return false;
-    }
-    GSM_SignalQuality q;
-    memset(&q, 0, sizeof q);
-    GSM_Error e = GSM_GetSignalQuality(t->sm, &q);
-    if (e == ERR_NONE)
-        h->signal_percent = q.SignalPercent;
-    else if (device_error(e))
-        return gerr(e, "reading the signal", err, errlen);
-    GSM_NetworkInfo ni;
-    memset(&ni, 0, sizeof ni);
-    e = GSM_GetNetworkInfo(t->sm, &ni);
-    if (e == ERR_NONE) {
-        char name[40]; /* "name (code)" fits h->network */
-        gammu_ucs2_to_utf8(ni.NetworkName, name, sizeof name);
-        if (name[0])
-            snprintf(h->network, sizeof h->network, "%s (%s)", name, ni.NetworkCode);
-        else
-            snprintf(h->network, sizeof h->network, "%s", ni.NetworkCode);
-        h->registered = ni.State == GSM_HomeNetwork || ni.State == GSM_RoamingNetwork;
-    } else if (device_error(e)) {
-        return gerr(e, "reading the network", err, errlen);
-    }
-    GSM_DateTime dt;
-    memset(&dt, 0, sizeof dt);
-    if (GSM_GetDateTime(t->sm, &dt) == ERR_NONE)
-        h->device_time = gammu_epoch(&dt);
-    return true;
-}
 
-static bool g_ussd(struct transport *t, const char *code, char *reply, size_t len, char *err,
-                   size_t errlen)
-{
-    reply[0] = '\0';
-    if (!t->connected) {
-        snprintf(err, errlen, "not connected");
-        return false;
-    }
-    t->ussd_done = false;
-    t->ussd_text[0] = '\0';
-    GSM_Error e = GSM_SetIncomingUSSD(t->sm, TRUE);
-    if (e != ERR_NONE && e != ERR_NOTSUPPORTED && e != ERR_NOTIMPLEMENTED)
-        return gerr(e, "enabling USSD", err, errlen);
-    char buf[64];
-    snprintf(buf, sizeof buf, "%s", code);
-    e = GSM_DialService(t->sm, buf);
-    if (e != ERR_NONE)
-        return gerr(e, "dialling the USSD code", err, errlen);
-    long long deadline = clock_mono_ms() + t->ussd_timeout_ms;
-    while (!t->ussd_done && clock_mono_ms() < deadline) {
-        GSM_Error r = GSM_ReadDevice(t->sm, TRUE);
-        if (r != ERR_NONE && device_error(r))
-            return gerr(r, "waiting for the USSD answer", err, errlen);
-        if (!t->ussd_done)
-            clock_sleep_ms(t->dummy ? 1000 : 100);
-    }
-    if (!t->ussd_done) {
-        snprintf(err, errlen, "no USSD answer within %ld s", t->ussd_timeout_ms / 1000);
-        return false;
-    }
-    snprintf(reply, len, "%s", t->ussd_text);
-    return true;
-}
 
 static void g_idle(struct transport *t, int ms)
 {
@@ -548,6 +481,11 @@ static void g_idle(struct transport *t, int ms)
         GSM_ReadDevice(t->sm, FALSE);
     }
     clock_sleep_ms(ms);
+}
+
+static bool g_held(struct transport *t, char *why, size_t len)
+{
+    return t->pin_file[0] && gammu_pin_held(&t->pin, t->pin_file, why, len);
 }
 
 static void g_abort(struct transport *t)
@@ -573,8 +511,10 @@ const struct transport_kind gammu_transport = {
     .next = g_next,
     .remove = g_remove,
     .send = g_send,
-    .health = g_health,
-    .ussd = g_ussd,
+    .health = gammu_health,
+    .ussd = gammu_ussd,
+    .storage = gammu_storage,
+    .held = g_held,
     .idle = g_idle,
     .abort = g_abort,
     .section = g_section,

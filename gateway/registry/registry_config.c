@@ -1,5 +1,6 @@
 /* registry_config.c: reading and checking [registry] (see registry_config.h). */
 #include "gateway/registry/registry_config.h"
+#include "gateway/base/secret_key.h"
 
 #include <curl/curl.h>
 
@@ -116,7 +117,7 @@ bool registry_config_load(const struct config *cfg, struct registry_config *rc,
     snprintf(rc->timezone, sizeof rc->timezone, "%s",
              config_get(cfg, "talka", "timezone", "Europe/Riga"));
     char e[1024];
-    if (!config_secret(cfg, "registry", "token_file", rc->token, sizeof rc->token, e, sizeof e)) {
+    if (!secret_key_config(cfg, "registry", "token_file", rc->token, sizeof rc->token, e, sizeof e)) {
         snprintf(err, errlen, "registry token: %s", e);
         registry_config_clear(rc);
         return false;
@@ -126,7 +127,7 @@ bool registry_config_load(const struct config *cfg, struct registry_config *rc,
         registry_config_clear(rc);
         return false;
     }
-    if (!config_secret(cfg, "registry", "secret_file", rc->secret, sizeof rc->secret, e, sizeof e)) {
+    if (!secret_key_config(cfg, "registry", "secret_file", rc->secret, sizeof rc->secret, e, sizeof e)) {
         snprintf(err, errlen, "registry pseudonym secret: %s", e);
         registry_config_clear(rc);
         return false;

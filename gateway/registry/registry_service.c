@@ -8,11 +8,14 @@
 
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
+#include "gateway/base/secret_key.h"
 #include "gateway/registry/registry_config.h"
 #include "gateway/registry/registry_http.h"
 #include "gateway/registry/registry_lock.h"
 #include "gateway/registry/registry_upload.h"
 #include "gateway/core/service.h"
+
+#include <openssl/crypto.h>
 
 #include <stdatomic.h>
 #include <pthread.h>
@@ -127,6 +130,26 @@ static void *uploader(void *arg)
     return NULL;
 }
 
+/* the token and pseudonym secret first (1 when they cannot be used), then the
+ * other values (2) */
+static int check(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    const struct config *cfg = ctx->app->cfg;
+    char buf[1024];
+    bool secrets = secret_key_config(cfg, "registry", "token_file", buf, sizeof buf, err,
+                                     errlen) &&
+                   secret_key_config(cfg, "registry", "secret_file", buf, sizeof buf, err,
+                                     errlen);
+    OPENSSL_cleanse(buf, sizeof buf);
+    if (!secrets)
+        return 1;
+    struct registry_config rc;
+    memset(&rc, 0, sizeof rc);
+    bool ok = registry_config_load(cfg, &rc, err, errlen);
+    registry_config_clear(&rc);
+    return ok ? 0 : 2;
+}
+
 static bool start(struct daemon_ctx *ctx, char *err, size_t errlen)
 {
     S.ctx = ctx;
@@ -162,6 +185,7 @@ static void stop(struct daemon_ctx *ctx)
 const struct service registry_service = {
     .name = "registry uploader",
     .enabled = enabled,
+    .check = check,
     .start = start,
     .reload = reload,
     .stop = stop,

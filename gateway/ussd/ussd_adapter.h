@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define USSD_TEXT_MAX 4096       /* longer text is cut and flagged text_overlong */
+#define USSD_TEXT_MAX 4096       /* bytes of text; a longer one is refused (400) */
 
 struct ussd_request {
     char session_id[USSD_SESSION_ID_MAX];
@@ -22,7 +22,9 @@ struct ussd_request {
     char phone[64];              /* as the provider sent it */
     char network_code[32];
     char text[USSD_TEXT_MAX + 1];
-    bool text_overlong;
+    /* the first field whose value is over its limit ("" when none): the request
+     * is answered 400 naming it, never handled with the value cut */
+    char too_long[32];
     /* true: text is every input so far joined by '*' ("" first); false: the
      * latest input only */
     bool cumulative;

@@ -14,22 +14,18 @@ struct form {
     bool has_session, has_phone;
 };
 
-/* appends a chunk of a field's value at off, cutting at the buffer's size */
-static void put(char *buf, size_t cap, const char *data, uint64_t off, size_t size, bool *cut)
+/* appends a chunk of a field's value at off; a value that does not fit its
+ * buffer marks the request as over a limit (answered 400), never cut */
+static void put(struct form *f, const char *key, char *buf, size_t cap, const char *data,
+                uint64_t off, size_t size)
 {
-    if (off >= cap - 1) {
-        if (size && cut)
-            *cut = true;
+    if (off + size > cap - 1) {
+        if (!f->rq.too_long[0])
+            snprintf(f->rq.too_long, sizeof f->rq.too_long, "%s", key);
         return;
     }
-    size_t n = size;
-    if (off + n > cap - 1) {
-        n = (size_t)(cap - 1 - off);
-        if (cut)
-            *cut = true;
-    }
-    memcpy(buf + off, data, n);
-    buf[off + n] = '\0';
+    memcpy(buf + off, data, size);
+    buf[off + size] = '\0';
 }
 
 static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -40,19 +36,18 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
     (void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
     struct form *f = cls;
     struct ussd_request *rq = &f->rq;
-    bool ignored;
     if (!strcmp(key, "sessionId")) {
-        put(rq->session_id, sizeof rq->session_id, data, off, size, &ignored);
+        put(f, key, rq->session_id, sizeof rq->session_id, data, off, size);
         f->has_session = true;
     } else if (!strcmp(key, "phoneNumber")) {
-        put(rq->phone, sizeof rq->phone, data, off, size, &ignored);
+        put(f, key, rq->phone, sizeof rq->phone, data, off, size);
         f->has_phone = true;
     } else if (!strcmp(key, "serviceCode")) {
-        put(rq->service_code, sizeof rq->service_code, data, off, size, &ignored);
+        put(f, key, rq->service_code, sizeof rq->service_code, data, off, size);
     } else if (!strcmp(key, "networkCode")) {
-        put(rq->network_code, sizeof rq->network_code, data, off, size, &ignored);
+        put(f, key, rq->network_code, sizeof rq->network_code, data, off, size);
     } else if (!strcmp(key, "text")) {
-        put(rq->text, sizeof rq->text, data, off, size, &rq->text_overlong);
+        put(f, key, rq->text, sizeof rq->text, data, off, size);
     }
     return MHD_YES;
 }
@@ -81,6 +76,10 @@ static bool form_finish(void *state, struct MHD_Connection *conn, struct ussd_re
 {
     (void)conn;
     struct form *f = state;
+    if (f->rq.too_long[0]) {
+        *out = f->rq;     /* the caller answers 400 naming the field */
+        return true;
+    }
     if (!f->has_session || !f->has_phone || !f->rq.session_id[0] || !f->rq.phone[0])
         return false;
     *out = f->rq;

@@ -13,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #define PURGE_EVERY 60
@@ -23,6 +24,32 @@ static _Atomic long long last_purge;
  * SQLite's busy handler sleeps in steps of up to 25 ms, which showed as a p99 of
  * 70 ms with 50 handsets at once (bench/ussd.sh). */
 static pthread_mutex_t write_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* A handset waits on the operator's session: past this the write lock (the
+ * endpoint's turn and SQLite's) is given up and the caller told to dial again. */
+#define WRITE_WAIT_MS 1500
+
+/* Takes the endpoint's turn to write, by deadline (clock_mono_ms()); then gives
+ * SQLite what is left of the wait. False when the turn did not come in time. */
+static bool write_turn(struct db *db, long long deadline)
+{
+    long long left = deadline - clock_mono_ms();
+    if (left < 1)
+        left = 1;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_sec += (time_t)(left / 1000);
+    ts.tv_nsec += (long)(left % 1000) * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    if (pthread_mutex_timedlock(&write_mu, &ts) != 0)
+        return false;
+    left = deadline - clock_mono_ms();
+    db_set_write_wait(db, left < 1 ? 1 : (int)left);
+    return true;
+}
 
 void ussd_handler_init(struct ussd_handler *h, const struct app *a, struct pipeline *pipe,
                        const struct ussd_screens *scr)
@@ -45,6 +72,8 @@ struct save_ctx {
     struct ussd_handler *h;
     const struct ussd_request *rq;
     time_t now;
+    long long deadline;   /* clock_mono_ms() by which the write lock must be had */
+    bool busy;            /* the save found the database locked by someone else */
 };
 
 static bool save_via_pipeline(void *arg, struct db *db, const struct ussd_session *s,
@@ -72,9 +101,15 @@ static bool save_via_pipeline(void *arg, struct db *db, const struct ussd_sessio
     msg.preparsed = pr;
     struct pipeline_outcome po;
     memset(&po, 0, sizeof po);
-    pthread_mutex_lock(&write_mu);
-    bool ok = pipeline_handle(c->h->pipe, db, &msg, PIPE_NO_SMS_REPLY, &po);
-    pthread_mutex_unlock(&write_mu);
+    bool ok = false;
+    if (write_turn(db, c->deadline)) {
+        ok = pipeline_handle(c->h->pipe, db, &msg, PIPE_NO_SMS_REPLY, &po);
+        if (!ok && db_busy(db))
+            c->busy = true;
+        pthread_mutex_unlock(&write_mu);
+    } else {
+        c->busy = true;
+    }
     free(meta_json);
     if (!ok)
         return false;
@@ -121,7 +156,8 @@ static void maybe_purge(struct ussd_handler *h, struct db *db, time_t now)
         return;
     if (!atomic_compare_exchange_strong(&last_purge, &prev, (long long)now))
         return;
-    pthread_mutex_lock(&write_mu);
+    if (!write_turn(db, clock_mono_ms() + WRITE_WAIT_MS))
+        return;   /* next time */
     int n = ussd_purge(db, now - h->keep);
     pthread_mutex_unlock(&write_mu);
     if (n > 0)
@@ -132,7 +168,7 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
                  struct ussd_answer *out)
 {
     time_t now = clock_now();
-    struct save_ctx sc = { h, rq, now };
+    struct save_ctx sc = { h, rq, now, clock_mono_ms() + WRITE_WAIT_MS, false };
     struct ussd_menu_env env = {
         .lex = h->app->lex, .scr = h->scr, .db = db,
         .min_count = h->app->popts.min_count > 0 ? h->app->popts.min_count : 1,
@@ -163,8 +199,7 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     /* an aggregator's retry: the answer given before, nothing done again */
     const char *key = rq->request_key[0] ? rq->request_key : rq->text;
     char stored[USSD_SCREEN_MAX + 8];
-    if (found && !rq->text_overlong &&
-        ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)) {
+    if (found && ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)) {
         answer_from_stored(stored, out);
         free(s);
         return;
@@ -172,15 +207,6 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     if (found && (s->ended || now - s->updated_at > h->session_timeout)) {
         ussd_menu_screen(&env, lang_from_code(s->lang), "expired", out);
         s->ended = true;
-    } else if (rq->text_overlong) {
-        /* far too long to be an answer: the same screen with a hint, nothing kept */
-        if (!found) {
-            snprintf(s->lang, sizeof s->lang, "%s", h->default_lang);
-            s->step = USSD_MAIN;
-        }
-        ussd_menu_input(&env, s, "", out);
-        free(s);
-        return;
     } else if (!found) {
         snprintf(s->id, sizeof s->id, "%s", rq->session_id);
         snprintf(s->phone, sizeof s->phone, "%s", e164);
@@ -221,15 +247,33 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
 
     char answer[USSD_SCREEN_MAX + 8];
     snprintf(answer, sizeof answer, "%s %s", out->end ? "END" : "CON", out->text);
-    bool won = false;
-    pthread_mutex_lock(&write_mu);
-    bool committed = ussd_commit(db, s, key, answer, &won, stored, sizeof stored);
-    pthread_mutex_unlock(&write_mu);
-    if (!committed) {
+    enum ussd_commit_result r = USSD_COMMIT_BUSY;
+    if (!sc.busy && write_turn(db, sc.deadline)) {
+        r = ussd_commit(db, s, key, answer, stored, sizeof stored);
+        pthread_mutex_unlock(&write_mu);
+    }
+    switch (r) {
+    case USSD_COMMIT_WON:
+        break;
+    case USSD_COMMIT_LOST:
+        answer_from_stored(stored, out);
+        break;
+    case USSD_COMMIT_BUSY:
+        /* nothing stored: the session stays as it was; the handset is told to
+         * dial again instead of waiting past the operator's timeout */
+        log_warn("ussd: database locked by another writer for %d ms; answered busy "
+                 "(session kept as it was)", WRITE_WAIT_MS);
+        ussd_menu_screen(&env, lang_from_code(s->lang), "busy", out);
+        break;
+    case USSD_COMMIT_FOREIGN:
+        /* another number claimed this new session id a moment earlier */
+        log_warn("ussd: a session id claimed by another number at the same moment");
+        ussd_menu_screen(&env, dlang, "error", out);
+        break;
+    case USSD_COMMIT_ERROR:
         log_error("ussd: could not store the session");
         ussd_menu_screen(&env, lang_from_code(s->lang), "error", out);
-    } else if (!won) {
-        answer_from_stored(stored, out);
+        break;
     }
     free(s);
 }

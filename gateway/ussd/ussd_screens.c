@@ -14,7 +14,7 @@
 const char *const ussd_screen_keys[] = {
     "main", "species", "species_more", "count", "place", "place_confirm", "species_confirm", "confirm",
     "saved", "saved_review", "duplicate", "save_failed", "cancelled", "points", "howto", "lang",
-    "expired", "error", "hint_choice", "hint_count", "hint_species", "hint_place",
+    "expired", "error", "busy", "hint_choice", "hint_count", "hint_species", "hint_place",
     "hint_ambiguous", "hint_retype", NULL,
 };
 
@@ -112,6 +112,7 @@ void ussd_screen_fill(const struct ussd_screens *s, enum lang lang, const char *
         out[o++] = *t++;
     }
     out[o] = '\0';
+    sms_strip_format(out);   /* typed values must not reorder the screen */
 }
 
 static bool wants_gsm7(const struct ussd_screens *s, enum lang lang)

@@ -1,40 +1,57 @@
 /* ussd_service.c: the USSD endpoint inside `talka run` (libmicrohttpd): checks
  * the caller's address against [ussd] allow and the `key` query parameter
  * against the secret (403 and nothing else otherwise), reads the provider's
- * request through its adapter and answers with the menu's next screen. */
+ * request through its adapter and answers with the menu's next screen. The
+ * address is checked when the connection is accepted, before anything is read;
+ * one address may hold at most per_ip_connections, and idle ones are dropped. */
 #include "gateway/ussd/ussd_service.h"
 
-#include "gateway/ussd/ussd_allow.h"
+#include "gateway/base/net_allow.h"
+#include "gateway/base/net_listen.h"
 #include "gateway/ussd/ussd_adapters.h"
 #include "gateway/ussd/ussd_handler.h"
 #include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
+#include "gateway/base/secret_key.h"
 #include "gateway/core/service.h"
 
 #include <microhttpd.h>
 #include <openssl/crypto.h>
 
 #include <errno.h>
-#include <netdb.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #define MAX_THREADS 64
 #define BODY_MAX (64 * 1024)
+/* defaults: an aggregator calls from few addresses with many requests at once,
+ * so one address may hold a quarter of the connections (256 of 1024, a burst
+ * of 200 handsets at once fits), never all of them; an idle
+ * connection is dropped after 5 s; the kernel queues bursts of 1024 */
+#define DEFAULT_MAX_CONN 1024
+#define DEFAULT_PER_IP 256
+#define DEFAULT_TIMEOUT 5
+#define LISTEN_BACKLOG 1024
 
 struct ussd_server {
     struct MHD_Daemon *daemon;
     struct ussd_handler handler;
     struct ussd_screens *screens;
     const struct ussd_adapter *adapter;
-    struct ussd_allow allow;
+    struct net_allow allow;
     char key[256];
     size_t keylen;
     char path[128];
     const struct app *app;
+    struct sockaddr_storage ss;
+    int listen_fd;               /* bound by ussd_check(), handed to libmicrohttpd */
+    long threads, max_conn, per_ip, timeout, backlog;
     pthread_mutex_t mu;
     struct db *dbs[MAX_THREADS];
     int ndbs;
@@ -92,12 +109,23 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const
     return rc;
 }
 
-static bool key_ok(const struct ussd_server *S, const char *given)
+/* the key as sent, by its decoded length: "RIGHT%00junk" is not "RIGHT" */
+static bool key_ok(const struct ussd_server *S, struct MHD_Connection *conn)
 {
-    if (!given)
+    const char *given = NULL;
+    size_t n = 0;
+    if (MHD_lookup_connection_value_n(conn, MHD_GET_ARGUMENT_KIND, "key", 3, &given, &n) !=
+            MHD_YES || !given)
         return false;
-    size_t n = strlen(given);
-    return n == S->keylen && CRYPTO_memcmp(given, S->key, n) == 0;
+    return S->keylen > 0 && n == S->keylen && CRYPTO_memcmp(given, S->key, n) == 0;
+}
+
+/* the accept policy: an address outside [ussd] allow is closed at once */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+    struct ussd_server *S = cls;
+    (void)addrlen;
+    return addr && net_allow_match(&S->allow, addr) ? MHD_YES : MHD_NO;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -110,8 +138,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!cs) {
         const union MHD_ConnectionInfo *ci =
             MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (!ci || !ussd_allow_match(&S->allow, ci->client_addr) ||
-            !key_ok(S, MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "key")))
+        if (!ci || !net_allow_match(&S->allow, ci->client_addr) ||
+            !key_ok(S, conn))
             return reply(conn, MHD_HTTP_FORBIDDEN, "", "text/plain");
         if (strcmp(url, S->path))
             return reply(conn, MHD_HTTP_NOT_FOUND, "not found\n", "text/plain");
@@ -146,6 +174,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         free(rq);
         return reply(conn, MHD_HTTP_BAD_REQUEST, "missing sessionId or phoneNumber\n",
                      "text/plain");
+    }
+    if (rq->too_long[0]) {
+        /* a cut value could make two sessions one: refuse, naming the field */
+        char msg[96];
+        snprintf(msg, sizeof msg, "%s is over its limit\n", rq->too_long);
+        log_info("ussd: refused a request whose %s is over its limit", rq->too_long);
+        free(rq);
+        return reply(conn, MHD_HTTP_BAD_REQUEST, msg, "text/plain");
     }
     long long t0 = clock_mono_ms();
     struct ussd_answer ans;
@@ -182,46 +218,14 @@ static bool ussd_enabled(const struct app *a)
     return l && *l;
 }
 
-/* "127.0.0.1:8733", "[::1]:8733", ":8733" */
-static bool parse_listen(const char *spec, struct sockaddr_storage *ss, socklen_t *len,
-                         char *err, size_t errlen)
-{
-    char host[128] = "", port[16] = "";
-    const char *colon;
-    if (spec[0] == '[') {
-        const char *close = strchr(spec, ']');
-        if (!close || close[1] != ':')
-            goto bad;
-        snprintf(host, sizeof host, "%.*s", (int)(close - spec - 1), spec + 1);
-        colon = close + 1;
-    } else {
-        colon = strrchr(spec, ':');
-        if (!colon)
-            goto bad;
-        snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
-    }
-    snprintf(port, sizeof port, "%s", colon + 1);
-    struct addrinfo hints, *res = NULL;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-    hints.ai_socktype = SOCK_STREAM;
-    if (!port[0] || getaddrinfo(host[0] ? host : NULL, port, &hints, &res) || !res)
-        goto bad;
-    memcpy(ss, res->ai_addr, res->ai_addrlen);
-    *len = res->ai_addrlen;
-    freeaddrinfo(res);
-    return true;
-bad:
-    snprintf(err, errlen, "[ussd] listen = %s: expected ADDRESS:PORT", spec);
-    return false;
-}
-
 static void server_free(struct ussd_server *S)
 {
     if (!S)
         return;
     if (S->daemon)
         MHD_stop_daemon(S->daemon);
+    if (S->listen_fd >= 0)
+        close(S->listen_fd);
     for (int i = 0; i < S->ndbs; i++)
         db_close(S->dbs[i]);
     ussd_screens_free(S->screens);
@@ -230,25 +234,47 @@ static void server_free(struct ussd_server *S)
     free(S);
 }
 
-static bool ussd_start(struct daemon_ctx *ctx, char *err, size_t errlen)
+/* a listening socket on ss, bound now so a busy port is found before anything
+ * starts; -1 with a message in err */
+static int listen_socket(const struct sockaddr_storage *ss, socklen_t len, int backlog,
+                         const char *spec, char *err, size_t errlen)
+{
+    int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (fd >= 0)
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (fd < 0 || bind(fd, (const struct sockaddr *)ss, len) != 0 ||
+        listen(fd, backlog) != 0) {
+        snprintf(err, errlen, "[ussd] listen = %s: cannot listen: %s", spec, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Everything but the HTTP server itself: 2 for a wrong value, 1 for a secret,
+ * screens file or port that cannot be used. */
+static int ussd_check(struct daemon_ctx *ctx, char *err, size_t errlen)
 {
     const struct config *cfg = ctx->app->cfg;
+    server_free(server);
+    server = NULL;
     struct ussd_server *S = calloc(1, sizeof *S);
     if (!S) {
         snprintf(err, errlen, "out of memory");
-        return false;
+        return 1;
     }
     pthread_mutex_init(&S->mu, NULL);
+    S->listen_fd = -1;
     S->app = ctx->app;
     S->generation = ++generations;
-    struct sockaddr_storage ss;
+    int code = 2;
     socklen_t sslen = 0;
-    if (!parse_listen(config_get(cfg, "ussd", "listen", ""), &ss, &sslen, err, errlen))
+    const char *spec = config_get(cfg, "ussd", "listen", "");
+    if (!net_listen_parse("[ussd] listen", spec, &S->ss, &sslen, err, errlen))
         goto fail;
-    if (!config_secret(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))
-        goto fail;
-    S->keylen = strlen(S->key);
-    if (!ussd_allow_parse(config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
+    if (!net_allow_parse("[ussd] allow", config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
         goto fail;
     const char *fmt = config_get(cfg, "ussd", "format", "form");
     S->adapter = ussd_adapter_find(fmt);
@@ -262,49 +288,79 @@ static bool ussd_start(struct daemon_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "[ussd] russian = %s: expected cyrillic or translit", ru);
         goto fail;
     }
+    S->threads = config_get_int(cfg, "ussd", "threads", 4);
+    S->max_conn = config_get_int(cfg, "ussd", "max_connections", DEFAULT_MAX_CONN);
+    S->per_ip = config_get_int(cfg, "ussd", "per_ip_connections", DEFAULT_PER_IP);
+    S->timeout = config_get_int(cfg, "ussd", "timeout", DEFAULT_TIMEOUT);
+    S->backlog = config_get_int(cfg, "ussd", "listen_backlog", LISTEN_BACKLOG);
+    if (S->threads < 1 || S->threads > MAX_THREADS || S->max_conn < S->threads ||
+        S->per_ip < 0 || S->timeout < 1 || S->backlog < 1) {
+        snprintf(err, errlen, "[ussd] threads (1-%d), max_connections, per_ip_connections, "
+                 "listen_backlog or timeout out of range", MAX_THREADS);
+        goto fail;
+    }
+    /* every connection is a descriptor: raise the soft limit towards the hard one */
+    struct rlimit rl;
+    rlim_t need = (rlim_t)S->max_conn + 128;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < need) {
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < need)
+            log_warn("ussd: open files limited to %llu, fewer than max_connections = %ld needs",
+                     (unsigned long long)rl.rlim_cur, S->max_conn);
+    }
+    code = 1;
+    if (!secret_key_config(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))
+        goto fail;
+    S->keylen = strlen(S->key);   /* secret_read() refuses a NUL inside */
     char screens[4096];
     config_path(cfg, "ussd", "screens", "ussd.ini", screens, sizeof screens);
     S->screens = ussd_screens_load(screens, !strcmp(ru, "translit"), err, errlen);
     if (!S->screens)
         goto fail;
-    ussd_handler_init(&S->handler, ctx->app, ctx->pipe, S->screens);
-
-    long threads = config_get_int(cfg, "ussd", "threads", 4);
-    long max_conn = config_get_int(cfg, "ussd", "max_connections", 256);
-    long per_ip = config_get_int(cfg, "ussd", "per_ip_connections", 0);
-    long timeout = config_get_int(cfg, "ussd", "timeout", 10);
-    if (threads < 1 || threads > MAX_THREADS || max_conn < threads || per_ip < 0 ||
-        timeout < 1) {
-        snprintf(err, errlen, "[ussd] threads (1-%d), max_connections, per_ip_connections "
-                 "or timeout out of range", MAX_THREADS);
+    S->listen_fd = listen_socket(&S->ss, sslen, (int)S->backlog, spec, err, errlen);
+    if (S->listen_fd < 0)
         goto fail;
-    }
+    server = S;
+    return 0;
+fail:
+    server_free(S);
+    return code;
+}
+
+static bool ussd_start(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    if (!server && ussd_check(ctx, err, errlen) != 0)
+        return false;
+    struct ussd_server *S = server;
+    const struct config *cfg = ctx->app->cfg;
+    ussd_handler_init(&S->handler, ctx->app, ctx->pipe, S->screens);
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
-    if (ss.ss_family == AF_INET6)
+    if (S->ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    /* the allow list is applied as a connection is accepted, before a byte is
+     * read: an address outside it cannot hold a connection slot open */
     S->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, S,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)max_conn,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)per_ip,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
+        flags, 0, on_accept, S, on_request, S,
+        MHD_OPTION_LISTEN_SOCKET, S->listen_fd,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)S->threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)S->max_conn,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)S->per_ip,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)S->timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)256,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, S,
         MHD_OPTION_END);
     if (!S->daemon) {
-        snprintf(err, errlen, "cannot listen on %s: %s",
+        snprintf(err, errlen, "cannot start the HTTP server on %s: %s",
                  config_get(cfg, "ussd", "listen", ""), strerror(errno));
-        goto fail;
+        server_free(S);
+        server = NULL;
+        return false;
     }
-    server = S;
-    log_info("ussd: listening on %s%s (%s format, %ld threads)",
-             config_get(cfg, "ussd", "listen", ""), S->path, S->adapter->name, threads);
+    S->listen_fd = -1;   /* the daemon's now; MHD_stop_daemon closes it */
+    log_info("ussd: listening on %s%s (%s format, %ld threads, %ld connections, %ld per "
+             "address, %ld s idle timeout)", config_get(cfg, "ussd", "listen", ""), S->path,
+             S->adapter->name, S->threads, S->max_conn, S->per_ip, S->timeout);
     return true;
-fail:
-    server_free(S);
-    return false;
 }
 
 static void ussd_stop(struct daemon_ctx *ctx)
@@ -317,6 +373,7 @@ static void ussd_stop(struct daemon_ctx *ctx)
 const struct service ussd_service = {
     .name = "ussd",
     .enabled = ussd_enabled,
+    .check = ussd_check,
     .start = ussd_start,
     .reload = NULL,
     .stop = ussd_stop,

@@ -1,8 +1,9 @@
 #!/bin/sh
 # ussd_access.sh: who may call the USSD endpoint: without the key, with a wrong
 # key, or from outside [ussd] allow the answer is 403 with an empty body and
-# nothing is stored; wrong path 404, GET 405, not a form 415. Start-up refuses a
-# missing or world-readable secret and a malformed allow list.
+# nothing is stored (outside allow the connection is closed before anything is
+# read); wrong path 404, GET 405, not a form 415. Start-up refuses a missing or
+# world-readable secret (exit 1) and a malformed allow list (exit 2).
 . tests/lib.sh
 . tests/lib/ussd.sh
 plan 26
@@ -31,20 +32,22 @@ expect_match ussd_413_huge_body "$(printf '%s' "$big" | code --data-binary @- "$
 ussd_stop ussd_access_stop
 if grep -q "$SECRET" "$T/run.log"; then not_ok ussd_access_secret_not_logged; else ok ussd_access_secret_not_logged; fi
 
-# outside allow: 403 even with the right key
+# outside allow: the connection is closed as it is accepted, before anything is
+# read, even with the right key (no HTTP answer at all)
 ussd_config "allow = 10.0.0.0/8, 192.0.2.1"
 need_ussd
-expect_eq ussd_403_outside_allow "$(code -d "$FORM" "$URL")" "403 0"
+expect_eq ussd_closed_outside_allow "$(code -d "$FORM" "$URL")" "000 0"
 ussd_stop ussd_allow_stop
 ussd_config "allow = 10.0.0.0/8 127.0.0.0/8"
 need_ussd
 expect_match ussd_200_inside_allow "$(code -d "$FORM" "$URL")" '^200 '
 ussd_stop ussd_allow2_stop
 
-# start-up refuses what would leave the endpoint open or broken (exit 1 or 2)
+# start-up refuses what would leave the endpoint open or broken: a wrong value
+# in the configuration exits 2, a secret that cannot be used 1
 ussd_config "allow = 10.0.0.0/40"
 "$TALKA" run > "$T/bad.log" 2>&1; rc=$?
-expect_eq ussd_bad_allow_refused "$rc" 1
+expect_eq ussd_bad_allow_refused "$rc" 2
 expect_match ussd_bad_allow_message "$(cat "$T/bad.log")" 'allow'
 ussd_config
 chmod 644 "$T/ussd.secret"

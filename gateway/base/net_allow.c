@@ -1,5 +1,6 @@
-/* ussd_allow.c: matching a caller's address against the [ussd] allow list. */
-#include "gateway/ussd/ussd_allow.h"
+/* net_allow.c: matching a caller's address against an allow list ([ussd] allow,
+ * [kannel] allow). */
+#include "gateway/base/net_allow.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -7,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool parse_one(const char *tok, struct ussd_allow *out)
+static bool parse_one(const char *tok, struct net_allow *out)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%s", tok);
@@ -38,7 +39,8 @@ static bool parse_one(const char *tok, struct ussd_allow *out)
     return true;
 }
 
-bool ussd_allow_parse(const char *spec, struct ussd_allow *out, char *err, size_t errlen)
+bool net_allow_parse(const char *what, const char *spec, struct net_allow *out, char *err,
+                     size_t errlen)
 {
     memset(out, 0, sizeof *out);
     if (!spec)
@@ -51,14 +53,14 @@ bool ussd_allow_parse(const char *spec, struct ussd_allow *out, char *err, size_
             break;
         size_t n = strcspn(p, " ,\t");
         char tok[64];
-        if (n >= sizeof tok || out->n >= USSD_ALLOW_MAX) {
-            snprintf(err, errlen, "[ussd] allow: entry too long or too many entries");
+        if (n >= sizeof tok || out->n >= NET_ALLOW_MAX) {
+            snprintf(err, errlen, "%s: entry too long or too many entries", what);
             return false;
         }
         memcpy(tok, p, n);
         tok[n] = '\0';
         if (!parse_one(tok, out)) {
-            snprintf(err, errlen, "[ussd] allow: '%s' is not an address or CIDR range", tok);
+            snprintf(err, errlen, "%s: '%s' is not an address or CIDR range", what, tok);
             return false;
         }
         p += n;
@@ -77,7 +79,7 @@ static bool prefix_eq(const unsigned char *a, const unsigned char *b, int bits)
     return (a[bytes] & mask) == (b[bytes] & mask);
 }
 
-bool ussd_allow_match(const struct ussd_allow *allow, const struct sockaddr *addr)
+bool net_allow_match(const struct net_allow *allow, const struct sockaddr *addr)
 {
     if (allow->n == 0)
         return true;

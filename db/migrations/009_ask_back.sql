@@ -1,4 +1,4 @@
--- 006_ask_back: reports that wait for the sender's answer to one question
+-- 009_ask_back: reports that wait for the sender's answer to one question
 -- ("Vai domājāt: ozols 12 gab., Cēsis? Atbildi JĀ vai NĒ"). The report's text is
 -- the inbound row; it is parsed again when answered, so only the question is kept.
 -- One question waits per volunteer: a newer one replaces it.

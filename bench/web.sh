@@ -1,0 +1,38 @@
+#!/bin/sh
+# web.sh: the dashboard's overview and moderation list with 100 000 plantings
+# (1 in 50 waiting for review) and 20 000 volunteers in the database, p50/p95 of
+# whole answers as seen by a client on the same box (Python, on a shared machine:
+# for information) and as the server handled them (its debug log, whole ms).
+# Target: the server's p95 < 50 ms for each; exit 1 when missed or when the data
+# or the answers were not there.
+. tests/lib.sh
+. tests/lib/web.sh
+. tests/lib/web_seed.sh
+scratch
+web_config
+"$TALKA" stats > /dev/null 2>&1          # creates the schema
+web_seed "${WEB_BENCH_VOLUNTEERS:-20000}" "${WEB_BENCH_PLANTINGS:-100000}"
+web_user bench coordinator 'bench password 1'
+nv=$(sqlite3 "$T/var/talka.db" "SELECT count(*) FROM volunteers")
+np=$(sqlite3 "$T/var/talka.db" "SELECT count(*) FROM plantings")
+if [ "$nv" != "${WEB_BENCH_VOLUNTEERS:-20000}" ] || [ "$np" != "${WEB_BENCH_PLANTINGS:-100000}" ]; then
+    echo "web: the work was not done: $nv volunteers and $np plantings seeded"
+    exit 1
+fi
+TALKA_LOG=debug web_start || { echo "web: talka run did not start"; exit 1; }
+rc=0
+python3 tests/lib/web_bench.py "$WEB" bench 'bench password 1' "${WEB_BENCH_REQUESTS:-200}" \
+    /overview /moderation /api/overview || rc=1
+kill -TERM "$RUN_PID"; wait "$RUN_PID"
+# the server's own handling time (whole ms, from its debug log), apart from the
+# client's and the machine's load
+for page in /overview /moderation; do
+    grep -o "web: GET $page 200 in [0-9]* ms" "$T/run.log" | awk '{ print $6 }' | sort -n |
+        awk -v page="$page" '{ a[NR] = $1 } END { if (NR < 100) { print "web" page ": the work was not done (" NR " answers)"; exit 1 }
+            i = int(NR * 0.95) + 1; if (i > NR) i = NR;
+            printf "web_server%s: p50 %d ms, p95 %d ms over %d requests (target p95 < 50: %s)\n",
+                   page, a[int(NR * 0.5) + 1], a[i], NR, a[i] < 50 ? "met" : "NOT met"; exit a[i] >= 50 }' || rc=1
+done
+echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+rm -rf "$T"
+exit $rc

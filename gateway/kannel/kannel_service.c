@@ -1,0 +1,421 @@
+/* kannel_service.c: the endpoint Kannel's smsbox calls inside `talka run`
+ * (libmicrohttpd, [kannel] listen):
+ *   /kannel/sms   an sms-service get-url (or post-url: the text in the body, the
+ *                 rest in the query or X-Kannel headers): the text is stored (and handled) before
+ *                 the answer, 200 with an empty body; the reply goes through
+ *                 talka's own queue and leaves by a link's sender. A repeat of the
+ *                 same Kannel message id (smsbox's http-request-retry, bearerbox's
+ *                 store after a restart) is recognised and not stored twice.
+ *   /kannel/dlr   a dlr-url: the delivery report updates the outbound row.
+ * Every caller must come from [kannel] allow and give the `key` (the secret in
+ * [kannel] secret_file); anything else gets 403 and nothing more. A database
+ * error answers 503, so Kannel asks again later. Staff hear about texts Kannel
+ * refused for good (kannel_alert.c). */
+#include "gateway/kannel/kannel_service.h"
+
+#include "db/outbox.h"
+#include "gateway/base/clock.h"
+#include "gateway/base/log.h"
+#include "gateway/base/net_allow.h"
+#include "gateway/base/net_listen.h"
+#include "gateway/core/service.h"
+#include "gateway/core/transport.h"
+#include "gateway/kannel/kannel_alert.h"
+#include "gateway/kannel/kannel_text.h"
+#include "gateway/kannel/kannel_transport.h"
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <openssl/crypto.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_THREADS 64
+
+struct kannel_server {
+    struct MHD_Daemon *daemon;
+    struct net_allow allow;
+    char key[256];
+    size_t keylen;
+    const struct app *app;
+    struct pipeline *pipe;
+    char links[TRANSPORT_MAX_LINKS][32];   /* the configured Kannel links */
+    int nlinks;
+    pthread_mutex_t mu;
+    struct db *dbs[MAX_THREADS];
+    int ndbs;
+    unsigned generation;
+};
+
+/* a post-url request's body: the text (a long one is some 1 600 bytes) */
+struct post_body {
+    char text[8192];
+    size_t len;
+    bool too_big;
+};
+
+static struct kannel_server *server;
+static unsigned generations;
+static _Thread_local struct db *thread_db_conn;
+static _Thread_local unsigned thread_db_gen;
+
+/* this MHD thread's database connection, opened on first use */
+static struct db *thread_db(struct kannel_server *S)
+{
+    if (thread_db_conn && thread_db_gen == S->generation)
+        return thread_db_conn;
+    char err[512] = "";
+    struct db *db = app_db_connect(S->app, err, sizeof err);
+    if (!db) {
+        log_error("kannel: %s", err);
+        return NULL;
+    }
+    pthread_mutex_lock(&S->mu);
+    if (S->ndbs >= MAX_THREADS) {
+        pthread_mutex_unlock(&S->mu);
+        db_close(db);
+        log_error("kannel: too many threads for database connections");
+        return NULL;
+    }
+    S->dbs[S->ndbs++] = db;
+    pthread_mutex_unlock(&S->mu);
+    thread_db_conn = db;
+    thread_db_gen = S->generation;
+    return db;
+}
+
+static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const char *body)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body,
+                                                             MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "text/plain");
+    enum MHD_Result rc = MHD_queue_response(conn, status, r);
+    MHD_destroy_response(r);
+    return rc;
+}
+
+static bool key_ok(const struct kannel_server *S, const char *given)
+{
+    if (!given)
+        return false;
+    size_t n = strlen(given);
+    return n == S->keylen && CRYPTO_memcmp(given, S->key, n) == 0;
+}
+
+static const char *arg(struct MHD_Connection *conn, const char *name)
+{
+    return MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static bool link_known(const struct kannel_server *S, const char *link)
+{
+    for (int i = 0; link && i < S->nlinks; i++)
+        if (!strcmp(S->links[i], link))
+            return true;
+    return false;
+}
+
+static const char *header(struct MHD_Connection *conn, const char *name)
+{
+    return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name);
+}
+
+/* "text/plain; charset=\"UTF-16BE\"" -> UTF-16BE */
+static void content_charset(struct MHD_Connection *conn, char *out, size_t len)
+{
+    out[0] = '\0';
+    const char *ct = header(conn, MHD_HTTP_HEADER_CONTENT_TYPE);
+    const char *p = ct ? strcasestr(ct, "charset=") : NULL;
+    if (!p)
+        return;
+    p += 8;
+    if (*p == '"')
+        p++;
+    size_t n = strcspn(p, "\"; ");
+    snprintf(out, len, "%.*s", (int)(n < len ? n : len - 1), p);
+}
+
+/* get-url: everything in the query; post-url: the text is the body (body != NULL),
+ * the rest in the query or Kannel's X-Kannel headers */
+static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *conn,
+                              const char *link, const char *body, size_t bodylen)
+{
+    const char *from = arg(conn, "from");
+    const char *raw = NULL;
+    size_t rawlen = 0;
+    char body_charset[40] = "";
+    if (body) {
+        raw = body;
+        rawlen = bodylen;
+        if (!from)
+            from = header(conn, "X-Kannel-From");
+        content_charset(conn, body_charset, sizeof body_charset);
+    } else if (MHD_lookup_connection_value_n(conn, MHD_GET_ARGUMENT_KIND, "text", 4, &raw,
+                                             &rawlen) != MHD_YES) {
+        raw = NULL;
+    }
+    if (!from || !*from || !raw) {
+        log_warn("kannel: %s: a request without %s (post-url needs send-sender = true in "
+                 "kannel.conf's sms-service, or from=%%p in the URL)", link,
+                 !raw ? "text" : "sender");
+        return reply(conn, MHD_HTTP_BAD_REQUEST, "from and text are required\n");
+    }
+    const char *coding = arg(conn, "coding");
+    const char *charset = arg(conn, "charset");
+    const char *id = arg(conn, "id");
+    const char *smsc = arg(conn, "smsc");
+    if (body) {
+        if (!coding)
+            coding = header(conn, "X-Kannel-Coding");
+        if (!charset && body_charset[0])
+            charset = body_charset;
+        if (!smsc)
+            smsc = header(conn, "X-Kannel-SMSC");
+    }
+    const char *stamp = arg(conn, "time");
+    char *text = NULL;
+    size_t len = 0;
+    char err[256] = "";
+    if (!kannel_text_utf8(raw, rawlen, coding, charset, &text, &len, err, sizeof err)) {
+        /* kept verbatim (the pipeline stores any bytes and answers what it cannot
+         * read kindly): refusing would only make Kannel send it again and again */
+        log_warn("kannel: %s: a text from Kannel is not in its charset (%s); stored as it came",
+                 link, err);
+        text = malloc(rawlen + 1);
+        if (!text)
+            return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
+        memcpy(text, raw, rawlen);
+        text[rawlen] = '\0';
+        len = rawlen;
+    }
+    time_t now = clock_now();
+    time_t at = stamp ? (time_t)strtoll(stamp, NULL, 10) : 0;
+    if (at < now - 7 * 86400 || at > now + 300)
+        at = now;
+    char tid[160] = "";
+    if (id && *id)
+        snprintf(tid, sizeof tid, "kannel/%.100s", id);
+    char *meta = NULL;
+    json_t *j = json_pack("{s:s, s:s?}", "smsc", smsc ? smsc : "", "kannel_id", id);
+    if (j) {
+        meta = json_dumps(j, JSON_COMPACT);
+        json_decref(j);
+    }
+    struct inbound_msg in = {
+        .channel = "sms", .transport = link, .transport_id = tid[0] ? tid : NULL,
+        .sender = from, .text = text, .len = len, .received_at = at, .meta_json = meta,
+    };
+    struct db *db = thread_db(S);
+    struct pipeline_outcome out;
+    bool ok = db && pipeline_handle(S->pipe, db, &in, 0, &out);
+    free(meta);
+    free(text);
+    if (!ok) {
+        log_error("kannel: %s: cannot store a text from Kannel (database error); answered "
+                  "503 so Kannel sends it again", link);
+        return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
+    }
+    if (out.already_handled)
+        log_info("kannel: %s: Kannel sent message %s again: not stored twice (inbound %lld)",
+                 link, id ? id : "?", (long long)out.inbound_id);
+    if (out.reply_due)
+        kannel_transport_wake(link);
+    return reply(conn, MHD_HTTP_OK, "");
+}
+
+/* Kannel's report types: 1 delivered, 2 undelivered, 4 buffered at the SMSC,
+ * 8 accepted by the SMSC, 16 rejected by the SMSC. */
+static enum MHD_Result on_dlr(struct kannel_server *S, struct MHD_Connection *conn,
+                              const char *link)
+{
+    const char *ref = arg(conn, "ref");
+    const char *type_s = arg(conn, "type");
+    if (!ref || !*ref || !type_s || !*type_s)
+        return reply(conn, MHD_HTTP_BAD_REQUEST, "ref and type are required\n");
+    long type = strtol(type_s, NULL, 10);
+    if (!(type & (1 | 2 | 16))) {
+        log_debug("kannel: %s: report type %ld for %s (the SMSC has it)", link, type, ref);
+        return reply(conn, MHD_HTTP_OK, "");
+    }
+    bool delivered = (type & 1) != 0;
+    struct db *db = thread_db(S);
+    if (!db)
+        return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
+    /* a report can overtake the sender's own record of the send: wait a little */
+    for (int i = 0; i < 40; i++) {
+        if (outbox_mark_delivered(db, link, ref, delivered, clock_now())) {
+            log_debug("kannel: %s: delivery report for %s: %s", link, ref,
+                      delivered ? "delivered" : "failed");
+            return reply(conn, MHD_HTTP_OK, "");
+        }
+        clock_sleep_ms(25);
+    }
+    log_info("kannel: %s: delivery report (type %ld) for %s matches nothing sent", link, type,
+             ref);
+    return reply(conn, MHD_HTTP_OK, "");
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    struct kannel_server *S = cls;
+    struct post_body *pb = *con_cls;
+    if (!pb) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (!ci || !net_allow_match(&S->allow, ci->client_addr) || !key_ok(S, arg(conn, "key")))
+            return reply(conn, MHD_HTTP_FORBIDDEN, "");
+        if (!link_known(S, arg(conn, "link")))
+            return reply(conn, MHD_HTTP_BAD_REQUEST, "link is not a configured [kannelN]\n");
+        if (!strcmp(method, MHD_HTTP_METHOD_POST) && !strcmp(url, "/kannel/sms")) {
+            /* post-url: the body is the text; collected over the next calls */
+            pb = calloc(1, sizeof *pb);
+            if (!pb)
+                return MHD_NO;
+            *con_cls = pb;
+            return MHD_YES;
+        }
+        if (strcmp(method, MHD_HTTP_METHOD_GET))
+            return reply(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+                         "GET (get-url, dlr-url) or POST (post-url) only\n");
+    }
+    const char *link = arg(conn, "link");
+    if (pb) {
+        if (*upload_size) {
+            if (pb->len + *upload_size > sizeof pb->text)
+                pb->too_big = true;
+            else
+                memcpy(pb->text + pb->len, upload_data, *upload_size);
+            pb->len += *upload_size;
+            *upload_size = 0;
+            return MHD_YES;
+        }
+        if (pb->too_big)
+            return reply(conn, MHD_HTTP_CONTENT_TOO_LARGE, "too large\n");
+        return on_sms(S, conn, link, pb->text, pb->len);
+    }
+    if (!strcmp(url, "/kannel/sms"))
+        return on_sms(S, conn, link, NULL, 0);
+    if (!strcmp(url, "/kannel/dlr"))
+        return on_dlr(S, conn, link);
+    return reply(conn, MHD_HTTP_NOT_FOUND, "not found\n");
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)cls; (void)conn; (void)toe;
+    free(*con_cls);
+    *con_cls = NULL;
+}
+
+static bool kannel_enabled(const struct app *a)
+{
+    const char *l = config_get(a->cfg, "kannel", "listen", NULL);
+    return l && *l;
+}
+
+static void server_free(struct kannel_server *S)
+{
+    if (!S)
+        return;
+    if (S->daemon)
+        MHD_stop_daemon(S->daemon);
+    for (int i = 0; i < S->ndbs; i++)
+        db_close(S->dbs[i]);
+    pthread_mutex_destroy(&S->mu);
+    OPENSSL_cleanse(S->key, sizeof S->key);
+    free(S);
+}
+
+static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    const struct config *cfg = ctx->app->cfg;
+    struct kannel_server *S = calloc(1, sizeof *S);
+    if (!S) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    pthread_mutex_init(&S->mu, NULL);
+    S->app = ctx->app;
+    S->pipe = ctx->pipe;
+    S->generation = ++generations;
+    for (int i = 0; i < ctx->policy->nlinks; i++)
+        if (!strcmp(ctx->policy->links[i].kind->name, "kannel"))
+            snprintf(S->links[S->nlinks++], sizeof S->links[0], "%s", ctx->policy->links[i].name);
+    const char *listen = config_get(cfg, "kannel", "listen", "");
+    struct sockaddr_storage ss;
+    socklen_t sslen = 0;
+    if (!net_listen_parse("[kannel] listen", listen, &ss, &sslen, err, errlen))
+        goto fail;
+    if (!config_secret(cfg, "kannel", "secret_file", S->key, sizeof S->key, err, errlen))
+        goto fail;
+    S->keylen = strlen(S->key);
+    if (!net_allow_parse("[kannel] allow", config_get(cfg, "kannel", "allow", "127.0.0.1, ::1"),
+                         &S->allow, err, errlen))
+        goto fail;
+    long threads = config_get_int(cfg, "kannel", "threads", 4);
+    long max_conn = config_get_int(cfg, "kannel", "max_connections", 512);
+    long timeout = config_get_int(cfg, "kannel", "timeout", 60);
+    if (threads < 1 || threads > MAX_THREADS || max_conn < threads || timeout < 1) {
+        snprintf(err, errlen, "[kannel] threads (1-%d), max_connections or timeout out of range",
+                 MAX_THREADS);
+        goto fail;
+    }
+    if (!S->nlinks)
+        log_warn("kannel: [kannel] listen is set but no [kannelN] section names a sendsms_url: "
+                 "every request will be refused");
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
+    if (ss.ss_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    S->daemon = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, S,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)max_conn,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
+        /* 32 KiB: Kannel's requests are a few hundred bytes, and libmicrohttpd
+         * takes a larger pool from mmap for every connection, whose munmap
+         * (TLB shootdowns on every core) cost a third of talka's CPU per text */
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)512,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, S,
+        MHD_OPTION_END);
+    if (!S->daemon) {
+        snprintf(err, errlen, "cannot listen on %s: %s", listen, strerror(errno));
+        goto fail;
+    }
+    if (!kannel_alert_start(ctx, err, errlen))
+        goto fail;
+    server = S;
+    log_info("kannel: listening on %s for %d link%s (%ld threads)", listen, S->nlinks,
+             S->nlinks == 1 ? "" : "s", threads);
+    return true;
+fail:
+    server_free(S);
+    return false;
+}
+
+static void kannel_stop(struct daemon_ctx *ctx)
+{
+    (void)ctx;
+    kannel_alert_stop();
+    server_free(server);
+    server = NULL;
+}
+
+const struct service kannel_service = {
+    .name = "kannel",
+    .enabled = kannel_enabled,
+    .start = kannel_start,
+    .reload = NULL,
+    .stop = kannel_stop,
+};

@@ -1,0 +1,28 @@
+/* web_page.h: what every dashboard page shares: the frame (header, navigation
+ * by role, language switch, footer), the CSRF field of changing forms, dates,
+ * and volunteers' pseudonyms (V-xxxxxxxx, never the number). */
+#ifndef TALKA_WEB_PAGE_H
+#define TALKA_WEB_PAGE_H
+
+#include "gateway/web/web_request.h"
+
+#include <stdint.h>
+#include <time.h>
+
+/* Starts an HTML page; nav is the path of the menu entry to mark. */
+void page_begin(struct web_req *rq, const char *title, const char *nav);
+void page_end(struct web_req *rq);
+/* <input type=hidden name=csrf ...> for a form that changes anything. */
+void page_csrf(struct web_req *rq);
+/* A notice from ?msg= / ?err= after a redirect. */
+void page_notice(struct web_req *rq);
+/* "2026-05-16 14:30" in the campaign's time zone ("—" for 0). */
+void page_time(time_t t, char out[32]);
+/* "V-1a2b3c4d" for a number ("V-erased" for an erased one). */
+void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
+/* A species id's everyday name in the page's language (the id when unknown). */
+const char *page_species(const struct web_req *rq, const char *id);
+/* Redirect to path with ?msg= (ok) or ?err= (problem) holding text. */
+void page_back(struct web_req *rq, const char *path, bool ok, const char *text);
+
+#endif

@@ -1,0 +1,264 @@
+/* web_volunteers.c: volunteer search, page, reminders and erasure (see
+ * web_volunteers.h). Every change is in the audit log under the account name. */
+#include "gateway/web/web_volunteers.h"
+
+#include "db/audit.h"
+#include "db/plantings.h"
+#include "db/volunteers.h"
+#include "gateway/base/log.h"
+#include "gateway/base/phone.h"
+#include "gateway/base/pseudonym.h"
+#include "gateway/web/web_page.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SEARCH_MAX 50
+
+static void search_form(struct web_req *rq, const char *q)
+{
+    struct buf *b = &rq->out;
+    buf_printf(b, "<form method=\"get\" action=\"/volunteers\" class=\"search\"><label for=\"q\">%s</label>"
+                  "<input id=\"q\" name=\"q\" type=\"search\" value=\"",
+               TR(rq, "Numurs vai vārds", "Number or name"));
+    buf_esc(b, q);
+    buf_printf(b, "\"><button type=\"submit\" id=\"search\">%s</button></form>", TR(rq, "Meklēt", "Search"));
+}
+
+void web_volunteers(struct web_req *rq)
+{
+    const char *q = web_arg(rq, "q");
+    struct buf *b = &rq->out;
+    page_begin(rq, TR(rq, "Brīvprātīgie", "Volunteers"), "/volunteers");
+    search_form(rq, q ? q : "");
+    if (!q || !*q) {
+        page_end(rq);
+        return;
+    }
+    char e164[40], like[200];
+    bool phone = phone_normalize(q, e164, sizeof e164) == PHONE_E164;
+    snprintf(like, sizeof like, "%%%s%%", q);
+    sqlite3_stmt *st = db_prep(rq->db, "SELECT id, number, coalesce(name, ''), created_at,"
+                                       " (SELECT coalesce(sum(delta), 0) FROM points_ledger l WHERE l.volunteer_id = v.id)"
+                                       " FROM volunteers v WHERE erased_at IS NULL AND (number = ? OR name LIKE ?)"
+                                       " ORDER BY id LIMIT ?");
+    if (!st) {
+        page_end(rq);
+        return;
+    }
+    db_bind(st, "ttI", phone ? e164 : "", like, SEARCH_MAX);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (!n++)
+            buf_printf(b, "<table id=\"results\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+                          "<th class=\"num\">%s</th></tr></thead><tbody>", TR(rq, "Numurs", "Number"),
+                       TR(rq, "Vārds", "Name"), TR(rq, "Kopš", "Since"), TR(rq, "Punkti", "Points"));
+        char since[32];
+        page_time((time_t)sqlite3_column_int64(st, 3), since);
+        buf_printf(b, "<tr><td><a href=\"/volunteer?id=%lld\">", (long long)sqlite3_column_int64(st, 0));
+        buf_esc(b, (const char *)sqlite3_column_text(st, 1));
+        buf_put(b, "</a></td><td>");
+        buf_esc(b, (const char *)sqlite3_column_text(st, 2));
+        buf_printf(b, "</td><td>%s</td><td class=\"num\">%lld</td></tr>", since,
+                   (long long)sqlite3_column_int64(st, 4));
+    }
+    sqlite3_reset(st);
+    if (n)
+        buf_put(b, "</tbody></table>");
+    else
+        buf_printf(b, "<p id=\"no-results\">%s</p>", TR(rq, "Neviens nav atrasts.", "Nobody found."));
+    page_end(rq);
+}
+
+static const char *out_state(const struct web_req *rq, const char *s)
+{
+    if (!strcmp(s, "queued")) return TR(rq, "rindā", "queued");
+    if (!strcmp(s, "sending")) return TR(rq, "sūta", "sending");
+    if (!strcmp(s, "sent")) return TR(rq, "nosūtīta", "sent");
+    if (!strcmp(s, "delivered")) return TR(rq, "piegādāta", "delivered");
+    if (!strcmp(s, "failed")) return TR(rq, "neizdevās", "failed");
+    if (!strcmp(s, "cancelled")) return TR(rq, "atcelta", "cancelled");
+    return s;
+}
+
+static void conversation(struct web_req *rq, const struct volunteer *v)
+{
+    struct buf *b = &rq->out;
+    sqlite3_stmt *st = db_prep(rq->db,
+        "SELECT * FROM (SELECT received_at t, 'in' dir, CAST(text AS TEXT), channel, id FROM inbound"
+        "   WHERE volunteer_id = ?"
+        " UNION ALL SELECT created_at, 'out', text, state, id FROM outbound WHERE recipient = ?)"
+        " ORDER BY 1 DESC, 5 DESC LIMIT 200");
+    if (!st)
+        return;
+    db_bind(st, "it", v->id, v->number);
+    buf_printf(b, "<section><h2>%s</h2><ol class=\"chat\" id=\"conversation\">", TR(rq, "Sarakste", "Conversation"));
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        n++;
+        char when[32];
+        page_time((time_t)sqlite3_column_int64(st, 0), when);
+        bool in = !strcmp((const char *)sqlite3_column_text(st, 1), "in");
+        buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s</span><pre class=\"sms\">",
+                   in ? "in" : "out", when,
+                   in ? TR(rq, "saņemta", "received") : out_state(rq, (const char *)sqlite3_column_text(st, 3)));
+        buf_esc(b, (const char *)sqlite3_column_text(st, 2));
+        buf_put(b, "</pre></li>");
+    }
+    sqlite3_reset(st);
+    if (!n)
+        buf_printf(b, "<li>%s</li>", TR(rq, "Nav īsziņu.", "No texts."));
+    buf_put(b, "</ol></section>");
+}
+
+static void plantings(struct web_req *rq, int64_t id)
+{
+    struct buf *b = &rq->out;
+    sqlite3_stmt *st = db_prep(rq->db, "SELECT reported_at, species, count, place, status, coalesce(review_no, 0)"
+                                       " FROM plantings WHERE volunteer_id = ? ORDER BY reported_at DESC, id DESC LIMIT 200");
+    if (!st)
+        return;
+    db_bind(st, "i", id);
+    buf_printf(b, "<section class=\"half\"><h2>%s</h2><table id=\"plantings\"><thead><tr><th>%s</th><th>%s</th>"
+                  "<th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+               TR(rq, "Stādījumi", "Plantings"), TR(rq, "Saņemts", "Received"), TR(rq, "Suga", "Species"),
+               TR(rq, "Skaits", "Count"), TR(rq, "Vieta", "Place"), TR(rq, "Statuss", "Status"));
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        char when[32];
+        page_time((time_t)sqlite3_column_int64(st, 0), when);
+        buf_printf(b, "<tr><td>%s</td><td>", when);
+        buf_esc(b, page_species(rq, (const char *)sqlite3_column_text(st, 1)));
+        buf_printf(b, "</td><td class=\"num\">%lld</td><td>", (long long)sqlite3_column_int64(st, 2));
+        buf_esc(b, (const char *)sqlite3_column_text(st, 3));
+        buf_put(b, "</td><td>");
+        buf_esc(b, (const char *)sqlite3_column_text(st, 4));
+        buf_put(b, "</td></tr>");
+    }
+    sqlite3_reset(st);
+    buf_put(b, "</tbody></table></section>");
+}
+
+static void ledger(struct web_req *rq, int64_t id)
+{
+    struct buf *b = &rq->out;
+    sqlite3_stmt *st = db_prep(rq->db, "SELECT created_at, delta, reason FROM points_ledger"
+                                       " WHERE volunteer_id = ? ORDER BY id DESC LIMIT 200");
+    if (!st)
+        return;
+    db_bind(st, "i", id);
+    buf_printf(b, "<section class=\"half\"><h2>%s</h2><table id=\"ledger\"><thead><tr><th>%s</th>"
+                  "<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>",
+               TR(rq, "Punktu uzskaite", "Points ledger"), TR(rq, "Kad", "When"),
+               TR(rq, "Punkti", "Points"), TR(rq, "Iemesls", "Reason"));
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        char when[32];
+        page_time((time_t)sqlite3_column_int64(st, 0), when);
+        buf_printf(b, "<tr><td>%s</td><td class=\"num\">%+lld</td><td>", when,
+                   (long long)sqlite3_column_int64(st, 1));
+        buf_esc(b, (const char *)sqlite3_column_text(st, 2));
+        buf_put(b, "</td></tr>");
+    }
+    sqlite3_reset(st);
+    buf_put(b, "</tbody></table></section>");
+}
+
+/* the volunteer named by id=; false (with the answer set) when there is none */
+static bool load(struct web_req *rq, struct volunteer *v)
+{
+    long long id = web_num(rq, "id");
+    if (!id || !volunteer_by_id(rq->db, id, v) || strncmp(v->number, "+", 1)) {
+        web_fail(rq, MHD_HTTP_NOT_FOUND, TR(rq, "Tāda brīvprātīgā nav.", "No such volunteer."));
+        return false;
+    }
+    return true;
+}
+
+void web_volunteer(struct web_req *rq)
+{
+    struct volunteer v;
+    if (!load(rq, &v))
+        return;
+    struct buf *b = &rq->out;
+    page_begin(rq, v.number, "/volunteers");
+    char since[32];
+    page_time(v.created_at, since);
+    buf_printf(b, "<dl class=\"facts\" id=\"volunteer\"><dt>%s</dt><dd>", TR(rq, "Vārds", "Name"));
+    buf_esc(b, v.name[0] ? v.name : "—");
+    buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"points\">%lld</dd>"
+                  "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), v.lang, TR(rq, "Kopš", "Since"), since,
+               TR(rq, "Punkti", "Points"), (long long)points_total(rq->db, v.id),
+               TR(rq, "Atgādinājumi", "Reminders"));
+    buf_printf(b, "<form method=\"post\" action=\"/volunteer/reminders\" class=\"inline\">");
+    page_csrf(rq);
+    buf_printf(b, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><input type=\"hidden\" name=\"on\""
+                  " value=\"%d\"><span id=\"reminders\">%s</span> <button type=\"submit\">%s</button></form></dd></dl>",
+               (long long)v.id, v.opted_out ? 1 : 0,
+               v.opted_out ? TR(rq, "izslēgti (STOP)", "off (STOP)") : TR(rq, "ieslēgti", "on"),
+               v.opted_out ? TR(rq, "Ieslēgt", "Turn on") : TR(rq, "Izslēgt", "Turn off"));
+    conversation(rq, &v);
+    buf_put(b, "<div class=\"grid\">");
+    plantings(rq, v.id);
+    ledger(rq, v.id);
+    buf_put(b, "</div>");
+    if (rq->user.role >= ROLE_ADMIN) {
+        buf_printf(b, "<section class=\"erase\"><h2>%s</h2><p>%s</p><form method=\"post\" action=\"/volunteer/erase\""
+                      " data-confirm=\"", TR(rq, "Dzēst personas datus", "Erase personal data"),
+                   TR(rq, "Numurs, vārds un īsziņu teksti tiek dzēsti; stādījumi un punkti paliek anonīmi.",
+                      "The number, name and texts are erased; plantings and points stay, anonymous."));
+        buf_esc(b, TR(rq, "Neatgriezeniski dzēst šī brīvprātīgā datus?", "Erase this volunteer's data for good?"));
+        buf_put(b, "\">");
+        page_csrf(rq);
+        buf_printf(b, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><label><input type=\"checkbox\""
+                      " name=\"confirm\" value=\"yes\" required> %s</label> <button type=\"submit\" class=\"danger\">%s</button></form></section>",
+                   (long long)v.id, TR(rq, "Jā, dzēst", "Yes, erase"), TR(rq, "Dzēst", "Erase"));
+    }
+    page_end(rq);
+}
+
+void web_volunteer_reminders(struct web_req *rq)
+{
+    struct volunteer v;
+    if (!load(rq, &v))
+        return;
+    bool on = web_num(rq, "on") == 1;
+    char actor[64], subject[48], path[64];
+    snprintf(actor, sizeof actor, "web:%s", rq->user.name);
+    snprintf(subject, sizeof subject, "volunteer#%lld", (long long)v.id);
+    snprintf(path, sizeof path, "/volunteer?id=%lld", (long long)v.id);
+    if (!volunteer_set_opted_out(rq->db, v.id, !on)) {
+        page_back(rq, path, false, TR(rq, "Datubāzes kļūda.", "Database error."));
+        return;
+    }
+    audit(rq->db, rq->now, actor, on ? "reminders_on" : "reminders_off", subject, NULL);
+    page_back(rq, path, true, on ? TR(rq, "Atgādinājumi ieslēgti.", "Reminders on.")
+                                 : TR(rq, "Atgādinājumi izslēgti.", "Reminders off."));
+}
+
+void web_volunteer_erase(struct web_req *rq)
+{
+    struct volunteer v;
+    if (!load(rq, &v))
+        return;
+    char path[64];
+    snprintf(path, sizeof path, "/volunteer?id=%lld", (long long)v.id);
+    const char *confirm = web_field(rq, "confirm");
+    if (!confirm || strcmp(confirm, "yes")) {
+        page_back(rq, path, false, TR(rq, "Apstipriniet dzēšanu.", "Confirm the erasure."));
+        return;
+    }
+    char mac[65], pseudo[40], actor[64], subject[48];
+    pseudonym_hmac(rq->site->key, rq->site->keylen, v.number, mac);
+    snprintf(pseudo, sizeof pseudo, "erased:%.24s", mac);
+    snprintf(actor, sizeof actor, "web:%s", rq->user.name);
+    snprintf(subject, sizeof subject, "volunteer#%lld", (long long)v.id);
+    bool ok = db_begin(rq->db);
+    ok = ok && volunteer_erase(rq->db, &v, pseudo, 0, rq->now) &&
+         audit(rq->db, rq->now, actor, "erase", subject, "personal data erased from the dashboard");
+    if (!ok || !db_commit(rq->db)) {
+        db_rollback(rq->db);
+        page_back(rq, path, false, TR(rq, "Datubāzes kļūda.", "Database error."));
+        return;
+    }
+    log_info("volunteer %lld erased by %s", (long long)v.id, actor);
+    page_back(rq, "/volunteers", true, TR(rq, "Brīvprātīgā dati dzēsti.", "The volunteer's data is erased."));
+}

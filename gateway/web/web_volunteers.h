@@ -1,0 +1,15 @@
+/* web_volunteers.h: volunteers in the dashboard (coordinators and admins): search
+ * by number or name; a volunteer's page with the conversation (texts in and out
+ * with delivery state), plantings, the points ledger and reminders on/off; and
+ * erasure (admins only, confirmed), as DZĒST does. */
+#ifndef TALKA_WEB_VOLUNTEERS_H
+#define TALKA_WEB_VOLUNTEERS_H
+
+#include "gateway/web/web_request.h"
+
+void web_volunteers(struct web_req *rq);
+void web_volunteer(struct web_req *rq);
+void web_volunteer_reminders(struct web_req *rq);
+void web_volunteer_erase(struct web_req *rq);
+
+#endif
