@@ -20,6 +20,9 @@ scratch() {
     cp config/*.tsv config/*.ini "$T/config/"
     CONF=$T/config/talka.ini
     DB=$T/var/talka.db
+    # tests never bind the shipped default ports: the dashboard's 127.0.0.1:8080 is
+    # off here (tests/lib/web.sh puts [web] on a free port where a test wants it)
+    sed -i 's/^listen = 127\.0\.0\.1:8080$/;listen = 127.0.0.1:8080/' "$CONF"
     export TALKA_CONFIG=$CONF
 }
 

@@ -96,7 +96,7 @@ talka_stop
 sed -i 's/^username = talka$/username =/' "$CONF"
 "$TALKA" run > "$T/cfg.out" 2>&1
 rc=$?
-expect_eq "faults: no username: talka run refuses (exit 1)" "$rc" 1
+expect_eq "faults: no username: talka run refuses (exit 2, a wrong value in the configuration)" "$rc" 2
 expect_match "faults: ... naming the key" "$(cat "$T/cfg.out")" "\[kannel0\] username"
 fake_stop
 kannel_stop
