@@ -258,8 +258,15 @@ void config_keys_markdown(FILE *out)
             snprintf(allowed, sizeof allowed, "%ld to %ld%s%s", k->min, k->max,
                      k->unit ? " " : "", k->unit ? k->unit : "");
         else if (k->type == CONFIG_WORD)
-            for (const char *p = k->words; *p && strlen(allowed) + 4 < sizeof allowed; p++)
-                strncat(allowed, *p == '|' ? ", " : (char[2]){ *p, 0 }, 3);
+            for (size_t n = 0, j = 0; k->words[j] && n + 3 < sizeof allowed; j++) {
+                if (k->words[j] == '|') {
+                    allowed[n++] = ',';
+                    allowed[n++] = ' ';
+                } else {
+                    allowed[n++] = k->words[j];
+                }
+                allowed[n] = '\0';
+            }
         else if (k->type == CONFIG_BOOL)
             snprintf(allowed, sizeof allowed, "yes, no");
         fprintf(out, "| `%s` | %s | %s%s%s | %s | %s |\n", k->key, config_type_name(k->type),

@@ -3,7 +3,7 @@
 # FILE:LINE: [section] key: what is wrong; `talka config check` prints the
 # effective configuration; an empty value means empty.
 . tests/lib.sh
-plan 44
+plan 50
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
@@ -57,6 +57,15 @@ printf '[registry]\nurl = https://talka:hunter2@registry.example.lv/api\n' >> "$
 out=$("$TALKA" config check 2>&1)
 expect_match "secrets masked: URL password hidden" "$out" "url = https://talka:\*\*\*@registry"
 case "$out" in *hunter2*) not_ok "secrets masked: password never printed" ;; *) ok "secrets masked: password never printed" ;; esac
+# every key's row as `config keys` prints it, in both builds (the release build
+# once printed the allowed words as garbage), stands in docs/configuration.md
+for bin in "$TALKA" build/talka; do
+    "$bin" config keys > "$T/keys.md"; expect_eq "config keys ($bin): exit 0" "$?" 0
+    rows=$(grep -c '^| `' "$T/keys.md")
+    expect_match "config keys ($bin): the allowed words" "$(cat "$T/keys.md")" '\| `sync` \| word \| `normal` \| normal, full \|'
+    undoc=$(grep '^| `' "$T/keys.md" | grep -vxF -f docs/configuration.md | head -3)
+    expect_eq "config keys ($bin): all $rows rows in docs/configuration.md" "$undoc" ""
+done
 "$TALKA" config --help | grep -q "config check"; expect_eq "config --help" "$?" 0
 "$TALKA" config 2>/dev/null; expect_eq "config without check: usage, exit 2" "$?" 2
 finish
