@@ -44,7 +44,7 @@ w.start(); w.send("1"); w.send("1"); w.send("5")
 _, b = w.send("Xyzzyville")
 check("ussd_askback_far_name_refused", b.startswith("CON Nezinu tadu vietu"), b)
 w = Walk(client, "askback-%d-species" % port, "+37126200004")
-w.start(); w.send("1"); w.send("0")
+w.start(); w.send("1"); w.send("98")  # the second page of species ("98 Vel"), then a typed name
 _, b = w.send("ozolssss")
 check("ussd_askback_species_asks", b.startswith("CON Vai domajat ozols?") and "1 Ja" in b, b)
 _, b = w.send("7")
@@ -55,7 +55,7 @@ _, b = w.send("4"); _, b = w.send("Cēsis"); _, b = w.send("1")
 check("ussd_askback_species_saved", b.startswith("END "), b)
 
 w = Walk(client, "askback-%d-species-no" % port, "+37126200005")
-w.start(); w.send("1"); w.send("0")
+w.start(); w.send("1"); w.send("98")  # the second page of species ("98 Vel"), then a typed name
 w.send("ozolssss")
 _, b = w.send("2")
 check("ussd_askback_species_no_back_to_list", b.startswith("CON Nezinu tadu koku"), b)
