@@ -42,7 +42,7 @@ bb_start && sb_start && fake_start || { echo "kannel: Kannel did not start"; exi
 set -- $(rt_run)
 ceiling=$1; ceiling_got=$2
 fake_stop; kannel_stop
-rm -f "$K"/store*
+rm -rf "$K"/store; mkdir -p "$K"/store
 # through talka
 cp "$K/kannel-talka.conf" "$K/kannel.conf"
 bb_start && sb_start && talka_start && fake_start || { echo "kannel: Kannel or talka did not start"; exit 1; }

@@ -9,7 +9,7 @@
 kannel_setup() {
     FAKESMSC=$(sh mk/kannel-deps.sh) || bail "Kannel is not installed (mk/kannel-deps.sh)"
     K=$T/kannel
-    mkdir -p "$K"
+    mkdir -p "$K" "$K/store"
     KLINKS=${3:-1}
     set -- "${1:-0}" "${2:-10}"
     ports=$(/usr/bin/python3 -c '
@@ -35,9 +35,8 @@ box-allow-ip = 127.0.0.1
 log-file = "$K/bearerbox.log"
 log-level = 1
 access-log = "$K/access.log"
-store-type = file
+store-type = spool
 store-location = "$K/store"
-store-dump-freq = 1
 dlr-storage = internal
 
 group = smsc
