@@ -46,12 +46,17 @@ static int list_awaiting(struct db *db)
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (n++ == 0)
             printf("\nawaiting confirmation (asked back; the sender answers JĀ/NĒ or a digit):\n"
-                   "%-17s %-6s %-7s %s\n", "ASKED (UTC)", "UNTIL", "ASK", "REPORT AS GUESSED");
+                   "%-23s %-6s %-7s %s\n", "ASKED", "UNTIL", "ASK", "REPORT AS GUESSED");
+        /* local time with its offset, as the reports above (issue 12) */
         time_t t = (time_t)sqlite3_column_int64(st, 0), u = (time_t)sqlite3_column_int64(st, 1);
-        char when[20], until[8];
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&t));
-        strftime(until, sizeof until, "%H:%M", gmtime(&u));
-        printf("%-17s %-6s %-7s %s\n", when, until, (const char *)sqlite3_column_text(st, 2),
+        char when[40], until[40];
+        local_format(t, when, sizeof when);
+        long off = local_offset(t);
+        size_t w = strlen(when);
+        snprintf(when + w, sizeof when - w, " %+03ld:%02ld", off / 3600, labs(off) % 3600 / 60);
+        local_format(u, until, sizeof until);
+        const char *hm = strchr(until, ' ');  /* "YYYY-MM-DD HH:MM": the time of day */
+        printf("%-23s %-6s %-7s %s\n", when, hm ? hm + 1 : until, (const char *)sqlite3_column_text(st, 2),
                (const char *)sqlite3_column_text(st, 3));
     }
     sqlite3_reset(st);

@@ -19,7 +19,8 @@ expect_match "guess: asks back with the guess" "$r" "^Vai domājāt: ozols 12 ga
 expect_eq "guess: nothing registered yet" "$(q "SELECT count(*) FROM plantings")" 0
 expect_eq "guess: the question waits" "$(q "SELECT ask||':'||state FROM awaiting_confirmation")" "guess:waiting"
 expect_eq "guess: the report is marked awaiting" "$(q "SELECT outcome FROM inbound WHERE id=1")" awaiting_confirmation
-expect_match "review list: shows what awaits confirmation" "$("$TALKA" review list)" "ozols 12 gab\., Cēsis"
+# asked at 10:00 UTC: shown in local time with its offset, as the reports are
+expect_match "review list: shows what awaits confirmation" "$("$TALKA" review list)" "2026-05-15 13:00 \+03:00 +13:30 +guess +ozols 12 gab\., Cēsis"
 r=$(sms --at "2026-05-15 10:20:00" $A "jā")
 expect_match "yes: registered with points (12 native oaks x 20 + 50)" "$r" "Reģistrēts: ozols 12 gab\., Cēsis\. Tavi punkti: 290|Registrets: ozols 12 gab\., Cesis\. Tavi punkti: 290"
 expect_eq "yes: one planting, on the report's own row" "$(q "SELECT inbound_id||':'||species||':'||count||':'||status FROM plantings")" "1:quercus_robur:12:accepted"
