@@ -53,18 +53,48 @@ int pz_osa_distance(const unsigned char *a, size_t la, const unsigned char *b, s
     return p[lb] > max ? max + 1 : p[lb];
 }
 
-/* Which letters occur: one edit changes at most two bits, so words whose masks
+/* The bucket of a unit: a-z and the Cyrillic letters by letter (the two
+ * alphabets share buckets), anything else in bucket 31. */
+static unsigned bucket(unsigned c)
+{
+    if (c >= 'a' && c <= 'z') return c - 'a';
+    if (c >= 0xC0) return (c - 0xC0) & 31;
+    return 31;
+}
+
+/* Which buckets occur: one edit changes at most two bits, so words whose masks
  * differ in more than 2 * maxd bits cannot be within maxd (a cheap first test). */
 static uint32_t letter_mask(const unsigned char *u, size_t n)
 {
     uint32_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = u[i];
-        if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
-        else if (c >= 0xC0) m |= 1u << ((c - 0xC0) & 31);
-        else m |= 1u << 31;
-    }
+    for (size_t i = 0; i < n; i++) m |= 1u << bucket(u[i]);
     return m;
+}
+
+/* Bits set in m, without a library call (no popcnt instruction is assumed). */
+static int bits(uint32_t m)
+{
+    m = m - ((m >> 1) & 0x55555555u);
+    m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
+    m = (m + (m >> 4)) & 0x0F0F0F0Fu;
+    return (int)((m * 0x01010101u) >> 24);
+}
+
+/* A lower bound of the distance from the query (its bucket counts in qh) to u:
+ * where the query has P units more than u and u has N more than the query,
+ * bucket by bucket, a substitution settles at most one of each, an insertion or
+ * a deletion one, a swap none; so at least max(P, N) edits are needed. */
+static int count_bound(const signed char qh[32], const unsigned char *u, size_t n)
+{
+    signed char d[32];
+    memcpy(d, qh, sizeof d);
+    for (size_t i = 0; i < n; i++) d[bucket(u[i])]--;
+    int p = 0, m = 0;
+    for (int b = 0; b < 32; b++) {
+        if (d[b] > 0) p += d[b];
+        else m -= d[b];
+    }
+    return p > m ? p : m;
 }
 
 void pz_fz_add(struct fz_set *s, const unsigned char *units, size_t len, int32_t val)
@@ -134,6 +164,8 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
     assert(lo <= hi + 1 && s->bylen[lo] <= s->bylen[hi + 1] && s->bylen[hi + 1] <= s->n);
     int32_t gbest = -1;
     uint32_t mask = letter_mask(u, len);
+    signed char qh[32] = { 0 };
+    for (size_t i = 0; i < len; i++) qh[bucket(u[i])]++;
     for (size_t i = s->bylen[lo]; i < s->bylen[hi + 1]; i++) {
         const struct fz_cand *c = &s->c[i];
         /* only a candidate closer than the runner-up can change the answer */
@@ -141,7 +173,8 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
         if (lim < 0) break;
         int dl = (int)len - (int)c->len;
         if (dl > lim || -dl > lim) continue;
-        if (__builtin_popcount(mask ^ c->mask) > 2 * lim) continue;
+        if (bits(mask ^ c->mask) > 2 * lim) continue;
+        if (count_bound(qh, c->u, c->len) > lim) continue;
         int d = pz_osa_distance(u, len, c->u, c->len, lim);
         if (d > lim) continue;
         int32_t g = group ? group(ctx, c->val) : c->val;
