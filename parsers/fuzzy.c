@@ -80,19 +80,22 @@ static int bits(uint32_t m)
     return (int)((m * 0x01010101u) >> 24);
 }
 
-/* A lower bound of the distance from the query (its bucket counts in qh) to u:
+/* A lower bound of the distance from the query (its bucket counts in qh; used:
+ * the buckets of both) to u:
  * where the query has P units more than u and u has N more than the query,
  * bucket by bucket, a substitution settles at most one of each, an insertion or
  * a deletion one, a swap none; so at least max(P, N) edits are needed. */
-static int count_bound(const signed char qh[32], const unsigned char *u, size_t n)
+static int count_bound(const signed char qh[32], uint32_t used, const unsigned char *u,
+                       size_t n)
 {
     signed char d[32];
     memcpy(d, qh, sizeof d);
     for (size_t i = 0; i < n; i++) d[bucket(u[i])]--;
     int p = 0, m = 0;
-    for (int b = 0; b < 32; b++) {
-        if (d[b] > 0) p += d[b];
-        else m -= d[b];
+    for (; used; used &= used - 1) {    /* only the buckets either word uses */
+        int v = d[__builtin_ctz(used)];
+        if (v > 0) p += v;
+        else m -= v;
     }
     return p > m ? p : m;
 }
@@ -138,6 +141,13 @@ void pz_fz_finish(struct fz_set *s)
         s->c[w++] = s->c[i];
     }
     s->n = w;
+    free(s->masks);
+    s->masks = malloc((s->n ? s->n : 1) * sizeof *s->masks);
+    for (size_t i = 0; s->masks && i < s->n; i++) s->masks[i] = s->c[i].mask;
+    if (!s->masks) {                    /* out of memory: an empty set matches nothing */
+        for (size_t i = 0; i < s->n; i++) free((void *)s->c[i].u);
+        s->n = 0;
+    }
     size_t k = 0;
     for (int l = 0; l < FZ_UNITS_MAX + 2; l++) {
         while (k < s->n && s->c[k].len < l) k++;
@@ -149,6 +159,7 @@ void pz_fz_free(struct fz_set *s)
 {
     for (size_t i = 0; i < s->n; i++) free((void *)s->c[i].u);
     free(s->c);
+    free(s->masks);
     memset(s, 0, sizeof *s);
 }
 
@@ -166,23 +177,26 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
     uint32_t mask = letter_mask(u, len);
     signed char qh[32] = { 0 };
     for (size_t i = 0; i < len; i++) qh[bucket(u[i])]++;
-    for (size_t i = s->bylen[lo]; i < s->bylen[hi + 1]; i++) {
-        const struct fz_cand *c = &s->c[i];
-        /* only a candidate closer than the runner-up can change the answer */
-        int lim = r->dsecond - 1 < maxd ? r->dsecond - 1 : maxd;
-        if (lim < 0) break;
-        int dl = (int)len - (int)c->len;
-        if (dl > lim || -dl > lim) continue;
-        if (bits(mask ^ c->mask) > 2 * lim) continue;
-        if (count_bound(qh, c->u, c->len) > lim) continue;
-        int d = pz_osa_distance(u, len, c->u, c->len, lim);
-        if (d > lim) continue;
-        int32_t g = group ? group(ctx, c->val) : c->val;
-        if (d < r->dbest) {
-            if (gbest != g && r->best >= 0) { r->second = r->best; r->dsecond = r->dbest; }
-            r->best = c->val; r->dbest = d; gbest = g;
-        } else if (g != gbest && d < r->dsecond) {
-            r->second = c->val; r->dsecond = d;
+    /* only a candidate closer than the runner-up can change the answer: lim
+     * only shrinks, so a length too far stays too far for the rest of it */
+    int lim = maxd;
+    for (int l = lo; l <= hi && lim >= 0; l++) {
+        int dl = (int)len > l ? (int)len - l : l - (int)len;
+        for (size_t i = s->bylen[l]; i < s->bylen[l + 1] && dl <= lim; i++) {
+            if (bits(mask ^ s->masks[i]) > 2 * lim) continue;
+            const struct fz_cand *c = &s->c[i];
+            if (count_bound(qh, mask | s->masks[i], c->u, c->len) > lim) continue;
+            int d = pz_osa_distance(u, len, c->u, c->len, lim);
+            if (d > lim) continue;
+            int32_t g = group ? group(ctx, c->val) : c->val;
+            if (d < r->dbest) {
+                if (gbest != g && r->best >= 0) { r->second = r->best; r->dsecond = r->dbest; }
+                r->best = c->val; r->dbest = d; gbest = g;
+            } else if (g != gbest && d < r->dsecond) {
+                r->second = c->val; r->dsecond = d;
+            }
+            lim = r->dsecond - 1 < maxd ? r->dsecond - 1 : maxd;
+            if (lim < 0) break;
         }
     }
 }
