@@ -28,7 +28,9 @@ static void digraph(const char *s, char *out, size_t cap)
     size_t o = 0;
     while (*s && o + 3 < cap) {
         int hit = 0;
-        for (size_t i = 0; i < sizeof from / sizeof *from; i++) {
+        /* every letter in from[] is two bytes led by 0xC4 or 0xC5: others are copied */
+        unsigned char b = (unsigned char)*s;
+        for (size_t i = 0; (b == 0xC4 || b == 0xC5) && i < sizeof from / sizeof *from; i++) {
             size_t l = strlen(from[i]);
             if (strncmp(s, from[i], l) == 0) {
                 memcpy(out + o, to[i], 2);
