@@ -253,6 +253,7 @@ int pz_place_lookup(const struct lexicon *lex, const char *key, size_t klen, int
     } else {
         n = pz_hm_get(&lex->plforms, key, klen, v, 32);
     }
+    if (n == 0) return 0;
     /* order: names before bare genitive stems, then by rank, then list order */
     int k = 0;
     for (int pass = 0; pass < 8 && k < max; pass++) {
