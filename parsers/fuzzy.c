@@ -163,16 +163,14 @@ void pz_fz_free(struct fz_set *s)
     memset(s, 0, sizeof *s);
 }
 
-void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, int maxd,
-               int32_t (*group)(const void *ctx, int32_t val), const void *ctx,
-               struct fz_result *r)
+/* The scan of lengths lo..hi for pz_fz_search; hw: count the mask's bits with
+ * the popcnt instruction (the caller checked the processor has one). Inlined
+ * into one function per way of counting, so each is compiled for its own. */
+static inline __attribute__((always_inline)) void
+scan(const struct fz_set *s, const unsigned char *u, size_t len, int maxd, int lo, int hi,
+     int32_t (*group)(const void *ctx, int32_t val), const void *ctx, struct fz_result *r,
+     int hw)
 {
-    r->best = -1; r->dbest = maxd + 1; r->second = -1; r->dsecond = maxd + 1;
-    if (len == 0 || len > FZ_UNITS_MAX || !s->n) return;
-    int lo = (int)len - maxd, hi = (int)len + maxd;
-    if (lo < 1) lo = 1;
-    if (hi > FZ_UNITS_MAX) hi = FZ_UNITS_MAX;
-    assert(lo <= hi + 1 && s->bylen[lo] <= s->bylen[hi + 1] && s->bylen[hi + 1] <= s->n);
     int32_t gbest = -1;
     uint32_t mask = letter_mask(u, len);
     signed char qh[32] = { 0 };
@@ -183,7 +181,8 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
     for (int l = lo; l <= hi && lim >= 0; l++) {
         int dl = (int)len > l ? (int)len - l : l - (int)len;
         for (size_t i = s->bylen[l]; i < s->bylen[l + 1] && dl <= lim; i++) {
-            if (bits(mask ^ s->masks[i]) > 2 * lim) continue;
+            uint32_t x = mask ^ s->masks[i];
+            if ((hw ? __builtin_popcount(x) : bits(x)) > 2 * lim) continue;
             const struct fz_cand *c = &s->c[i];
             if (count_bound(qh, mask | s->masks[i], c->u, c->len) > lim) continue;
             int d = pz_osa_distance(u, len, c->u, c->len, lim);
@@ -199,4 +198,40 @@ void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, in
             if (lim < 0) break;
         }
     }
+}
+
+#define SCAN_ARGS const struct fz_set *s, const unsigned char *u, size_t len, int maxd, \
+                  int lo, int hi, int32_t (*group)(const void *, int32_t), const void *ctx, \
+                  struct fz_result *r
+
+static void scan_plain(SCAN_ARGS)
+{
+    scan(s, u, len, maxd, lo, hi, group, ctx, r, 0);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_SCAN_POPCNT 1
+__attribute__((target("popcnt"))) static void scan_popcnt(SCAN_ARGS)
+{
+    scan(s, u, len, maxd, lo, hi, group, ctx, r, 1);
+}
+#endif
+
+void pz_fz_search(const struct fz_set *s, const unsigned char *u, size_t len, int maxd,
+               int32_t (*group)(const void *ctx, int32_t val), const void *ctx,
+               struct fz_result *r)
+{
+    r->best = -1; r->dbest = maxd + 1; r->second = -1; r->dsecond = maxd + 1;
+    if (len == 0 || len > FZ_UNITS_MAX || !s->n) return;
+    int lo = (int)len - maxd, hi = (int)len + maxd;
+    if (lo < 1) lo = 1;
+    if (hi > FZ_UNITS_MAX) hi = FZ_UNITS_MAX;
+    assert(lo <= hi + 1 && s->bylen[lo] <= s->bylen[hi + 1] && s->bylen[hi + 1] <= s->n);
+#ifdef HAVE_SCAN_POPCNT
+    if (__builtin_cpu_supports("popcnt")) {
+        scan_popcnt(s, u, len, maxd, lo, hi, group, ctx, r);
+        return;
+    }
+#endif
+    scan_plain(s, u, len, maxd, lo, hi, group, ctx, r);
 }
