@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,30 +94,18 @@ static void member(struct jw *w, int *first, const char *key, const struct js_te
     put(w, v->s, v->n);
 }
 
-/* The same with a string of this text, serialised by jansson now, straight
- * into the line (a string jansson refuses leaves its key out). */
+/* The same with a string of this text, serialised by jansson now. */
 static void member_str(struct jw *w, int *first, const char *key, const char *s)
 {
-    json_t *v = json_string(s);
-    if (!v) return;
-    if (!*first) PUTS(w, ",");
-    *first = 0;
-    put(w, key, strlen(key));
-    size_t room = w->cap - w->n;
-    size_t n = w->over ? 0 : json_dumpb(v, w->p + w->n, room, JSON_ENCODE_ANY);
-    json_decref(v);
-    if (n == 0 || n > room) w->over = 1;
-    else w->n += n;
+    struct js_text v = dumped(json_string(s));
+    member(w, first, key, &v);
+    free(v.s);
 }
 
-/* A count in decimal, as jansson writes an integer. */
 static void member_int(struct jw *w, int *first, const char *key, long v)
 {
-    char b[24], *p = b + sizeof b;
-    unsigned long m = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do *--p = (char)('0' + m % 10); while (m /= 10);
-    if (v < 0) *--p = '-';
-    struct js_text t = { p, (size_t)(b + sizeof b - p) };
+    char b[24];
+    struct js_text t = { b, (size_t)snprintf(b, sizeof b, "%ld", v) };
     member(w, first, key, &t);
 }
 
