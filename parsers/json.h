@@ -11,11 +11,7 @@ char *parse_result_json(const struct parse_result *r);
 /* The same into buf (no NUL added); returns its length, 0 when it does not fit. */
 size_t parse_result_json_into(const struct parse_result *r, char *buf, size_t cap);
 
-/* The same JSON from a jansson tree of the result, malloc'd: what the two
- * above must equal byte for byte (the unit tests compare them). */
-char *parse_result_json_tree(const struct parse_result *r);
-
-/* JSON text made once per lexicon, shared read-only by every result. */
+/* jansson values made once per lexicon, shared read-only by every result. */
 void pz_json_prepare(struct lexicon *lex);
 void pz_json_release(struct lexicon *lex);
 

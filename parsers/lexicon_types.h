@@ -16,16 +16,11 @@
 #include <pcre2.h>
 #include <stdint.h>
 
-/* A value as JSON text, made by jansson once (json.c); s is NULL when jansson
- * refused the value (the key is then left out, as jansson leaves it out). */
-struct js_text { char *s; size_t n; };
-#define JS_NCODES 16            /* the error and ask codes json.c knows */
-
 struct sp_info {
     struct species pub;
     unsigned char words[3];     /* words in the lv, ru, en name: the generic rule */
     bool genus;                 /* id ends in _spp */
-    struct js_text js;          /* the id as JSON */
+    void *json;                 /* the id as a jansson string, shared read-only */
 };
 
 /* species map values: index | lang << 16 */
@@ -44,7 +39,7 @@ struct pl_info {
     const char *parent;
     unsigned char rank;         /* 0 state city, 1 town, 2 novads, 3 parish */
     int muni;                   /* index of the municipality's own row, or -1 */
-    struct js_text js;          /* {"name","type","municipality"} as JSON */
+    void *json;                 /* {"name","type","municipality"} for JSON, shared */
 };
 
 struct lexicon {
@@ -58,7 +53,7 @@ struct lexicon {
     struct fz_set spfz, plfz, cmdfz;
     int sp_maxwords, pl_maxwords;
     pcre2_code *re_date;        /* numeric date / time tokens */
-    struct js_text cmd_js[CMD_LAST + 1], lang_js[3], code_js[JS_NCODES];  /* as JSON */
+    void *cmd_json[CMD_LAST + 1], *lang_json[3];  /* jansson strings, shared */
     struct arena strings;       /* every string above lives here */
 };
 
