@@ -10,7 +10,11 @@
 
 /* One form to match typos against. */
 struct fz_cand { const unsigned char *u; uint32_t mask; unsigned char len; int32_t val; };
-struct fz_set { struct fz_cand *c; size_t n, cap; size_t bylen[FZ_UNITS_MAX + 2]; /* start index per length */ };
+struct fz_set {
+    struct fz_cand *c; size_t n, cap;
+    size_t bylen[FZ_UNITS_MAX + 2];     /* start index per length */
+    uint32_t *masks;                    /* c[i].mask again, side by side for the scan */
+};
 
 void pz_fz_add(struct fz_set *s, const unsigned char *units, size_t len, int32_t val);
 void pz_fz_finish(struct fz_set *s);

@@ -28,7 +28,9 @@ static void digraph(const char *s, char *out, size_t cap)
     size_t o = 0;
     while (*s && o + 3 < cap) {
         int hit = 0;
-        for (size_t i = 0; i < sizeof from / sizeof *from; i++) {
+        /* every letter in from[] is two bytes led by 0xC4 or 0xC5: others are copied */
+        unsigned char b = (unsigned char)*s;
+        for (size_t i = 0; (b == 0xC4 || b == 0xC5) && i < sizeof from / sizeof *from; i++) {
             size_t l = strlen(from[i]);
             if (strncmp(s, from[i], l) == 0) {
                 memcpy(out + o, to[i], 2);
@@ -251,6 +253,7 @@ int pz_place_lookup(const struct lexicon *lex, const char *key, size_t klen, int
     } else {
         n = pz_hm_get(&lex->plforms, key, klen, v, 32);
     }
+    if (n == 0) return 0;
     /* order: names before bare genitive stems, then by rank, then list order */
     int k = 0;
     for (int pass = 0; pass < 8 && k < max; pass++) {

@@ -61,10 +61,14 @@ static void fix_script(struct ch *c, int a, int b)
 {
     int lat = 0, cyr = 0, cyr_ok = 1, lat_ok = 1;
     for (int i = a; i < b; i++) {
-        if (c[i].cls == CH_LAT) { lat++; if (!pz_lat_to_cyr(c[i].cp)) lat_ok = 0; }
-        else if (c[i].cls == CH_CYR) { cyr++; if (!pz_cyr_to_lat(c[i].cp)) cyr_ok = 0; }
+        lat += c[i].cls == CH_LAT;
+        cyr += c[i].cls == CH_CYR;
     }
-    if (!lat || !cyr) return;
+    if (!lat || !cyr) return;                   /* one script already: most words */
+    for (int i = a; i < b; i++) {
+        if (c[i].cls == CH_LAT && !pz_lat_to_cyr(c[i].cp)) lat_ok = 0;
+        else if (c[i].cls == CH_CYR && !pz_cyr_to_lat(c[i].cp)) cyr_ok = 0;
+    }
     int to_lat = lat > cyr || (lat == cyr && cyr_ok) || (lat == cyr && !lat_ok);
     for (int i = a; i < b; i++) {
         if (to_lat && c[i].cls == CH_CYR) {
