@@ -18,12 +18,11 @@
 
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
-#include "gateway/base/sms_text.h"
 #include "gateway/core/transport.h"
+#include "gateway/kannel/kannel_sendsms.h"
 
 #include <curl/curl.h>
 
-#include <ctype.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -34,17 +33,12 @@
 
 #define MAX_LINKS 10
 
-struct answer {
-    char body[512];
-    size_t len;
-};
-
 /* one sendsms request in flight */
 struct flight {
     CURL *easy;
     char *url;                /* holds the password: wiped when done */
     size_t urlsize;
-    struct answer ans;
+    struct kannel_answer ans;
     char ref[16];             /* our reference, in its dlr-url */
     char errbuf[CURL_ERROR_SIZE];
     bool busy;
@@ -241,18 +235,6 @@ static void k_close(struct transport *t)
 static bool k_present(struct transport *t) { (void)t; return true; }
 static const char *k_device(struct transport *t) { return t->sendsms; }
 
-static size_t on_body(char *p, size_t size, size_t n, void *arg)
-{
-    struct answer *a = arg;
-    size_t len = size * n;
-    size_t room = sizeof a->body - 1 - a->len;
-    size_t take = len < room ? len : room;
-    memcpy(a->body + a->len, p, take);
-    a->len += take;
-    a->body[a->len] = '\0';
-    return len;
-}
-
 static int on_progress(void *arg, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
 {
     (void)a; (void)b; (void)c; (void)d;
@@ -261,7 +243,7 @@ static int on_progress(void *arg, curl_off_t a, curl_off_t b, curl_off_t c, curl
 }
 
 /* The options every request to smsbox has (url, ans and errbuf outlive it). */
-static void setup(struct transport *t, CURL *c, const char *url, struct answer *ans,
+static void setup(struct transport *t, CURL *c, const char *url, struct kannel_answer *ans,
                   char *errbuf)
 {
     memset(ans, 0, sizeof *ans);
@@ -278,7 +260,7 @@ static void setup(struct transport *t, CURL *c, const char *url, struct answer *
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, t->timeout_s);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, kannel_answer_write);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, ans);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_USERAGENT, "talka");
@@ -287,15 +269,8 @@ static void setup(struct transport *t, CURL *c, const char *url, struct answer *
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 }
 
-/* Kannel's answers are one line */
-static void answer_trim(struct answer *ans)
-{
-    while (ans->len && (ans->body[ans->len - 1] == '\n' || ans->body[ans->len - 1] == '\r'))
-        ans->body[--ans->len] = '\0';
-}
-
 /* One GET, there and then (connect()'s probe); *status gets the HTTP status. */
-static bool request(struct transport *t, const char *url, long *status, struct answer *ans,
+static bool request(struct transport *t, const char *url, long *status, struct kannel_answer *ans,
                     char *err, size_t errlen)
 {
     *status = 0;
@@ -317,20 +292,8 @@ static bool request(struct transport *t, const char *url, long *status, struct a
         return false;
     }
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
-    answer_trim(ans);
+    kannel_answer_trim(ans);
     return true;
-}
-
-/* appends &key=escaped(value) to url */
-static bool add_param(CURL *c, char *url, size_t size, const char *key, const char *value)
-{
-    char *v = curl_easy_escape(c, value, 0);
-    if (!v)
-        return false;
-    size_t len = strlen(url);
-    int n = snprintf(url + len, size - len, "%s%s=%s", strchr(url, '?') ? "&" : "?", key, v);
-    curl_free(v);
-    return n > 0 && (size_t)n < size - len;
 }
 
 /* Connecting is asking smsbox once, with our credentials and no receiver: any
@@ -345,13 +308,13 @@ static bool k_connect(struct transport *t, char *err, size_t errlen)
     }
     char url[2048];
     snprintf(url, sizeof url, "%s", t->sendsms);
-    if (!add_param(t->curl, url, sizeof url, "username", t->user) ||
-        !add_param(t->curl, url, sizeof url, "password", t->password)) {
+    if (!kannel_add_param(t->curl, url, sizeof url, "username", t->user) ||
+        !kannel_add_param(t->curl, url, sizeof url, "password", t->password)) {
         snprintf(err, errlen, "[%s] sendsms_url, username or password too long", t->name);
         return false;
     }
     long status;
-    struct answer ans;
+    struct kannel_answer ans;
     bool ok = request(t, url, &status, &ans, err, errlen);
     memset(url, 0, sizeof url);
     if (!ok)
@@ -379,56 +342,6 @@ static bool k_remove(struct transport *t, const struct tmsg *m, char *err, size_
     return true;
 }
 
-static bool number_ok(const char *to)
-{
-    if (!to || !*to || strlen(to) > 20)
-        return false;
-    for (const char *p = to; *p; p++)
-        if (!isdigit((unsigned char)*p) && !(p == to && *p == '+'))
-            return false;
-    return true;
-}
-
-/* The sendsms URL of one text into f->url; false: it does not fit. */
-static bool send_url(struct transport *t, struct flight *f, const char *to, const char *text,
-                     bool want_report)
-{
-    CURL *c = f->easy;
-    f->urlsize = strlen(text) * 3 + 4096;
-    f->url = malloc(f->urlsize);
-    if (!f->url)
-        return false;
-    char *url = f->url;
-    size_t size = f->urlsize;
-    snprintf(url, size, "%s", t->sendsms);
-    bool ok = add_param(c, url, size, "username", t->user) &&
-              add_param(c, url, size, "password", t->password) &&
-              add_param(c, url, size, "to", to) &&
-              add_param(c, url, size, "text", text) &&
-              add_param(c, url, size, "charset", "UTF-8") &&
-              add_param(c, url, size, "coding", sms_is_gsm7(text) ? "0" : "2");
-    if (ok && t->smsc[0])
-        ok = add_param(c, url, size, "smsc", t->smsc);
-    if (ok && t->from[0])
-        ok = add_param(c, url, size, "from", t->from);
-    if (ok && want_report && t->dlr_mask) {
-        char mask[8], dlr[1024];
-        snprintf(mask, sizeof mask, "%ld", t->dlr_mask);
-        /* %d is Kannel's: the report's type */
-        char *key = curl_easy_escape(c, t->key, 0);
-        int n = key ? snprintf(dlr, sizeof dlr, "%s?key=%s&link=%s&ref=%s&type=%%d",
-                               t->dlr_base, key, t->name, f->ref) : -1;
-        if (key) {
-            memset(key, 0, strlen(key));
-            curl_free(key);
-        }
-        ok = n > 0 && (size_t)n < sizeof dlr && add_param(c, url, size, "dlr-mask", mask) &&
-             add_param(c, url, size, "dlr-url", dlr);
-        memset(dlr, 0, sizeof dlr);
-    }
-    return ok;
-}
-
 static bool k_send_begin(struct transport *t, int slot, const char *to, const char *text,
                          bool want_report, enum tsend_result *r, char *err, size_t errlen)
 {
@@ -437,7 +350,7 @@ static bool k_send_begin(struct transport *t, int slot, const char *to, const ch
         *r = TSEND_DEVICE;
         return false;
     }
-    if (!number_ok(to)) {
+    if (!kannel_number_ok(to)) {
         snprintf(err, errlen, "not a number that can be texted");
         *r = TSEND_REJECTED;
         return false;
@@ -456,7 +369,12 @@ static bool k_send_begin(struct transport *t, int slot, const char *to, const ch
     /* our own reference: unique per link across restarts (seconds + a counter) */
     snprintf(f->ref, sizeof f->ref, "%08lx%05x", (unsigned long)time(NULL) & 0xffffffffUL,
              ++t->counter & 0xfffff);
-    if (!send_url(t, f, to, text, want_report)) {
+    struct kannel_sendsms req = {
+        .url = t->sendsms, .user = t->user, .password = t->password, .smsc = t->smsc,
+        .from = t->from, .dlr_base = t->dlr_base, .key = t->key, .link = t->name,
+        .dlr_mask = want_report ? t->dlr_mask : 0,
+    };
+    if (!kannel_sendsms_url(f->easy, &req, to, text, f->ref, &f->url, &f->urlsize)) {
         flight_clear(f);
         snprintf(err, errlen, "the text does not fit a sendsms request");
         *r = TSEND_REJECTED;
@@ -486,23 +404,10 @@ static enum tsend_result judge(struct transport *t, struct flight *f, CURLcode r
     }
     long status = 0;
     curl_easy_getinfo(f->easy, CURLINFO_RESPONSE_CODE, &status);
-    struct answer *ans = &f->ans;
-    answer_trim(ans);
-    if (status == 202 || status == 200) {
-        if (!strncmp(ans->body, "0:", 2) || !strncmp(ans->body, "3:", 2)) {
-            if (ref && reflen)
-                snprintf(ref, reflen, "%s", f->ref);
-            if (ans->body[0] == '3')
-                log_info("%s: Kannel queued a text for later delivery (%s)", t->name, ans->body);
-            return TSEND_OK;
-        }
-        snprintf(err, errlen, "Kannel: unexpected answer %ld '%.200s'", status, ans->body);
-        return TSEND_RETRY;
-    }
-    snprintf(err, errlen, "Kannel: %ld %.200s", status, ans->body[0] ? ans->body : "(no text)");
-    if (status >= 400 && status < 500)
-        return TSEND_REJECTED;
-    return TSEND_RETRY;
+    enum tsend_result r = kannel_sendsms_result(status, &f->ans, t->name, err, errlen);
+    if (r == TSEND_OK && ref && reflen)
+        snprintf(ref, reflen, "%s", f->ref);
+    return r;
 }
 
 static int k_send_done(struct transport *t, int ms, enum tsend_result *r, char *ref,
