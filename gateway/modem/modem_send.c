@@ -61,10 +61,12 @@ static void record_failed(struct modem *m, const struct outbox_msg *out, const c
 }
 
 /* Claims up to max due messages into out[], within the send policy and the
- * link's rate (one at a time then): how many. The rate counts from when each send
- * begins, on a schedule (a send that starts late by less than one interval keeps
- * it), so a link sends at its configured rate however long the device takes to
- * answer. */
+ * link's rate (one at a time then): how many. The rate is a schedule of start
+ * times, one interval (60 s / rate per part) apart, so a link sends at its
+ * configured rate however long the device takes to answer; a send that starts
+ * late keeps the schedule when it is less than a second (or one interval) behind,
+ * so a slow moment is made up within the second, and starts a new one after a
+ * longer pause. */
 static int claim(struct modem *m, struct outbox_msg *out, int max)
 {
     long long mono = clock_mono_ms();
@@ -81,7 +83,8 @@ static int claim(struct modem *m, struct outbox_msg *out, int max)
     if (n > 0 && m->rate > 0) {
         long long interval = 60000LL * (out->segments > 0 ? out->segments : 1) / m->rate;
         long long due = m->next_send_ms;
-        m->next_send_ms = (mono - due < interval ? due : mono) + interval;
+        long long slack = interval > 1000 ? interval : 1000;
+        m->next_send_ms = (mono - due < slack ? due : mono) + interval;
     }
     return n;
 }
