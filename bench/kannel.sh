@@ -10,7 +10,11 @@
 #                             which answers with the text, sent back as the reply
 #   kannel_talka              talka as the service: the text stored and handled
 #                             before the answer to get-url, the reply queued and
-#                             sent through smsbox's sendsms ([kannel0], in_flight)
+#                             sent through smsbox's sendsms ([kannel0], in_flight),
+#                             its delivery report back through dlr-url (talka's
+#                             defaults)
+#   kannel_talka_no_reports   the same with dlr_mask = 0, for where the time goes
+#                             (the echo services get no reports either)
 # The goal (issue 15): talka adds less than 20 % to Kannel's own cost with a
 # trivial echo service, i.e. to the HTTP echo ceiling (the issue's "trivial echo
 # service"; text = "%a" is no service, only Kannel answering itself, and is printed
@@ -61,6 +65,7 @@ P_ECHO=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0
 cp "$K/kannel.conf" "$K/kannel-talka.conf"
 cp "$K/kannel.conf" "$K/kannel-echo.conf"
 cp "$K/kannel.conf" "$K/kannel-http.conf"
+cp "$K/kannel.conf" "$K/kannel-nodlr.conf"
 sed -i 's|^get-url = .*|text = "%a"|; s|^max-messages = 0|max-messages = 1|; /^omit-empty/d' "$K/kannel-echo.conf"
 sed -i "s|^get-url = .*|get-url = \"http://127.0.0.1:$P_ECHO/echo?text=%a\"|; s|^max-messages = 0|max-messages = 1|; /^omit-empty/d" "$K/kannel-http.conf"
 
@@ -71,14 +76,15 @@ seq=0
 SVCPID=
 trap 'kill $SVCPID 2>/dev/null; kannel_cleanup' EXIT
 while [ "$round" -lt "$RUNS" ]; do
-    for svc in echo http talka; do
+    for svc in echo http talka nodlr; do
         cp "$K/kannel-$svc.conf" "$K/kannel.conf"
+        sed -i "s/^dlr_mask = .*/dlr_mask = $([ $svc = nodlr ] && echo 0 || echo 3)/" "$CONF"
         rm -f "$K"/store*
         bb_start && sb_start || { echo "kannel: Kannel did not start"; exit 1; }
         SVCPID=
         case $svc in
             http) "$ECHO" "$P_ECHO" & SVCPID=$! ;;
-            talka) talka_start || { echo "kannel: talka did not start"; exit 1; }; SVCPID=$DPID
+            talka|nodlr) talka_start || { echo "kannel: talka did not start"; exit 1; }; SVCPID=$DPID
                    stored0=$(q "SELECT count(*) FROM inbound")
                    answered0=$(q "SELECT count(*) FROM outbound WHERE kind='reply' AND state IN ('sent','delivered')") ;;
         esac
@@ -87,12 +93,12 @@ while [ "$round" -lt "$RUNS" ]; do
         set -- $(rt_run "$seq")
         echo "$svc $*" >> "$T/results"
         fake_stop
-        if [ "$svc" = talka ]; then
+        if [ "$svc" = talka ] || [ "$svc" = nodlr ]; then
             stored=$(( $(q "SELECT count(*) FROM inbound") - stored0 ))
             answered=$(( $(q "SELECT count(*) FROM outbound WHERE kind='reply' AND state IN ('sent','delivered')") - answered0 ))
             talka_stop
             [ "$stored" = "$N" ] && [ "$answered" = "$N" ] && [ "$2" = "$N" ] ||
-                fail="$fail; run $((round + 1)) through talka: $stored of $N stored, $answered answered, $2 replies back"
+                fail="$fail; run $((round + 1)) through talka ($svc): $stored of $N stored, $answered answered, $2 replies back"
         else
             [ "$svc" = http ] && kill "$SVCPID" && wait "$SVCPID" 2>/dev/null
             [ "$2" = "$N" ] || fail="$fail; run $((round + 1)), Kannel alone ($svc): $2 of $N echoed"
@@ -125,7 +131,7 @@ function all(svc,    i, s) {
 }
 function cpu(svc) {
     return sprintf("CPU ms a round trip: bearerbox %.2f, smsbox %.2f, %s %.2f, fakesmsc %.2f",
-                   median(svc, 3), median(svc, 4), svc == "talka" ? "talka" : "echo service",
+                   median(svc, 3), median(svc, 4), svc ~ /talka|nodlr/ ? "talka" : "echo service",
                    median(svc, 5), median(svc, 6))
 }
 { S[NR] = $1; for (c = 2; c <= NF; c++) V[NR, c - 1] = $c }
@@ -137,6 +143,8 @@ END {
     printf "   %s\n", cpu("http")
     printf "kannel_talka: %d round trips/s (%d texts in from fakesmsc, stored, answered, replies back through sendsms; %d link(s); runs: %s; target >= 300: %s)\n", t, n, links, all("talka"), (t >= 300 ? "met" : "NOT met")
     printf "   %s\n", cpu("talka")
+    printf "kannel_talka_no_reports: %d round trips/s (the same with dlr_mask = 0: no delivery report back through dlr-url; runs: %s)\n", median("nodlr", 1), all("nodlr")
+    printf "   %s\n", cpu("nodlr")
     added = (h / t - 1) * 100
     printf "kannel_talka_added_cost: %.0f %% over Kannel with a trivial echo service (target < 20: %s); %.0f %% over Kannel answering itself\n", added, (added < 20 ? "met" : "NOT met"), (e / t - 1) * 100
     exit (t >= 300 && added < 20) ? 0 : 1

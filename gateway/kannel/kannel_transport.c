@@ -131,7 +131,7 @@ static struct transport *k_open(const struct config *cfg, const char *name, char
     t->dlr_mask = config_get_int(cfg, s, "dlr_mask", 3);
     t->timeout_s = config_get_int(cfg, s, "timeout", 30);
     t->rate = config_get_int(cfg, s, "rate", 0);
-    t->in_flight = config_get_int(cfg, s, "in_flight", 32);
+    t->in_flight = config_get_int(cfg, s, "in_flight", 64);
     const char *listen = config_get(cfg, "kannel", "listen", "");
     char def_cb[160];
     snprintf(def_cb, sizeof def_cb, "http://%s", listen);
