@@ -66,7 +66,8 @@ static void record_failed(struct modem *m, const struct outbox_msg *out, const c
  * configured rate however long the device takes to answer; a send that starts
  * late keeps the schedule when it is less than a second (or one interval) behind,
  * so a slow moment is made up within the second, and starts a new one after a
- * longer pause. */
+ * longer pause. With a daily or hard cap, also one at a time, each checked
+ * against the parts sent today and those still in flight. */
 static int claim(struct modem *m, struct outbox_msg *out, int max)
 {
     long long mono = clock_mono_ms();
@@ -75,11 +76,17 @@ static int claim(struct modem *m, struct outbox_msg *out, int max)
     time_t now = clock_now();
     /* the send policy: quiet hours and daily caps may hold back broadcasts (or,
      * past the hard cap or when the database cannot say, everything) at the
-     * moment of claiming */
-    int max_prio = send_max_priority(m->ctx->policy, m->db, m->name, now);
+     * moment of claiming; what is in flight counts as sent */
+    long in_flight = 0;
+    for (int i = 0; i < m->slots && m->busy; i++)
+        if (m->busy[i])
+            in_flight += m->flight[i].segments > 0 ? m->flight[i].segments : 1;
+    int max_prio = send_max_priority(m->ctx->policy, m->db, m->name, in_flight, now);
     if (max_prio < 0)
         return 0;
-    int n = outbox_claim_many(m->db, m->name, now, max_prio, out, m->rate > 0 ? 1 : max);
+    if (m->rate > 0 || send_capped(m->ctx->policy))
+        max = 1;
+    int n = outbox_claim_many(m->db, m->name, now, max_prio, out, max);
     if (n > 0 && m->rate > 0) {
         long long interval = 60000LL * (out->segments > 0 ? out->segments : 1) / m->rate;
         long long due = m->next_send_ms;
