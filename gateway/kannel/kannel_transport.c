@@ -416,7 +416,7 @@ static int k_send_done(struct transport *t, int ms, enum tsend_result *r, char *
     if (ref && reflen)
         ref[0] = '\0';
     for (int round = 0; round < 2; round++) {
-        int running;
+        int running = 0;
         curl_multi_perform(t->multi, &running);
         int left;
         CURLMsg *msg;
