@@ -69,6 +69,7 @@ cp "$K/kannel.conf" "$K/kannel-nodlr.conf"
 sed -i 's|^get-url = .*|text = "%a"|; s|^max-messages = 0|max-messages = 1|; /^omit-empty/d' "$K/kannel-echo.conf"
 sed -i "s|^get-url = .*|get-url = \"http://127.0.0.1:$P_ECHO/echo?text=%a\"|; s|^max-messages = 0|max-messages = 1|; /^omit-empty/d" "$K/kannel-http.conf"
 
+load0=$(cut -d' ' -f1 /proc/loadavg)
 : > "$T/results"
 fail=
 round=0
@@ -116,6 +117,8 @@ if [ -n "$fail" ]; then
     exit 1
 fi
 
+# the box is shared: the figures move with its load
+echo "kannel_bench_load: load average $load0 at the start, $(cut -d' ' -f1 /proc/loadavg) at the end ($(nproc) cores)"
 # medians over the runs: rate, then CPU ms per round trip of each process
 awk -v n="$N" -v runs="$RUNS" -v links="$LINKS" '
 function median(svc, col,    k, i, j, t, a) {
