@@ -116,7 +116,13 @@ test: test-deps build/asan/talka build/asan/unit-tests build/fuzz/fuzz-parse bui
 check-layout: build/talka
 	@python3 mk/check-layout.py build/obj
 
-bench: build/talka
+# bench/kannel.sh's trivial HTTP echo service (Kannel's own ceiling with HTTP in it)
+build/bench/echo-service: bench/echo_service.c Makefile
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_REL) -o $@ $< $(LIBS)
+
+bench: build/talka build/bench/echo-service
 	@sh bench/run.sh
 
 fuzz: build/fuzz/fuzz-parse

@@ -145,13 +145,30 @@ bool modem_queue_stats(struct db *db, time_t now, time_t day_start, struct queue
 
 bool modem_sent_record(struct db *db, int64_t id, const char *ref, time_t now)
 {
+    return modem_sent_record_many(db, &id, &ref, 1, now);
+}
+
+bool modem_sent_record_many(struct db *db, const int64_t *ids, const char *const *refs, int n,
+                            time_t now)
+{
     if (!db_begin(db))
         return false;
-    if (!outbox_mark_sent(db, id, ref, now) ||
-        !db_run(db, "UPDATE outbound SET sent_seq = 1 + coalesce((SELECT max(sent_seq)"
-                    " FROM outbound WHERE sent_seq IS NOT NULL), 0) WHERE id = ?", "i", id)) {
-        db_rollback(db);
-        return false;
+    for (int i = 0; i < n; i++) {
+        int64_t id = ids[i];
+        /* a delivery report that came before this record (early_reports) applies now */
+        if (!outbox_mark_sent(db, id, refs[i], now) ||
+            !db_run(db, "UPDATE outbound SET sent_seq = 1 + coalesce((SELECT max(sent_seq)"
+                        " FROM outbound WHERE sent_seq IS NOT NULL), 0) WHERE id = ?", "i", id) ||
+            !db_run(db, "UPDATE outbound SET state = CASE e.delivered WHEN 1 THEN 'delivered'"
+                        " ELSE 'failed' END, delivered_at = e.at FROM early_reports e"
+                        " WHERE outbound.id = ? AND e.transport = outbound.transport"
+                        " AND e.ref = outbound.transport_ref", "i", id) ||
+            !db_run(db, "DELETE FROM early_reports WHERE (transport, ref) ="
+                        " (SELECT transport, transport_ref FROM outbound WHERE id = ?)", "i",
+                    id)) {
+            db_rollback(db);
+            return false;
+        }
     }
     return db_commit(db);
 }

@@ -63,6 +63,10 @@ bool modem_queue_stats(struct db *db, time_t now, time_t day_start, struct queue
  * the order of handing over. One transaction. */
 bool modem_sent_record(struct db *db, int64_t id, const char *ref, time_t now);
 
+/* The same for n messages at once (refs[i] for ids[i]), in one transaction. */
+bool modem_sent_record_many(struct db *db, const int64_t *ids, const char *const *refs, int n,
+                            time_t now);
+
 /* Calls fn for each message handed to a modem, in that order. */
 int modem_sent_each(struct db *db, void (*fn)(void *ctx, const char *recipient,
                                              const char *text), void *ctx);

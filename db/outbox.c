@@ -27,36 +27,47 @@ int64_t outbox_enqueue(struct db *db, const char *recipient, const char *text, i
     return rc == SQLITE_DONE ? db_last_id(db) : 0;
 }
 
+static void claimed_row(sqlite3_stmt *st, struct outbox_msg *m)
+{
+    memset(m, 0, sizeof *m);
+    m->id = sqlite3_column_int64(st, 0);
+    db_col_text(st, 1, m->recipient, sizeof m->recipient);
+    db_col_text(st, 2, m->text, sizeof m->text);
+    db_col_text(st, 3, m->encoding, sizeof m->encoding);
+    m->segments = sqlite3_column_int(st, 4);
+    m->priority = sqlite3_column_int(st, 5);
+    m->attempts = sqlite3_column_int(st, 6);
+    db_col_text(st, 7, m->kind, sizeof m->kind);
+    m->broadcast_id = sqlite3_column_int64(st, 8);
+}
+
 bool outbox_claim(struct db *db, const char *transport, time_t now, int max_priority,
                   struct outbox_msg *m)
 {
+    return outbox_claim_many(db, transport, now, max_priority, m, 1) == 1;
+}
+
+int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_priority,
+                      struct outbox_msg *m, int max)
+{
     static const char sql[] =
         "UPDATE outbound SET state = 'sending', transport = ?, attempts = attempts + 1"
-        " WHERE id = (SELECT id FROM outbound WHERE state = 'queued' AND priority <= ?"
-        "             AND next_try_at <= ? ORDER BY priority, id LIMIT 1)"
+        " WHERE id IN (SELECT id FROM outbound WHERE state = 'queued' AND priority <= ?"
+        "              AND next_try_at <= ? ORDER BY priority, id LIMIT ?)"
         " RETURNING id, recipient, text, encoding, segments, priority, attempts, kind,"
         "           coalesce(broadcast_id, 0)";
     sqlite3_stmt *st = db_prep(db, sql);
     if (!st)
-        return false;
-    db_bind(st, "tIi", transport, max_priority, (int64_t)now);
-    bool got = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        memset(m, 0, sizeof *m);
-        m->id = sqlite3_column_int64(st, 0);
-        db_col_text(st, 1, m->recipient, sizeof m->recipient);
-        db_col_text(st, 2, m->text, sizeof m->text);
-        db_col_text(st, 3, m->encoding, sizeof m->encoding);
-        m->segments = sqlite3_column_int(st, 4);
-        m->priority = sqlite3_column_int(st, 5);
-        m->attempts = sqlite3_column_int(st, 6);
-        db_col_text(st, 7, m->kind, sizeof m->kind);
-        m->broadcast_id = sqlite3_column_int64(st, 8);
-        got = true;
-        sqlite3_step(st);
-    }
+        return 0;
+    db_bind(st, "tIiI", transport, max_priority, (int64_t)now, max);
+    int n = 0;
+    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+        claimed_row(st, &m[n++]);
+    /* the statement runs to its end, so every row it changed is one returned */
+    while (n == max && sqlite3_step(st) == SQLITE_ROW)
+        ;
     sqlite3_reset(st);
-    return got;
+    return n;
 }
 
 /* The last reply to an erased volunteer keeps its number only until it is sent. */
@@ -94,6 +105,33 @@ bool outbox_mark_delivered(struct db *db, const char *transport, const char *ref
     if (!db_run(db, sql, "titt", delivered ? "delivered" : "failed", (int64_t)now, transport, ref))
         return false;
     return db_changes(db) > 0;
+}
+
+int outbox_report_or_keep(struct db *db, const char *transport, const char *ref, bool delivered,
+                          time_t now)
+{
+    static const char sql[] =
+        "UPDATE outbound SET state = ?, delivered_at = ? WHERE id = (SELECT id FROM outbound"
+        " WHERE transport = ? AND transport_ref = ? AND state = 'sent' ORDER BY sent_at DESC, id DESC"
+        " LIMIT 1)";
+    if (!db_begin(db))
+        return -1;
+    if (!db_run(db, sql, "titt", delivered ? "delivered" : "failed", (int64_t)now, transport, ref))
+        goto fail;
+    int applied = db_changes(db) > 0;
+    /* not recorded as sent yet: kept for modem_sent_record; kept a day at most */
+    if (!applied &&
+        (!db_run(db, "INSERT OR REPLACE INTO early_reports (transport, ref, delivered, at)"
+                     " VALUES (?, ?, ?, ?)", "ttIi", transport, ref, delivered ? 1 : 0,
+                 (int64_t)now) ||
+         !db_run(db, "DELETE FROM early_reports WHERE at < ?", "i", (int64_t)(now - 86400))))
+        goto fail;
+    if (!db_commit(db))
+        return -1;
+    return applied;
+fail:
+    db_rollback(db);
+    return -1;
 }
 
 int outbox_requeue_stale(struct db *db)

@@ -36,6 +36,12 @@ int64_t outbox_enqueue(struct db *db, const char *recipient, const char *text, i
 bool outbox_claim(struct db *db, const char *transport, time_t now, int max_priority,
                   struct outbox_msg *m);
 
+/* Claims up to max due messages at once (one statement; the same choice as
+ * outbox_claim, returned in no particular order) into m[0 .. n-1]. Returns n (0:
+ * nothing due or a database error). */
+int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_priority,
+                      struct outbox_msg *m, int max);
+
 /* The network accepted it; ref is its message reference (may be NULL). */
 bool outbox_mark_sent(struct db *db, int64_t id, const char *ref, time_t now);
 
@@ -46,6 +52,13 @@ bool outbox_mark_failed(struct db *db, int64_t id, const char *error, time_t ret
 /* A delivery report for (transport, ref): delivered or failed. False if no row matched. */
 bool outbox_mark_delivered(struct db *db, const char *transport, const char *ref, bool delivered,
                            time_t now);
+
+/* A delivery report from a transport whose reports can overtake the record of
+ * the send (Kannel's dlr-url racing smsbox's answer), in one transaction: 1 applied
+ * to the sent row, 0 kept in early_reports until modem_sent_record records the
+ * send, -1 a database error. */
+int outbox_report_or_keep(struct db *db, const char *transport, const char *ref, bool delivered,
+                          time_t now);
 
 /* Rows left in 'sending' by a crash go back to the queue (at start-up). */
 int outbox_requeue_stale(struct db *db);

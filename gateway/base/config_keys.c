@@ -135,6 +135,7 @@ static const struct config_key keys[] = {
     OF(CONFIG_TEXT, "kannel*", "smsc", NULL, "Kannel's smsc-id to send through"),
     OF(CONFIG_TEXT, "kannel*", "from", NULL, "the sender volunteers see"),
     INT("kannel*", "rate", "0", 0, 1000000, "parts a minute", "send limit of this link (0: none)"),
+    INT("kannel*", "in_flight", "64", 1, 100, "requests", "sendsms requests under way at once"),
     INT("kannel*", "dlr_mask", "3", 0, 31, NULL,
         "delivery reports: 1 delivered + 2 undelivered (0: none)"),
     INT("kannel*", "timeout", "30", 1, 3600, "seconds", "one sendsms request may take this long"),

@@ -363,16 +363,40 @@ bool pipeline_process(struct pipeline *p, struct db *db, int64_t inbound_id, uns
     return process(p, db, inbound_id, flags, NULL, out);
 }
 
+/* The raw text and its handling in one transaction (one commit, not two): the
+ * handling sits in a savepoint, so when it fails the raw text is still committed,
+ * unhandled, and handled again later (pipeline_recover, or the sender's retry of
+ * the same transport id), as when it was stored on its own first. */
 bool pipeline_handle(struct pipeline *p, struct db *db, const struct inbound_msg *in,
                      unsigned flags, struct pipeline_outcome *out)
 {
     int64_t id;
     bool existed;
+    memset(out, 0, sizeof *out);
+    if (!db_begin(db))
+        return false;
     if (!pipeline_store(p, db, in, &id, &existed)) {
-        memset(out, 0, sizeof *out);
+        db_rollback(db);
         return false;
     }
-    return process(p, db, id, flags, in->preparsed, out);
+    if (!db_exec(db, "SAVEPOINT handling")) {
+        db_rollback(db);
+        return false;
+    }
+    bool handled = process_in_tx(p, db, id, flags, in->preparsed, out);
+    if (!handled) {
+        db_exec(db, "ROLLBACK TO handling");
+        log_error("inbound %lld: handling failed; it stays unhandled and is retried",
+                  (long long)id);
+    }
+    if (!db_exec(db, "RELEASE handling") || !db_commit(db)) {
+        db_rollback(db);
+        return false;
+    }
+    if (!handled)
+        return false;
+    log_debug("inbound %lld: %s", (long long)id, out->outcome);
+    return true;
 }
 
 int pipeline_recover(struct pipeline *p, struct db *db)

@@ -135,16 +135,23 @@ static bool faster_link_up(const struct send_policy *p, struct db *db, const cha
     return false;
 }
 
-int send_max_priority(const struct send_policy *p, struct db *db, const char *link, time_t now)
+bool send_capped(const struct send_policy *p)
+{
+    return p->daily_cap > 0 || p->reply_hard_cap > 0;
+}
+
+int send_max_priority(const struct send_policy *p, struct db *db, const char *link,
+                      long in_flight, time_t now)
 {
     if (faster_link_up(p, db, link, now))
         return PRIO_BROADCAST - 1;
-    if (p->daily_cap > 0 || p->reply_hard_cap > 0) {
+    if (send_capped(p)) {
         long sent;
         if (!send_sent_today(db, link, now, &sent)) {
             log_error("%s: cannot read today's sent count; sending nothing until it can", link);
             return -1;
         }
+        sent += in_flight;
         if (p->reply_hard_cap > 0 && sent >= p->reply_hard_cap)
             return -1;
         if (p->daily_cap > 0 && sent >= p->daily_cap)

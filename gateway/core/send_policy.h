@@ -49,7 +49,14 @@ long send_total_rate(const struct send_policy *p);
 /* For a sender: the highest priority number the link may claim now — everything
  * outside quiet hours and caps, replies and staff notices only during quiet hours,
  * past the daily cap or while a link prefer_factor times faster is up, nothing (-1)
- * past the hard cap or when the database cannot say (fails closed). */
-int send_max_priority(const struct send_policy *p, struct db *db, const char *link, time_t now);
+ * past the hard cap or when the database cannot say (fails closed). in_flight:
+ * parts the link has handed over and not yet recorded as sent, counted against
+ * the caps with today's. */
+int send_max_priority(const struct send_policy *p, struct db *db, const char *link,
+                      long in_flight, time_t now);
+
+/* A daily cap or hard cap is set: a sender claims one text at a time, so the caps
+ * are checked before each. */
+bool send_capped(const struct send_policy *p);
 
 #endif

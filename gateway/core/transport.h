@@ -84,6 +84,18 @@ struct transport_kind {
     enum tsend_result (*send)(struct transport *t, const char *to, const char *text,
                               bool want_report, char *ref, size_t reflen, char *err,
                               size_t errlen);
+    /* Optional (NULL: one send at a time through send()): a link that can carry
+     * several sends at once (Kannel's smsbox answers sendsms requests
+     * concurrently). send_slots() says how many may be in flight; send_begin()
+     * starts one in a free slot (0 .. slots-1) and returns at once: true it is
+     * under way, false it finished already (*r says how, as send() would);
+     * send_done() hands back one that has finished (its slot, -1 none yet: it
+     * waits up to ms for one), with the result, ref and err of send(). */
+    int (*send_slots)(struct transport *t);
+    bool (*send_begin)(struct transport *t, int slot, const char *to, const char *text,
+                       bool want_report, enum tsend_result *r, char *err, size_t errlen);
+    int (*send_done)(struct transport *t, int ms, enum tsend_result *r, char *ref,
+                     size_t reflen, char *err, size_t errlen);
     bool (*health)(struct transport *t, struct transport_health *h, char *err, size_t errlen);
     /* Dials a USSD code (e.g. a balance check) and waits for the answer. */
     bool (*ussd)(struct transport *t, const char *code, char *reply, size_t len, char *err,

@@ -247,17 +247,13 @@ static enum MHD_Result on_dlr(struct kannel_server *S, struct MHD_Connection *co
     struct db *db = thread_db(S);
     if (!db)
         return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
-    /* a report can overtake the sender's own record of the send: wait a little */
-    for (int i = 0; i < 40; i++) {
-        if (outbox_mark_delivered(db, link, ref, delivered, clock_now())) {
-            log_debug("kannel: %s: delivery report for %s: %s", link, ref,
-                      delivered ? "delivered" : "failed");
-            return reply(conn, MHD_HTTP_OK, "");
-        }
-        clock_sleep_ms(25);
-    }
-    log_info("kannel: %s: delivery report (type %ld) for %s matches nothing sent", link, type,
-             ref);
+    /* a report can overtake the sender's own record of the send: then it is kept
+     * and applied when the send is recorded (no thread waits for the sender) */
+    int r = outbox_report_or_keep(db, link, ref, delivered, clock_now());
+    if (r < 0)
+        return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
+    log_debug("kannel: %s: delivery report for %s: %s%s", link, ref,
+              delivered ? "delivered" : "failed", r ? "" : " (before the send was recorded)");
     return reply(conn, MHD_HTTP_OK, "");
 }
 

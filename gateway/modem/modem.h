@@ -16,6 +16,8 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#define MODEM_MAX_SLOTS 100
+
 struct modem {
     char name[32];
     char section[32];
@@ -49,7 +51,13 @@ struct modem {
     int stuck[16], nstuck;        /* set-aside locations libgammu failed to delete */
     long long sim_written_ms;
     struct tmsg msg;
-    struct outbox_msg out;
+    struct outbox_msg out;        /* the send under way (one at a time) */
+    /* several sends in flight (slots > 1, transport.h send_slots) */
+    int slots;                    /* at most MODEM_MAX_SLOTS */
+    int inflight;
+    bool *busy;                   /* [slots] */
+    struct outbox_msg *flight;    /* [slots] */
+    struct outbox_msg *claimed;   /* [slots]: taken from the queue, about to start */
 };
 
 /* The device call in progress, for the watchdog. */

@@ -109,6 +109,7 @@ static void *modem_main(void *arg)
         if (!m->k->present(m->t)) {
             log_warn("%s: device %s disappeared; waiting for it to come back", m->name,
                      m->k->device(m->t));
+            modem_send_drain(m);
             m->k->disconnect(m->t);
             m->connected = false;
             absent = true;
@@ -158,6 +159,7 @@ static void *modem_main(void *arg)
         if (failed) {
             log_warn("%s: %s; reconnecting in %ld s", m->name, err[0] ? err : "device error",
                      backoff / 1000);
+            modem_send_drain(m);
             m->k->disconnect(m->t);
             m->connected = false;
             modem_set_state(m, "down", err[0] ? err : "device error");
@@ -169,9 +171,15 @@ static void *modem_main(void *arg)
             modem_status_contact(m->db, m->name, clock_now());
             last_contact = mono;
         }
-        if (!busy)
-            m->k->idle(m->t, 100);
+        if (!busy) {
+            /* no longer than until the link's rate lets the next send go */
+            long long wait = 100, until = m->next_send_ms - clock_mono_ms();
+            if (m->rate > 0 && until > 0 && until < wait)
+                wait = until;
+            m->k->idle(m->t, (int)wait);
+        }
     }
+    modem_send_drain(m);
     if (m->connected)
         m->k->disconnect(m->t);
     m->connected = false;
@@ -218,6 +226,9 @@ static void modem_free(struct modem *m)
     if (m->db)
         db_close(m->db);
     pcre2_code_free(m->balance_low);
+    free(m->busy);
+    free(m->flight);
+    free(m->claimed);
     free(m);
 }
 
@@ -330,6 +341,20 @@ static bool modems_start(struct daemon_ctx *ctx, char *err, size_t errlen)
         m->t = m->k->open(cfg, m->name, err, errlen);
         if (!m->t)
             goto fail;
+        m->slots = 1;
+        if (m->k->send_slots && m->k->send_begin && m->k->send_done)
+            m->slots = m->k->send_slots(m->t);
+        if (m->slots > MODEM_MAX_SLOTS)
+            m->slots = MODEM_MAX_SLOTS;
+        if (m->slots > 1) {
+            m->busy = calloc((size_t)m->slots, sizeof *m->busy);
+            m->flight = calloc((size_t)m->slots, sizeof *m->flight);
+            m->claimed = calloc((size_t)m->slots, sizeof *m->claimed);
+            if (!m->busy || !m->flight || !m->claimed) {
+                snprintf(err, errlen, "out of memory");
+                goto fail;
+            }
+        }
         m->db = app_db_connect(ctx->app, err, errlen);
         if (!m->db)
             goto fail;

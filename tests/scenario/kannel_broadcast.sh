@@ -33,10 +33,10 @@ span=$(q "SELECT max(sent_at) - min(sent_at) FROM outbound WHERE broadcast_id IS
 echo "    10 000 copies sent over $span s at [kannel0] rate $RATE parts/min ($((t1 - t0)) s in all)"
 expect_eq "broadcast: every copy sent" "$(q "$done_sql")" 10000
 expect_eq "broadcast: not faster than the link's rate (>= 95 s)" "$([ "$span" -ge 95 ] && echo yes)" yes
-# a link's rate spaces its sends (the modem service waits 60/rate s after each
-# one ends), so the time of each request adds to it: 10 ms apart plus 1-20 ms a
-# request (the sanitizer build on a shared box) gives 100-300 s
-expect_eq "broadcast: at about the link's rate (<= 300 s)" "$([ "$span" -le 300 ] && echo yes)" yes
+# a link's rate is a schedule of start times 60/rate s apart, however long each
+# request takes (several are in flight), so the broadcast keeps the configured
+# rate: 100 s, and no more than 130 s with the sanitizer build on a shared box
+expect_eq "broadcast: at the link's rate (<= 130 s)" "$([ "$span" -le 130 ] && echo yes)" yes
 expect_eq "broadcast: the 30 texts answered" "$(q "SELECT count(*) FROM outbound WHERE kind='reply' AND state IN ('sent','delivered')")" 30
 expect_eq "broadcast: replies overtook the broadcast (within 5 s of their texts)" \
     "$(q "SELECT count(*) FROM outbound o JOIN inbound i ON i.id = o.inbound_id WHERE o.kind='reply' AND o.sent_at - i.received_at <= 5")" 30
