@@ -1,13 +1,16 @@
-# kannel_restart.sh: faults mid-burst with the real Kannel (store file on):
+# kannel_restart.sh: faults mid-burst with the real Kannel (store spool on):
 # bearerbox killed -9 and restarted, smsbox killed -9 and restarted, talka killed
 # -9 and restarted, each while fakesmsc writes texts at 150 a second. Afterwards
 # every text bearerbox logged as received is stored once and answered once, and
 # every reply talka recorded as sent reached fakesmsc. (fakesmsc has no
 # acknowledgements: a line in flight when bearerbox dies cannot be counted, so
-# the reference is bearerbox's own access log.)
+# the reference is bearerbox's own access log; and smsbox acknowledges a text to
+# bearerbox when it starts serving it, so one whose request had not reached talka
+# when smsbox was killed is lost inside Kannel: such texts, read from smsbox's
+# own logs, are counted and excused, no other.)
 . tests/lib.sh
 . tests/lib/kannel.sh
-plan 15
+plan 16
 
 scratch
 kannel_setup
@@ -39,6 +42,17 @@ echo "    after the bearerbox kill: $(grep -c 'Receive SMS' "$K/access.log") rec
 fake_pace "$T/p2.txt" 150
 sleep 2
 check "restart: smsbox killed mid-burst" kill_wait "$SBPID"
+# the texts smsbox had started to serve and whose request had not come back: smsbox
+# acknowledges a text to bearerbox when it starts serving it, so bearerbox never
+# sends these again, and one whose request had not reached talka is lost inside
+# Kannel (Kannel's own window, like a line in flight at fakesmsc)
+grep 'Starting to service' "$K/smsbox.log" | grep -o '#[0-9]*>' | tr -d '>' | sort -u > "$T/sb_started.txt"
+grep -o 'text=[^&]*%23[0-9]*&' "$K/smsbox-access.log" | grep -o '%23[0-9]*' | sed 's/%23/#/' | sort -u > "$T/sb_done.txt"
+comm -23 "$T/sb_started.txt" "$T/sb_done.txt" > "$T/sb_inflight.txt"
+# a handful at most (the requests smsbox had open), or the logs were misread and
+# the exception below would excuse anything
+expect_eq "restart: smsbox's log read (texts in flight at its kill: $(wc -l < "$T/sb_inflight.txt") of $(wc -l < "$T/sb_started.txt") started)" \
+    "$([ -s "$T/sb_done.txt" ] && [ "$(wc -l < "$T/sb_inflight.txt")" -le 100 ] && echo yes)" yes
 sleep 1
 check "restart: smsbox restarted" sb_start
 wait "$PACEPID" 2>/dev/null
@@ -66,7 +80,9 @@ q "SELECT substr(CAST(text AS TEXT), instr(CAST(text AS TEXT), '#')) FROM inboun
 received > "$T/received.txt"
 # the lines written while bearerbox was down are lost at fakesmsc, not counted
 expect_eq "restart: most of the burst reached bearerbox" "$([ "$nrecv" -ge 1200 ] && echo yes)" yes
-expect_eq "restart: every text bearerbox received is stored" "$(comm -23 "$T/received.txt" "$T/stored.txt" | wc -l)" 0
+comm -23 "$T/received.txt" "$T/stored.txt" > "$T/missing.txt"
+echo "    texts inside smsbox at its kill -9 (serving started, no answer): $(wc -l < "$T/sb_inflight.txt"); of those never stored: $(comm -12 "$T/missing.txt" "$T/sb_inflight.txt" | wc -l)"
+expect_eq "restart: every text bearerbox received is stored, but for those lost inside smsbox at its kill" "$(comm -23 "$T/missing.txt" "$T/sb_inflight.txt" | tr '\n' ' ')" ""
 expect_eq "restart: each stored once" "$(q "SELECT count(*) - count(DISTINCT substr(CAST(text AS TEXT), instr(CAST(text AS TEXT), '#'))) FROM inbound")" 0
 expect_eq "restart: each handled" "$(q "SELECT count(*) FROM inbound WHERE state <> 'handled'")" 0
 expect_eq "restart: each answered once" "$(q "SELECT count(*) FROM inbound i WHERE (SELECT count(*) FROM outbound o WHERE o.inbound_id = i.id) <> 1")" 0
