@@ -19,6 +19,7 @@
 #include "gateway/base/net_allow.h"
 #include "gateway/base/net_listen.h"
 #include "gateway/core/service.h"
+#include "gateway/core/thread_dbs.h"
 #include "gateway/core/transport.h"
 #include "gateway/kannel/kannel_alert.h"
 #include "gateway/kannel/kannel_text.h"
@@ -34,7 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_THREADS 64
+#define MAX_THREADS THREAD_DBS_MAX   /* a connection each */
 
 struct kannel_server {
     struct MHD_Daemon *daemon;
@@ -45,10 +46,7 @@ struct kannel_server {
     struct pipeline *pipe;
     char links[TRANSPORT_MAX_LINKS][32];   /* the configured Kannel links */
     int nlinks;
-    pthread_mutex_t mu;
-    struct db *dbs[MAX_THREADS];
-    int ndbs;
-    unsigned generation;
+    struct thread_dbs dbs;        /* one connection per server thread */
 };
 
 /* a post-url request's body: the text (a long one is some 1 600 bytes) */
@@ -59,34 +57,6 @@ struct post_body {
 };
 
 static struct kannel_server *server;
-static unsigned generations;
-static _Thread_local struct db *thread_db_conn;
-static _Thread_local unsigned thread_db_gen;
-
-/* this MHD thread's database connection, opened on first use */
-static struct db *thread_db(struct kannel_server *S)
-{
-    if (thread_db_conn && thread_db_gen == S->generation)
-        return thread_db_conn;
-    char err[512] = "";
-    struct db *db = app_db_connect(S->app, err, sizeof err);
-    if (!db) {
-        log_error("kannel: %s", err);
-        return NULL;
-    }
-    pthread_mutex_lock(&S->mu);
-    if (S->ndbs >= MAX_THREADS) {
-        pthread_mutex_unlock(&S->mu);
-        db_close(db);
-        log_error("kannel: too many threads for database connections");
-        return NULL;
-    }
-    S->dbs[S->ndbs++] = db;
-    pthread_mutex_unlock(&S->mu);
-    thread_db_conn = db;
-    thread_db_gen = S->generation;
-    return db;
-}
 
 static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const char *body)
 {
@@ -211,7 +181,7 @@ static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *co
         .channel = "sms", .transport = link, .transport_id = tid[0] ? tid : NULL,
         .sender = from, .text = text, .len = len, .received_at = at, .meta_json = meta,
     };
-    struct db *db = thread_db(S);
+    struct db *db = thread_dbs_get(&S->dbs);
     struct pipeline_outcome out;
     bool ok = db && pipeline_handle(S->pipe, db, &in, 0, &out);
     free(meta);
@@ -244,7 +214,7 @@ static enum MHD_Result on_dlr(struct kannel_server *S, struct MHD_Connection *co
         return reply(conn, MHD_HTTP_OK, "");
     }
     bool delivered = (type & 1) != 0;
-    struct db *db = thread_db(S);
+    struct db *db = thread_dbs_get(&S->dbs);
     if (!db)
         return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
     /* a report can overtake the sender's own record of the send: then it is kept
@@ -325,9 +295,7 @@ static void server_free(struct kannel_server *S)
         return;
     if (S->daemon)
         MHD_stop_daemon(S->daemon);
-    for (int i = 0; i < S->ndbs; i++)
-        db_close(S->dbs[i]);
-    pthread_mutex_destroy(&S->mu);
+    thread_dbs_close(&S->dbs);
     OPENSSL_cleanse(S->key, sizeof S->key);
     free(S);
 }
@@ -340,10 +308,9 @@ static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return false;
     }
-    pthread_mutex_init(&S->mu, NULL);
     S->app = ctx->app;
+    thread_dbs_init(&S->dbs, ctx->app, "kannel", NULL);
     S->pipe = ctx->pipe;
-    S->generation = ++generations;
     for (int i = 0; i < ctx->policy->nlinks; i++)
         if (!strcmp(ctx->policy->links[i].kind->name, "kannel"))
             snprintf(S->links[S->nlinks++], sizeof S->links[0], "%s", ctx->policy->links[i].name);

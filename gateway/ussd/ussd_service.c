@@ -15,6 +15,7 @@
 #include "gateway/base/log.h"
 #include "gateway/base/secret_key.h"
 #include "gateway/core/service.h"
+#include "gateway/core/thread_dbs.h"
 
 #include <microhttpd.h>
 #include <openssl/crypto.h>
@@ -28,7 +29,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define MAX_THREADS 64
+#define MAX_THREADS THREAD_DBS_MAX   /* a connection each */
 #define BODY_MAX (64 * 1024)
 /* defaults: an aggregator calls from few addresses with many requests at once,
  * so one address may hold a quarter of the connections (256 of 1024, a burst
@@ -52,47 +53,16 @@ struct ussd_server {
     struct sockaddr_storage ss;
     int listen_fd;               /* bound by ussd_check(), handed to libmicrohttpd */
     long threads, max_conn, per_ip, timeout, backlog;
-    pthread_mutex_t mu;
-    struct db *dbs[MAX_THREADS];
-    int ndbs;
-    unsigned generation;
+    struct thread_dbs dbs;        /* one connection per server thread */
 };
 
 static struct ussd_server *server;
-static unsigned generations;
-static _Thread_local struct db *thread_db_conn;
-static _Thread_local unsigned thread_db_gen;
 
 struct conn_state {
     void *adapter_state;
     size_t body;
     bool bad, too_big;
 };
-
-/* this MHD thread's database connection, opened on first use */
-static struct db *thread_db(struct ussd_server *S)
-{
-    if (thread_db_conn && thread_db_gen == S->generation)
-        return thread_db_conn;
-    char err[512] = "";
-    struct db *db = app_db_connect(S->app, err, sizeof err);
-    if (!db) {
-        log_error("ussd: %s", err);
-        return NULL;
-    }
-    pthread_mutex_lock(&S->mu);
-    if (S->ndbs >= MAX_THREADS) {
-        pthread_mutex_unlock(&S->mu);
-        db_close(db);
-        log_error("ussd: too many threads for database connections");
-        return NULL;
-    }
-    S->dbs[S->ndbs++] = db;
-    pthread_mutex_unlock(&S->mu);
-    thread_db_conn = db;
-    thread_db_gen = S->generation;
-    return db;
-}
 
 static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const char *body,
                              const char *type)
@@ -185,7 +155,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     long long t0 = clock_mono_ms();
     struct ussd_answer ans;
-    struct db *db = thread_db(S);
+    struct db *db = thread_dbs_get(&S->dbs);
     if (db) {
         ussd_handle(&S->handler, db, rq, &ans);
     } else {
@@ -226,10 +196,8 @@ static void server_free(struct ussd_server *S)
         MHD_stop_daemon(S->daemon);
     if (S->listen_fd >= 0)
         close(S->listen_fd);
-    for (int i = 0; i < S->ndbs; i++)
-        db_close(S->dbs[i]);
+    thread_dbs_close(&S->dbs);
     ussd_screens_free(S->screens);
-    pthread_mutex_destroy(&S->mu);
     OPENSSL_cleanse(S->key, sizeof S->key);
     free(S);
 }
@@ -265,10 +233,9 @@ static int ussd_check(struct daemon_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return 1;
     }
-    pthread_mutex_init(&S->mu, NULL);
     S->listen_fd = -1;
     S->app = ctx->app;
-    S->generation = ++generations;
+    thread_dbs_init(&S->dbs, ctx->app, "ussd", NULL);
     int code = 2;
     socklen_t sslen = 0;
     const char *spec = config_get(cfg, "ussd", "listen", "");

@@ -8,6 +8,7 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
+#include "gateway/core/thread_dbs.h"
 #include "gateway/web/web_listen.h"
 #include "gateway/web/web_map.h"
 #include "gateway/web/web_routes.h"
@@ -20,55 +21,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_THREADS 32
-
 struct web_server {
     struct MHD_Daemon *daemon;
     struct web_site site;
     struct web_map *map;
     char *cert, *keypem;
-    pthread_mutex_t mu;
-    struct db *dbs[MAX_THREADS];
-    int ndbs;
-    unsigned generation;
+    struct thread_dbs dbs;        /* one connection per server thread */
     long long next_purge;
 };
 
 static struct web_server *server;
-static unsigned generations;
-static _Thread_local struct db *thread_db_conn;
-static _Thread_local unsigned thread_db_gen;
 
 struct conn_state {
     struct MHD_PostProcessor *pp;
     struct web_form *form;
     bool bad_type;
 };
-
-static struct db *thread_db(struct web_server *S)
-{
-    if (thread_db_conn && thread_db_gen == S->generation)
-        return thread_db_conn;
-    char err[512] = "";
-    struct db *db = app_db_connect(S->site.app, err, sizeof err);
-    if (!db) {
-        log_error("web: %s", err);
-        return NULL;
-    }
-    /* pages read many rows: a larger page cache than the default 2 MB */
-    db_exec(db, "PRAGMA cache_size = -16384");
-    pthread_mutex_lock(&S->mu);
-    if (S->ndbs >= MAX_THREADS) {
-        pthread_mutex_unlock(&S->mu);
-        db_close(db);
-        return NULL;
-    }
-    S->dbs[S->ndbs++] = db;
-    pthread_mutex_unlock(&S->mu);
-    thread_db_conn = db;
-    thread_db_gen = S->generation;
-    return db;
-}
 
 /* the peer's address as text */
 static void peer(struct MHD_Connection *conn, char *out, size_t len)
@@ -192,7 +160,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                  cs->bad_type ? "expected a form" : "too large");
     } else if (strcmp(method, "GET") && strcmp(method, "HEAD") && !post) {
         web_fail(&rq, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed");
-    } else if (!(rq.db = thread_db(S))) {
+    } else if (!(rq.db = thread_dbs_get(&S->dbs))) {
         web_fail(&rq, MHD_HTTP_SERVICE_UNAVAILABLE, "database unavailable");
     } else {
         web_route(&rq);
@@ -233,15 +201,13 @@ static void server_free(struct web_server *S)
         return;
     if (S->daemon)
         MHD_stop_daemon(S->daemon);
-    for (int i = 0; i < S->ndbs; i++)
-        db_close(S->dbs[i]);
+    thread_dbs_close(&S->dbs);
     web_map_free(S->map);
     free(S->cert);
     if (S->keypem) {
         OPENSSL_cleanse(S->keypem, strlen(S->keypem));
         free(S->keypem);
     }
-    pthread_mutex_destroy(&S->mu);
     OPENSSL_cleanse(S->site.key, sizeof S->site.key);
     free(S);
 }
@@ -254,8 +220,8 @@ static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return false;
     }
-    pthread_mutex_init(&S->mu, NULL);
-    S->generation = ++generations;
+    /* pages read many rows: a larger page cache than the default 2 MB */
+    thread_dbs_init(&S->dbs, ctx->app, "web", "PRAGMA cache_size = -16384");
     struct web_site *site = &S->site;
     site->app = ctx->app;
     site->pipe = ctx->pipe;
