@@ -320,6 +320,42 @@ enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *
     return r;
 }
 
+struct db_rows db_rows(struct db *db, sqlite3_stmt *st)
+{
+    return db_rows_bound(db, st, st ? SQLITE_OK : SQLITE_ERROR);
+}
+
+struct db_rows db_rows_bound(struct db *db, sqlite3_stmt *st, int bind_rc)
+{
+    struct db_rows r = { db, st, bind_rc == SQLITE_OK ? SQLITE_ROW : bind_rc };
+    if (!st && r.rc == SQLITE_ROW)
+        r.rc = SQLITE_ERROR;
+    return r;
+}
+
+bool db_row(struct db_rows *r)
+{
+    if (r->rc != SQLITE_ROW)
+        return false;
+    r->rc = sqlite3_step(r->st);
+    return r->rc == SQLITE_ROW;
+}
+
+enum db_status db_rows_end(struct db_rows *r)
+{
+    int rc = r->rc;
+    enum db_status s = DB_DONE;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        int base = rc & 0xff;
+        s = base == SQLITE_BUSY || base == SQLITE_LOCKED ? DB_BUSY : DB_ERROR;
+        report(r->db, "sql failed", NULL);
+    }
+    if (r->st)
+        sqlite3_reset(r->st);
+    r->rc = SQLITE_DONE;
+    return s;
+}
+
 int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
 {
     va_list ap;

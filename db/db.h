@@ -34,7 +34,35 @@ bool db_run(struct db *db, const char *sql, const char *fmt, ...);
 
 /* What a read found. Every helper that reads says which of the three happened,
  * so that a decision (a PIN, a lockout, a flood limit) can fail closed on an error. */
-enum db_status { DB_ERROR = -1, DB_NONE = 0, DB_FOUND = 1 };
+enum db_status {
+    DB_BUSY = -2,  /* another connection held the lock past the busy timeout */
+    DB_ERROR = -1, /* any other failure (logged): I/O, corruption, interrupt, misuse */
+    DB_NONE = 0,   /* no row */
+    DB_FOUND = 1,  /* a row was read */
+    DB_DONE = 2,   /* a row loop ran to its end */
+};
+/* True for DB_BUSY and DB_ERROR: the read did not happen. */
+#define DB_FAILED(s) ((s) < 0)
+
+/* The one way to walk a statement's rows, so that every loop learns how it ended:
+ *
+ *     struct db_rows r = db_rows(db, st);
+ *     while (db_row(&r)) { ... sqlite3_column_*(st, ...) ... }
+ *     enum db_status s = db_rows_end(&r);   // DB_DONE, DB_BUSY or DB_ERROR
+ *
+ * st comes from db_prep() (bound by the caller, or bind_rc below carries a
+ * db_bind() result: a failed bind ends the loop at once with DB_ERROR).
+ * db_rows_end() resets the statement; a loop left early (break) is fine and
+ * ends DB_DONE. Errors are logged once. */
+struct db_rows {
+    struct db *db;
+    sqlite3_stmt *st;
+    int rc; /* last sqlite3_step() result, or the bind/prepare failure */
+};
+struct db_rows db_rows(struct db *db, sqlite3_stmt *st);
+struct db_rows db_rows_bound(struct db *db, sqlite3_stmt *st, int bind_rc);
+bool db_row(struct db_rows *r);
+enum db_status db_rows_end(struct db_rows *r);
 
 /* The first column of the first row as an integer into *out: DB_FOUND, DB_NONE
  * (no row, or NULL; *out untouched) or DB_ERROR (logged; *out untouched). */
