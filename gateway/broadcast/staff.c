@@ -415,19 +415,21 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
         return false;
     }
     switch (locked(db, v.id, now)) {
+    case DB_BUSY:
     case DB_ERROR:
         return fail_closed(out, "the lockout check");
     case DB_FOUND:  /* told once, when it locked; now the ordinary reply */
         denied(db, now, v.id, "staff_denied", "locked after wrong PINs");
         return false;
     case DB_NONE:
+    case DB_DONE:
         break;
     }
     enum lang lang = lang_from_code(v.lang);
     if (!pin_matches(a->cfg, text, &w)) {
         int64_t left = 0;
         enum db_status now_locked = wrong_pin(db, v.id, now, &left);
-        if (now_locked == DB_ERROR)
+        if (DB_FAILED(now_locked))
             return fail_closed(out, "counting a wrong PIN");
         denied(db, now, v.id, "staff_pin_wrong",
                now_locked == DB_FOUND ? "wrong PIN; number locked for an hour" : "wrong PIN");
