@@ -27,7 +27,9 @@ bool credit_withdraw_first_report(struct db *db, int64_t volunteer_id, time_t no
         return true;
     case DB_NONE:
         return points_add(db, volunteer_id, 0, -held, "first_report_withdrawn", now);
+    case DB_BUSY:
     case DB_ERROR:
+    case DB_DONE:
         break;
     }
     return false;
