@@ -2,7 +2,10 @@
 # (build/asan/), a libFuzzer harness (build/fuzz/) and the benchmarks.
 #
 #   make            release binary build/talka
-#   make test       ASan+UBSan build, every test; last line "N passed, N failed"
+#   make deps       install the Debian packages talka builds with (as root)
+#   make test-deps  install those the tests need too (Chromium, Kannel; as root)
+#   make test       ASan+UBSan build, every test, TEST_JOBS at a time (default 4 x
+#                   the cores); last line "N passed, N failed"
 #   make bench      figures for the release binary
 #   make fuzz       long libFuzzer run over the parser (FUZZ_SECONDS, default 600)
 #   make run        the daemon on the simulated modem, in the foreground
@@ -16,20 +19,24 @@ CC       ?= cc
 PREFIX   ?= /usr/local
 PKGS     := gammu sqlite3 libcurl libpcre2-8 libmicrohttpd jansson openssl libxcrypt inih
 # Debian packages behind PKGS, plus the tools the tests and benchmarks use (gammu: the
-# CLI, libgammu's own send ceiling in bench/at.sh). The dashboard's browser tests need
-# more (chromium, chromium-driver, python3-selenium): mk/test-deps.sh, for make test only.
+# CLI, libgammu's own send ceiling in bench/at.sh). `make deps` installs them.
 DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
             libmicrohttpd-dev libjansson-dev libssl-dev libcrypt-dev libinih-dev pkg-config \
             pcre2-utils clang python3 sqlite3 curl gammu
+# what only the tests need (`make test-deps`): a real browser for the dashboard
+# scenarios, Kannel and kannel-extras' fakesmsc for the Kannel ones
+TEST_DEBS := chromium chromium-driver python3-selenium kannel kannel-extras
 
-# build/deps.mk checks the Debian packages (installing them when run as root) and
-# records pkg-config's flags; make re-reads itself once it has been written.
-ifeq ($(filter clean,$(MAKECMDGOALS)),)
+# build/deps.mk checks the Debian packages (never installing them: that is `make
+# deps`) and records pkg-config's flags; make re-reads itself once it is written.
+NODEPS_GOALS := clean deps test-deps print-debs print-fuzz-cflags
+ifeq ($(if $(MAKECMDGOALS),$(filter-out $(NODEPS_GOALS),$(MAKECMDGOALS)),all),)
+else
 include build/deps.mk
 endif
 build/deps.mk: mk/deps.sh Makefile
 	@mkdir -p build
-	@sh mk/deps.sh "$(PKGS)" $(DEBS) > $@.tmp && mv $@.tmp $@
+	@sh mk/deps.sh check "$(PKGS)" $(DEBS) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow
 DEFS     := -D_GNU_SOURCE -Ibuild/gen -I.
@@ -49,10 +56,12 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test test-deps bench fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
+.PHONY: all test test-deps test-deps-check bench fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
 all: build/talka
 
-deps: build/deps.mk
+# the Debian packages to build and run talka (as root: installs them)
+deps:
+	@sh mk/deps.sh install $(DEBS)
 
 build/gen/migrations.c: $(MIGRATIONS) mk/embed-sql.sh
 	@mkdir -p $(@D)
@@ -105,11 +114,15 @@ print-debs:
 
 asan: build/asan/talka build/asan/unit-tests
 
-# the browser for the dashboard tests, only for the test targets (never make run)
-test-deps:
-	@sh mk/test-deps.sh
+# the browser and Kannel for the tests: `make test-deps` installs them, `make test`
+# only checks (mk/test-deps.sh) and says what to run
+test-deps: deps
+	@sh mk/deps.sh install --no-recommends $(TEST_DEBS)
 
-test: test-deps build/asan/talka build/asan/unit-tests build/fuzz/fuzz-parse build/talka
+test-deps-check:
+	@sh mk/test-deps.sh $(TEST_DEBS)
+
+test: test-deps-check build/asan/talka build/asan/unit-tests build/fuzz/fuzz-parse build/talka
 	@sh tests/run.sh
 
 # the layering rules (mk/check-layout.py); tests/scenario/layout.sh runs it in make test

@@ -16,6 +16,7 @@ CONF=$T/config/talka.ini
 export TALKA_CONFIG=$CONF
 TALKA=$PWD/build/talka
 bail() { echo "run-kannel: $*" >&2; exit 1; }
+. tests/lib/ports.sh
 . tests/lib/kannel.sh
 kannel_setup 600
 bb_start || { echo "run-kannel: bearerbox did not start (see $K/bearerbox.log)" >&2; exit 1; }

@@ -26,6 +26,9 @@ scratch() {
     export TALKA_CONFIG=$CONF
 }
 
+# free_port VAR: a port of its own for a server the part starts (tests/lib/ports.sh)
+. tests/lib/ports.sh
+
 ok()     { echo "ok $1"; }
 not_ok() { echo "not ok $1"; shift; [ $# -gt 0 ] && echo "    $*"; _failed=1; }
 

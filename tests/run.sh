@@ -1,57 +1,129 @@
 #!/bin/sh
 # run.sh: the one test runner. Runs the unit tests, every tests/scenario/*.sh and
-# every tests/meta/*.sh against the sanitizer build and ends with the line
-# "N passed, N failed", counting individual checks. Exit status 1 when anything
-# failed, 2 on a usage error (or a PATTERN that selects nothing).
+# every tests/meta/*.sh against the sanitizer build, several at a time, and ends
+# with the line "N passed, N failed", counting individual checks. Exit status 1
+# when anything failed, 2 on a usage error (or a PATTERN that selects nothing).
 #
-# usage: tests/run.sh [-d DIR] [PATTERN]
+# usage: tests/run.sh [-j N] [-d DIR] [PATTERN]
 #   PATTERN  only the parts whose name contains it ("unit" is the unit tests)
+#   -j N     run N parts at once (default TEST_JOBS, else 4 x the cores: the
+#            parts mostly wait on a modem, a socket or a timer)
 #   -d DIR   run DIR/*.sh instead of the usual parts (used by tests/meta/)
+#
+# Parts run in parallel, each in its own scratch directory and database (scratch()
+# in tests/lib.sh) and with its own block of TEST_PORT_SPAN ports from
+# TEST_PORT_BASE (free_port in tests/lib.sh hands them out), so no two parts can
+# pick the same port. The longest parts of the last run (build/test-times) start
+# first. A line per part is printed as it ends; the tally follows in name order.
 #
 # Each part prints "plan N" first and then one "ok NAME" or "not ok NAME" line per
 # check (docs/testing.md); "ok NAME # known-miss: WHY" (a corpus row the parser
 # is known to get wrong) is counted apart, never as passed. The runner fails a
-# part, with a "not ok" line of its
-# own, when: the plan is missing; fewer checks ran than planned (each unrun check
-# counts as failed, so the total never drops when a helper dies); more ran than
-# planned; it printed "Bail out!", a Python traceback or a sanitizer report; it
-# exited non-zero without a failed check; it outlived its timeout (default
-# TEST_TIMEOUT=600 s, or a "# timeout: N" line in the comment block at the top of
-# the part), after which its whole
-# process group is killed.
+# part, with a "not ok" line of its own, when: the plan is missing; fewer checks
+# ran than planned (each unrun check counts as failed, so the total never drops
+# when a helper dies); more ran than planned; it printed "Bail out!", a Python
+# traceback or a sanitizer report; it exited non-zero without a failed check; it
+# outlived its timeout (default TEST_TIMEOUT=600 s, or a "# timeout: N" line in
+# the comment block at the top of the part), after which its whole process group
+# is killed.
 cd "$(dirname "$0")/.." || exit 2
-dir=
-if [ "${1:-}" = -d ]; then
-    [ -n "${2:-}" ] || { echo "usage: tests/run.sh [-d DIR] [PATTERN]" >&2; exit 2; }
-    dir=$2; shift 2
-fi
-case "${1:-}" in -*) echo "usage: tests/run.sh [-d DIR] [PATTERN]" >&2; exit 2 ;; esac
-[ $# -le 1 ] || { echo "usage: tests/run.sh [-d DIR] [PATTERN]" >&2; exit 2; }
-pattern=${1:-}
-mkdir -p build
-log=$(mktemp "$PWD/build/test-output-XXXXXX")
-out=$(mktemp "$PWD/build/test-part-XXXXXX")
-trap 'rm -f "$out"' EXIT
-passed=0; failed=0; known=0
+usage() { echo "usage: tests/run.sh [-j N] [-d DIR] [PATTERN]" >&2; exit 2; }
+TEST_PORT_SPAN=40
 
-say_fail() { echo "not ok $1"; failed=$((failed + 1)); }
-
-run_part() { # run_part NAME FILE COMMAND...: run one part under a timeout and count it
-    name=$1; file=$2; shift 2
-    echo "== $name"
+# --part RESDIR INDEX NAME FILE: (internal, from xargs) runs one part under its
+# timeout with its own port block; leaves RESDIR/INDEX.out, .rc and .secs
+if [ "${1:-}" = --part ]; then
+    res=$2; i=$3; name=$4; file=$5
+    # a nested runner (tests/meta/runner.sh) takes blocks far from its parent's
+    if [ -n "${TEST_PORT_BASE:-}" ]; then first=25000; else first=20000; fi
+    export TEST_PORT_BASE=$((first + i * TEST_PORT_SPAN)) TEST_PORT_SPAN
+    case $name in unit) set -- build/asan/unit-tests ;; *) set -- sh "$file" ;; esac
     # "# timeout: N" in the comment block at the top of the part
     limit=$(awk '!/^#/ { exit } /^# timeout: *[0-9]+ *$/ { print $3; exit }' "$file" 2>/dev/null)
     limit=${limit:-${TEST_TIMEOUT:-600}}
     started=$(date +%s)
     # timeout(1) makes itself a process-group leader and signals the whole group,
     # daemons the part started in the background included
-    timeout -k 5 "$limit" "$@" > "$out" 2>&1 < /dev/null &
+    timeout -k 5 "$limit" "$@" > "$res/$i.out" 2>&1 < /dev/null &
     pid=$!
     wait "$pid"
     rc=$?
     kill -KILL "-$pid" 2>/dev/null       # its process group: anything it left behind
+    secs=$(( $(date +%s) - started ))
+    echo "$limit" > "$res/$i.limit"
+    echo "$secs" > "$res/$i.secs"
+    echo "$rc" > "$res/$i.rc"
+    p=$(grep -c '^ok ' "$res/$i.out"); f=$(grep -c '^not ok ' "$res/$i.out")
+    echo "-- $name: $p ok, $f not ok, exit status $rc, $secs s"
+    exit 0
+fi
+
+jobs=${TEST_JOBS:-$((4 * $(nproc 2>/dev/null || echo 1)))}
+dir=
+while [ $# -gt 0 ]; do
+    case $1 in
+        -j) [ -n "${2:-}" ] || usage; jobs=$2; shift 2 ;;
+        -j[0-9]*) jobs=${1#-j}; shift ;;
+        -d) [ -n "${2:-}" ] || usage; dir=$2; shift 2 ;;
+        -*) usage ;;
+        *) break ;;
+    esac
+done
+case $jobs in ''|*[!0-9]*|0) usage ;; esac
+[ $# -le 1 ] || usage
+pattern=${1:-}
+mkdir -p build
+log=$(mktemp "$PWD/build/test-output-XXXXXX")
+res=$(mktemp -d "$PWD/build/test-parts-XXXXXX")
+trap 'rm -rf "$res"' EXIT
+passed=0; failed=0; known=0
+
+# the parts: "INDEX NAME FILE", INDEX fixing each part's port block
+n=0
+add_part() { echo "$n $1 $2" >> "$res/list"; n=$((n + 1)); }
+: > "$res/list"
+if [ -n "$dir" ]; then
+    set -- "$dir"/*.sh
+else
+    if [ -z "$pattern" ] || case unit in *"$pattern"*) true ;; *) false ;; esac; then
+        add_part unit /dev/null
+    fi
+    set -- tests/scenario/*.sh tests/meta/*.sh
+fi
+for t in "$@"; do
+    [ -e "$t" ] || continue
+    name=$(basename "$t" .sh)
+    case "$t" in tests/meta/*) name=meta/$name ;; esac
+    case "$name" in *"$pattern"*) ;; *) continue ;; esac
+    add_part "$name" "$t"
+done
+if [ "$n" = 0 ]; then
+    echo "tests/run.sh: no test matches \"$pattern\"" >&2
+    rm -f "$log"
+    exit 2
+fi
+
+# longest first (build/test-times from earlier runs; a part never timed counts
+# as long, so a new slow part does not end the run alone)
+times=build/test-times
+[ -f "$times" ] || : > "$times"
+awk 'FILENAME == ARGV[1] { t[$1] = $2; next } { print (($2 in t) ? t[$2] : 600), $0 }' "$times" "$res/list" |
+    sort -k1,1nr -k2,2n | cut -d' ' -f2- > "$res/order"
+[ "$jobs" -le "$n" ] || jobs=$n
+echo "running $n parts, $jobs at a time"
+started=$(date +%s)
+xargs -P "$jobs" -L 1 sh tests/run.sh --part "$res" < "$res/order"
+elapsed=$(( $(date +%s) - started ))
+
+say_fail() { echo "not ok $1"; failed=$((failed + 1)); }
+
+tally() { # tally INDEX NAME: count one part's checks and its failures of form
+    i=$1; name=$2; out=$res/$i.out
+    [ -f "$res/$i.rc" ] || { say_fail "$name: did not run"; return; }
+    rc=$(cat "$res/$i.rc"); limit=$(cat "$res/$i.limit")
+    { echo "== $name (exit status $rc, $(cat "$res/$i.secs") s)"; cat "$out"; } >> "$log"
+    echo "== $name"
     grep -v '^ok ' "$out" | grep -v -e '^[0-9]* passed, [0-9]* failed$' -e '^plan [0-9]*$'
-    { echo "== $name (exit status $rc, $(( $(date +%s) - started )) s)"; cat "$out"; } >> "$log"
     grep '^ok .* # known-miss' "$out"    # shown: a known miss is not a pass
     p=$(grep -c '^ok ' "$out"); f=$(grep -c '^not ok ' "$out")
     k=$(grep -c '^ok .* # known-miss' "$out")
@@ -84,29 +156,16 @@ run_part() { # run_part NAME FILE COMMAND...: run one part under a timeout and c
     fi
 }
 
-parts=0
-if [ -n "$dir" ]; then
-    set -- "$dir"/*.sh
-else
-    if [ -z "$pattern" ] || case unit in *"$pattern"*) true ;; *) false ;; esac; then
-        parts=$((parts + 1))
-        run_part unit /dev/null build/asan/unit-tests
-    fi
-    set -- tests/scenario/*.sh tests/meta/*.sh
+while read -r i name file; do
+    tally "$i" "$name"
+    [ -n "$dir" ] || [ ! -f "$res/$i.secs" ] || echo "$name $(cat "$res/$i.secs")" >> "$res/times"
+done < "$res/list"
+# this run's durations replace the earlier ones of the same parts
+if [ -f "$res/times" ]; then
+    awk 'FILENAME == ARGV[1] { t[$1] = $2; next } !($1 in t) { print } END { for (k in t) print k, t[k] }' \
+        "$res/times" "$times" > "$res/times.new" && mv "$res/times.new" "$times"
 fi
-for t in "$@"; do
-    [ -e "$t" ] || continue
-    n=$(basename "$t" .sh)
-    case "$t" in tests/meta/*) n=meta/$n ;; esac
-    case "$n" in *"$pattern"*) ;; *) continue ;; esac
-    parts=$((parts + 1))
-    run_part "$n" "$t" sh "$t"
-done
-if [ "$parts" = 0 ]; then
-    echo "tests/run.sh: no test matches \"$pattern\"" >&2
-    rm -f "$log"
-    exit 2
-fi
+echo "$n parts in $elapsed s, $jobs at a time"
 echo "(full output in $log)"
 [ "$known" = 0 ] || echo "$known known misses (corpus rows marked known-miss: listed above, not counted as passed)"
 echo "$passed passed, $failed failed"

@@ -12,14 +12,8 @@ kannel_setup() {
     mkdir -p "$K" "$K/store"
     KLINKS=${3:-1}
     set -- "${1:-0}" "${2:-10}"
-    ports=$(/usr/bin/python3 -c '
-import socket
-ss = []
-for _ in range(5):
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); ss.append(s)
-print(" ".join(str(s.getsockname()[1]) for s in ss))')
-    set -- "$1" "$2" $ports
-    KRATE=$1; KMAXMSG=$2; P_ADMIN=$3; P_BOX=$4; P_FAKE=$5; P_SEND=$6; P_TALKA=$7
+    KRATE=$1; KMAXMSG=$2
+    free_port P_ADMIN; free_port P_BOX; free_port P_FAKE; free_port P_SEND; free_port P_TALKA
     KKEY=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
     KPASS=$(head -c 12 /dev/urandom | base64 | tr '+/' '-_')
     (umask 077; printf '%s\n' "$KKEY" > "$T/config/kannel.key";

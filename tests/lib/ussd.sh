@@ -6,7 +6,7 @@
 # ussd_config [EXTRA_LINE...]: rewrites $CONF: drops [gammu*] and [ussd] sections,
 # appends [ussd] with listen on a free port and the given extra lines.
 ussd_config() {
-    PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    free_port PORT
     SECRET=test-secret-$$-$PORT
     printf '%s\n' "$SECRET" > "$T/ussd.secret"
     chmod 600 "$T/ussd.secret"

@@ -5,7 +5,7 @@
 
 # web_config [EXTRA_LINE...]: rewrites $CONF with [web] on a free port
 web_config() {
-    WPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    free_port WPORT
     mkdir -p "$T/phone/sms/1"
     awk '/^\[/ { skip = ($0 ~ /^\[(gammu[0-9]*|web|ussd|rules)\]/) } !skip' "$T/config/talka.ini" > "$T/talka.tmp"
     {

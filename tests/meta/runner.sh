@@ -6,7 +6,7 @@
 # counting every planned check; a well-behaved one must pass.
 . tests/lib.sh
 . tests/lib/meta.sh
-plan 26
+plan 30
 scratch
 
 fake good <<'SH'
@@ -152,6 +152,32 @@ expect_eq "runner: a pattern matching nothing is a usage error (exit 2)" "$RC" 2
 expect_match "runner: ... saying so" "$(cat "$T/nomatch.out")" 'no test matches "no-such-scenario-xyz"'
 run_runner "$T/badopt.out" --frobnicate
 expect_eq "runner: an unknown option is a usage error" "$RC" 2
+
+# parts run at once (-j), each with ports of its own: each of two parts waits for
+# the other to have started, which only parts running side by side can do
+mkdir -p "$T/par"
+for me in left right; do
+    other=right; [ $me = right ] && other=left
+    cat > "$T/par/$me.sh" <<SH
+. tests/lib.sh
+plan 1
+free_port P1; free_port P2
+echo "\$P1 \$P2" > "$T/par/$me.ports"
+touch "$T/par/$me.started"
+if wait_until 20 test -e "$T/par/$other.started"; then ok "$me saw $other"; else not_ok "$me saw $other"; fi
+finish
+SH
+done
+run_runner "$T/par.out" -j 2 -d "$T/par"
+expect_eq "runner: -j 2 runs two parts side by side" "$RC:$SUMMARY" "0:2 passed, 0 failed"
+ports=$(cat "$T/par/left.ports" "$T/par/right.ports" 2>/dev/null | tr ' ' '\n' | sort -u | grep -c .)
+expect_eq "runner: ... each handed ports no other part is handed" "$ports" 4
+rm -f "$T/par"/*.started
+sed -i 's/wait_until 20/wait_until 1/' "$T/par/left.sh" "$T/par/right.sh"
+run_runner "$T/par1.out" -j 1 -d "$T/par"
+expect_eq "runner: ... which -j 1 does not (one at a time)" "$RC" 1
+run_runner "$T/badj.out" -j 0 -d "$T/par"
+expect_eq "runner: -j 0 is a usage error" "$RC" 2
 
 # several parts: the totals add up and one failure fails the run
 run_runner "$T/all.out" -d "$T/fake"
