@@ -15,6 +15,9 @@ need_daemon
 "$TALKA" sim send +37126000001 "KOKS 12 OZOLS Cesis"
 wait_for 30 "SELECT count(*) FROM outbound WHERE state='sent'" 1
 expect_eq "device: first text answered" "$(q "SELECT count(*) FROM outbound WHERE state='sent'")" 1
+# the modem's clock is read on its own schedule, not before the first text is
+# answered: wait for the line
+wait_log 30 "$T/run.log" "clock differs from the network's by"
 expect_match "device: a clock 10 min off the network's is logged" "$(cat "$T/run.log")" "clock differs from the network's by -(59[0-9]|60[0-9]) s"
 expect_match "device: status shows the modem up" "$("$TALKA" status)" "gammu0 +up since"
 
