@@ -124,8 +124,7 @@ const char *page_species(const struct web_req *rq, const char *id)
     return sp ? (rq->en ? sp->name_en : sp->name_lv) : id ? id : "";
 }
 
-/* what a failed read says to the staff user */
-static const char *db_failure_text(const struct web_req *rq, enum db_status s)
+const char *page_db_failure(const struct web_req *rq, enum db_status s)
 {
     return s == DB_BUSY ? TR(rq, "Datubāze aizņemta: mēģiniet vēlreiz.",
                              "The database is busy: try again.")
@@ -136,16 +135,16 @@ static const char *db_failure_text(const struct web_req *rq, enum db_status s)
 void page_db_fail(struct web_req *rq, enum db_status s)
 {
     web_fail(rq, s == DB_BUSY ? MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_INTERNAL_SERVER_ERROR,
-             db_failure_text(rq, s));
+             page_db_failure(rq, s));
 }
 
 void page_db_error_row(struct web_req *rq, int columns, enum db_status s)
 {
     buf_printf(&rq->out, "<tr class=\"db-error\"><td colspan=\"%d\" class=\"state-down\">%s</td></tr>",
-               columns, db_failure_text(rq, s));
+               columns, page_db_failure(rq, s));
 }
 
 void page_db_error_line(struct web_req *rq, enum db_status s)
 {
-    buf_printf(&rq->out, "<p class=\"notice bad db-error\">%s</p>", db_failure_text(rq, s));
+    buf_printf(&rq->out, "<p class=\"notice bad db-error\">%s</p>", page_db_failure(rq, s));
 }
