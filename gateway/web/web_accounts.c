@@ -2,6 +2,7 @@
  * Hashes are yescrypt strings made by libxcrypt; nothing here hashes by hand. */
 #include "gateway/web/web_accounts.h"
 
+#include "db/accounts.h"
 #include "gateway/base/log.h"
 
 #include <crypt.h>
@@ -100,15 +101,7 @@ enum db_status web_account_add(struct db *db, const char *name, enum web_role ro
     char hash[256];
     if (!hash_password(password, hash, sizeof hash))
         return DB_ERROR;
-    int64_t id = 0;
-    enum db_status st = db_int(db, &id, "SELECT id FROM web_accounts WHERE name = ?", "t", name);
-    if (st != DB_NONE)
-        return st == DB_FOUND ? DB_NONE : DB_ERROR;
-    return db_run(db, "INSERT INTO web_accounts (name, role, hash, created_at, password_at)"
-                      " VALUES (?, ?, ?, ?, ?)", "tttii", name, web_role_name(role), hash,
-                  (int64_t)now, (int64_t)now)
-               ? DB_FOUND
-               : DB_ERROR;
+    return accounts_add(db, name, web_role_name(role), hash, (int64_t)now);
 }
 
 enum db_status web_account_passwd(struct db *db, const char *name, const char *password,
@@ -117,134 +110,78 @@ enum db_status web_account_passwd(struct db *db, const char *name, const char *p
     char hash[256];
     if (!hash_password(password, hash, sizeof hash))
         return DB_ERROR;
-    if (!db_begin(db))
-        return DB_ERROR;
-    bool ok = db_run(db, "UPDATE web_accounts SET hash = ?, password_at = ?, failures = 0,"
-                         " locked_until = 0 WHERE name = ?", "tit", hash, (int64_t)now, name);
-    int changed = db_changes(db);
-    /* a new password ends the sessions opened with the old one */
-    ok = ok && db_run(db, "DELETE FROM web_sessions WHERE account_id IN"
-                          " (SELECT id FROM web_accounts WHERE name = ?)", "t", name);
-    if (!ok || !db_commit(db)) {
-        db_rollback(db);
-        return DB_ERROR;
-    }
-    return changed ? DB_FOUND : DB_NONE;
+    return accounts_set_hash(db, name, hash, (int64_t)now);
 }
 
 enum db_status web_account_remove(struct db *db, const char *name)
 {
-    if (!db_begin(db))
-        return DB_ERROR;
-    bool ok = db_run(db, "DELETE FROM web_sessions WHERE account_id IN"
-                         " (SELECT id FROM web_accounts WHERE name = ?)", "t", name) &&
-              db_run(db, "DELETE FROM web_accounts WHERE name = ?", "t", name);
-    int changed = db_changes(db);
-    if (!ok || !db_commit(db)) {
-        db_rollback(db);
-        return DB_ERROR;
-    }
-    return changed ? DB_FOUND : DB_NONE;
+    return accounts_remove(db, name);
 }
 
-static void read_row(sqlite3_stmt *st, struct web_account *a)
+static void from_row(const struct account_row *r, struct web_account *a)
 {
     memset(a, 0, sizeof *a);
-    a->id = sqlite3_column_int64(st, 0);
-    db_col_text(st, 1, a->name, sizeof a->name);
-    a->role = web_role_parse((const char *)sqlite3_column_text(st, 2));
-    a->created_at = (time_t)sqlite3_column_int64(st, 3);
-    a->last_login_at = (time_t)sqlite3_column_int64(st, 4);
-    a->failures = sqlite3_column_int(st, 5);
-    a->locked_until = (time_t)sqlite3_column_int64(st, 6);
+    a->id = r->id;
+    snprintf(a->name, sizeof a->name, "%s", r->name);
+    a->role = web_role_parse(r->role);
+    a->created_at = (time_t)r->created_at;
+    a->last_login_at = (time_t)r->last_login_at;
+    a->failures = r->failures;
+    a->locked_until = (time_t)r->locked_until;
 }
-
-#define ACCOUNT_COLS "id, name, role, created_at, coalesce(last_login_at, 0), failures, locked_until"
 
 enum db_status web_account_get(struct db *db, const char *name, struct web_account *out)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT " ACCOUNT_COLS " FROM web_accounts WHERE name = ?");
-    if (!st)
-        return DB_ERROR;
-    db_bind(st, "t", name);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_row(st, out);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? DB_FOUND : rc == SQLITE_DONE ? DB_NONE : DB_ERROR;
+    struct account_row r;
+    enum db_status s = accounts_find(db, name, &r);
+    if (s == DB_FOUND)
+        from_row(&r, out);
+    return s;
+}
+
+struct list { struct web_account *out; int max, n; };
+
+static int list_row(const struct account_row *r, void *arg)
+{
+    struct list *l = arg;
+    if (l->n >= l->max)
+        return 1;
+    from_row(r, &l->out[l->n++]);
+    return 0;
 }
 
 int web_account_list(struct db *db, struct web_account *out, int max)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT " ACCOUNT_COLS " FROM web_accounts ORDER BY name");
-    if (!st)
-        return -1;
-    int n = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
-        read_row(st, &out[n++]);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? n : -1;
+    struct list l = { out, max, 0 };
+    return DB_FAILED(accounts_each(db, list_row, &l)) ? -1 : l.n;
 }
 
 int web_admin_count(struct db *db)
 {
     int64_t n = 0;
-    if (db_int(db, &n, "SELECT count(*) FROM web_accounts WHERE role = 'admin'", "") == DB_ERROR)
+    if (DB_FAILED(accounts_count_role(db, web_role_name(ROLE_ADMIN), &n)))
         return -1;
     return (int)n;
-}
-
-/* one more failure for the account (id > 0) and the address, in one transaction */
-static void count_failure(struct db *db, int64_t id, const char *address, time_t now)
-{
-    if (!db_begin(db))
-        return;
-    bool ok = true;
-    if (id > 0)
-        ok = db_run(db, "UPDATE web_accounts SET failures = failures + 1,"
-                        " locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END"
-                        " WHERE id = ?", "Iii", WEB_MAX_FAILURES,
-                    (int64_t)(now + WEB_LOCK_SECONDS), id);
-    /* an address's count starts again after a quiet lock period */
-    ok = ok && db_run(db, "INSERT INTO web_login_failures (address, failures, last_at)"
-                          " VALUES (?, 1, ?) ON CONFLICT(address) DO UPDATE SET"
-                          " failures = CASE WHEN last_at < ? THEN 1 ELSE failures + 1 END,"
-                          " last_at = excluded.last_at,"
-                          " locked_until = CASE WHEN (CASE WHEN last_at < ? THEN 1"
-                          "   ELSE failures + 1 END) >= ? THEN ? ELSE locked_until END",
-                      "tiiiIi", address, (int64_t)now, (int64_t)(now - WEB_LOCK_SECONDS),
-                      (int64_t)(now - WEB_LOCK_SECONDS), WEB_MAX_FAILURES,
-                      (int64_t)(now + WEB_LOCK_SECONDS));
-    if (!ok || !db_commit(db))
-        db_rollback(db);
 }
 
 enum web_login web_login_check(struct db *db, const char *name, const char *password,
                                const char *address, time_t now, struct web_account *out)
 {
     int64_t until = 0;
-    enum db_status st = db_int(db, &until, "SELECT locked_until FROM web_login_failures"
-                                           " WHERE address = ?", "t", address);
-    if (st == DB_ERROR)
+    enum db_status st = login_address_locked_until(db, address, &until);
+    if (DB_FAILED(st))
         return LOGIN_ERROR;
     if (st == DB_FOUND && until > now)
         return LOGIN_LOCKED;
     struct web_account a;
     st = web_account_get(db, name, &a);
-    if (st == DB_ERROR)
+    if (DB_FAILED(st))
         return LOGIN_ERROR;
     if (st == DB_FOUND && a.locked_until > now)
         return LOGIN_LOCKED;
     char stored[256] = "";
-    if (st == DB_FOUND) {
-        sqlite3_stmt *q = db_prep(db, "SELECT hash FROM web_accounts WHERE id = ?");
-        if (!q)
-            return LOGIN_ERROR;
-        db_bind(q, "i", a.id);
-        if (sqlite3_step(q) == SQLITE_ROW)
-            db_col_text(q, 0, stored, sizeof stored);
-        sqlite3_reset(q);
-    }
+    if (st == DB_FOUND && DB_FAILED(accounts_hash(db, a.id, stored, sizeof stored)))
+        return LOGIN_ERROR;
     /* an unknown name costs the same hashing as a known one */
     bool good = false;
     if (stored[0]) {
@@ -254,12 +191,13 @@ enum web_login web_login_check(struct db *db, const char *name, const char *pass
         hash_password(password, ignored, sizeof ignored);
     }
     if (!good) {
-        count_failure(db, st == DB_FOUND ? a.id : 0, address, now);
+        /* an address's count starts again after a quiet lock period */
+        login_failed(db, st == DB_FOUND ? a.id : 0, address, WEB_MAX_FAILURES,
+                     (int64_t)(now - WEB_LOCK_SECONDS), (int64_t)(now + WEB_LOCK_SECONDS),
+                     (int64_t)now);
         return LOGIN_BAD;
     }
-    if (!db_run(db, "UPDATE web_accounts SET failures = 0, locked_until = 0, last_login_at = ?"
-                    " WHERE id = ?", "ii", (int64_t)now, a.id) ||
-        !db_run(db, "DELETE FROM web_login_failures WHERE address = ?", "t", address))
+    if (!login_succeeded(db, a.id, address, (int64_t)now))
         return LOGIN_ERROR;
     *out = a;
     out->last_login_at = now;

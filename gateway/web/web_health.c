@@ -5,6 +5,7 @@
 
 #include "db/modem_status.h"
 #include "db/registry.h"
+#include "db/ussd_counts.h"
 #include "gateway/base/localtime.h"
 #include "gateway/core/export.h"
 #include "gateway/web/web_page.h"
@@ -21,7 +22,13 @@ static void modems(struct web_req *rq)
     struct modem_row *rows = calloc(MODEMS_MAX, sizeof *rows);
     int n = rows ? modem_status_list(rq->db, rows, MODEMS_MAX) : -1;
     buf_printf(b, "<section><h2>%s</h2>", TR(rq, "Modemi", "Modems"));
-    if (n <= 0) {
+    if (n < 0) {
+        page_db_error_line(rq, DB_ERROR);
+        buf_put(b, "</section>");
+        free(rows);
+        return;
+    }
+    if (n == 0) {
         buf_printf(b, "<p>%s</p></section>", TR(rq, "Neviens modems vēl nav ziņojis.", "No modem has reported yet."));
         free(rows);
         return;
@@ -67,8 +74,13 @@ static void queues(struct web_req *rq)
     struct buf *b = &rq->out;
     struct queue_stats q;
     memset(&q, 0, sizeof q);
-    modem_queue_stats(rq->db, rq->now, local_day_start(rq->now), &q);
+    bool ok = modem_queue_stats(rq->db, rq->now, local_day_start(rq->now), &q);
     buf_printf(b, "<section class=\"half\"><h2>%s</h2><table id=\"queues\"><tbody>", TR(rq, "Rindas", "Queues"));
+    if (!ok) {
+        page_db_error_row(rq, 2, DB_ERROR);
+        buf_put(b, "</tbody></table></section>");
+        return;
+    }
     row(b, TR(rq, "izejošās rindā", "outbound queued"), q.queued);
     row(b, TR(rq, "sūta", "sending"), q.sending);
     row(b, TR(rq, "neizdevās", "failed"), q.failed);
@@ -85,7 +97,7 @@ static void registry(struct web_req *rq)
     struct buf *b = &rq->out;
     struct registry_counts c;
     memset(&c, 0, sizeof c);
-    registry_counts(rq->db, &c);
+    bool ok = registry_counts(rq->db, &c);
     char ok_at[64] = "", ok_msg[200] = "", err_at[64] = "", err_msg[300] = "", stopped[8] = "";
     registry_state_get(rq->db, "last_success_at", ok_at, sizeof ok_at);
     registry_state_get(rq->db, "last_success", ok_msg, sizeof ok_msg);
@@ -94,6 +106,11 @@ static void registry(struct web_req *rq)
     registry_state_get(rq->db, "auth_stopped", stopped, sizeof stopped);
     buf_printf(b, "<section class=\"half\"><h2>%s</h2><table id=\"registry\"><tbody>",
                TR(rq, "Reģistra augšupielāde", "Registry uploader"));
+    if (!ok) {
+        page_db_error_row(rq, 2, DB_ERROR);
+        buf_put(b, "</tbody></table></section>");
+        return;
+    }
     row(b, TR(rq, "gaida partijā", "waiting for a batch"), c.waiting);
     row(b, TR(rq, "atvērtās partijās", "in open batches"), c.in_batches);
     row(b, TR(rq, "atvērtas partijas", "open batches"), c.open_batches);
@@ -118,15 +135,17 @@ static void registry(struct web_req *rq)
 static void ussd(struct web_req *rq)
 {
     struct buf *b = &rq->out;
-    int64_t day = (int64_t)local_day_start(rq->now);
+    struct ussd_counts c;
+    enum db_status st = ussd_counts(rq->db, (int64_t)local_day_start(rq->now),
+                                    (int64_t)rq->now - 180, &c);
     buf_printf(b, "<section class=\"half\"><h2>USSD</h2><table id=\"ussd\"><tbody>");
-    row(b, TR(rq, "sesijas šodien", "sessions today"),
-        db_int_or(rq->db, 0, "SELECT count(*) FROM ussd_sessions WHERE created_at >= ?", "i", day));
-    row(b, TR(rq, "aktīvas (3 min)", "active (3 min)"),
-        db_int_or(rq->db, 0, "SELECT count(*) FROM ussd_sessions WHERE updated_at >= ? AND ended = 0",
-                  "i", (int64_t)rq->now - 180));
-    row(b, TR(rq, "ziņojumi caur USSD šodien", "reports over USSD today"),
-        db_int_or(rq->db, 0, "SELECT count(*) FROM inbound WHERE received_at >= ? AND channel = 'ussd'", "i", day));
+    if (DB_FAILED(st)) {
+        page_db_error_row(rq, 2, st);
+    } else {
+        row(b, TR(rq, "sesijas šodien", "sessions today"), c.sessions_today);
+        row(b, TR(rq, "aktīvas (3 min)", "active (3 min)"), c.active);
+        row(b, TR(rq, "ziņojumi caur USSD šodien", "reports over USSD today"), c.reports_today);
+    }
     buf_put(b, "</tbody></table></section>");
 }
 

@@ -123,3 +123,28 @@ const char *page_species(const struct web_req *rq, const char *id)
     const struct species *sp = id ? lexicon_species_by_id(rq->site->app->lex, id) : NULL;
     return sp ? (rq->en ? sp->name_en : sp->name_lv) : id ? id : "";
 }
+
+const char *page_db_failure(const struct web_req *rq, enum db_status s)
+{
+    return s == DB_BUSY ? TR(rq, "Datubāze aizņemta: mēģiniet vēlreiz.",
+                             "The database is busy: try again.")
+                        : TR(rq, "Datubāzes kļūda: šo nevarēja nolasīt.",
+                             "Database error: this could not be read.");
+}
+
+void page_db_fail(struct web_req *rq, enum db_status s)
+{
+    web_fail(rq, s == DB_BUSY ? MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_INTERNAL_SERVER_ERROR,
+             page_db_failure(rq, s));
+}
+
+void page_db_error_row(struct web_req *rq, int columns, enum db_status s)
+{
+    buf_printf(&rq->out, "<tr class=\"db-error\"><td colspan=\"%d\" class=\"state-down\">%s</td></tr>",
+               columns, page_db_failure(rq, s));
+}
+
+void page_db_error_line(struct web_req *rq, enum db_status s)
+{
+    buf_printf(&rq->out, "<p class=\"notice bad db-error\">%s</p>", page_db_failure(rq, s));
+}

@@ -25,4 +25,14 @@ const char *page_species(const struct web_req *rq, const char *id);
 /* Redirect to path with ?msg= (ok) or ?err= (problem) holding text. */
 void page_back(struct web_req *rq, const char *path, bool ok, const char *text);
 
+/* What a failed read (DB_BUSY or DB_ERROR) says to the staff user. */
+const char *page_db_failure(const struct web_req *rq, enum db_status s);
+/* A read that failed, never shown as an empty answer:
+ * the whole page as a 503 (busy) or 500 (error) ... */
+void page_db_fail(struct web_req *rq, enum db_status s);
+/* ... or, where the rest of the page stands, a table row across columns ... */
+void page_db_error_row(struct web_req *rq, int columns, enum db_status s);
+/* ... or a line of its own. */
+void page_db_error_line(struct web_req *rq, enum db_status s);
+
 #endif

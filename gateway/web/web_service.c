@@ -5,6 +5,7 @@
  * and hands each request to web_route(); adds the security headers. */
 #include "gateway/web/web_service.h"
 
+#include "db/page_cache.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
@@ -221,7 +222,7 @@ static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
         return false;
     }
     /* pages read many rows: a larger page cache than the default 2 MB */
-    thread_dbs_init(&S->dbs, ctx->app, "web", "PRAGMA cache_size = -16384");
+    thread_dbs_init(&S->dbs, ctx->app, "web", db_setup_large_cache);
     struct web_site *site = &S->site;
     site->app = ctx->app;
     site->pipe = ctx->pipe;

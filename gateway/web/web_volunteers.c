@@ -4,6 +4,8 @@
 
 #include "db/audit.h"
 #include "db/plantings.h"
+#include "db/volunteer_history.h"
+#include "db/volunteer_search.h"
 #include "db/volunteers.h"
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
@@ -25,6 +27,30 @@ static void search_form(struct web_req *rq, const char *q)
     buf_printf(b, "\"><button type=\"submit\" id=\"search\">%s</button></form>", TR(rq, "Meklēt", "Search"));
 }
 
+struct hits {
+    struct web_req *rq;
+    int n;
+};
+
+static int hit_row(const struct volunteer_hit *h, void *arg)
+{
+    struct hits *l = arg;
+    struct web_req *rq = l->rq;
+    struct buf *b = &rq->out;
+    if (!l->n++)
+        buf_printf(b, "<table id=\"results\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+                      "<th class=\"num\">%s</th></tr></thead><tbody>", TR(rq, "Numurs", "Number"),
+                   TR(rq, "Vārds", "Name"), TR(rq, "Kopš", "Since"), TR(rq, "Punkti", "Points"));
+    char since[32];
+    page_time((time_t)h->created_at, since);
+    buf_printf(b, "<tr><td><a href=\"/volunteer?id=%lld\">", (long long)h->id);
+    buf_esc(b, h->number);
+    buf_put(b, "</a></td><td>");
+    buf_esc(b, h->name);
+    buf_printf(b, "</td><td>%s</td><td class=\"num\">%lld</td></tr>", since, (long long)h->points);
+    return 0;
+}
+
 void web_volunteers(struct web_req *rq)
 {
     const char *q = web_arg(rq, "q");
@@ -35,35 +61,15 @@ void web_volunteers(struct web_req *rq)
         page_end(rq);
         return;
     }
-    char e164[40], like[200];
+    char e164[40];
     bool phone = phone_normalize(q, e164, sizeof e164) == PHONE_E164;
-    snprintf(like, sizeof like, "%%%s%%", q);
-    sqlite3_stmt *st = db_prep(rq->db, "SELECT id, number, coalesce(name, ''), created_at,"
-                                       " (SELECT coalesce(sum(delta), 0) FROM points_ledger l WHERE l.volunteer_id = v.id)"
-                                       " FROM volunteers v WHERE erased_at IS NULL AND (number = ? OR name LIKE ?)"
-                                       " ORDER BY id LIMIT ?");
-    if (!st) {
-        page_end(rq);
+    struct hits l = { rq, 0 };
+    enum db_status st = volunteers_search(rq->db, phone ? e164 : "", q, SEARCH_MAX, hit_row, &l);
+    if (DB_FAILED(st)) {
+        page_db_fail(rq, st);
         return;
     }
-    db_bind(st, "ttI", phone ? e164 : "", like, SEARCH_MAX);
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (!n++)
-            buf_printf(b, "<table id=\"results\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                          "<th class=\"num\">%s</th></tr></thead><tbody>", TR(rq, "Numurs", "Number"),
-                       TR(rq, "Vārds", "Name"), TR(rq, "Kopš", "Since"), TR(rq, "Punkti", "Points"));
-        char since[32];
-        page_time((time_t)sqlite3_column_int64(st, 3), since);
-        buf_printf(b, "<tr><td><a href=\"/volunteer?id=%lld\">", (long long)sqlite3_column_int64(st, 0));
-        buf_esc(b, (const char *)sqlite3_column_text(st, 1));
-        buf_put(b, "</a></td><td>");
-        buf_esc(b, (const char *)sqlite3_column_text(st, 2));
-        buf_printf(b, "</td><td>%s</td><td class=\"num\">%lld</td></tr>", since,
-                   (long long)sqlite3_column_int64(st, 4));
-    }
-    sqlite3_reset(st);
-    if (n)
+    if (l.n)
         buf_put(b, "</tbody></table>");
     else
         buf_printf(b, "<p id=\"no-results\">%s</p>", TR(rq, "Neviens nav atrasts.", "Nobody found."));
@@ -81,84 +87,84 @@ static const char *out_state(const struct web_req *rq, const char *s)
     return s;
 }
 
+static int conversation_row(const struct conversation_item *it, void *arg)
+{
+    struct web_req *rq = arg;
+    struct buf *b = &rq->out;
+    char when[32];
+    page_time((time_t)it->at, when);
+    buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s</span><pre class=\"sms\">",
+               it->in ? "in" : "out", when,
+               it->in ? TR(rq, "saņemta", "received") : out_state(rq, it->how));
+    buf_esc(b, it->text);
+    buf_put(b, "</pre></li>");
+    return 0;
+}
+
 static void conversation(struct web_req *rq, const struct volunteer *v)
 {
     struct buf *b = &rq->out;
-    sqlite3_stmt *st = db_prep(rq->db,
-        "SELECT * FROM (SELECT received_at t, 'in' dir, CAST(text AS TEXT), channel, id FROM inbound"
-        "   WHERE volunteer_id = ?"
-        " UNION ALL SELECT created_at, 'out', text, state, id FROM outbound WHERE recipient = ?)"
-        " ORDER BY 1 DESC, 5 DESC LIMIT 200");
-    if (!st)
-        return;
-    db_bind(st, "it", v->id, v->number);
     buf_printf(b, "<section><h2>%s</h2><ol class=\"chat\" id=\"conversation\">", TR(rq, "Sarakste", "Conversation"));
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        n++;
-        char when[32];
-        page_time((time_t)sqlite3_column_int64(st, 0), when);
-        bool in = !strcmp((const char *)sqlite3_column_text(st, 1), "in");
-        buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s</span><pre class=\"sms\">",
-                   in ? "in" : "out", when,
-                   in ? TR(rq, "saņemta", "received") : out_state(rq, (const char *)sqlite3_column_text(st, 3)));
-        buf_esc(b, (const char *)sqlite3_column_text(st, 2));
-        buf_put(b, "</pre></li>");
-    }
-    sqlite3_reset(st);
-    if (!n)
+    size_t before = b->len;
+    enum db_status st = volunteer_conversation(rq->db, v->id, v->number, 200, conversation_row, rq);
+    if (DB_FAILED(st))
+        buf_printf(b, "<li class=\"state-down\">%s</li>", page_db_failure(rq, st));
+    else if (b->len == before)
         buf_printf(b, "<li>%s</li>", TR(rq, "Nav īsziņu.", "No texts."));
     buf_put(b, "</ol></section>");
+}
+
+static int planting_row(const struct planting_item *it, void *arg)
+{
+    struct web_req *rq = arg;
+    struct buf *b = &rq->out;
+    char when[32];
+    page_time((time_t)it->reported_at, when);
+    buf_printf(b, "<tr><td>%s</td><td>", when);
+    buf_esc(b, page_species(rq, it->species));
+    buf_printf(b, "</td><td class=\"num\">%lld</td><td>", (long long)it->count);
+    buf_esc(b, it->place);
+    buf_put(b, "</td><td>");
+    buf_esc(b, it->status);
+    buf_put(b, "</td></tr>");
+    return 0;
 }
 
 static void plantings(struct web_req *rq, int64_t id)
 {
     struct buf *b = &rq->out;
-    sqlite3_stmt *st = db_prep(rq->db, "SELECT reported_at, species, count, place, status, coalesce(review_no, 0)"
-                                       " FROM plantings WHERE volunteer_id = ? ORDER BY reported_at DESC, id DESC LIMIT 200");
-    if (!st)
-        return;
-    db_bind(st, "i", id);
     buf_printf(b, "<section class=\"half\"><h2>%s</h2><table id=\"plantings\"><thead><tr><th>%s</th><th>%s</th>"
                   "<th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
                TR(rq, "Stādījumi", "Plantings"), TR(rq, "Saņemts", "Received"), TR(rq, "Suga", "Species"),
                TR(rq, "Skaits", "Count"), TR(rq, "Vieta", "Place"), TR(rq, "Statuss", "Status"));
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        char when[32];
-        page_time((time_t)sqlite3_column_int64(st, 0), when);
-        buf_printf(b, "<tr><td>%s</td><td>", when);
-        buf_esc(b, page_species(rq, (const char *)sqlite3_column_text(st, 1)));
-        buf_printf(b, "</td><td class=\"num\">%lld</td><td>", (long long)sqlite3_column_int64(st, 2));
-        buf_esc(b, (const char *)sqlite3_column_text(st, 3));
-        buf_put(b, "</td><td>");
-        buf_esc(b, (const char *)sqlite3_column_text(st, 4));
-        buf_put(b, "</td></tr>");
-    }
-    sqlite3_reset(st);
+    enum db_status st = volunteer_plantings(rq->db, id, 200, planting_row, rq);
+    if (DB_FAILED(st))
+        page_db_error_row(rq, 5, st);
     buf_put(b, "</tbody></table></section>");
+}
+
+static int ledger_row(const struct ledger_item *it, void *arg)
+{
+    struct web_req *rq = arg;
+    struct buf *b = &rq->out;
+    char when[32];
+    page_time((time_t)it->at, when);
+    buf_printf(b, "<tr><td>%s</td><td class=\"num\">%+lld</td><td>", when, (long long)it->delta);
+    buf_esc(b, it->reason);
+    buf_put(b, "</td></tr>");
+    return 0;
 }
 
 static void ledger(struct web_req *rq, int64_t id)
 {
     struct buf *b = &rq->out;
-    sqlite3_stmt *st = db_prep(rq->db, "SELECT created_at, delta, reason FROM points_ledger"
-                                       " WHERE volunteer_id = ? ORDER BY id DESC LIMIT 200");
-    if (!st)
-        return;
-    db_bind(st, "i", id);
     buf_printf(b, "<section class=\"half\"><h2>%s</h2><table id=\"ledger\"><thead><tr><th>%s</th>"
                   "<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>",
                TR(rq, "Punktu uzskaite", "Points ledger"), TR(rq, "Kad", "When"),
                TR(rq, "Punkti", "Points"), TR(rq, "Iemesls", "Reason"));
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        char when[32];
-        page_time((time_t)sqlite3_column_int64(st, 0), when);
-        buf_printf(b, "<tr><td>%s</td><td class=\"num\">%+lld</td><td>", when,
-                   (long long)sqlite3_column_int64(st, 1));
-        buf_esc(b, (const char *)sqlite3_column_text(st, 2));
-        buf_put(b, "</td></tr>");
-    }
-    sqlite3_reset(st);
+    enum db_status st = volunteer_ledger(rq->db, id, 200, ledger_row, rq);
+    if (DB_FAILED(st))
+        page_db_error_row(rq, 3, st);
     buf_put(b, "</tbody></table></section>");
 }
 

@@ -27,7 +27,8 @@ document.addEventListener("DOMContentLoaded", function () {
       }).then(function (data) {
         if (!data) return;
         document.querySelectorAll("[data-k]").forEach(function (el) {
-          if (data[el.dataset.k] !== undefined) el.textContent = data[el.dataset.k];
+          var v = data[el.dataset.k];
+          if (v !== undefined) el.textContent = v === null ? "\u2014" : v; // null: not read
         });
       }).catch(function () {});
     }, 15000);

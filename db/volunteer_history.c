@@ -1,0 +1,74 @@
+/* volunteer_history.c: a volunteer's texts, plantings and points for the
+ * dashboard (see volunteer_history.h). */
+#include "db/volunteer_history.h"
+
+#include <string.h>
+
+static const char *text_of(sqlite3_stmt *st, int col)
+{
+    const char *s = (const char *)sqlite3_column_text(st, col);
+    return s ? s : "";
+}
+
+enum db_status volunteer_conversation(struct db *db, int64_t id, const char *number, int limit,
+                                      int (*row)(const struct conversation_item *, void *),
+                                      void *arg)
+{
+    sqlite3_stmt *st = db_prep(db,
+        "SELECT * FROM (SELECT received_at t, 'in' dir, CAST(text AS TEXT), channel, id FROM inbound"
+        "   WHERE volunteer_id = ?"
+        " UNION ALL SELECT created_at, 'out', text, state, id FROM outbound WHERE recipient = ?)"
+        " ORDER BY 1 DESC, 5 DESC LIMIT ?");
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "itI", id, number, limit)
+                                                : SQLITE_ERROR);
+    while (db_row(&r)) {
+        struct conversation_item it = {
+            .at = sqlite3_column_int64(st, 0),
+            .in = !strcmp(text_of(st, 1), "in"),
+            .text = text_of(st, 2),
+            .how = text_of(st, 3),
+        };
+        if (row(&it, arg))
+            break;
+    }
+    return db_rows_end(&r);
+}
+
+enum db_status volunteer_plantings(struct db *db, int64_t id, int limit,
+                                   int (*row)(const struct planting_item *, void *), void *arg)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT reported_at, species, count, place, status"
+                                   " FROM plantings WHERE volunteer_id = ?"
+                                   " ORDER BY reported_at DESC, id DESC LIMIT ?");
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "iI", id, limit) : SQLITE_ERROR);
+    while (db_row(&r)) {
+        struct planting_item it = {
+            .reported_at = sqlite3_column_int64(st, 0),
+            .species = text_of(st, 1),
+            .count = sqlite3_column_int64(st, 2),
+            .place = text_of(st, 3),
+            .status = text_of(st, 4),
+        };
+        if (row(&it, arg))
+            break;
+    }
+    return db_rows_end(&r);
+}
+
+enum db_status volunteer_ledger(struct db *db, int64_t id, int limit,
+                                int (*row)(const struct ledger_item *, void *), void *arg)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT created_at, delta, reason FROM points_ledger"
+                                   " WHERE volunteer_id = ? ORDER BY id DESC LIMIT ?");
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "iI", id, limit) : SQLITE_ERROR);
+    while (db_row(&r)) {
+        struct ledger_item it = {
+            .at = sqlite3_column_int64(st, 0),
+            .delta = sqlite3_column_int64(st, 1),
+            .reason = text_of(st, 2),
+        };
+        if (row(&it, arg))
+            break;
+    }
+    return db_rows_end(&r);
+}
