@@ -7,8 +7,9 @@
  *                 same Kannel message id (smsbox's http-request-retry, bearerbox's
  *                 store after a restart) is recognised and not stored twice.
  *   /kannel/dlr   a dlr-url: the delivery report updates the outbound row.
- * Every caller must come from [kannel] allow and give the `key` (the secret in
- * [kannel] secret_file); anything else gets 403 and nothing more. A database
+ * Every caller must come from [kannel] allow (closed at accept otherwise) and give
+ * the `key` (the secret in [kannel] secret_file); without it 403 and nothing more.
+ * Served by gateway/core/http_endpoint; the port is bound at check time. A database
  * error answers 503, so Kannel asks again later. Staff hear about texts Kannel
  * refused for good (kannel_alert.c). */
 #include "gateway/kannel/kannel_service.h"

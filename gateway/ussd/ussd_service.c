@@ -1,4 +1,4 @@
-/* ussd_service.c: the USSD endpoint inside `talka run` (libmicrohttpd): checks
+/* ussd_service.c: the USSD endpoint inside `talka run` (gateway/core/http_endpoint): checks
  * the caller's address against [ussd] allow and the `key` query parameter
  * against the secret (403 and nothing else otherwise), reads the provider's
  * request through its adapter and answers with the menu's next screen. The

@@ -1,6 +1,6 @@
-/* web_service.c: the staff dashboard's listener inside `talka run`
- * (libmicrohttpd, its own thread pool, optional HTTPS through GnuTLS). Reads
- * [web], opens one database connection per thread, works out the client's
+/* web_service.c: the staff dashboard's listener inside `talka run` (served by
+ * gateway/core/http_endpoint: [web] listen and allow, its own thread pool,
+ * optional HTTPS through GnuTLS). Reads [web], opens one database connection per thread, works out the client's
  * address (X-Forwarded-For only from [web] trusted_proxy), collects form bodies
  * and hands each request to web_route(); adds the security headers. */
 #include "gateway/web/web_service.h"
