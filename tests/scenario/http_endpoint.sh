@@ -9,6 +9,7 @@
 # answers there. [kannel] allow and [web] allow are applied as a connection is
 # accepted: from outside them the connection is closed before any answer.
 . tests/lib.sh
+. tests/lib/startup.sh
 plan 22
 scratch
 mkdir -p "$T/var/phone" "$T/ports"
@@ -36,18 +37,6 @@ endpoint_config() {
     } > "$CONF"
     rm -f "$T/talka.tmp"
 }
-# run_briefly: talka run must exit by itself within 15 s; sets rc, log in $T/s.log
-run_briefly() {
-    TALKA_LOG=info "$TALKA" run > "$T/s.log" 2>&1 &
-    pid=$!
-    i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
-    if kill -0 $pid 2>/dev/null; then
-        kill -TERM $pid; wait $pid; rc=running
-    else
-        wait $pid; rc=$?
-    fi
-}
-nothing_started() { ! grep -Eq 'modems started|connected to|broadcast started' "$T/s.log"; }
 code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
 
 # a port held by another program: the holder binds port 0 itself, so no race
