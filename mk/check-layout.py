@@ -9,7 +9,9 @@ Fails, printing each offending edge, on:
   - a cycle between files (a file and its own header count as one);
   - a function or variable declared in a header but defined in another .c file;
   - a weak symbol;
-  - a .c file over 600 lines.
+  - a .c file over 600 lines;
+  - an MHD_start_daemon call outside gateway/core/http_endpoint.c (talka serves
+    HTTP through that one module), or not exactly one call inside it.
 usage: check-layout.py [OBJDIR]   (default build/obj; objects are read when present)
 """
 import os
@@ -19,6 +21,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_LINES = 600
+HTTP_ENDPOINT = "gateway/core/http_endpoint.c"   # the one place that starts libmicrohttpd
 
 # layer of each folder; the same layer may only be used inside the same folder
 LAYERS = {
@@ -77,6 +80,24 @@ def top_level(text):
     return "".join(out)
 
 
+def http_servers(texts):
+    """Every libmicrohttpd server is started by the endpoint module, exactly once."""
+    out, inside = [], 0
+    for f, text in texts.items():
+        code = strip_comments(text)
+        for lineno, line in enumerate(code.split("\n"), 1):
+            if not re.search(r"\bMHD_start_daemon\s*\(", line):
+                continue
+            if f == HTTP_ENDPOINT:
+                inside += 1
+            else:
+                out.append(f"{f}:{lineno}: calls MHD_start_daemon (only {HTTP_ENDPOINT} "
+                           f"may: describe the endpoint in a struct http_endpoint_spec)")
+    if HTTP_ENDPOINT in texts and inside != 1:
+        out.append(f"{HTTP_ENDPOINT}: {inside} MHD_start_daemon calls (exactly one)")
+    return out
+
+
 def node(path):
     """A file and its own header are one node."""
     return os.path.splitext(path)[0]
@@ -94,10 +115,12 @@ def main():
             edges.setdefault(node(a), {}).setdefault(node(b), why)
 
     known_folders = set(LAYERS)
+    texts = {}
     for f in files:
         if folder_of(f) not in known_folders:
             problems.append(f"{f}: in no known layer folder (see LAYERS in mk/check-layout.py)")
         text = open(f, encoding="utf-8", errors="replace").read()
+        texts[f] = text
         if f.endswith(".c") and text.count("\n") > MAX_LINES:
             problems.append(f"{f}: {text.count(chr(10))} lines (at most {MAX_LINES})")
         if "__attribute__((weak))" in text or "#pragma weak" in text:
@@ -113,6 +136,8 @@ def main():
                 problems.append(f"{f}:{lineno}: includes {inc} "
                                 f"({folder_of(f)} may not use {folder_of(inc)})")
             add_edge(f, inc, f"{f}:{lineno} includes {inc}")
+
+    problems.extend(http_servers(texts))
 
     # symbols: who defines what, who uses what (release objects)
     defined = {}   # symbol -> source file

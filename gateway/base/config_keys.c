@@ -164,6 +164,8 @@ static const struct config_key keys[] = {
     OF(CONFIG_PATH, "staff", "pin_file", NULL, "the staff PIN, in a chmod 600 file"),
 
     OF(CONFIG_TEXT, "web", "listen", NULL, "host:port of the staff dashboard; off while unset"),
+    OF(CONFIG_TEXT, "web", "allow", NULL,
+       "addresses or CIDR ranges allowed to connect (default: any)"),
     OF(CONFIG_PATH, "web", "cert_file", NULL, "HTTPS certificate (with key_file)"),
     OF(CONFIG_PATH, "web", "key_file", NULL, "HTTPS key, chmod 600"),
     OF(CONFIG_TEXT, "web", "trusted_proxy", NULL,

@@ -1,11 +1,12 @@
-/* net_listen.c: an endpoint's listen address ([ussd] listen, [kannel] listen). */
+/* net_listen.c: an endpoint's listen address ([ussd], [kannel], [web] listen). */
 #include "gateway/base/net_listen.h"
 
 #include <netdb.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* "127.0.0.1:8733", "[::1]:8733", ":8733" */
+/* "127.0.0.1:8733", "[::1]:8733", ":8733"; port 0: the kernel picks one */
 bool net_listen_parse(const char *what, const char *spec, struct sockaddr_storage *ss,
                       socklen_t *len, char *err, size_t errlen)
 {
@@ -24,12 +25,17 @@ bool net_listen_parse(const char *what, const char *spec, struct sockaddr_storag
         snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
     }
     snprintf(port, sizeof port, "%s", colon + 1);
+    char *end;
+    long n = strtol(port, &end, 10);
+    if (!port[0] || *end || port[0] == '-' || port[0] == '+' || n > 65535)
+        goto bad;   /* getaddrinfo() would take 70000 as 4464 */
     struct addrinfo hints, *res = NULL;
     memset(&hints, 0, sizeof hints);
     hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
     hints.ai_socktype = SOCK_STREAM;
-    if (!port[0] || getaddrinfo(host[0] ? host : NULL, port, &hints, &res) || !res)
+    if (getaddrinfo(host[0] ? host : NULL, port, &hints, &res) || !res)
         goto bad;
+    memset(ss, 0, sizeof *ss);
     memcpy(ss, res->ai_addr, res->ai_addrlen);
     *len = res->ai_addrlen;
     freeaddrinfo(res);

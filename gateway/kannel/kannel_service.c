@@ -7,8 +7,9 @@
  *                 same Kannel message id (smsbox's http-request-retry, bearerbox's
  *                 store after a restart) is recognised and not stored twice.
  *   /kannel/dlr   a dlr-url: the delivery report updates the outbound row.
- * Every caller must come from [kannel] allow and give the `key` (the secret in
- * [kannel] secret_file); anything else gets 403 and nothing more. A database
+ * Every caller must come from [kannel] allow (closed at accept otherwise) and give
+ * the `key` (the secret in [kannel] secret_file); without it 403 and nothing more.
+ * Served by gateway/core/http_endpoint; the port is bound at check time. A database
  * error answers 503, so Kannel asks again later. Staff hear about texts Kannel
  * refused for good (kannel_alert.c). */
 #include "gateway/kannel/kannel_service.h"
@@ -16,8 +17,7 @@
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
-#include "gateway/base/net_allow.h"
-#include "gateway/base/net_listen.h"
+#include "gateway/core/http_endpoint.h"
 #include "gateway/core/service.h"
 #include "gateway/core/thread_dbs.h"
 #include "gateway/core/transport.h"
@@ -27,10 +27,7 @@
 
 #include <jansson.h>
 #include <microhttpd.h>
-#include <openssl/crypto.h>
 
-#include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +35,7 @@
 #define MAX_THREADS THREAD_DBS_MAX   /* a connection each */
 
 struct kannel_server {
-    struct MHD_Daemon *daemon;
-    struct net_allow allow;
-    char key[256];
-    size_t keylen;
+    struct http_endpoint *http;   /* bound by kannel_check(), served from kannel_start() */
     const struct app *app;
     struct pipeline *pipe;
     char links[TRANSPORT_MAX_LINKS][32];   /* the configured Kannel links */
@@ -68,14 +62,6 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const
     enum MHD_Result rc = MHD_queue_response(conn, status, r);
     MHD_destroy_response(r);
     return rc;
-}
-
-static bool key_ok(const struct kannel_server *S, const char *given)
-{
-    if (!given)
-        return false;
-    size_t n = strlen(given);
-    return n == S->keylen && CRYPTO_memcmp(given, S->key, n) == 0;
 }
 
 static const char *arg(struct MHD_Connection *conn, const char *name)
@@ -235,9 +221,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct kannel_server *S = cls;
     struct post_body *pb = *con_cls;
     if (!pb) {
-        const union MHD_ConnectionInfo *ci =
-            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (!ci || !net_allow_match(&S->allow, ci->client_addr) || !key_ok(S, arg(conn, "key")))
+        /* [kannel] allow was applied as the connection was accepted (http_endpoint) */
+        if (!http_endpoint_key_ok(S->http, conn))
             return reply(conn, MHD_HTTP_FORBIDDEN, "");
         if (!link_known(S, arg(conn, "link")))
             return reply(conn, MHD_HTTP_BAD_REQUEST, "link is not a configured [kannelN]\n");
@@ -293,20 +278,47 @@ static void server_free(struct kannel_server *S)
 {
     if (!S)
         return;
-    if (S->daemon)
-        MHD_stop_daemon(S->daemon);
+    http_endpoint_close(S->http);   /* first: no request runs after this */
     thread_dbs_close(&S->dbs);
-    OPENSSL_cleanse(S->key, sizeof S->key);
     free(S);
 }
 
-static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
+/* the endpoint: bound now, so a busy port is found before anything starts */
+static int open_endpoint(struct kannel_server *S, const struct config *cfg, char *err,
+                         size_t errlen)
 {
-    const struct config *cfg = ctx->app->cfg;
+    long threads = config_get_int(cfg, "kannel", "threads", 4);
+    long max_conn = config_get_int(cfg, "kannel", "max_connections", 512);
+    long timeout = config_get_int(cfg, "kannel", "timeout", 60);
+    if (threads < 1 || threads > MAX_THREADS || max_conn < threads || timeout < 1) {
+        snprintf(err, errlen, "[kannel] threads (1-%d), max_connections or timeout out of range",
+                 MAX_THREADS);
+        return 2;
+    }
+    struct http_endpoint_spec spec = {
+        .section = "kannel", .secret_key = "secret_file",
+        .handler = on_request, .completed = on_completed, .cls = S,
+        .threads = (unsigned)threads, .max_conn = (unsigned)max_conn,
+        .per_ip = 0,   /* every request comes from smsbox */
+        .timeout = (unsigned)timeout, .backlog = 512,
+        /* 32 KiB: Kannel's requests are a few hundred bytes, and libmicrohttpd
+         * takes a larger pool from mmap for every connection, whose munmap
+         * (TLB shootdowns on every core) cost a third of talka's CPU per text */
+        .conn_memory = 32 * 1024,
+    };
+    return http_endpoint_open(cfg, &spec, &S->http, err, errlen);
+}
+
+/* Before any service starts: 2 for a wrong value, 1 for a secret or port that
+ * cannot be used; the socket is bound here. */
+static int kannel_check(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    server_free(server);
+    server = NULL;
     struct kannel_server *S = calloc(1, sizeof *S);
     if (!S) {
         snprintf(err, errlen, "out of memory");
-        return false;
+        return 1;
     }
     S->app = ctx->app;
     thread_dbs_init(&S->dbs, ctx->app, "kannel", NULL);
@@ -314,56 +326,33 @@ static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     for (int i = 0; i < ctx->policy->nlinks; i++)
         if (!strcmp(ctx->policy->links[i].kind->name, "kannel"))
             snprintf(S->links[S->nlinks++], sizeof S->links[0], "%s", ctx->policy->links[i].name);
-    const char *listen = config_get(cfg, "kannel", "listen", "");
-    struct sockaddr_storage ss;
-    socklen_t sslen = 0;
-    if (!net_listen_parse("[kannel] listen", listen, &ss, &sslen, err, errlen))
-        goto fail;
-    if (!config_secret(cfg, "kannel", "secret_file", S->key, sizeof S->key, err, errlen))
-        goto fail;
-    S->keylen = strlen(S->key);
-    if (!net_allow_parse("[kannel] allow", config_get(cfg, "kannel", "allow", "127.0.0.1, ::1"),
-                         &S->allow, err, errlen))
-        goto fail;
-    long threads = config_get_int(cfg, "kannel", "threads", 4);
-    long max_conn = config_get_int(cfg, "kannel", "max_connections", 512);
-    long timeout = config_get_int(cfg, "kannel", "timeout", 60);
-    if (threads < 1 || threads > MAX_THREADS || max_conn < threads || timeout < 1) {
-        snprintf(err, errlen, "[kannel] threads (1-%d), max_connections or timeout out of range",
-                 MAX_THREADS);
-        goto fail;
+    int code = open_endpoint(S, ctx->app->cfg, err, errlen);
+    if (code) {
+        server_free(S);
+        return code;
     }
+    server = S;
+    return 0;
+}
+
+static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    if (!server && kannel_check(ctx, err, errlen) != 0)
+        return false;
+    struct kannel_server *S = server;
     if (!S->nlinks)
         log_warn("kannel: [kannel] listen is set but no [kannelN] section names a sendsms_url: "
                  "every request will be refused");
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
-    if (ss.ss_family == AF_INET6)
-        flags |= MHD_USE_IPv6;
-    S->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, S,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)max_conn,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
-        /* 32 KiB: Kannel's requests are a few hundred bytes, and libmicrohttpd
-         * takes a larger pool from mmap for every connection, whose munmap
-         * (TLB shootdowns on every core) cost a third of talka's CPU per text */
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)512,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, S,
-        MHD_OPTION_END);
-    if (!S->daemon) {
-        snprintf(err, errlen, "cannot listen on %s: %s", listen, strerror(errno));
+    if (!http_endpoint_start(S->http, err, errlen))
         goto fail;
-    }
     if (!kannel_alert_start(ctx, err, errlen))
         goto fail;
-    server = S;
-    log_info("kannel: listening on %s for %d link%s (%ld threads)", listen, S->nlinks,
-             S->nlinks == 1 ? "" : "s", threads);
+    log_info("kannel: answering at http://%s/kannel/sms and /kannel/dlr for %d link%s",
+             http_endpoint_address(S->http), S->nlinks, S->nlinks == 1 ? "" : "s");
     return true;
 fail:
     server_free(S);
+    server = NULL;
     return false;
 }
 
@@ -378,6 +367,7 @@ static void kannel_stop(struct daemon_ctx *ctx)
 const struct service kannel_service = {
     .name = "kannel",
     .enabled = kannel_enabled,
+    .check = kannel_check,
     .start = kannel_start,
     .reload = NULL,
     .stop = kannel_stop,

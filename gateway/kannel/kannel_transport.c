@@ -18,6 +18,7 @@
 
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
+#include "gateway/base/secret_key.h"
 #include "gateway/core/transport.h"
 #include "gateway/kannel/kannel_sendsms.h"
 
@@ -164,7 +165,7 @@ static struct transport *k_open(const struct config *cfg, const char *name, char
         goto fail;
     }
     if (t->dlr_mask &&
-        !config_secret(cfg, "kannel", "secret_file", t->key, sizeof t->key, err, errlen))
+        !secret_key_config(cfg, "kannel", "secret_file", t->key, sizeof t->key, err, errlen))
         goto fail;
     t->multi = curl_multi_init();
     t->flights = calloc((size_t)t->in_flight, sizeof *t->flights);

@@ -1,4 +1,4 @@
-/* ussd_service.c: the USSD endpoint inside `talka run` (libmicrohttpd): checks
+/* ussd_service.c: the USSD endpoint inside `talka run` (gateway/core/http_endpoint): checks
  * the caller's address against [ussd] allow and the `key` query parameter
  * against the secret (403 and nothing else otherwise), reads the provider's
  * request through its adapter and answers with the menu's next screen. The
@@ -6,28 +6,20 @@
  * one address may hold at most per_ip_connections, and idle ones are dropped. */
 #include "gateway/ussd/ussd_service.h"
 
-#include "gateway/base/net_allow.h"
-#include "gateway/base/net_listen.h"
 #include "gateway/ussd/ussd_adapters.h"
 #include "gateway/ussd/ussd_handler.h"
 #include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
-#include "gateway/base/secret_key.h"
+#include "gateway/core/http_endpoint.h"
 #include "gateway/core/service.h"
 #include "gateway/core/thread_dbs.h"
 
 #include <microhttpd.h>
-#include <openssl/crypto.h>
 
-#include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #define MAX_THREADS THREAD_DBS_MAX   /* a connection each */
 #define BODY_MAX (64 * 1024)
@@ -41,17 +33,12 @@
 #define LISTEN_BACKLOG 1024
 
 struct ussd_server {
-    struct MHD_Daemon *daemon;
+    struct http_endpoint *http;   /* bound by ussd_check(), served from ussd_start() */
     struct ussd_handler handler;
     struct ussd_screens *screens;
     const struct ussd_adapter *adapter;
-    struct net_allow allow;
-    char key[256];
-    size_t keylen;
     char path[128];
     const struct app *app;
-    struct sockaddr_storage ss;
-    int listen_fd;               /* bound by ussd_check(), handed to libmicrohttpd */
     long threads, max_conn, per_ip, timeout, backlog;
     struct thread_dbs dbs;        /* one connection per server thread */
 };
@@ -79,25 +66,6 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned status, const
     return rc;
 }
 
-/* the key as sent, by its decoded length: "RIGHT%00junk" is not "RIGHT" */
-static bool key_ok(const struct ussd_server *S, struct MHD_Connection *conn)
-{
-    const char *given = NULL;
-    size_t n = 0;
-    if (MHD_lookup_connection_value_n(conn, MHD_GET_ARGUMENT_KIND, "key", 3, &given, &n) !=
-            MHD_YES || !given)
-        return false;
-    return S->keylen > 0 && n == S->keylen && CRYPTO_memcmp(given, S->key, n) == 0;
-}
-
-/* the accept policy: an address outside [ussd] allow is closed at once */
-static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
-{
-    struct ussd_server *S = cls;
-    (void)addrlen;
-    return addr && net_allow_match(&S->allow, addr) ? MHD_YES : MHD_NO;
-}
-
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **con_cls)
@@ -106,10 +74,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct ussd_server *S = cls;
     struct conn_state *cs = *con_cls;
     if (!cs) {
-        const union MHD_ConnectionInfo *ci =
-            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        if (!ci || !net_allow_match(&S->allow, ci->client_addr) ||
-            !key_ok(S, conn))
+        /* [ussd] allow was applied as the connection was accepted (http_endpoint) */
+        if (!http_endpoint_key_ok(S->http, conn))
             return reply(conn, MHD_HTTP_FORBIDDEN, "", "text/plain");
         if (strcmp(url, S->path))
             return reply(conn, MHD_HTTP_NOT_FOUND, "not found\n", "text/plain");
@@ -192,33 +158,24 @@ static void server_free(struct ussd_server *S)
 {
     if (!S)
         return;
-    if (S->daemon)
-        MHD_stop_daemon(S->daemon);
-    if (S->listen_fd >= 0)
-        close(S->listen_fd);
+    http_endpoint_close(S->http);   /* first: no request runs after this */
     thread_dbs_close(&S->dbs);
     ussd_screens_free(S->screens);
-    OPENSSL_cleanse(S->key, sizeof S->key);
     free(S);
 }
 
-/* a listening socket on ss, bound now so a busy port is found before anything
- * starts; -1 with a message in err */
-static int listen_socket(const struct sockaddr_storage *ss, socklen_t len, int backlog,
-                         const char *spec, char *err, size_t errlen)
+/* the endpoint: bound now, so a busy port is found before anything starts */
+static int open_endpoint(struct ussd_server *S, const struct config *cfg, char *err,
+                         size_t errlen)
 {
-    int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    int one = 1;
-    if (fd >= 0)
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (fd < 0 || bind(fd, (const struct sockaddr *)ss, len) != 0 ||
-        listen(fd, backlog) != 0) {
-        snprintf(err, errlen, "[ussd] listen = %s: cannot listen: %s", spec, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return -1;
-    }
-    return fd;
+    struct http_endpoint_spec spec = {
+        .section = "ussd", .secret_key = "secret_file",
+        .handler = on_request, .completed = on_completed, .cls = S,
+        .threads = (unsigned)S->threads, .max_conn = (unsigned)S->max_conn,
+        .per_ip = (unsigned)S->per_ip, .timeout = (unsigned)S->timeout,
+        .backlog = (unsigned)S->backlog, .conn_memory = 64 * 1024,
+    };
+    return http_endpoint_open(cfg, &spec, &S->http, err, errlen);
 }
 
 /* Everything but the HTTP server itself: 2 for a wrong value, 1 for a secret,
@@ -233,16 +190,9 @@ static int ussd_check(struct daemon_ctx *ctx, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return 1;
     }
-    S->listen_fd = -1;
     S->app = ctx->app;
     thread_dbs_init(&S->dbs, ctx->app, "ussd", NULL);
     int code = 2;
-    socklen_t sslen = 0;
-    const char *spec = config_get(cfg, "ussd", "listen", "");
-    if (!net_listen_parse("[ussd] listen", spec, &S->ss, &sslen, err, errlen))
-        goto fail;
-    if (!net_allow_parse("[ussd] allow", config_get(cfg, "ussd", "allow", NULL), &S->allow, err, errlen))
-        goto fail;
     const char *fmt = config_get(cfg, "ussd", "format", "form");
     S->adapter = ussd_adapter_find(fmt);
     if (!S->adapter) {
@@ -266,26 +216,14 @@ static int ussd_check(struct daemon_ctx *ctx, char *err, size_t errlen)
                  "listen_backlog or timeout out of range", MAX_THREADS);
         goto fail;
     }
-    /* every connection is a descriptor: raise the soft limit towards the hard one */
-    struct rlimit rl;
-    rlim_t need = (rlim_t)S->max_conn + 128;
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < need) {
-        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
-        if (setrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur < need)
-            log_warn("ussd: open files limited to %llu, fewer than max_connections = %ld needs",
-                     (unsigned long long)rl.rlim_cur, S->max_conn);
-    }
-    code = 1;
-    if (!secret_key_config(cfg, "ussd", "secret_file", S->key, sizeof S->key, err, errlen))
+    code = open_endpoint(S, cfg, err, errlen);   /* listen, allow, secret, port */
+    if (code)
         goto fail;
-    S->keylen = strlen(S->key);   /* secret_read() refuses a NUL inside */
+    code = 1;
     char screens[4096];
     config_path(cfg, "ussd", "screens", "ussd.ini", screens, sizeof screens);
     S->screens = ussd_screens_load(screens, !strcmp(ru, "translit"), err, errlen);
     if (!S->screens)
-        goto fail;
-    S->listen_fd = listen_socket(&S->ss, sslen, (int)S->backlog, spec, err, errlen);
-    if (S->listen_fd < 0)
         goto fail;
     server = S;
     return 0;
@@ -299,34 +237,14 @@ static bool ussd_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     if (!server && ussd_check(ctx, err, errlen) != 0)
         return false;
     struct ussd_server *S = server;
-    const struct config *cfg = ctx->app->cfg;
     ussd_handler_init(&S->handler, ctx->app, ctx->pipe, S->screens);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
-    if (S->ss.ss_family == AF_INET6)
-        flags |= MHD_USE_IPv6;
-    /* the allow list is applied as a connection is accepted, before a byte is
-     * read: an address outside it cannot hold a connection slot open */
-    S->daemon = MHD_start_daemon(
-        flags, 0, on_accept, S, on_request, S,
-        MHD_OPTION_LISTEN_SOCKET, S->listen_fd,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)S->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)S->max_conn,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)S->per_ip,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)S->timeout,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, S,
-        MHD_OPTION_END);
-    if (!S->daemon) {
-        snprintf(err, errlen, "cannot start the HTTP server on %s: %s",
-                 config_get(cfg, "ussd", "listen", ""), strerror(errno));
+    if (!http_endpoint_start(S->http, err, errlen)) {
         server_free(S);
         server = NULL;
         return false;
     }
-    S->listen_fd = -1;   /* the daemon's now; MHD_stop_daemon closes it */
-    log_info("ussd: listening on %s%s (%s format, %ld threads, %ld connections, %ld per "
-             "address, %ld s idle timeout)", config_get(cfg, "ussd", "listen", ""), S->path,
-             S->adapter->name, S->threads, S->max_conn, S->per_ip, S->timeout);
+    log_info("ussd: answering at http://%s%s (%s format)", http_endpoint_address(S->http),
+             S->path, S->adapter->name);
     return true;
 }
 

@@ -4,42 +4,9 @@
 #include <microhttpd.h>
 
 #include <arpa/inet.h>
-#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static bool parse_addr(const char *spec, struct sockaddr_storage *ss)
-{
-    char host[128] = "";
-    const char *colon;
-    if (spec[0] == '[') {
-        const char *close = strchr(spec, ']');
-        if (!close || close[1] != ':')
-            return false;
-        snprintf(host, sizeof host, "%.*s", (int)(close - spec - 1), spec + 1);
-        colon = close + 1;
-    } else {
-        colon = strrchr(spec, ':');
-        if (!colon)
-            return false;
-        snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
-    }
-    char *end;
-    long port = strtol(colon + 1, &end, 10);
-    if (*end || port < 1 || port > 65535)
-        return false;
-    struct addrinfo hints, *res = NULL;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-    hints.ai_socktype = SOCK_STREAM;
-    if (getaddrinfo(host[0] ? host : NULL, colon + 1, &hints, &res) || !res)
-        return false;
-    memset(ss, 0, sizeof *ss);
-    memcpy(ss, res->ai_addr, res->ai_addrlen);
-    freeaddrinfo(res);
-    return true;
-}
 
 static char *read_file(const char *path, char *err, size_t errlen, const char *key)
 {
@@ -82,11 +49,6 @@ bool web_listen_config(const struct config *cfg, struct web_listen *L, char **ce
 {
     memset(L, 0, sizeof *L);
     *cert = *key = NULL;
-    const char *listen = config_get(cfg, "web", "listen", "");
-    if (!parse_addr(listen, &L->addr)) {
-        snprintf(err, errlen, "[web] listen = %s: expected ADDRESS:PORT", listen);
-        return false;
-    }
     if (!range(cfg, "threads", 4, 1, 32, &L->threads, err, errlen) ||
         !range(cfg, "max_connections", 128, 4, 10000, &L->max_conn, err, errlen) ||
         !range(cfg, "per_ip_connections", 32, 0, 10000, &L->per_ip, err, errlen) ||

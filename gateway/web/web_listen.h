@@ -1,4 +1,5 @@
-/* web_listen.h: the [web] section: listen address, TLS files (cert_file,
+/* web_listen.h: the [web] section (listen and allow are read by
+ * gateway/core/http_endpoint.c): TLS files (cert_file,
  * key_file, the key private to talka), trusted_proxy, session_idle and the
  * connection limits. Bad values are refused naming the key. */
 #ifndef TALKA_WEB_LISTEN_H
@@ -8,10 +9,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sys/socket.h>
 
 struct web_listen {
-    struct sockaddr_storage addr;
     long threads, max_conn, per_ip, timeout;
     long idle_s;
     char trusted_proxy[64];

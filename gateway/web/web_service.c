@@ -1,6 +1,6 @@
-/* web_service.c: the staff dashboard's listener inside `talka run`
- * (libmicrohttpd, its own thread pool, optional HTTPS through GnuTLS). Reads
- * [web], opens one database connection per thread, works out the client's
+/* web_service.c: the staff dashboard's listener inside `talka run` (served by
+ * gateway/core/http_endpoint: [web] listen and allow, its own thread pool,
+ * optional HTTPS through GnuTLS). Reads [web], opens one database connection per thread, works out the client's
  * address (X-Forwarded-For only from [web] trusted_proxy), collects form bodies
  * and hands each request to web_route(); adds the security headers. */
 #include "gateway/web/web_service.h"
@@ -9,21 +9,20 @@
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
+#include "gateway/core/http_endpoint.h"
 #include "gateway/core/thread_dbs.h"
 #include "gateway/web/web_listen.h"
 #include "gateway/web/web_map.h"
 #include "gateway/web/web_routes.h"
 
 #include <arpa/inet.h>
-#include <errno.h>
 #include <openssl/crypto.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct web_server {
-    struct MHD_Daemon *daemon;
+    struct http_endpoint *http;   /* bound by web_check(), served from web_start() */
     struct web_site site;
     struct web_map *map;
     char *cert, *keypem;
@@ -200,8 +199,7 @@ static void server_free(struct web_server *S)
 {
     if (!S)
         return;
-    if (S->daemon)
-        MHD_stop_daemon(S->daemon);
+    http_endpoint_close(S->http);   /* first: no request runs after this */
     thread_dbs_close(&S->dbs);
     web_map_free(S->map);
     free(S->cert);
@@ -213,20 +211,36 @@ static void server_free(struct web_server *S)
     free(S);
 }
 
-static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
+/* the endpoint: bound now, so a busy port is found before anything starts */
+static int open_endpoint(struct web_server *S, const struct config *cfg,
+                         const struct web_listen *L, char *err, size_t errlen)
+{
+    struct http_endpoint_spec spec = {
+        .section = "web", .handler = on_request, .completed = on_completed, .cls = S,
+        .threads = (unsigned)L->threads, .max_conn = (unsigned)L->max_conn,
+        .per_ip = (unsigned)L->per_ip, .timeout = (unsigned)L->timeout,
+        .backlog = SOMAXCONN, .conn_memory = 128 * 1024,
+        .tls_cert = S->cert, .tls_key = S->keypem,
+    };
+    return http_endpoint_open(cfg, &spec, &S->http, err, errlen);
+}
+
+/* Before any service starts: [web], the TLS files, the pseudonym key and the
+ * bound socket; 2 for a wrong listen or allow value, 1 otherwise. */
+static int web_check(struct daemon_ctx *ctx, char *err, size_t errlen)
 {
     const struct config *cfg = ctx->app->cfg;
+    server_free(server);
+    server = NULL;
     struct web_server *S = calloc(1, sizeof *S);
     if (!S) {
         snprintf(err, errlen, "out of memory");
-        return false;
+        return 1;
     }
     /* pages read many rows: a larger page cache than the default 2 MB */
     thread_dbs_init(&S->dbs, ctx->app, "web", db_setup_large_cache);
     struct web_site *site = &S->site;
-    site->app = ctx->app;
-    site->pipe = ctx->pipe;
-    site->policy = ctx->policy;
+    int code = 1;
     struct web_listen L;
     if (!web_listen_config(cfg, &L, &S->cert, &S->keypem, err, errlen))
         goto fail;
@@ -238,43 +252,39 @@ static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     if (!pseudonym_key_load_or_create(path, site->key, sizeof site->key, err, errlen))
         goto fail;
     site->keylen = strlen(site->key);
+    code = open_endpoint(S, cfg, &L, err, errlen);
+    if (code)
+        goto fail;
+    server = S;
+    return 0;
+fail:
+    server_free(S);
+    return code;
+}
+
+static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
+{
+    if (!server && web_check(ctx, err, errlen) != 0)
+        return false;
+    struct web_server *S = server;
+    const struct config *cfg = ctx->app->cfg;
+    struct web_site *site = &S->site;
+    site->app = ctx->app;
+    site->pipe = ctx->pipe;
+    site->policy = ctx->policy;
     char places[4096];
     config_path(cfg, "lists", "places", "places.tsv", places, sizeof places);
     S->map = web_map_load(places);
     site->map = S->map;
-
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
-    if (L.addr.ss_family == AF_INET6)
-        flags |= MHD_USE_IPv6;
-    if (site->tls)
-        flags |= MHD_USE_TLS;
-    struct MHD_OptionItem opts[] = {
-        { MHD_OPTION_SOCK_ADDR, 0, &L.addr },
-        { MHD_OPTION_THREAD_POOL_SIZE, L.threads, NULL },
-        { MHD_OPTION_CONNECTION_LIMIT, L.max_conn, NULL },
-        { MHD_OPTION_PER_IP_CONNECTION_LIMIT, L.per_ip, NULL },
-        { MHD_OPTION_CONNECTION_TIMEOUT, L.timeout, NULL },
-        { MHD_OPTION_CONNECTION_MEMORY_LIMIT, 128 * 1024, NULL },
-        { site->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, S->cert },
-        { MHD_OPTION_HTTPS_MEM_KEY, 0, S->keypem },
-        { MHD_OPTION_END, 0, NULL },
-    };
-    S->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, S,
-                                 MHD_OPTION_NOTIFY_COMPLETED, on_completed, S,
-                                 MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
-    if (!S->daemon) {
-        snprintf(err, errlen, "cannot listen on %s%s: %s", config_get(cfg, "web", "listen", ""),
-                 site->tls ? " with TLS (check cert_file and key_file)" : "", strerror(errno));
-        goto fail;
+    if (!http_endpoint_start(S->http, err, errlen)) {
+        server_free(S);
+        server = NULL;
+        return false;
     }
-    server = S;
-    log_info("web: dashboard on %s://%s (%ld threads, sessions idle %ld s%s%s)",
-             site->tls ? "https" : "http", config_get(cfg, "web", "listen", ""), L.threads,
-             L.idle_s, site->trusted_proxy[0] ? ", trusted proxy " : "", site->trusted_proxy);
+    log_info("web: dashboard on %s://%s (sessions idle %ld s%s%s)", site->tls ? "https" : "http",
+             http_endpoint_address(S->http), site->idle_s,
+             site->trusted_proxy[0] ? ", trusted proxy " : "", site->trusted_proxy);
     return true;
-fail:
-    server_free(S);
-    return false;
 }
 
 static void web_stop(struct daemon_ctx *ctx)
@@ -287,6 +297,7 @@ static void web_stop(struct daemon_ctx *ctx)
 const struct service web_service = {
     .name = "web",
     .enabled = web_enabled,
+    .check = web_check,
     .start = web_start,
     .reload = NULL,
     .stop = web_stop,

@@ -6,23 +6,12 @@
 # (a missing simulated phone as missing).
 . tests/lib.sh
 . tests/lib/ussd.sh
+. tests/lib/startup.sh
 plan 11
 scratch
 mkdir -p "$T/var/phone"
 # modems and USSD together: ussd_config drops [gammu]; put it back
 with_modem() { printf '\n[gammu]\ndevice = ../var/phone\nmodel = dummy\nconnection = none\n' >> "$CONF"; }
-# run_briefly NAME: talka run must exit by itself within 15 s; sets rc, log in $T/s.log
-run_briefly() {
-    TALKA_LOG=info "$TALKA" run > "$T/s.log" 2>&1 &
-    pid=$!
-    i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
-    if kill -0 $pid 2>/dev/null; then
-        kill -TERM $pid; wait $pid; rc=running
-    else
-        wait $pid; rc=$?
-    fi
-}
-nothing_started() { ! grep -Eq 'modems started|connected to|broadcast started' "$T/s.log"; }
 
 ussd_config; with_modem
 rm -f "$T/ussd.secret"

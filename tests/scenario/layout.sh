@@ -1,11 +1,13 @@
 # layout.sh: `make check-layout` holds on this tree (includes and symbol edges of
 # the release objects point down, no cycles, headers match their .c files, no
-# weak symbols, no .c file over 600 lines), and the checker really fails: in a
-# copy of the tree, a feature that includes another feature, a core file that
-# includes a feature, a weak symbol and a header declaring another file's
-# function are each reported with the offending edge.
+# weak symbols, no .c file over 600 lines, one MHD_start_daemon call and it in
+# gateway/core/http_endpoint.c), and the checker really fails: in a copy of the
+# tree, a feature that includes another feature, a core file that includes a
+# feature, a weak symbol, a header declaring another file's function and a
+# feature starting its own libmicrohttpd server are each reported with the
+# offending edge.
 . tests/lib.sh
-plan 12
+plan 15
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
@@ -40,6 +42,15 @@ open(p, "a").write("\n" * 700)
 PY
 python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
 expect_match "layout: a .c file over 600 lines fails" "$(cat "$T/out")" "gateway/base/log.c: [0-9]+ lines \(at most 600\)"
+expect_eq "layout: a feature starting its own HTTP server fails" \
+    "$(broken x gateway/kannel/kannel_service.c 'static void *probe(void) { return MHD_start_daemon(0, 0, NULL, NULL, NULL, NULL, MHD_OPTION_END); }')" 1
+expect_match "layout: ... naming the file and the one module" "$(cat "$T/out")" \
+    "gateway/kannel/kannel_service.c:[0-9]+: calls MHD_start_daemon \(only gateway/core/http_endpoint.c may"
+broken x gateway/core/http_endpoint.c '/* MHD_start_daemon( in a comment is not a call */' > /dev/null
+sed -i 's/MHD_start_daemon(flags/NOT_MHD_start(flags/' "$T/copy/gateway/core/http_endpoint.c"
+python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
+expect_match "layout: the endpoint module without its call fails (comments do not count)" \
+    "$(cat "$T/out")" "gateway/core/http_endpoint.c: 0 MHD_start_daemon calls \(exactly one\)"
 rm -rf "$T"
 T=
 finish
