@@ -57,17 +57,16 @@ int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_
         " RETURNING id, recipient, text, encoding, segments, priority, attempts, kind,"
         "           coalesce(broadcast_id, 0)";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return 0;
-    db_bind(st, "tIiI", transport, max_priority, (int64_t)now, max);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "tIiI", transport, max_priority,
+                                                          (int64_t)now, max) : SQLITE_ERROR);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (n < max && db_row(&r))
         claimed_row(st, &m[n++]);
     /* the statement runs to its end, so every row it changed is one returned */
-    while (n == max && sqlite3_step(st) == SQLITE_ROW)
+    while (n == max && db_row(&r))
         ;
-    sqlite3_reset(st);
-    return n;
+    /* a failed statement changed nothing: what it returned is not claimed */
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
 }
 
 /* The last reply to an erased volunteer keeps its number only until it is sent. */
@@ -143,5 +142,47 @@ int outbox_requeue_stale(struct db *db)
 
 int64_t outbox_count(struct db *db, const char *state)
 {
-    return db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE state = ?", "t", state);
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM outbound WHERE state = ?", "t", state) != DB_FOUND)
+        return -1;
+    return n;
+}
+
+/* a count into *out: DB_FOUND, or how the read failed (*out untouched) */
+static enum db_status counted(enum db_status s, int64_t v, int64_t *out)
+{
+    if (DB_FAILED(s))
+        return s;
+    *out = v;
+    return DB_FOUND;
+}
+
+enum db_status outbox_replies_since(struct db *db, const char *recipient, time_t since,
+                                    int64_t *n)
+{
+    int64_t v = 0;
+    return counted(db_int(db, &v, "SELECT count(*) FROM outbound WHERE recipient = ?"
+                                  " AND kind = 'reply' AND created_at > ?",
+                          "ti", recipient, (int64_t)since), v, n);
+}
+
+enum db_status outbox_parts_sent_since(struct db *db, const char *transport, time_t since,
+                                       int64_t *parts)
+{
+    int64_t v = 0;
+    return counted(db_int(db, &v, "SELECT coalesce(sum(segments), 0) FROM outbound"
+                                  " WHERE transport = ? AND sent_at >= ? AND sent_at IS NOT NULL",
+                          "ti", transport, (int64_t)since), v, parts);
+}
+
+enum db_status outbox_broadcast_due(struct db *db, int priority, time_t now)
+{
+    int64_t waiting = 0;
+    enum db_status s = db_int(db, &waiting,
+                              "SELECT EXISTS (SELECT 1 FROM outbound WHERE state = 'queued'"
+                              " AND priority = ? AND next_try_at <= ? AND broadcast_id IS NOT NULL)",
+                              "Ii", priority, (int64_t)now);
+    if (DB_FAILED(s))
+        return s;
+    return waiting ? DB_FOUND : DB_NONE;
 }

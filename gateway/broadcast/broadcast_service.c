@@ -243,12 +243,12 @@ static bool tick(void)
     bool busy = false;
     for (int i = 0; i < n && !*S.ctx->stopping; i++) {
         struct broadcast_row *b = malloc(sizeof *b);
-        if (!b || !broadcast_get(S.db, ids[i], b) || b->send_at > now) {
+        if (!b || broadcast_get(S.db, ids[i], b) != DB_FOUND || b->send_at > now) {
             free(b);
             continue;
         }
         long backlog = broadcast_backlog(S.db);
-        if (backlog >= ahead) {
+        if (backlog < 0 || backlog >= ahead) {   /* < 0: cannot tell (logged) */
             free(b);
             break;
         }

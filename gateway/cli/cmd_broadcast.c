@@ -228,6 +228,11 @@ static int list(struct app *a, const struct send_policy *pol)
         return 1;
     int n = broadcast_recent(a->db, rows, 50);
     time_t now = clock_now();
+    if (n < 0) {
+        fprintf(stderr, "talka broadcast: cannot read the broadcasts\n");
+        free(rows);
+        return 1;
+    }
     if (!n)
         printf("no broadcasts\n");
     else
@@ -252,8 +257,9 @@ static int show(struct app *a, const struct send_policy *pol, int64_t id)
     struct broadcast_row *b = calloc(1, sizeof *b);
     if (!b)
         return 1;
-    if (!broadcast_get(a->db, id, b)) {
-        fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+    if (broadcast_get(a->db, id, b) != DB_FOUND) {
+        fprintf(stderr, "talka broadcast: no broadcast %lld (or the database cannot be read)\n",
+                (long long)id);
         free(b);
         return 1;
     }
@@ -305,8 +311,9 @@ static int cancel(struct app *a, int64_t id)
     if (!b)
         return 1;
     int rc = 1;
-    if (!broadcast_get(a->db, id, b)) {
-        fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+    if (broadcast_get(a->db, id, b) != DB_FOUND) {
+        fprintf(stderr, "talka broadcast: no broadcast %lld (or the database cannot be read)\n",
+                (long long)id);
     } else if (!strcmp(b->state, "cancelled")) {
         fprintf(stderr, "talka broadcast: broadcast %lld was already cancelled\n", (long long)id);
     } else if (!broadcast_cancel(a->db, id, clock_now())) {

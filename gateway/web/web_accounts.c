@@ -189,7 +189,7 @@ int web_account_list(struct db *db, struct web_account *out, int max)
 int web_admin_count(struct db *db)
 {
     int64_t n = 0;
-    if (db_int(db, &n, "SELECT count(*) FROM web_accounts WHERE role = 'admin'", "") == DB_ERROR)
+    if (db_int(db, &n, "SELECT count(*) FROM web_accounts WHERE role = 'admin'", "") != DB_FOUND)
         return -1;
     return (int)n;
 }
@@ -225,13 +225,13 @@ enum web_login web_login_check(struct db *db, const char *name, const char *pass
     int64_t until = 0;
     enum db_status st = db_int(db, &until, "SELECT locked_until FROM web_login_failures"
                                            " WHERE address = ?", "t", address);
-    if (st == DB_ERROR)
+    if (DB_FAILED(st))
         return LOGIN_ERROR;
     if (st == DB_FOUND && until > now)
         return LOGIN_LOCKED;
     struct web_account a;
     st = web_account_get(db, name, &a);
-    if (st == DB_ERROR)
+    if (DB_FAILED(st))
         return LOGIN_ERROR;
     if (st == DB_FOUND && a.locked_until > now)
         return LOGIN_LOCKED;

@@ -85,7 +85,7 @@ void web_route(struct web_req *rq)
     }
     enum db_status st = web_session_find(rq->db, web_cookie_get(rq, "talka_session"), rq->now,
                                          rq->site->idle_s, &rq->user);
-    if (st == DB_ERROR) {
+    if (DB_FAILED(st)) {
         web_fail(rq, MHD_HTTP_SERVICE_UNAVAILABLE, "database busy, try again");
         return;
     }
