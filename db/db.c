@@ -307,6 +307,19 @@ enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *
     return r;
 }
 
+enum db_status db_figure(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int64_t v = 0;
+    enum db_status r = int_va(db, &v, sql, fmt, ap);
+    va_end(ap);
+    if (DB_FAILED(r))
+        return r;
+    *out = v;
+    return DB_FOUND;
+}
+
 struct db_rows db_rows(struct db *db, sqlite3_stmt *st)
 {
     return db_rows_bound(db, st, st ? SQLITE_OK : SQLITE_ERROR);
@@ -415,6 +428,9 @@ bool db_begin(struct db *db)
             break;
     }
     report(db, "cannot begin transaction", NULL);
+    /* a BEGIN can fail after it opened the transaction (interrupted on its way
+     * out): never leave one open that the caller believes was not begun */
+    db_rollback(db);
     return false;
 }
 

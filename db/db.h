@@ -72,6 +72,12 @@ enum db_status db_rows_end_one(struct db_rows *r, bool got);
 enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
     __attribute__((nonnull(2)));
 
+/* The same for a figure that is 0 when there is no row (a count, a sum, a
+ * total): DB_FOUND with *out set (0 for no row or NULL), or DB_BUSY/DB_ERROR with
+ * *out untouched. */
+enum db_status db_figure(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+    __attribute__((nonnull(2)));
+
 /* The same for figures shown to people only (never for a decision): def when
  * there is no row or on an error (which is logged). Display code only
  * (gateway/web, gateway/cli): db/, core and the features use db_int(). */

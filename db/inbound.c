@@ -106,12 +106,7 @@ bool inbound_set_outcome(struct db *db, int64_t id, const char *outcome)
 enum db_status inbound_count_outcome(struct db *db, int64_t volunteer_id, const char *outcome,
                                      time_t since, int64_t except_id, int64_t *n)
 {
-    int64_t v = 0;
-    enum db_status s = db_int(db, &v, "SELECT count(*) FROM inbound WHERE volunteer_id = ? AND"
-                                      " outcome = ? AND received_at >= ? AND id != ?",
-                              "itii", volunteer_id, outcome, (int64_t)since, except_id);
-    if (DB_FAILED(s))
-        return s;
-    *n = v;
-    return DB_FOUND;
+    return db_figure(db, n, "SELECT count(*) FROM inbound WHERE volunteer_id = ? AND"
+                            " outcome = ? AND received_at >= ? AND id != ?",
+                     "itii", volunteer_id, outcome, (int64_t)since, except_id);
 }

@@ -70,9 +70,8 @@ enum db_status modem_status_balance_at(struct db *db, const char *name, time_t *
 {
     int64_t v = 0;
     enum db_status s = db_int(db, &v, "SELECT balance_at FROM modems WHERE name = ?", "t", name);
-    if (DB_FAILED(s))
-        return s;
-    *at = (time_t)v;
+    if (s == DB_FOUND)
+        *at = (time_t)v;
     return s;
 }
 

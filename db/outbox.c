@@ -56,6 +56,11 @@ int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_
         "              AND next_try_at <= ? ORDER BY priority, id LIMIT ?)"
         " RETURNING id, recipient, text, encoding, segments, priority, attempts, kind,"
         "           coalesce(broadcast_id, 0)";
+    /* its own transaction: a statement that fails after its UPDATE went through
+     * (on its last step) must not leave rows 'sending' that nobody sends */
+    bool own = sqlite3_get_autocommit(db_handle(db));
+    if (own && !db_begin(db))
+        return -1;
     sqlite3_stmt *st = db_prep(db, sql);
     struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "tIiI", transport, max_priority,
                                                           (int64_t)now, max) : SQLITE_ERROR);
@@ -65,8 +70,12 @@ int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_
     /* the statement runs to its end, so every row it changed is one returned */
     while (n == max && db_row(&r))
         ;
-    /* a failed statement changed nothing: what it returned is not claimed */
-    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
+    if (DB_FAILED(db_rows_end(&r))) {
+        if (own)
+            db_rollback(db);
+        return -1;
+    }
+    return !own || db_commit(db) ? n : -1;
 }
 
 /* The last reply to an erased volunteer keeps its number only until it is sent. */
@@ -148,31 +157,20 @@ int64_t outbox_count(struct db *db, const char *state)
     return n;
 }
 
-/* a count into *out: DB_FOUND, or how the read failed (*out untouched) */
-static enum db_status counted(enum db_status s, int64_t v, int64_t *out)
-{
-    if (DB_FAILED(s))
-        return s;
-    *out = v;
-    return DB_FOUND;
-}
-
 enum db_status outbox_replies_since(struct db *db, const char *recipient, time_t since,
                                     int64_t *n)
 {
-    int64_t v = 0;
-    return counted(db_int(db, &v, "SELECT count(*) FROM outbound WHERE recipient = ?"
+    return db_figure(db, n, "SELECT count(*) FROM outbound WHERE recipient = ?"
                                   " AND kind = 'reply' AND created_at > ?",
-                          "ti", recipient, (int64_t)since), v, n);
+                          "ti", recipient, (int64_t)since);
 }
 
 enum db_status outbox_parts_sent_since(struct db *db, const char *transport, time_t since,
                                        int64_t *parts)
 {
-    int64_t v = 0;
-    return counted(db_int(db, &v, "SELECT coalesce(sum(segments), 0) FROM outbound"
+    return db_figure(db, parts, "SELECT coalesce(sum(segments), 0) FROM outbound"
                                   " WHERE transport = ? AND sent_at >= ? AND sent_at IS NOT NULL",
-                          "ti", transport, (int64_t)since), v, parts);
+                          "ti", transport, (int64_t)since);
 }
 
 enum db_status outbox_broadcast_due(struct db *db, int priority, time_t now)

@@ -38,7 +38,8 @@ bool outbox_claim(struct db *db, const char *transport, time_t now, int max_prio
 
 /* Claims up to max due messages at once (one statement; the same choice as
  * outbox_claim, returned in no particular order) into m[0 .. n-1]. Returns n (0:
- * nothing due), -1 on a database error (then nothing was claimed). */
+ * nothing due), -1 on a database error: then nothing was claimed (in its own
+ * transaction; inside the caller's, the caller must roll back). */
 int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_priority,
                       struct outbox_msg *m, int max);
 

@@ -140,35 +140,23 @@ bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_
     return rc == SQLITE_DONE;
 }
 
-/* a figure that is 0 when there is no row: DB_FOUND, or how the read failed */
-static enum db_status figure(enum db_status s, int64_t v, int64_t *out)
-{
-    if (DB_FAILED(s))
-        return s;
-    *out = v;
-    return DB_FOUND;
-}
-
 enum db_status points_total(struct db *db, int64_t volunteer_id, int64_t *points)
 {
-    int64_t v = 0;
-    return figure(db_int(db, &v, "SELECT " SQL_POINTS_OF("?"), "i", volunteer_id), v, points);
+    return db_figure(db, points, "SELECT " SQL_POINTS_OF("?"), "i", volunteer_id);
 }
 
 enum db_status points_of_number(struct db *db, const char *e164, int64_t *points)
 {
-    int64_t v = 0;
-    return figure(db_int(db, &v, "SELECT " SQL_POINTS_OF("v.id") " FROM volunteers v"
-                                 " WHERE v.number = ?", "t", e164), v, points);
+    return db_figure(db, points, "SELECT " SQL_POINTS_OF("v.id") " FROM volunteers v"
+                                 " WHERE v.number = ?", "t", e164);
 }
 
 enum db_status points_first_report_held(struct db *db, int64_t volunteer_id, int64_t *held)
 {
-    int64_t v = 0;
-    return figure(db_int(db, &v, "SELECT coalesce(sum(delta), 0) FROM points_ledger"
+    return db_figure(db, held, "SELECT coalesce(sum(delta), 0) FROM points_ledger"
                                  " WHERE volunteer_id = ?"
                                  " AND reason IN ('first_report', 'first_report_withdrawn')",
-                         "i", volunteer_id), v, held);
+                         "i", volunteer_id);
 }
 
 enum db_status plantings_has_accepted(struct db *db, int64_t volunteer_id)
@@ -199,9 +187,8 @@ enum db_status plantings_recent_same(struct db *db, int64_t volunteer_id, time_t
 
 enum db_status points_of_planting(struct db *db, int64_t planting_id, int64_t *points)
 {
-    int64_t v = 0;
-    return figure(db_int(db, &v, "SELECT coalesce(sum(delta), 0) FROM points_ledger"
-                                 " WHERE planting_id = ?", "i", planting_id), v, points);
+    return db_figure(db, points, "SELECT coalesce(sum(delta), 0) FROM points_ledger"
+                                 " WHERE planting_id = ?", "i", planting_id);
 }
 
 bool totals_add(struct db *db, const char *municipality, int64_t delta)
@@ -214,16 +201,14 @@ bool totals_add(struct db *db, const char *municipality, int64_t delta)
 
 enum db_status totals_get(struct db *db, const char *municipality, int64_t *trees)
 {
-    int64_t v = 0;
-    return figure(db_int(db, &v, "SELECT trees FROM tree_totals WHERE municipality = ?", "t",
-                         municipality), v, trees);
+    return db_figure(db, trees, "SELECT trees FROM tree_totals WHERE municipality = ?", "t",
+                         municipality);
 }
 
 enum db_status plantings_count_of(struct db *db, int64_t volunteer_id, int64_t *n)
 {
-    int64_t v = 0;
-    return figure(db_int(db, &v, "SELECT count(*) FROM plantings WHERE volunteer_id = ?", "i",
-                         volunteer_id), v, n);
+    return db_figure(db, n, "SELECT count(*) FROM plantings WHERE volunteer_id = ?", "i",
+                         volunteer_id);
 }
 
 enum db_status plantings_accepted_each(struct db *db,
