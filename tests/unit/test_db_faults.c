@@ -357,7 +357,15 @@ TEST(db_fault_plantings_row_loops)
     done(&s);
 }
 
+/* rows a walk's callback saw; the most any cut run saw (> 0: cut between rows) */
 struct walk { int rows, max_cut_rows; };
+
+static bool cut_seen(struct walk *w)
+{
+    if (w->rows > w->max_cut_rows)
+        w->max_cut_rows = w->rows;
+    return true;
+}
 
 static bool export_seen(void *ctx, const struct planting_export *e)
 {
@@ -375,8 +383,7 @@ TEST(db_fault_plantings_accepted_each)
     enum db_status st;
     SWEEP(s.db, (w.rows = 0, st = plantings_accepted_each(s.db, export_seen, &w)),
           st == DB_DONE && w.rows == 3,
-          st == DB_ERROR && (w.max_cut_rows = w.rows > w.max_cut_rows ? w.rows : w.max_cut_rows,
-                             true));
+          st == DB_ERROR && cut_seen(&w));
     CHECK(w.max_cut_rows > 0);  /* some runs failed after rows were read */
     done(&s);
 }
@@ -472,14 +479,14 @@ TEST(db_fault_broadcast_walks)
     SWEEP(s.db, (w.rows = 0, ok = broadcast_walk_segment(s.db, "all", "", BC_NEED_POINTS | BC_NEED_MTOTAL,
                                                          NULL, recipient_seen, &w)),
           ok && w.rows == 2,
-          !ok && (w.max_cut_rows = w.rows > w.max_cut_rows ? w.rows : w.max_cut_rows, true));
+          !ok && cut_seen(&w));
     CHECK(w.max_cut_rows > 0);
     int n;
     w.max_cut_rows = 0;
     SWEEP(s.db, (w.rows = 0, n = broadcast_walk_pending(s.db, s.bc[2], 10, BC_NEED_POINTS, NULL,
                                                         recipient_seen, &w)),
           n == 3 && w.rows == 3,
-          n == -1 && (w.max_cut_rows = w.rows > w.max_cut_rows ? w.rows : w.max_cut_rows, true));
+          n == -1 && cut_seen(&w));
     CHECK(w.max_cut_rows > 0);
     done(&s);
 }
@@ -539,7 +546,7 @@ TEST(db_fault_modem_reads)
           !ok);
     struct walk w = { 0, 0 };
     SWEEP(s.db, (w.rows = 0, n = modem_sent_each(s.db, line_seen, &w)), n == 2 && w.rows == 2,
-          n == -1 && (w.max_cut_rows = w.rows > w.max_cut_rows ? w.rows : w.max_cut_rows, true));
+          n == -1 && cut_seen(&w));
     CHECK(w.max_cut_rows > 0);
     SWEEP(s.db, st = modem_status_up_since(s.db, "gammu0", 900), st == DB_FOUND, st == DB_ERROR);
     int64_t c;
@@ -603,7 +610,7 @@ TEST(db_fault_registry_reads)
     bool ok;
     SWEEP(s.db, (w.rows = 0, ok = registry_batch_records(s.db, s.batch, record_seen, &w)),
           ok && w.rows == 2,
-          !ok && (w.max_cut_rows = w.rows > w.max_cut_rows ? w.rows : w.max_cut_rows, true));
+          !ok && cut_seen(&w));
     CHECK(w.max_cut_rows > 0);
     struct registry_counts c;
     SWEEP(s.db, ok = registry_counts(s.db, &c),
