@@ -148,8 +148,12 @@ static int flush(int argc, char **argv)
     registry_http_free(http);
     registry_config_clear(&cfg);
     long left = registry_pending(a.db);
-    printf("registry flush: %d records delivered (%d duplicate, %d rejected); %ld remain\n",
-           u.delivered, u.duplicates, u.rejected, left);
+    if (left < 0)
+        printf("registry flush: %d records delivered (%d duplicate, %d rejected); cannot count"
+               " what remains (database error)\n", u.delivered, u.duplicates, u.rejected);
+    else
+        printf("registry flush: %d records delivered (%d duplicate, %d rejected); %ld remain\n",
+               u.delivered, u.duplicates, u.rejected, left);
     app_close(&a);
     return left == 0 ? 0 : 1;
 }

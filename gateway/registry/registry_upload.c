@@ -15,10 +15,13 @@
 
 long registry_pending(struct db *db)
 {
-    return (long)db_int_or(db, 0,
-                        "SELECT count(*) FROM registry_records WHERE state = 'queued'"
-                        " AND (batch_id IS NULL OR batch_id IN"
-                        " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", "");
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM registry_records WHERE state = 'queued'"
+                       " AND (batch_id IS NULL OR batch_id IN"
+                       " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", "") !=
+        DB_FOUND)
+        return -1;
+    return (long)n;
 }
 
 static void note_error(struct registry_uploader *u, time_t now, const char *fmt, ...)
