@@ -109,6 +109,12 @@ void db_reclaim(struct db *db);
 bool db_begin(struct db *db);
 bool db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* One savepoint inside the open transaction: db_savepoint() sets it,
+ * db_savepoint_undo() takes back what was done since (the transaction stays
+ * open), db_savepoint_end() releases it (keeping what was done). */
+bool db_savepoint(struct db *db);
+void db_savepoint_undo(struct db *db);
+bool db_savepoint_end(struct db *db);
 
 /* Copies the first column of st as text into buf ("" for NULL). */
 void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t len);

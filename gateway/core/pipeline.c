@@ -384,17 +384,17 @@ bool pipeline_handle(struct pipeline *p, struct db *db, const struct inbound_msg
         db_rollback(db);
         return false;
     }
-    if (!db_exec(db, "SAVEPOINT handling")) {
+    if (!db_savepoint(db)) {
         db_rollback(db);
         return false;
     }
     bool handled = process_in_tx(p, db, id, flags, in->preparsed, out);
     if (!handled) {
-        db_exec(db, "ROLLBACK TO handling");
+        db_savepoint_undo(db);
         log_error("inbound %lld: handling failed; it stays unhandled and is retried",
                   (long long)id);
     }
-    if (!db_exec(db, "RELEASE handling") || !db_commit(db)) {
+    if (!db_savepoint_end(db) || !db_commit(db)) {
         db_rollback(db);
         return false;
     }
