@@ -243,7 +243,10 @@ static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
     size_t o = 0;
     for (int i = 0; i < n && o < sizeof msg; i++) {
         struct broadcast_counts c;
-        broadcast_counts(db, rows[i].id, &c);
+        if (!broadcast_counts(db, rows[i].id, &c)) {
+            say(p, lang, out, "staff:error", "staff_retry", NULL, 0);
+            return;
+        }
         const char *key;
         char u[32] = "";
         time_t until;
