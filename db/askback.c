@@ -20,12 +20,9 @@ enum db_status askback_waiting(struct db *db, int64_t volunteer_id, struct askba
     sqlite3_stmt *st = db_prep(db, "SELECT id, inbound_id, ask, nchoices, asked_at, expires_at"
                                    " FROM awaiting_confirmation WHERE volunteer_id = ?"
                                    " AND state = 'waiting'");
-    if (!st)
-        return DB_ERROR;
-    db_bind(st, "i", volunteer_id);
-    int rc = sqlite3_step(st);
-    enum db_status res = rc == SQLITE_ROW ? DB_FOUND : rc == SQLITE_DONE ? DB_NONE : DB_ERROR;
-    if (res == DB_FOUND) {
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "i", volunteer_id) : SQLITE_ERROR);
+    bool got = db_row(&r);
+    if (got) {
         memset(q, 0, sizeof *q);
         q->id = sqlite3_column_int64(st, 0);
         q->inbound_id = sqlite3_column_int64(st, 1);
@@ -34,8 +31,7 @@ enum db_status askback_waiting(struct db *db, int64_t volunteer_id, struct askba
         q->asked_at = (time_t)sqlite3_column_int64(st, 4);
         q->expires_at = (time_t)sqlite3_column_int64(st, 5);
     }
-    sqlite3_reset(st);
-    return res;
+    return db_rows_end_one(&r, got);
 }
 
 bool askback_close(struct db *db, int64_t id, const char *state, int64_t answer_id, time_t now)

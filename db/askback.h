@@ -22,7 +22,8 @@ struct askback {
  * volunteer is closed as 'replaced' (by inbound_id). */
 bool askback_open(struct db *db, int64_t volunteer_id, int64_t inbound_id, const char *ask,
                   int nchoices, const char *summary, time_t asked_at, time_t expires_at);
-/* The volunteer's waiting question (expired or not): DB_FOUND, DB_NONE, DB_ERROR. */
+/* The volunteer's waiting question (expired or not): DB_FOUND, DB_NONE, or
+ * DB_BUSY/DB_ERROR. */
 enum db_status askback_waiting(struct db *db, int64_t volunteer_id, struct askback *q);
 /* Closes question id as state (confirmed, declined, expired, replaced), ended by
  * the text answer_id. */

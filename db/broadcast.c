@@ -1,5 +1,6 @@
 /* broadcast.c: queries of the broadcast tables (see broadcast.h). */
 #include "db/broadcast.h"
+#include "db/plantings.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,8 +24,7 @@
 /* Per-recipient values for a volunteer id expression VID: ?6 need bits, ?7 the
  * municipality for {municipality_total} (NULL: the volunteer's own). */
 #define POINTS(VID)                                                                         \
-    " CASE WHEN ?6 & 2 AND " VID " IS NOT NULL THEN (SELECT coalesce(sum(delta), 0)"        \
-    "   FROM points_ledger l WHERE l.volunteer_id = " VID ") ELSE 0 END"
+    " CASE WHEN ?6 & 2 AND " VID " IS NOT NULL THEN " SQL_POINTS_OF(VID) " ELSE 0 END"
 #define MUN(VID, HOME)                                                                      \
     " CASE WHEN ?6 & 4 THEN coalesce(?7, " HOME ", (SELECT p.municipality FROM plantings p" \
     "   WHERE p.volunteer_id = " VID " AND " LIVE " ORDER BY p.reported_at DESC LIMIT 1), '')" \
@@ -87,44 +87,35 @@ int64_t broadcast_insert(struct db *db, const struct broadcast_row *b)
     return db_last_id(db);
 }
 
-bool broadcast_get(struct db *db, int64_t id, struct broadcast_row *b)
+enum db_status broadcast_get(struct db *db, int64_t id, struct broadcast_row *b)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT " COLS " FROM broadcasts WHERE id = ?");
-    if (!st)
-        return false;
-    db_bind(st, "i", id);
-    bool found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "i", id) : SQLITE_ERROR);
+    bool got = db_row(&r);
+    if (got)
         read_row(st, b);
-    sqlite3_reset(st);
-    return found;
+    return db_rows_end_one(&r, got);
 }
 
 int broadcast_recent(struct db *db, struct broadcast_row *out, int max)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT " COLS " FROM broadcasts ORDER BY id DESC LIMIT ?");
-    if (!st)
-        return 0;
-    db_bind(st, "I", max);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "I", max) : SQLITE_ERROR);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (n < max && db_row(&r))
         read_row(st, &out[n++]);
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
 }
 
 int broadcast_ids_in_state(struct db *db, const char *state, int64_t *ids, int max)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT id FROM broadcasts WHERE state = ? AND state IN"
                                    " ('preparing', 'scheduled') ORDER BY id LIMIT ?");
-    if (!st)
-        return 0;
-    db_bind(st, "tI", state, max);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "tI", state, max) : SQLITE_ERROR);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (n < max && db_row(&r))
         ids[n++] = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
 }
 
 bool broadcast_set_state(struct db *db, int64_t id, const char *state, time_t now)
@@ -140,20 +131,23 @@ bool broadcast_set_estimate(struct db *db, int64_t id, long recipients, long par
                   "iiIi", (int64_t)recipients, (int64_t)parts, max_segments, id);
 }
 
-static void bind_segment(sqlite3_stmt *st, const char *kind, const char *value, unsigned need,
-                         const char *mun)
+/* binds ?3..?7; SQLITE_OK or the failed bind's code */
+static int bind_segment(sqlite3_stmt *st, const char *kind, const char *value, unsigned need,
+                        const char *mun)
 {
-    sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, value ? value : "", -1, SQLITE_TRANSIENT);
     long long since = 0;
     if (value && (!strcmp(kind, "active") || !strcmp(kind, "inactive")))
         sscanf(value, "%lld", &since);
-    sqlite3_bind_int64(st, 5, since);
-    sqlite3_bind_int(st, 6, (int)need);
-    if (mun)
-        sqlite3_bind_text(st, 7, mun, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, 7);
+    int rc = sqlite3_bind_text(st, 3, kind, -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 4, value ? value : "", -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 5, since);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(st, 6, (int)need);
+    if (rc == SQLITE_OK)
+        rc = mun ? sqlite3_bind_text(st, 7, mun, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, 7);
+    return rc;
 }
 
 static bool emit(sqlite3_stmt *st, bool pending, bc_each_fn fn, void *ctx)
@@ -184,22 +178,18 @@ bool broadcast_walk_segment(struct db *db, const char *kind, const char *value, 
         POINTS("v.id") " AS pts," MUN("v.id", "v.home_municipality") " AS m"
         " FROM volunteers v WHERE v.id > ?1 AND v.id <= ?2 AND" SEG_COND ") ORDER BY id";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
-    bind_segment(st, kind, value, need, mun_for_total);
-    sqlite3_bind_int64(st, 1, 0);
-    sqlite3_bind_int64(st, 2, INT64_MAX);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (!emit(st, false, fn, ctx)) {
-            rc = SQLITE_DONE;
+    int rc = SQLITE_ERROR;
+    if (st && (rc = bind_segment(st, kind, value, need, mun_for_total)) == SQLITE_OK &&
+        (rc = sqlite3_bind_int64(st, 1, 0)) == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 2, INT64_MAX);
+    struct db_rows r = db_rows_bound(db, st, rc);
+    while (db_row(&r))
+        if (!emit(st, false, fn, ctx))
             break;
-        }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE;
+    return db_rows_end(&r) == DB_DONE;
 }
 
-bool broadcast_lookup_number(struct db *db, const char *number, unsigned need,
+enum db_status broadcast_lookup_number(struct db *db, const char *number, unsigned need,
                              struct bc_recipient *r, char *buf, size_t buflen)
 {
     static const char sql[] =
@@ -208,12 +198,12 @@ bool broadcast_lookup_number(struct db *db, const char *number, unsigned need,
         " v.opted_out AS opted," POINTS("v.id") " AS pts," MUN("v.id", "v.home_municipality") " AS m"
         " FROM volunteers v WHERE v.number = ?1 AND v.erased_at IS NULL)";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
-    sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 6, (int)need);
-    sqlite3_bind_null(st, 7);
-    bool found = sqlite3_step(st) == SQLITE_ROW;
+    int rc = SQLITE_ERROR;
+    if (st && (rc = sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT)) == SQLITE_OK &&
+        (rc = sqlite3_bind_int(st, 6, (int)need)) == SQLITE_OK)
+        rc = sqlite3_bind_null(st, 7);
+    struct db_rows rows = db_rows_bound(db, st, rc);
+    bool found = db_row(&rows);
     if (found) {
         memset(r, 0, sizeof *r);
         r->volunteer_id = sqlite3_column_int64(st, 1);
@@ -227,8 +217,7 @@ bool broadcast_lookup_number(struct db *db, const char *number, unsigned need,
         const char *lang = (const char *)sqlite3_column_text(st, 8);
         r->lang = lang && !strcmp(lang, "ru") ? "ru" : lang && !strcmp(lang, "en") ? "en" : "lv";
     }
-    sqlite3_reset(st);
-    return found;
+    return db_rows_end_one(&rows, found);
 }
 
 int broadcast_fill_chunk(struct db *db, int64_t id, int64_t span, const char *then, bool *finished)
@@ -237,9 +226,10 @@ int broadcast_fill_chunk(struct db *db, int64_t id, int64_t span, const char *th
     if (!db_begin(db))
         return -1;
     struct broadcast_row b;
-    if (!broadcast_get(db, id, &b) || strcmp(b.state, "preparing") || !strcmp(b.seg_kind, "file")) {
+    enum db_status got = broadcast_get(db, id, &b);
+    if (got != DB_FOUND || strcmp(b.state, "preparing") || !strcmp(b.seg_kind, "file")) {
         db_rollback(db);
-        return 0;
+        return DB_FAILED(got) ? -1 : 0;
     }
     int64_t hi = b.fill_cursor + span;
     static const char sql[] =
@@ -251,15 +241,18 @@ int broadcast_fill_chunk(struct db *db, int64_t id, int64_t span, const char *th
         db_rollback(db);
         return -1;
     }
-    bind_segment(st, b.seg_kind, b.seg_value, 0, NULL);
-    sqlite3_bind_int64(st, 1, b.fill_cursor);
-    sqlite3_bind_int64(st, 2, hi);
-    sqlite3_bind_int64(st, 8, id);
-    int rc = sqlite3_step(st);
+    int rc = bind_segment(st, b.seg_kind, b.seg_value, 0, NULL);
+    if (rc == SQLITE_OK)
+        rc = db_bind(st, "ii", b.fill_cursor, hi);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 8, id);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     sqlite3_reset(st);
     int added = db_changes(db);
-    int64_t last = db_int_or(db, 0, "SELECT coalesce(max(id), 0) FROM volunteers", "");
+    int64_t last = 0;
     bool ok = rc == SQLITE_DONE &&
+              !DB_FAILED(db_int(db, &last, "SELECT coalesce(max(id), 0) FROM volunteers", "")) &&
               db_run(db, "UPDATE broadcasts SET fill_cursor = ? WHERE id = ?", "ii", hi, id);
     if (ok && hi >= last) {
         ok = db_run(db, "UPDATE broadcasts SET state = ?, recipients = (SELECT count(*) FROM"
@@ -306,21 +299,17 @@ int broadcast_walk_pending(struct db *db, int64_t id, int limit, unsigned need,
         " WHERE r.broadcast_id = ?1 AND r.state = 'pending'"
         " ORDER BY r.id LIMIT ?2)";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return -1;
-    bind_segment(st, "", "", need, mun_for_total);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int(st, 2, limit);
-    int n = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc = st ? bind_segment(st, "", "", need, mun_for_total) : SQLITE_ERROR;
+    if (rc == SQLITE_OK)
+        rc = db_bind(st, "iI", id, limit);
+    struct db_rows r = db_rows_bound(db, st, rc);
+    int n = 0;
+    while (db_row(&r)) {
         n++;
-        if (!emit(st, true, fn, ctx)) {
-            rc = SQLITE_DONE;
+        if (!emit(st, true, fn, ctx))
             break;
-        }
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? n : -1;
+    return db_rows_end(&r) == DB_DONE ? n : -1;
 }
 
 bool broadcast_mark_released(struct db *db, int64_t rid, int64_t outbound_id, time_t now)
@@ -341,24 +330,21 @@ bool broadcast_counts(struct db *db, int64_t id, struct broadcast_counts *c)
     memset(c, 0, sizeof *c);
     sqlite3_stmt *st = db_prep(db, "SELECT state, count(*) FROM broadcast_recipients"
                                    " WHERE broadcast_id = ? GROUP BY state");
-    if (!st)
-        return false;
-    db_bind(st, "i", id);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "i", id) : SQLITE_ERROR);
+    while (db_row(&r)) {
         const char *s = (const char *)sqlite3_column_text(st, 0);
         long n = (long)sqlite3_column_int64(st, 1);
         if (!strcmp(s, "pending")) c->pending = n;
         else if (!strcmp(s, "released")) c->released = n;
         else if (!strcmp(s, "skipped")) c->skipped = n;
     }
-    sqlite3_reset(st);
+    if (db_rows_end(&r) != DB_DONE)
+        return false;
     st = db_prep(db, "SELECT state, count(*), sum(segments) FROM outbound WHERE broadcast_id = ?"
                      " AND kind = 'broadcast' GROUP BY state");
-    if (!st)
-        return false;
-    db_bind(st, "i", id);
+    r = db_rows_bound(db, st, st ? db_bind(st, "i", id) : SQLITE_ERROR);
     long left = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (db_row(&r)) {
         const char *s = (const char *)sqlite3_column_text(st, 0);
         long n = (long)sqlite3_column_int64(st, 1);
         long parts = (long)sqlite3_column_int64(st, 2);
@@ -369,9 +355,13 @@ bool broadcast_counts(struct db *db, int64_t id, struct broadcast_counts *c)
         else if (!strcmp(s, "delivered")) c->delivered = n;
         else if (!strcmp(s, "cancelled")) c->cancelled = n;
     }
-    sqlite3_reset(st);
+    if (db_rows_end(&r) != DB_DONE)
+        return false;
     struct broadcast_row b;
-    if (c->pending && broadcast_get(db, id, &b) && b.recipients > 0)
+    enum db_status got = c->pending ? broadcast_get(db, id, &b) : DB_NONE;
+    if (DB_FAILED(got))
+        return false;
+    if (got == DB_FOUND && b.recipients > 0)
         left += (long)((double)c->pending * b.parts / b.recipients + 0.5);
     else
         left += c->pending;
@@ -396,8 +386,11 @@ bool broadcast_cancel(struct db *db, int64_t id, time_t now)
 
 long broadcast_backlog(struct db *db)
 {
-    return (long)db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE state = 'queued' AND priority = ?"
-                               " AND kind = 'broadcast'", "I", 50);
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM outbound WHERE state = 'queued' AND priority = ?"
+                       " AND kind = 'broadcast'", "I", 50) != DB_FOUND)
+        return -1;
+    return (long)n;
 }
 
 int broadcast_defer_queued(struct db *db, time_t until)

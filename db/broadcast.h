@@ -50,23 +50,27 @@ const char *broadcast_text_for(const struct broadcast_row *b, const char *lang);
 typedef bool (*bc_each_fn)(void *ctx, const struct bc_recipient *r);
 
 int64_t broadcast_insert(struct db *db, const struct broadcast_row *b);
-bool broadcast_get(struct db *db, int64_t id, struct broadcast_row *b);
-/* The most recent broadcasts first; up to max rows into out. Returns how many. */
+/* DB_FOUND (b filled), DB_NONE, or DB_BUSY/DB_ERROR. */
+enum db_status broadcast_get(struct db *db, int64_t id, struct broadcast_row *b);
+/* The most recent broadcasts first; up to max rows into out. Returns how many,
+ * -1 when the read failed. */
 int broadcast_recent(struct db *db, struct broadcast_row *out, int max);
-/* Ids of broadcasts in state (preparing or scheduled), oldest first. */
+/* Ids of broadcasts in state (preparing or scheduled), oldest first; how many,
+ * -1 when the read failed. */
 int broadcast_ids_in_state(struct db *db, const char *state, int64_t *ids, int max);
 bool broadcast_set_state(struct db *db, int64_t id, const char *state, time_t now);
 bool broadcast_set_estimate(struct db *db, int64_t id, long recipients, long parts, int max_segments);
 
 /* Walks the volunteers a segment selects (not opted out, not erased), in id order,
  * with what `need` asks for. mun_for_total: the municipality whose total
- * {municipality_total} shows (NULL: each volunteer's own). */
+ * {municipality_total} shows (NULL: each volunteer's own). False when the read
+ * failed (fn may have seen some rows); fn returning false is no failure. */
 bool broadcast_walk_segment(struct db *db, const char *kind, const char *value, unsigned need,
                             const char *mun_for_total, bc_each_fn fn, void *ctx);
 
-/* The volunteer with this number (not erased), read as for a segment walk. False
- * when there is none; r's strings point into buf. */
-bool broadcast_lookup_number(struct db *db, const char *number, unsigned need,
+/* The volunteer with this number (not erased), read as for a segment walk:
+ * DB_FOUND (r's strings point into buf), DB_NONE, or DB_BUSY/DB_ERROR. */
+enum db_status broadcast_lookup_number(struct db *db, const char *number, unsigned need,
                              struct bc_recipient *r, char *buf, size_t buflen);
 
 /* Adds the next chunk of volunteers (ids up to fill_cursor + span) of a SQL segment
@@ -78,7 +82,8 @@ int broadcast_fill_chunk(struct db *db, int64_t id, int64_t span, const char *th
  * ignored. volunteer_id 0: number only. */
 bool broadcast_add_recipient(struct db *db, int64_t id, int64_t volunteer_id, const char *number);
 
-/* Up to limit pending recipients of a broadcast, each read with what need asks for. */
+/* Up to limit pending recipients of a broadcast, each read with what need asks
+ * for. Returns how many were read, -1 when the read failed. */
 int broadcast_walk_pending(struct db *db, int64_t id, int limit, unsigned need,
                            const char *mun_for_total, bc_each_fn fn, void *ctx);
 bool broadcast_mark_released(struct db *db, int64_t rid, int64_t outbound_id, time_t now);
@@ -89,12 +94,14 @@ struct broadcast_counts {
     long queued, sending, sent, failed, delivered, cancelled; /* outbound copies */
     long parts_left;        /* parts of copies not yet sent, pending ones estimated */
 };
+/* False when a read failed (c then holds what was read so far). */
 bool broadcast_counts(struct db *db, int64_t id, struct broadcast_counts *c);
 
 /* Cancels: nothing more is released; queued copies are cancelled. */
 bool broadcast_cancel(struct db *db, int64_t id, time_t now);
 
-/* Queued broadcast copies in the outbound queue (all broadcasts). */
+/* Queued broadcast copies in the outbound queue (all broadcasts); -1 when the
+ * read failed. */
 long broadcast_backlog(struct db *db);
 /* Moves queued broadcast copies due before `until` to `until`. Returns how many. */
 int broadcast_defer_queued(struct db *db, time_t until);

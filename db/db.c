@@ -107,7 +107,7 @@ static bool migrate(struct db *db, char *err, size_t errlen)
 {
     int64_t cur = 0;
     int max = db_schema_version();
-    if (db_int(db, &cur, "PRAGMA user_version", "") == DB_ERROR) {
+    if (DB_FAILED(db_int(db, &cur, "PRAGMA user_version", ""))) {
         snprintf(err, errlen, "cannot read the schema version: %s", sqlite3_errmsg(db->h));
         return false;
     }
@@ -120,7 +120,7 @@ static bool migrate(struct db *db, char *err, size_t errlen)
         return false;
     }
     cur = 0;
-    if (db_int(db, &cur, "PRAGMA user_version", "") == DB_ERROR) {
+    if (DB_FAILED(db_int(db, &cur, "PRAGMA user_version", ""))) {
         snprintf(err, errlen, "cannot read the schema version: %s", sqlite3_errmsg(db->h));
         db_rollback(db);
         return false;
@@ -291,24 +291,11 @@ static enum db_status int_va(struct db *db, int64_t *out, const char *sql, const
                              va_list ap)
 {
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return DB_ERROR;
-    int rc = bind_va(st, fmt, ap);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(st);
-    enum db_status r;
-    if (rc == SQLITE_ROW) {
-        r = sqlite3_column_type(st, 0) == SQLITE_NULL ? DB_NONE : DB_FOUND;
-        if (r == DB_FOUND)
-            *out = sqlite3_column_int64(st, 0);
-    } else if (rc == SQLITE_DONE) {
-        r = DB_NONE;
-    } else {
-        report(db, "sql failed", NULL);
-        r = DB_ERROR;
-    }
-    sqlite3_reset(st);
-    return r;
+    struct db_rows r = db_rows_bound(db, st, st ? bind_va(st, fmt, ap) : SQLITE_ERROR);
+    bool got = db_row(&r) && sqlite3_column_type(st, 0) != SQLITE_NULL;
+    if (got)
+        *out = sqlite3_column_int64(st, 0);
+    return db_rows_end_one(&r, got);
 }
 
 enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
@@ -318,6 +305,19 @@ enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *
     enum db_status r = int_va(db, out, sql, fmt, ap);
     va_end(ap);
     return r;
+}
+
+enum db_status db_figure(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int64_t v = 0;
+    enum db_status r = int_va(db, &v, sql, fmt, ap);
+    va_end(ap);
+    if (DB_FAILED(r))
+        return r;
+    *out = v;
+    return DB_FOUND;
 }
 
 struct db_rows db_rows(struct db *db, sqlite3_stmt *st)
@@ -356,6 +356,12 @@ enum db_status db_rows_end(struct db_rows *r)
     return s;
 }
 
+enum db_status db_rows_end_one(struct db_rows *r, bool got)
+{
+    enum db_status s = db_rows_end(r);
+    return DB_FAILED(s) ? s : got ? DB_FOUND : DB_NONE;
+}
+
 int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
 {
     va_list ap;
@@ -384,9 +390,13 @@ bool db_check_writable(struct db *db, const char *path, char *err, size_t errlen
         return false;
     }
     /* a real write, rolled back: the header's version written back unchanged */
+    int64_t version = 0;
+    if (DB_FAILED(db_int(db, &version, "PRAGMA user_version", ""))) {
+        snprintf(err, errlen, "cannot read the database %s: %s", path, sqlite3_errmsg(db->h));
+        return false;
+    }
     char sql[96];
-    snprintf(sql, sizeof sql, "BEGIN IMMEDIATE; PRAGMA user_version = %d;",
-             (int)db_int_or(db, 0, "PRAGMA user_version", ""));
+    snprintf(sql, sizeof sql, "BEGIN IMMEDIATE; PRAGMA user_version = %d;", (int)version);
     int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         snprintf(err, errlen, "cannot write to the database %s: %s", path, sqlite3_errmsg(db->h));
@@ -418,6 +428,9 @@ bool db_begin(struct db *db)
             break;
     }
     report(db, "cannot begin transaction", NULL);
+    /* a BEGIN can fail after it opened the transaction (interrupted on its way
+     * out): never leave one open that the caller believes was not begun */
+    db_rollback(db);
     return false;
 }
 
@@ -437,6 +450,10 @@ void db_rollback(struct db *db)
     if (!sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
+
+bool db_savepoint(struct db *db) { return db_exec(db, "SAVEPOINT inner_work"); }
+void db_savepoint_undo(struct db *db) { db_exec(db, "ROLLBACK TO inner_work"); }
+bool db_savepoint_end(struct db *db) { return db_exec(db, "RELEASE inner_work"); }
 
 void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {

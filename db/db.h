@@ -63,14 +63,24 @@ struct db_rows db_rows(struct db *db, sqlite3_stmt *st);
 struct db_rows db_rows_bound(struct db *db, sqlite3_stmt *st, int bind_rc);
 bool db_row(struct db_rows *r);
 enum db_status db_rows_end(struct db_rows *r);
+/* For a read of one row: ends r like db_rows_end() and says DB_FOUND when got
+ * (the caller's db_row() returned true), else DB_NONE, or how the read failed. */
+enum db_status db_rows_end_one(struct db_rows *r, bool got);
 
 /* The first column of the first row as an integer into *out: DB_FOUND, DB_NONE
- * (no row, or NULL; *out untouched) or DB_ERROR (logged; *out untouched). */
+ * (no row, or NULL; *out untouched) or DB_BUSY/DB_ERROR (logged; *out untouched). */
 enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
     __attribute__((nonnull(2)));
 
+/* The same for a figure that is 0 when there is no row (a count, a sum, a
+ * total): DB_FOUND with *out set (0 for no row or NULL), or DB_BUSY/DB_ERROR with
+ * *out untouched. */
+enum db_status db_figure(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+    __attribute__((nonnull(2)));
+
 /* The same for figures shown to people only (never for a decision): def when
- * there is no row or on an error (which is logged). */
+ * there is no row or on an error (which is logged). Display code only
+ * (gateway/web, gateway/cli): db/, core and the features use db_int(). */
 int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
 
 /* Executes a literal SQL script (no parameters). */
@@ -99,6 +109,12 @@ void db_reclaim(struct db *db);
 bool db_begin(struct db *db);
 bool db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* One savepoint inside the open transaction: db_savepoint() sets it,
+ * db_savepoint_undo() takes back what was done since (the transaction stays
+ * open), db_savepoint_end() releases it (keeping what was done). */
+bool db_savepoint(struct db *db);
+void db_savepoint_undo(struct db *db);
+bool db_savepoint_end(struct db *db);
 
 /* Copies the first column of st as text into buf ("" for NULL). */
 void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t len);

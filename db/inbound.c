@@ -24,16 +24,14 @@ bool inbound_insert(struct db *db, const char *dedupe_key, const char *channel,
     return *id != 0;
 }
 
-bool inbound_load(struct db *db, int64_t id, struct inbound_row *row)
+enum db_status inbound_load(struct db *db, int64_t id, struct inbound_row *row)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT channel, transport, sender, text, received_at, state,"
                                    " coalesce(outcome, '') FROM inbound WHERE id = ?");
-    if (!st)
-        return false;
-    db_bind(st, "i", id);
-    bool found = false;
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "i", id) : SQLITE_ERROR);
+    bool found = false, oom = false;
     memset(row, 0, sizeof *row);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (db_row(&r)) {
         row->id = id;
         db_col_text(st, 0, row->channel, sizeof row->channel);
         db_col_text(st, 1, row->transport, sizeof row->transport);
@@ -46,13 +44,15 @@ bool inbound_load(struct db *db, int64_t id, struct inbound_row *row)
                 memcpy(row->text, b, row->len);
             row->text[row->len] = '\0';
             found = true;
+        } else {
+            oom = true;
         }
         row->received_at = (time_t)sqlite3_column_int64(st, 4);
         row->handled = strcmp((const char *)sqlite3_column_text(st, 5), "handled") == 0;
         db_col_text(st, 6, row->outcome, sizeof row->outcome);
     }
-    sqlite3_reset(st);
-    return found;
+    enum db_status s = db_rows_end_one(&r, found);
+    return oom ? DB_ERROR : s;
 }
 
 void inbound_row_free(struct inbound_row *row)
@@ -83,7 +83,7 @@ int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_
     int64_t n = 0;
     if (db_int(db, &n, "SELECT count(*) FROM inbound WHERE sender_e164 = ? AND received_at >= ?"
                        " AND received_at <= ? AND id <= ?", "tiii", e164, (int64_t)since,
-               (int64_t)until, upto_id) == DB_ERROR)
+               (int64_t)until, upto_id) != DB_FOUND)
         return -1;
     return n;
 }
@@ -91,12 +91,22 @@ int64_t inbound_count_since(struct db *db, const char *e164, time_t since, time_
 int inbound_unhandled(struct db *db, int64_t *ids, int max)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT id FROM inbound WHERE state = 'new' ORDER BY id LIMIT ?");
-    if (!st)
-        return 0;
-    db_bind(st, "I", max);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "I", max) : SQLITE_ERROR);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (n < max && db_row(&r))
         ids[n++] = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
+}
+
+bool inbound_set_outcome(struct db *db, int64_t id, const char *outcome)
+{
+    return db_run(db, "UPDATE inbound SET outcome = ? WHERE id = ?", "ti", outcome, id);
+}
+
+enum db_status inbound_count_outcome(struct db *db, int64_t volunteer_id, const char *outcome,
+                                     time_t since, int64_t except_id, int64_t *n)
+{
+    return db_figure(db, n, "SELECT count(*) FROM inbound WHERE volunteer_id = ? AND"
+                            " outcome = ? AND received_at >= ? AND id != ?",
+                     "itii", volunteer_id, outcome, (int64_t)since, except_id);
 }

@@ -31,7 +31,9 @@ bool aside_add(struct db *db, const struct aside_msg *m, bool *existed)
 
 int64_t aside_count(struct db *db, const char *modem)
 {
-    if (modem)
-        return db_int_or(db, -1, "SELECT count(*) FROM modem_aside WHERE modem = ?", "t", modem);
-    return db_int_or(db, -1, "SELECT count(*) FROM modem_aside", "");
+    int64_t n = 0;
+    enum db_status s = modem
+        ? db_int(db, &n, "SELECT count(*) FROM modem_aside WHERE modem = ?", "t", modem)
+        : db_int(db, &n, "SELECT count(*) FROM modem_aside", "");
+    return s == DB_FOUND ? n : -1;
 }

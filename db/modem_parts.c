@@ -34,11 +34,10 @@ int parts_due(struct db *db, const char *modem, time_t cutoff, struct parts_grou
         " HAVING count(DISTINCT part) >= total OR min(received_at) < ?"
         " ORDER BY min(id) LIMIT ?";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return -1;
-    db_bind(st, "tiI", modem, (int64_t)cutoff, max);
-    int n = 0, rc;
-    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "tiI", modem, (int64_t)cutoff, max)
+                                                : SQLITE_ERROR);
+    int n = 0;
+    while (n < max && db_row(&r)) {
         struct parts_group *g = &out[n++];
         memset(g, 0, sizeof *g);
         db_col_text(st, 0, g->sender, sizeof g->sender);
@@ -48,8 +47,7 @@ int parts_due(struct db *db, const char *modem, time_t cutoff, struct parts_grou
         g->first_id = sqlite3_column_int64(st, 4);
         g->first_at = (time_t)sqlite3_column_int64(st, 5);
     }
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
 }
 
 char *parts_join(struct db *db, const struct parts_group *g, size_t *len, char *list,
@@ -61,15 +59,14 @@ char *parts_join(struct db *db, const struct parts_group *g, size_t *len, char *
         " WHERE state = 'waiting' AND sender = ? AND ref = ? AND total = ? GROUP BY part)"
         " ORDER BY part";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return NULL;
-    db_bind(st, "tII", g->sender, g->ref, g->total);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "tII", g->sender, g->ref, g->total)
+                                                : SQLITE_ERROR);
     size_t cap = 256, n = 0;
     char *buf = malloc(cap);
     if (list && listlen)
         list[0] = '\0';
     int rows = 0;
-    while (buf && sqlite3_step(st) == SQLITE_ROW) {
+    while (buf && db_row(&r)) {
         int part = sqlite3_column_int(st, 0);
         const void *p = sqlite3_column_blob(st, 1);
         size_t pl = (size_t)sqlite3_column_bytes(st, 1);
@@ -93,13 +90,12 @@ char *parts_join(struct db *db, const struct parts_group *g, size_t *len, char *
         }
         rows++;
     }
-    sqlite3_reset(st);
-    if (!buf)
-        return NULL;
-    if (!rows) {
+    if (DB_FAILED(db_rows_end(&r)) || !rows) {
         free(buf);
         return NULL;
     }
+    if (!buf)
+        return NULL;
     buf[n] = '\0';
     *len = n;
     return buf;
@@ -122,5 +118,8 @@ int parts_prune(struct db *db, time_t before)
 
 int64_t parts_waiting(struct db *db)
 {
-    return db_int_or(db, 0, "SELECT count(*) FROM modem_parts WHERE state = 'waiting'", "");
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM modem_parts WHERE state = 'waiting'", "") != DB_FOUND)
+        return -1;
+    return n;
 }

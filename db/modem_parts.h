@@ -42,7 +42,7 @@ bool parts_done(struct db *db, const struct parts_group *g, int64_t inbound_id, 
  * is still recognised). Returns how many. */
 int parts_prune(struct db *db, time_t before);
 
-/* Parts waiting for siblings (all modems). */
+/* Parts waiting for siblings (all modems); -1 when the read failed. */
 int64_t parts_waiting(struct db *db);
 
 #endif

@@ -1,6 +1,7 @@
 /* modem_status.c: queries of the modems table and of the hand-over order of
  * outbound messages (see modem_status.h). */
 #include "db/modem_status.h"
+#include "db/modem_parts.h"
 #include "db/outbox.h"
 
 #include <stdio.h>
@@ -65,9 +66,13 @@ bool modem_status_sim(struct db *db, const char *name, int used, int total, time
                       " WHERE name = ?", "IIiit", used, total, (int64_t)now, (int64_t)now, name);
 }
 
-time_t modem_status_balance_at(struct db *db, const char *name)
+enum db_status modem_status_balance_at(struct db *db, const char *name, time_t *at)
 {
-    return (time_t)db_int_or(db, 0, "SELECT balance_at FROM modems WHERE name = ?", "t", name);
+    int64_t v = 0;
+    enum db_status s = db_int(db, &v, "SELECT balance_at FROM modems WHERE name = ?", "t", name);
+    if (s == DB_FOUND)
+        *at = (time_t)v;
+    return s;
 }
 
 int modem_status_list(struct db *db, struct modem_row *rows, int max)
@@ -79,10 +84,9 @@ int modem_status_list(struct db *db, struct modem_row *rows, int max)
         " coalesce(sim_used, -1), coalesce(sim_total, -1), coalesce(sim_at, 0)"
         " FROM modems ORDER BY name";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return -1;
+    struct db_rows rs = db_rows(db, st);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+    while (n < max && db_row(&rs)) {
         struct modem_row *r = &rows[n++];
         memset(r, 0, sizeof *r);
         db_col_text(st, 0, r->name, sizeof r->name);
@@ -104,43 +108,48 @@ int modem_status_list(struct db *db, struct modem_row *rows, int max)
         r->sim_total = sqlite3_column_int(st, 15);
         r->sim_at = (time_t)sqlite3_column_int64(st, 16);
     }
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&rs)) ? -1 : n;
+}
+
+/* the most recent error of a queued message tried again */
+static bool retry_error(struct db *db, char *buf, size_t len)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT last_error FROM outbound WHERE state = 'queued'"
+                                   " AND attempts > 0 AND last_error IS NOT NULL"
+                                   " ORDER BY next_try_at DESC LIMIT 1");
+    struct db_rows r = db_rows(db, st);
+    if (db_row(&r))
+        db_col_text(st, 0, buf, len);
+    return !DB_FAILED(db_rows_end(&r));
 }
 
 bool modem_queue_stats(struct db *db, time_t now, time_t day_start, struct queue_stats *q)
 {
     memset(q, 0, sizeof *q);
-    q->queued = outbox_count(db, "queued");
-    q->sending = outbox_count(db, "sending");
-    q->sent = outbox_count(db, "sent");
-    q->delivered = outbox_count(db, "delivered");
-    q->failed = outbox_count(db, "failed");
-    q->retrying = db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE state = 'queued'"
-                                   " AND attempts > 0 AND last_error IS NOT NULL", "");
-    if (q->retrying) {
-        sqlite3_stmt *st = db_prep(db, "SELECT last_error FROM outbound WHERE state = 'queued'"
-                                       " AND attempts > 0 AND last_error IS NOT NULL"
-                                       " ORDER BY next_try_at DESC LIMIT 1");
-        if (st && sqlite3_step(st) == SQLITE_ROW)
-            db_col_text(st, 0, q->retry_error, sizeof q->retry_error);
-        if (st)
-            sqlite3_reset(st);
-    }
-    int64_t due = db_int_or(db, 0, "SELECT min(max(created_at, next_try_at)) FROM outbound"
-                                " WHERE state = 'queued' AND next_try_at <= ?", "i", (int64_t)now);
+    int64_t *by_state[] = { &q->queued, &q->sending, &q->sent, &q->delivered, &q->failed };
+    static const char *const states[] = { "queued", "sending", "sent", "delivered", "failed" };
+    for (size_t i = 0; i < sizeof states / sizeof *states; i++)
+        if ((*by_state[i] = outbox_count(db, states[i])) < 0)
+            return false;
+    int64_t due = 0;
+    bool ok =
+        db_int(db, &q->retrying, "SELECT count(*) FROM outbound WHERE state = 'queued'"
+               " AND attempts > 0 AND last_error IS NOT NULL", "") == DB_FOUND &&
+        (!q->retrying || retry_error(db, q->retry_error, sizeof q->retry_error)) &&
+        !DB_FAILED(db_int(db, &due, "SELECT min(max(created_at, next_try_at)) FROM outbound"
+                          " WHERE state = 'queued' AND next_try_at <= ?", "i", (int64_t)now)) &&
+        db_int(db, &q->inbound, "SELECT count(*) FROM inbound", "") == DB_FOUND &&
+        db_int(db, &q->inbound_new, "SELECT count(*) FROM inbound WHERE state = 'new'", "") ==
+            DB_FOUND &&
+        (q->parts_waiting = parts_waiting(db)) >= 0 &&
+        db_int(db, &q->received_today, "SELECT count(*) FROM inbound WHERE received_at >= ?", "i",
+               (int64_t)day_start) == DB_FOUND &&
+        db_int(db, &q->sent_today, "SELECT count(*) FROM outbound WHERE sent_at >= ?", "i",
+               (int64_t)day_start) == DB_FOUND;
     q->oldest_due_s = due ? (long)(now - due) : 0;
     if (q->oldest_due_s < 0)
         q->oldest_due_s = 0;
-    q->inbound = db_int_or(db, 0, "SELECT count(*) FROM inbound", "");
-    q->inbound_new = db_int_or(db, 0, "SELECT count(*) FROM inbound WHERE state = 'new'", "");
-    q->parts_waiting = db_int_or(db, 0, "SELECT count(*) FROM modem_parts WHERE state = 'waiting'",
-                              "");
-    q->received_today = db_int_or(db, 0, "SELECT count(*) FROM inbound WHERE received_at >= ?", "i",
-                               (int64_t)day_start);
-    q->sent_today = db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE sent_at >= ?", "i",
-                           (int64_t)day_start);
-    return true;
+    return ok;
 }
 
 bool modem_sent_record(struct db *db, int64_t id, const char *ref, time_t now)
@@ -179,13 +188,22 @@ int modem_sent_each(struct db *db, void (*fn)(void *ctx, const char *recipient,
     static const char sql[] =
         "SELECT recipient, text FROM outbound WHERE sent_seq IS NOT NULL ORDER BY sent_seq";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return -1;
+    struct db_rows r = db_rows(db, st);
     int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (db_row(&r)) {
         fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
         n++;
     }
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
+}
+
+enum db_status modem_status_up_since(struct db *db, const char *name, time_t since)
+{
+    int64_t up = 0;
+    enum db_status s = db_int(db, &up, "SELECT count(*) FROM modems WHERE name = ?"
+                                       " AND state = 'up' AND last_contact >= ?",
+                              "ti", name, (int64_t)since);
+    if (DB_FAILED(s))
+        return s;
+    return up ? DB_FOUND : DB_NONE;
 }

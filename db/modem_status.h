@@ -41,8 +41,9 @@ bool modem_status_balance(struct db *db, const char *name, const char *balance, 
 bool modem_status_reconnected(struct db *db, const char *name, time_t now);
 /* How full the modem's SIM was at its last look. */
 bool modem_status_sim(struct db *db, const char *name, int used, int total, time_t now);
-/* When the balance was last asked (0 never). */
-time_t modem_status_balance_at(struct db *db, const char *name);
+/* When the balance was last asked into *at (0 never): DB_FOUND, DB_NONE (no such
+ * modem; *at untouched) or DB_BUSY/DB_ERROR (*at untouched). */
+enum db_status modem_status_balance_at(struct db *db, const char *name, time_t *at);
 
 /* Up to max rows, by name; returns how many (-1 on error). */
 int modem_status_list(struct db *db, struct modem_row *rows, int max);
@@ -56,7 +57,8 @@ struct queue_stats {
     int64_t received_today, sent_today;
 };
 
-/* Queue depths and counters for `talka status` (day_start: midnight, epoch s). */
+/* Queue depths and counters for `talka status` (day_start: midnight, epoch s).
+ * False when a read failed (q then holds what was read). */
 bool modem_queue_stats(struct db *db, time_t now, time_t day_start, struct queue_stats *q);
 
 /* The network took outbound message id: sent with its reference, and numbered in
@@ -67,8 +69,13 @@ bool modem_sent_record(struct db *db, int64_t id, const char *ref, time_t now);
 bool modem_sent_record_many(struct db *db, const int64_t *ids, const char *const *refs, int n,
                             time_t now);
 
-/* Calls fn for each message handed to a modem, in that order. */
+/* Calls fn for each message handed to a modem, in that order. Returns how many,
+ * -1 when the read failed. */
 int modem_sent_each(struct db *db, void (*fn)(void *ctx, const char *recipient,
                                              const char *text), void *ctx);
+
+/* Whether modem name is up and was last in contact at or after since: DB_FOUND,
+ * DB_NONE, or DB_BUSY/DB_ERROR. */
+enum db_status modem_status_up_since(struct db *db, const char *name, time_t since);
 
 #endif

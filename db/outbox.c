@@ -56,18 +56,26 @@ int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_
         "              AND next_try_at <= ? ORDER BY priority, id LIMIT ?)"
         " RETURNING id, recipient, text, encoding, segments, priority, attempts, kind,"
         "           coalesce(broadcast_id, 0)";
+    /* its own transaction: a statement that fails after its UPDATE went through
+     * (on its last step) must not leave rows 'sending' that nobody sends */
+    bool own = sqlite3_get_autocommit(db_handle(db));
+    if (own && !db_begin(db))
+        return -1;
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return 0;
-    db_bind(st, "tIiI", transport, max_priority, (int64_t)now, max);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "tIiI", transport, max_priority,
+                                                          (int64_t)now, max) : SQLITE_ERROR);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (n < max && db_row(&r))
         claimed_row(st, &m[n++]);
     /* the statement runs to its end, so every row it changed is one returned */
-    while (n == max && sqlite3_step(st) == SQLITE_ROW)
+    while (n == max && db_row(&r))
         ;
-    sqlite3_reset(st);
-    return n;
+    if (DB_FAILED(db_rows_end(&r))) {
+        if (own)
+            db_rollback(db);
+        return -1;
+    }
+    return !own || db_commit(db) ? n : -1;
 }
 
 /* The last reply to an erased volunteer keeps its number only until it is sent. */
@@ -143,5 +151,36 @@ int outbox_requeue_stale(struct db *db)
 
 int64_t outbox_count(struct db *db, const char *state)
 {
-    return db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE state = ?", "t", state);
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM outbound WHERE state = ?", "t", state) != DB_FOUND)
+        return -1;
+    return n;
+}
+
+enum db_status outbox_replies_since(struct db *db, const char *recipient, time_t since,
+                                    int64_t *n)
+{
+    return db_figure(db, n, "SELECT count(*) FROM outbound WHERE recipient = ?"
+                                  " AND kind = 'reply' AND created_at > ?",
+                          "ti", recipient, (int64_t)since);
+}
+
+enum db_status outbox_parts_sent_since(struct db *db, const char *transport, time_t since,
+                                       int64_t *parts)
+{
+    return db_figure(db, parts, "SELECT coalesce(sum(segments), 0) FROM outbound"
+                                  " WHERE transport = ? AND sent_at >= ? AND sent_at IS NOT NULL",
+                          "ti", transport, (int64_t)since);
+}
+
+enum db_status outbox_broadcast_due(struct db *db, int priority, time_t now)
+{
+    int64_t waiting = 0;
+    enum db_status s = db_int(db, &waiting,
+                              "SELECT EXISTS (SELECT 1 FROM outbound WHERE state = 'queued'"
+                              " AND priority = ? AND next_try_at <= ? AND broadcast_id IS NOT NULL)",
+                              "Ii", priority, (int64_t)now);
+    if (DB_FAILED(s))
+        return s;
+    return waiting ? DB_FOUND : DB_NONE;
 }

@@ -38,7 +38,8 @@ bool outbox_claim(struct db *db, const char *transport, time_t now, int max_prio
 
 /* Claims up to max due messages at once (one statement; the same choice as
  * outbox_claim, returned in no particular order) into m[0 .. n-1]. Returns n (0:
- * nothing due or a database error). */
+ * nothing due), -1 on a database error: then nothing was claimed (in its own
+ * transaction; inside the caller's, the caller must roll back). */
 int outbox_claim_many(struct db *db, const char *transport, time_t now, int max_priority,
                       struct outbox_msg *m, int max);
 
@@ -63,7 +64,18 @@ int outbox_report_or_keep(struct db *db, const char *transport, const char *ref,
 /* Rows left in 'sending' by a crash go back to the queue (at start-up). */
 int outbox_requeue_stale(struct db *db);
 
-/* Counts by state, for status output. */
+/* Counts by state, for status output; -1 when the read failed. */
 int64_t outbox_count(struct db *db, const char *state);
+
+/* Replies (kind 'reply') to recipient created after since into *n: DB_FOUND, or
+ * DB_BUSY/DB_ERROR (*n untouched). */
+enum db_status outbox_replies_since(struct db *db, const char *recipient, time_t since,
+                                    int64_t *n);
+/* Parts sent through transport since `since` into *parts, as above. */
+enum db_status outbox_parts_sent_since(struct db *db, const char *transport, time_t since,
+                                       int64_t *parts);
+/* Whether a copy of one of talka's broadcasts (broadcast_id set) is queued at
+ * priority and due by now: DB_FOUND, DB_NONE, or DB_BUSY/DB_ERROR. */
+enum db_status outbox_broadcast_due(struct db *db, int priority, time_t now);
 
 #endif

@@ -51,25 +51,22 @@ bool planting_insert(struct db *db, struct planting *p)
     return true;
 }
 
-static bool load_one(struct db *db, const char *sql, int64_t key, struct planting *p)
+static enum db_status load_one(struct db *db, const char *sql, int64_t key, struct planting *p)
 {
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
-    db_bind(st, "i", key);
-    bool found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "i", key) : SQLITE_ERROR);
+    bool got = db_row(&r);
+    if (got)
         load(st, p);
-    sqlite3_reset(st);
-    return found;
+    return db_rows_end_one(&r, got);
 }
 
-bool planting_by_id(struct db *db, int64_t id, struct planting *p)
+enum db_status planting_by_id(struct db *db, int64_t id, struct planting *p)
 {
     return load_one(db, "SELECT " PLANTING_COLS " FROM plantings WHERE id = ?", id, p);
 }
 
-bool planting_by_review_no(struct db *db, int review_no, struct planting *p)
+enum db_status planting_by_review_no(struct db *db, int review_no, struct planting *p)
 {
     return load_one(db, "SELECT " PLANTING_COLS " FROM plantings WHERE review_no = ?", review_no, p);
 }
@@ -90,27 +87,42 @@ int plantings_last_report(struct db *db, int64_t volunteer_id, time_t since,
         "  AND status IN ('accepted', 'pending_review') ORDER BY reported_at DESC, id DESC LIMIT 1)"
         " AND status IN ('accepted', 'pending_review') ORDER BY item_no";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return 0;
-    db_bind(st, "ii", volunteer_id, (int64_t)since);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "ii", volunteer_id, (int64_t)since)
+                                                : SQLITE_ERROR);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (n < max && db_row(&r))
         load(st, &out[n++]);
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
 }
 
-int plantings_next_review_no(struct db *db)
+int plantings_pending_of_report(struct db *db, int64_t inbound_id, int64_t *ids, int max)
 {
+    sqlite3_stmt *st = db_prep(db, "SELECT id FROM plantings WHERE inbound_id = ?"
+                                   " AND status = 'pending_review' ORDER BY item_no");
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "i", inbound_id) : SQLITE_ERROR);
+    int n = 0;
+    while (n < max && db_row(&r))
+        ids[n++] = sqlite3_column_int64(st, 0);
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
+}
+
+enum db_status plantings_next_review_no(struct db *db, int *no)
+{
+    static const char next[] =
+        "SELECT coalesce(max(review_no), 0) + 1 FROM plantings WHERE review_no IS NOT NULL";
     /* the smallest number not held by a report still waiting; reused later */
-    int64_t n = db_int_or(db, 1,
-        "SELECT coalesce(max(review_no), 0) + 1 FROM plantings WHERE review_no IS NOT NULL", "");
-    if (n > 99999) {
-        db_run(db, "UPDATE plantings SET review_no = NULL WHERE status != 'pending_review'", "");
-        n = db_int_or(db, 1, "SELECT coalesce(max(review_no), 0) + 1 FROM plantings"
-                          " WHERE review_no IS NOT NULL", "");
+    int64_t n = 1;
+    enum db_status s = db_int(db, &n, next, "");
+    if (!DB_FAILED(s) && n > 99999) {
+        if (!db_run(db, "UPDATE plantings SET review_no = NULL WHERE status != 'pending_review'", ""))
+            return db_busy(db) ? DB_BUSY : DB_ERROR;
+        n = 1;
+        s = db_int(db, &n, next, "");
     }
-    return (int)n;
+    if (DB_FAILED(s))
+        return s;
+    *no = (int)n;
+    return DB_FOUND;
 }
 
 bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_t delta,
@@ -128,25 +140,32 @@ bool points_add(struct db *db, int64_t volunteer_id, int64_t planting_id, int64_
     return rc == SQLITE_DONE;
 }
 
-int64_t points_total(struct db *db, int64_t volunteer_id)
+enum db_status points_total(struct db *db, int64_t volunteer_id, int64_t *points)
 {
-    return db_int_or(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id = ?",
-                  "i", volunteer_id);
+    return db_figure(db, points, "SELECT " SQL_POINTS_OF("?"), "i", volunteer_id);
 }
 
-int64_t points_first_report_held(struct db *db, int64_t volunteer_id)
+enum db_status points_of_number(struct db *db, const char *e164, int64_t *points)
 {
-    return db_int_or(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id = ?"
-                            " AND reason IN ('first_report', 'first_report_withdrawn')",
-                     "i", volunteer_id);
+    return db_figure(db, points, "SELECT " SQL_POINTS_OF("v.id") " FROM volunteers v"
+                                 " WHERE v.number = ?", "t", e164);
+}
+
+enum db_status points_first_report_held(struct db *db, int64_t volunteer_id, int64_t *held)
+{
+    return db_figure(db, held, "SELECT coalesce(sum(delta), 0) FROM points_ledger"
+                                 " WHERE volunteer_id = ?"
+                                 " AND reason IN ('first_report', 'first_report_withdrawn')",
+                         "i", volunteer_id);
 }
 
 enum db_status plantings_has_accepted(struct db *db, int64_t volunteer_id)
 {
     int64_t has = 0;
-    if (db_int(db, &has, "SELECT EXISTS (SELECT 1 FROM plantings WHERE volunteer_id = ?"
-                         " AND status = 'accepted')", "i", volunteer_id) == DB_ERROR)
-        return DB_ERROR;
+    enum db_status s = db_int(db, &has, "SELECT EXISTS (SELECT 1 FROM plantings"
+                              " WHERE volunteer_id = ? AND status = 'accepted')", "i", volunteer_id);
+    if (DB_FAILED(s))
+        return s;
     return has ? DB_FOUND : DB_NONE;
 }
 
@@ -154,21 +173,22 @@ enum db_status plantings_recent_same(struct db *db, int64_t volunteer_id, time_t
                                      int64_t inbound_id, const char *items, const char *place)
 {
     int64_t n = 0;
-    if (db_int(db, &n,
+    enum db_status s = db_int(db, &n,
                "SELECT count(*) FROM (SELECT group_concat(species || '=' || count, ',') AS items,"
                " max(place) AS place FROM (SELECT inbound_id, species, count, place FROM plantings"
                " WHERE volunteer_id = ? AND reported_at >= ? AND inbound_id != ?"
                " AND status IN ('accepted', 'pending_review') ORDER BY inbound_id, species, count)"
                " GROUP BY inbound_id) WHERE items = ? AND place = ?",
-               "iiitt", volunteer_id, (int64_t)since, inbound_id, items, place) == DB_ERROR)
-        return DB_ERROR;
+               "iiitt", volunteer_id, (int64_t)since, inbound_id, items, place);
+    if (DB_FAILED(s))
+        return s;
     return n > 0 ? DB_FOUND : DB_NONE;
 }
 
-int64_t points_of_planting(struct db *db, int64_t planting_id)
+enum db_status points_of_planting(struct db *db, int64_t planting_id, int64_t *points)
 {
-    return db_int_or(db, 0, "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE planting_id = ?",
-                  "i", planting_id);
+    return db_figure(db, points, "SELECT coalesce(sum(delta), 0) FROM points_ledger"
+                                 " WHERE planting_id = ?", "i", planting_id);
 }
 
 bool totals_add(struct db *db, const char *municipality, int64_t delta)
@@ -179,7 +199,40 @@ bool totals_add(struct db *db, const char *municipality, int64_t delta)
     return db_run(db, sql, "ti", municipality, delta) && db_run(db, sql, "ti", "", delta);
 }
 
-int64_t totals_get(struct db *db, const char *municipality)
+enum db_status totals_get(struct db *db, const char *municipality, int64_t *trees)
 {
-    return db_int_or(db, 0, "SELECT trees FROM tree_totals WHERE municipality = ?", "t", municipality);
+    return db_figure(db, trees, "SELECT trees FROM tree_totals WHERE municipality = ?", "t",
+                         municipality);
+}
+
+enum db_status plantings_count_of(struct db *db, int64_t volunteer_id, int64_t *n)
+{
+    return db_figure(db, n, "SELECT count(*) FROM plantings WHERE volunteer_id = ?", "i",
+                         volunteer_id);
+}
+
+enum db_status plantings_accepted_each(struct db *db,
+                                       bool (*fn)(void *ctx, const struct planting_export *e),
+                                       void *ctx)
+{
+    static const char sql[] =
+        "SELECT uuid, count, species, place, municipality, coalesce(planted_on, ''), reported_at,"
+        "       channel FROM plantings WHERE status = 'accepted' ORDER BY reported_at, id";
+    sqlite3_stmt *st = db_prep(db, sql);
+    struct db_rows r = db_rows(db, st);
+    while (db_row(&r)) {
+        struct planting_export e;
+        memset(&e, 0, sizeof e);
+        db_col_text(st, 0, e.uuid, sizeof e.uuid);
+        e.count = (long)sqlite3_column_int64(st, 1);
+        db_col_text(st, 2, e.species, sizeof e.species);
+        db_col_text(st, 3, e.place, sizeof e.place);
+        db_col_text(st, 4, e.municipality, sizeof e.municipality);
+        db_col_text(st, 5, e.planted_on, sizeof e.planted_on);
+        e.reported_at = (time_t)sqlite3_column_int64(st, 6);
+        db_col_text(st, 7, e.channel, sizeof e.channel);
+        if (!fn(ctx, &e))
+            break;
+    }
+    return db_rows_end(&r);
 }

@@ -21,12 +21,9 @@ int registry_waiting(struct db *db, int max, struct registry_row *rows)
         " LEFT JOIN volunteers v ON v.id = coalesce(r.volunteer_id, p.volunteer_id)"
         " WHERE r.batch_id IS NULL ORDER BY r.id LIMIT ?";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return -1;
-    db_bind(st, "I", max);
+    struct db_rows rs = db_rows_bound(db, st, st ? db_bind(st, "I", max) : SQLITE_ERROR);
     int n = 0;
-    int rc;
-    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (n < max && db_row(&rs)) {
         struct registry_row *r = &rows[n++];
         memset(r, 0, sizeof *r);
         r->rec_id = sqlite3_column_int64(st, 0);
@@ -46,8 +43,7 @@ int registry_waiting(struct db *db, int max, struct registry_row *rows)
         r->reported_at = sqlite3_column_int64(st, 14);
         db_col_text(st, 15, r->channel, sizeof r->channel);
     }
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&rs)) ? -1 : n;
 }
 
 bool registry_batch_insert(struct db *db, const char *batch_id, time_t now)
@@ -70,7 +66,7 @@ bool registry_record_drop(struct db *db, int64_t rec_id)
     return db_run(db, "DELETE FROM registry_records WHERE id = ? AND batch_id IS NULL", "i", rec_id);
 }
 
-bool registry_open_batch(struct db *db, struct registry_batch *b)
+enum db_status registry_open_batch(struct db *db, struct registry_batch *b)
 {
     static const char sql[] =
         "SELECT b.batch_id, b.attempts, b.next_try_at, b.created_at,"
@@ -78,20 +74,17 @@ bool registry_open_batch(struct db *db, struct registry_batch *b)
         "        AND r.state = 'queued')"
         " FROM registry_batches b WHERE b.state = 'open' ORDER BY b.created_at, b.rowid LIMIT 1";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
-    bool got = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    struct db_rows r = db_rows(db, st);
+    bool got = db_row(&r);
+    if (got) {
         memset(b, 0, sizeof *b);
         db_col_text(st, 0, b->batch_id, sizeof b->batch_id);
         b->attempts = sqlite3_column_int(st, 1);
         b->next_try_at = sqlite3_column_int64(st, 2);
         b->created_at = sqlite3_column_int64(st, 3);
         b->nrecords = sqlite3_column_int(st, 4);
-        got = true;
     }
-    sqlite3_reset(st);
-    return got;
+    return db_rows_end_one(&r, got);
 }
 
 bool registry_batch_records(struct db *db, const char *batch_id,
@@ -102,15 +95,11 @@ bool registry_batch_records(struct db *db, const char *batch_id,
     static const char sql[] =
         "SELECT uuid, op, record FROM registry_records WHERE batch_id = ? ORDER BY id";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
-    db_bind(st, "t", batch_id);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", batch_id) : SQLITE_ERROR);
+    while (db_row(&r))
         fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
            (const char *)sqlite3_column_text(st, 2));
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE;
+    return db_rows_end(&r) == DB_DONE;
 }
 
 bool registry_record_result(struct db *db, const char *batch_id, const char *uuid,
@@ -159,21 +148,18 @@ bool registry_counts(struct db *db, struct registry_counts *c)
         "       coalesce(sum(state = 'rejected'), 0)"
         " FROM registry_records";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
     memset(c, 0, sizeof *c);
-    bool ok = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    struct db_rows r = db_rows(db, st);
+    bool ok = db_row(&r);
+    if (ok) {
         c->waiting = sqlite3_column_int64(st, 0);
         c->in_batches = sqlite3_column_int64(st, 1);
         c->open_batches = sqlite3_column_int64(st, 2);
         c->accepted = sqlite3_column_int64(st, 3);
         c->duplicate = sqlite3_column_int64(st, 4);
         c->rejected = sqlite3_column_int64(st, 5);
-        ok = true;
     }
-    sqlite3_reset(st);
-    return ok;
+    return db_rows_end_one(&r, ok) == DB_FOUND;
 }
 
 bool registry_rejected(struct db *db, int max,
@@ -185,15 +171,11 @@ bool registry_rejected(struct db *db, int max,
         "SELECT uuid, op, coalesce(reason, ''), coalesce(done_at, 0) FROM registry_records"
         " WHERE state = 'rejected' ORDER BY done_at DESC, id DESC LIMIT ?";
     sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
-    db_bind(st, "I", max);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "I", max) : SQLITE_ERROR);
+    while (db_row(&r))
         fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE;
+    return db_rows_end(&r) == DB_DONE;
 }
 
 bool registry_state_set(struct db *db, const char *key, const char *value)
@@ -204,41 +186,33 @@ bool registry_state_set(struct db *db, const char *key, const char *value)
                   "tt", key, value);
 }
 
-bool registry_state_get(struct db *db, const char *key, char *buf, size_t len)
+enum db_status registry_state_get(struct db *db, const char *key, char *buf, size_t len)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT value FROM registry_state WHERE key = ?");
     if (len)
         buf[0] = '\0';
-    if (!st)
-        return false;
-    db_bind(st, "t", key);
-    bool got = false;
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", key) : SQLITE_ERROR);
+    bool got = db_row(&r) && sqlite3_column_type(st, 0) != SQLITE_NULL;
+    if (got)
         db_col_text(st, 0, buf, len);
-        got = true;
-    }
-    sqlite3_reset(st);
-    return got;
+    return db_rows_end_one(&r, got);
 }
 
-bool registry_lock_read(struct db *db, struct registry_lock_row *l)
+enum db_status registry_lock_read(struct db *db, struct registry_lock_row *l)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT coalesce(holder, ''), coalesce(host, ''),"
                                    " coalesce(pid, 0), coalesce(expires_at, 0)"
                                    " FROM registry_lock WHERE id = 1");
-    if (!st)
-        return false;
     memset(l, 0, sizeof *l);
-    bool got = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    struct db_rows r = db_rows(db, st);
+    bool got = db_row(&r);
+    if (got) {
         db_col_text(st, 0, l->holder, sizeof l->holder);
         db_col_text(st, 1, l->host, sizeof l->host);
         l->pid = sqlite3_column_int64(st, 2);
         l->expires_at = sqlite3_column_int64(st, 3);
-        got = true;
     }
-    sqlite3_reset(st);
-    return got;
+    return db_rows_end_one(&r, got);
 }
 
 bool registry_lock_swap(struct db *db, const char *expect_holder, const char *holder,

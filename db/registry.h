@@ -49,10 +49,11 @@ struct registry_batch {
     int nrecords;               /* records still without a final result */
 };
 
-/* The oldest open batch; false when there is none. */
-bool registry_open_batch(struct db *db, struct registry_batch *b);
+/* The oldest open batch: DB_FOUND, DB_NONE, or DB_BUSY/DB_ERROR. */
+enum db_status registry_open_batch(struct db *db, struct registry_batch *b);
 
-/* Calls fn for each record of the batch (in queue order) with its fixed JSON. */
+/* Calls fn for each record of the batch (in queue order) with its fixed JSON;
+ * false when the read failed (fn may have seen some records). */
 bool registry_batch_records(struct db *db, const char *batch_id,
                             void (*fn)(void *arg, const char *uuid, const char *op,
                                        const char *record_json),
@@ -79,17 +80,19 @@ struct registry_counts {
     int64_t open_batches;
     int64_t accepted, duplicate, rejected;
 };
+/* False when the read failed (c then all 0). */
 bool registry_counts(struct db *db, struct registry_counts *c);
 
-/* Records the registry rejected, newest first. */
+/* Records the registry rejected, newest first; false when the read failed. */
 bool registry_rejected(struct db *db, int max,
                        void (*fn)(void *arg, const char *uuid, const char *op,
                                   const char *reason, int64_t at),
                        void *arg);
 
-/* registry_state key/value. get copies into buf ("" when absent) and returns false when absent. */
+/* registry_state key/value. get copies into buf ("" when absent or failed) and
+ * returns DB_FOUND, DB_NONE (absent or NULL), or DB_BUSY/DB_ERROR. */
 bool registry_state_set(struct db *db, const char *key, const char *value);
-bool registry_state_get(struct db *db, const char *key, char *buf, size_t len);
+enum db_status registry_state_get(struct db *db, const char *key, char *buf, size_t len);
 
 /* The upload lock row. */
 struct registry_lock_row {
@@ -98,7 +101,8 @@ struct registry_lock_row {
     int64_t pid;
     int64_t expires_at;
 };
-bool registry_lock_read(struct db *db, struct registry_lock_row *l);
+/* DB_FOUND, DB_NONE (no lock row), or DB_BUSY/DB_ERROR. */
+enum db_status registry_lock_read(struct db *db, struct registry_lock_row *l);
 /* Sets the holder when the row still holds expect_holder ("" = free); true when taken. */
 bool registry_lock_swap(struct db *db, const char *expect_holder, const char *holder,
                         const char *host, int64_t pid, int64_t expires_at);

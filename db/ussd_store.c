@@ -1,6 +1,7 @@
 /* ussd_store.c: SQL for the USSD menu: sessions, answers kept for retries,
  * volunteer language and points, and the most planted species. */
 #include "db/ussd_store.h"
+#include "db/plantings.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -56,13 +57,12 @@ static const char SQL_LOAD[] =
     " species, count, place, ended, created_at, updated_at"
     " FROM ussd_sessions WHERE session_id = ?";
 
-bool ussd_session_load(struct db *db, const char *id, struct ussd_session *s)
+enum db_status ussd_session_load(struct db *db, const char *id, struct ussd_session *s)
 {
     sqlite3_stmt *st = db_prep(db, SQL_LOAD);
-    if (!st || db_bind(st, "t", id) != SQLITE_OK)
-        return false;
-    bool found = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", id) : SQLITE_ERROR);
+    bool found = db_row(&r);
+    if (found) {
         char buf[USSD_SHOWN_MAX * 65 + 1];
         memset(s, 0, sizeof *s);
         db_col_text(st, 0, s->id, sizeof s->id);
@@ -81,28 +81,23 @@ bool ussd_session_load(struct db *db, const char *id, struct ussd_session *s)
         s->ended = sqlite3_column_int(st, 11) != 0;
         s->created_at = (time_t)sqlite3_column_int64(st, 12);
         s->updated_at = (time_t)sqlite3_column_int64(st, 13);
-        found = true;
     }
-    sqlite3_reset(st);
-    return found;
+    return db_rows_end_one(&r, found);
 }
 
 static const char SQL_ANSWER_GET[] =
     "SELECT answer FROM ussd_answers WHERE session_id = ? AND request = ?";
 
-bool ussd_answer_get(struct db *db, const char *session_id, const char *request,
-                     char *buf, size_t buflen)
+enum db_status ussd_answer_get(struct db *db, const char *session_id, const char *request,
+                               char *buf, size_t buflen)
 {
     sqlite3_stmt *st = db_prep(db, SQL_ANSWER_GET);
-    if (!st || db_bind(st, "tt", session_id, request) != SQLITE_OK)
-        return false;
-    bool found = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "tt", session_id, request)
+                                                : SQLITE_ERROR);
+    bool found = db_row(&r);
+    if (found)
         db_col_text(st, 0, buf, buflen);
-        found = true;
-    }
-    sqlite3_reset(st);
-    return found;
+    return db_rows_end_one(&r, found);
 }
 
 bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, time_t now);
@@ -126,16 +121,15 @@ static const char SQL_SESSION_OWNER[] = "SELECT phone FROM ussd_sessions WHERE s
 static int session_is_mine(struct db *db, const char *id, const char *phone)
 {
     sqlite3_stmt *st = db_prep(db, SQL_SESSION_OWNER);
-    if (!st || db_bind(st, "t", id) != SQLITE_OK)
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", id) : SQLITE_ERROR);
+    char owner[32] = "";
+    bool found = db_row(&r);
+    if (found)
+        db_col_text(st, 0, owner, sizeof owner);
+    enum db_status s = db_rows_end_one(&r, found);
+    if (DB_FAILED(s))
         return -1;
-    int rc = sqlite3_step(st), r;
-    if (rc == SQLITE_ROW)
-        r = strcmp((const char *)sqlite3_column_text(st, 0) ? (const char *)
-                   sqlite3_column_text(st, 0) : "", phone) == 0;
-    else
-        r = rc == SQLITE_DONE ? 1 : -1;
-    sqlite3_reset(st);
-    return r;
+    return s == DB_NONE || strcmp(owner, phone) == 0;
 }
 
 enum ussd_commit_result ussd_commit(struct db *db, const struct ussd_session *s,
@@ -166,7 +160,7 @@ enum ussd_commit_result ussd_commit(struct db *db, const struct ussd_session *s,
         if (s->lang_changed && !ussd_volunteer_set_lang(db, s->phone, s->lang, s->updated_at))
             goto fail;
         r = USSD_COMMIT_WON;
-    } else if (!ussd_answer_get(db, s->id, request, buf, buflen)) {
+    } else if (ussd_answer_get(db, s->id, request, buf, buflen) != DB_FOUND) {
         goto fail;
     }
     if (db_commit(db))
@@ -202,15 +196,15 @@ fail:
 
 static const char SQL_VOL_LANG[] = "SELECT lang FROM volunteers WHERE number = ?";
 
-void ussd_volunteer_lang(struct db *db, const char *e164, char lang[4])
+enum db_status ussd_volunteer_lang(struct db *db, const char *e164, char lang[4])
 {
     lang[0] = '\0';
     sqlite3_stmt *st = db_prep(db, SQL_VOL_LANG);
-    if (!st || db_bind(st, "t", e164) != SQLITE_OK)
-        return;
-    if (sqlite3_step(st) == SQLITE_ROW)
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", e164) : SQLITE_ERROR);
+    bool found = db_row(&r);
+    if (found)
         db_col_text(st, 0, lang, 4);
-    sqlite3_reset(st);
+    return db_rows_end_one(&r, found);
 }
 
 static const char SQL_VOL_SET_LANG[] =
@@ -222,15 +216,6 @@ bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, 
     return db_run(db, SQL_VOL_SET_LANG, "ttii", e164, lang, (int64_t)now, (int64_t)now);
 }
 
-static const char SQL_VOL_POINTS[] =
-    "SELECT COALESCE(SUM(l.delta), 0) FROM points_ledger l"
-    " JOIN volunteers v ON v.id = l.volunteer_id WHERE v.number = ?";
-
-long ussd_volunteer_points(struct db *db, const char *e164)
-{
-    return (long)db_int_or(db, 0, SQL_VOL_POINTS, "t", e164);
-}
-
 static const char SQL_TOP_SPECIES[] =
     "SELECT species FROM plantings WHERE status IN ('accepted', 'pending_review')"
     " GROUP BY species ORDER BY SUM(count) DESC, species LIMIT ?";
@@ -238,11 +223,9 @@ static const char SQL_TOP_SPECIES[] =
 int ussd_top_species(struct db *db, char (*ids)[64], int max)
 {
     sqlite3_stmt *st = db_prep(db, SQL_TOP_SPECIES);
-    if (!st || db_bind(st, "I", max) != SQLITE_OK)
-        return 0;
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "I", max) : SQLITE_ERROR);
     int n = 0;
-    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (n < max && db_row(&r))
         db_col_text(st, 0, ids[n++], 64);
-    sqlite3_reset(st);
-    return n;
+    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
 }

@@ -40,12 +40,13 @@ struct ussd_session {
 const char *ussd_step_name(enum ussd_step s);
 enum ussd_step ussd_step_from_name(const char *name);
 
-/* Loads a session; false when there is none (or on a database error). */
-bool ussd_session_load(struct db *db, const char *id, struct ussd_session *s);
+/* Loads a session: DB_FOUND, DB_NONE, or DB_BUSY/DB_ERROR. */
+enum db_status ussd_session_load(struct db *db, const char *id, struct ussd_session *s);
 
-/* The answer stored for (session, request), copied into buf; false when none. */
-bool ussd_answer_get(struct db *db, const char *session_id, const char *request,
-                     char *buf, size_t buflen);
+/* The answer stored for (session, request), copied into buf: DB_FOUND, DB_NONE,
+ * or DB_BUSY/DB_ERROR. */
+enum db_status ussd_answer_get(struct db *db, const char *session_id, const char *request,
+                               char *buf, size_t buflen);
 
 /* What ussd_commit() did. */
 enum ussd_commit_result {
@@ -67,15 +68,16 @@ enum ussd_commit_result ussd_commit(struct db *db, const struct ussd_session *s,
 /* Deletes sessions (and their answers) idle since before cutoff. Returns rows. */
 int ussd_purge(struct db *db, time_t cutoff);
 
-/* The volunteer's language ("" when the number is unknown) into lang[4]. */
-void ussd_volunteer_lang(struct db *db, const char *e164, char lang[4]);
+/* The volunteer's language ("" when the number is unknown) into lang[4]:
+ * DB_FOUND, DB_NONE, or DB_BUSY/DB_ERROR (lang "" then too). */
+enum db_status ussd_volunteer_lang(struct db *db, const char *e164, char lang[4]);
 /* Remembers the language (creating the volunteer row when needed). */
 bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, time_t now);
-/* SUM(points_ledger.delta) of the volunteer; 0 when unknown. */
-long ussd_volunteer_points(struct db *db, const char *e164);
+/* (A volunteer's points by number: points_of_number() in db/plantings.h.) */
 
 /* Species ids by trees planted (accepted or waiting for review), most first;
- * fills up to max ids (each < 64 bytes) and returns how many. */
+ * fills up to max ids (each < 64 bytes) and returns how many, -1 when the read
+ * failed. */
 int ussd_top_species(struct db *db, char (*ids)[64], int max);
 
 #endif

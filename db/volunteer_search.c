@@ -1,15 +1,15 @@
 /* volunteer_search.c: the dashboard's volunteer search (see volunteer_search.h). */
 #include "db/volunteer_search.h"
+#include "db/plantings.h"
 
 enum db_status volunteers_search(struct db *db, const char *number, const char *name_part,
                                  int limit, int (*row)(const struct volunteer_hit *, void *),
                                  void *arg)
 {
-    /* the balance is the points_ledger sum, as db/plantings.c's points_total; LIKE's
-     * own wildcards in name_part stay wildcards, as typed */
-    sqlite3_stmt *st = db_prep(db, "SELECT id, number, coalesce(name, ''), created_at,"
-                                   " (SELECT coalesce(sum(delta), 0) FROM points_ledger l"
-                                   "  WHERE l.volunteer_id = v.id)"
+    /* the balance as everywhere (SQL_POINTS_OF); LIKE's own wildcards in name_part
+     * stay wildcards, as typed */
+    sqlite3_stmt *st = db_prep(db, "SELECT id, number, coalesce(name, ''), created_at, "
+                                   SQL_POINTS_OF("v.id")
                                    " FROM volunteers v WHERE erased_at IS NULL"
                                    " AND (number = ? OR name LIKE '%' || ? || '%')"
                                    " ORDER BY id LIMIT ?");

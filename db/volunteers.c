@@ -4,10 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool load(sqlite3_stmt *st, struct volunteer *v)
+static enum db_status load(struct db *db, sqlite3_stmt *st, int bind_rc, struct volunteer *v)
 {
-    bool found = false;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    struct db_rows r = db_rows_bound(db, st, bind_rc);
+    bool got = db_row(&r);
+    if (got) {
         memset(v, 0, sizeof *v);
         v->id = sqlite3_column_int64(st, 0);
         db_col_text(st, 1, v->number, sizeof v->number);
@@ -15,43 +16,38 @@ static bool load(sqlite3_stmt *st, struct volunteer *v)
         db_col_text(st, 3, v->lang, sizeof v->lang);
         v->opted_out = sqlite3_column_int(st, 4) != 0;
         v->created_at = (time_t)sqlite3_column_int64(st, 5);
-        found = true;
     }
-    sqlite3_reset(st);
-    return found;
+    return db_rows_end_one(&r, got);
 }
 
-bool volunteer_find(struct db *db, const char *e164, struct volunteer *v)
+enum db_status volunteer_find(struct db *db, const char *e164, struct volunteer *v)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT id, number, name, lang, opted_out, created_at"
                                    " FROM volunteers WHERE number = ?");
-    if (!st)
-        return false;
-    db_bind(st, "t", e164);
-    return load(st, v);
+    return load(db, st, st ? db_bind(st, "t", e164) : SQLITE_ERROR, v);
 }
 
-bool volunteer_by_id(struct db *db, int64_t id, struct volunteer *v)
+enum db_status volunteer_by_id(struct db *db, int64_t id, struct volunteer *v)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT id, number, name, lang, opted_out, created_at"
                                    " FROM volunteers WHERE id = ?");
-    if (!st)
-        return false;
-    db_bind(st, "i", id);
-    return load(st, v);
+    return load(db, st, st ? db_bind(st, "i", id) : SQLITE_ERROR, v);
 }
 
 bool volunteer_get_or_create(struct db *db, const char *e164, const char *lang, time_t now,
                              struct volunteer *v)
 {
-    if (volunteer_find(db, e164, v)) {
+    enum db_status s = volunteer_find(db, e164, v);
+    if (s == DB_FOUND) {
         v->created = false;
         return true;
     }
+    if (s != DB_NONE)
+        return false;
     if (!db_run(db, "INSERT INTO volunteers (number, lang, created_at, last_seen_at)"
                     " VALUES (?, ?, ?, ?)", "ttii", e164, lang, (int64_t)now, (int64_t)now))
         return false;
-    if (!volunteer_find(db, e164, v))
+    if (volunteer_find(db, e164, v) != DB_FOUND)
         return false;
     v->created = true;
     return true;

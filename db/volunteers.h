@@ -22,8 +22,9 @@ struct volunteer {
 /* Finds the volunteer with this E.164 number, creating it (lang as given). */
 bool volunteer_get_or_create(struct db *db, const char *e164, const char *lang, time_t now,
                              struct volunteer *v);
-bool volunteer_find(struct db *db, const char *e164, struct volunteer *v);
-bool volunteer_by_id(struct db *db, int64_t id, struct volunteer *v);
+/* DB_FOUND (v filled), DB_NONE, or DB_BUSY/DB_ERROR. */
+enum db_status volunteer_find(struct db *db, const char *e164, struct volunteer *v);
+enum db_status volunteer_by_id(struct db *db, int64_t id, struct volunteer *v);
 bool volunteer_set_name(struct db *db, int64_t id, const char *name);
 bool volunteer_set_lang(struct db *db, int64_t id, const char *lang, time_t now);
 bool volunteer_set_opted_out(struct db *db, int64_t id, bool out);

@@ -89,11 +89,19 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
     bool ok = true;
     if (!strcmp(plan->seg.kind, "file")) {
         unsigned need = m->need[0] | m->need[1] | m->need[2];
-        long long campaign = need & BC_NEED_MTOTAL ? totals_get(db, "") : 0;
+        int64_t campaign = 0;
+        if (need & BC_NEED_MTOTAL)
+            ok = totals_get(db, "", &campaign) == DB_FOUND;
         for (size_t i = 0; ok && i < plan->seg.nnumbers; i++) {
             struct bc_recipient r;
             char name[256];
-            if (broadcast_lookup_number(db, plan->seg.numbers[i], need, &r, name, sizeof name)) {
+            enum db_status known = broadcast_lookup_number(db, plan->seg.numbers[i], need, &r,
+                                                           name, sizeof name);
+            if (DB_FAILED(known)) {
+                ok = false;
+                break;
+            }
+            if (known == DB_FOUND) {
                 if (r.opted_out) {
                     plan->opted_out++;
                     continue;
@@ -146,7 +154,13 @@ static bool add_file_recipients(struct db *db, int64_t id, const struct segment 
         for (size_t end = i + FILE_CHUNK; ok && i < seg->nnumbers && i < end; i++) {
             struct bc_recipient r;
             char name[256];
-            bool known = broadcast_lookup_number(db, seg->numbers[i], 0, &r, name, sizeof name);
+            enum db_status found = broadcast_lookup_number(db, seg->numbers[i], 0, &r, name,
+                                                           sizeof name);
+            if (DB_FAILED(found)) {
+                ok = false;
+                break;
+            }
+            bool known = found == DB_FOUND;
             if (known && r.opted_out)
                 continue;
             ok = broadcast_add_recipient(db, id, known ? r.volunteer_id : 0, seg->numbers[i]);

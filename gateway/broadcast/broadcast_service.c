@@ -229,9 +229,11 @@ static bool tick(void)
     if (all_capped(&p, now)) {
         broadcast_defer_queued(S.db, local_next_day(now));
         time_t today = local_day_start(now);
-        if (S.capped_day != today && (broadcast_backlog(S.db) > 0 ||
-                                      db_int_or(S.db, 0, "SELECT count(*) FROM broadcasts WHERE"
-                                                         " state = 'scheduled'", "") > 0)) {
+        int64_t scheduled = 0;
+        if (S.capped_day != today &&
+            (broadcast_backlog(S.db) > 0 ||
+             (db_int(S.db, &scheduled, "SELECT count(*) FROM broadcasts WHERE state = 'scheduled'",
+                     "") == DB_FOUND && scheduled > 0))) {
             tell_staff_capped(&p, now); /* once a day, also across restarts (meta) */
             S.capped_day = today;
         }
@@ -243,18 +245,20 @@ static bool tick(void)
     bool busy = false;
     for (int i = 0; i < n && !*S.ctx->stopping; i++) {
         struct broadcast_row *b = malloc(sizeof *b);
-        if (!b || !broadcast_get(S.db, ids[i], b) || b->send_at > now) {
+        if (!b || broadcast_get(S.db, ids[i], b) != DB_FOUND || b->send_at > now) {
             free(b);
             continue;
         }
         long backlog = broadcast_backlog(S.db);
-        if (backlog >= ahead) {
+        if (backlog < 0 || backlog >= ahead) {   /* < 0: cannot tell (logged) */
             free(b);
             break;
         }
         int r = release_chunk(b, (int)(ahead - backlog), now);
-        if (r == 0 && db_int_or(S.db, -1, "SELECT count(*) FROM broadcast_recipients WHERE"
-                                          " broadcast_id = ? AND state = 'pending'", "i", b->id) == 0) {
+        int64_t pending = -1;   /* done only when the count says none is left */
+        if (r == 0 && db_int(S.db, &pending, "SELECT count(*) FROM broadcast_recipients WHERE"
+                                             " broadcast_id = ? AND state = 'pending'", "i",
+                             b->id) == DB_FOUND && pending == 0) {
             broadcast_set_state(S.db, b->id, "done", now);
             log_info("broadcast %lld: every copy released", (long long)b->id);
         }

@@ -231,6 +231,10 @@ static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
     const struct replies *rp = pipeline_app(p)->replies;
     struct broadcast_row rows[2];
     int n = broadcast_recent(db, rows, 2);
+    if (n < 0) {
+        say(p, lang, out, "staff:error", "staff_retry", NULL, 0);
+        return;
+    }
     if (!n) {
         say(p, lang, out, "staff:status", "staff_status_none", NULL, 0);
         return;
@@ -239,7 +243,10 @@ static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
     size_t o = 0;
     for (int i = 0; i < n && o < sizeof msg; i++) {
         struct broadcast_counts c;
-        broadcast_counts(db, rows[i].id, &c);
+        if (!broadcast_counts(db, rows[i].id, &c)) {
+            say(p, lang, out, "staff:error", "staff_retry", NULL, 0);
+            return;
+        }
         const char *key;
         char u[32] = "";
         time_t until;
@@ -407,7 +414,7 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
         return fail_closed(out, "masking the PIN");
     const struct app *a = pipeline_app(p);
     struct volunteer v;
-    if (!volunteer_find(db, e164, &v)) /* the pipeline created the row: not found is an error */
+    if (volunteer_find(db, e164, &v) != DB_FOUND) /* the pipeline created the row: not found is an error */
         return fail_closed(out, "finding the sender");
     int staff_no = staff_index(a->cfg, e164);
     if (!staff_no) {

@@ -228,6 +228,11 @@ static int list(struct app *a, const struct send_policy *pol)
         return 1;
     int n = broadcast_recent(a->db, rows, 50);
     time_t now = clock_now();
+    if (n < 0) {
+        fprintf(stderr, "talka broadcast: cannot read the broadcasts\n");
+        free(rows);
+        return 1;
+    }
     if (!n)
         printf("no broadcasts\n");
     else
@@ -235,7 +240,12 @@ static int list(struct app *a, const struct send_policy *pol)
                "RECIPIENTS", "SENT", "FAILED", "SEGMENT / NAME");
     for (int i = 0; i < n; i++) {
         struct broadcast_counts c;
-        broadcast_counts(a->db, rows[i].id, &c);
+        if (!broadcast_counts(a->db, rows[i].id, &c)) {
+            fprintf(stderr, "talka broadcast: cannot read the progress of broadcast %lld\n",
+                    (long long)rows[i].id);
+            free(rows);
+            return 1;
+        }
         char when[48], st[48];
         local_with_offset(rows[i].send_at, when, sizeof when);
         printf("%-5lld %-20s %-23s %10ld %8ld %7ld  %s%s%s\n", (long long)rows[i].id,
@@ -252,13 +262,17 @@ static int show(struct app *a, const struct send_policy *pol, int64_t id)
     struct broadcast_row *b = calloc(1, sizeof *b);
     if (!b)
         return 1;
-    if (!broadcast_get(a->db, id, b)) {
-        fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+    enum db_status got = broadcast_get(a->db, id, b);
+    struct broadcast_counts c;
+    if (got != DB_FOUND || !broadcast_counts(a->db, id, &c)) {
+        if (got == DB_NONE)
+            fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+        else
+            fprintf(stderr, "talka broadcast: cannot read broadcast %lld (database error)\n",
+                    (long long)id);
         free(b);
         return 1;
     }
-    struct broadcast_counts c;
-    broadcast_counts(a->db, id, &c);
     time_t now = clock_now();
     char when[48], st[48];
     local_with_offset(b->send_at, when, sizeof when);
@@ -305,21 +319,29 @@ static int cancel(struct app *a, int64_t id)
     if (!b)
         return 1;
     int rc = 1;
-    if (!broadcast_get(a->db, id, b)) {
-        fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+    enum db_status got = broadcast_get(a->db, id, b);
+    if (got != DB_FOUND) {
+        if (got == DB_NONE)
+            fprintf(stderr, "talka broadcast: no broadcast %lld\n", (long long)id);
+        else
+            fprintf(stderr, "talka broadcast: cannot read broadcast %lld (database error)\n",
+                    (long long)id);
     } else if (!strcmp(b->state, "cancelled")) {
         fprintf(stderr, "talka broadcast: broadcast %lld was already cancelled\n", (long long)id);
     } else if (!broadcast_cancel(a->db, id, clock_now())) {
         fprintf(stderr, "talka broadcast: database error\n");
     } else {
         struct broadcast_counts c;
-        broadcast_counts(a->db, id, &c);
+        bool counted = broadcast_counts(a->db, id, &c);
         char actor[96], subject[32];
         cli_operator(actor, sizeof actor);
         snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
         audit(a->db, clock_now(), actor, "broadcast_cancel", subject, NULL);
-        printf("broadcast %lld cancelled: %ld copies had been sent, %ld will not be\n",
-               (long long)id, c.sent + c.delivered + c.failed, c.pending + c.cancelled);
+        if (counted)
+            printf("broadcast %lld cancelled: %ld copies had been sent, %ld will not be\n",
+                   (long long)id, c.sent + c.delivered + c.failed, c.pending + c.cancelled);
+        else
+            printf("broadcast %lld cancelled (its counts cannot be read now)\n", (long long)id);
         rc = 0;
     }
     free(b);

@@ -148,8 +148,12 @@ static int flush(int argc, char **argv)
     registry_http_free(http);
     registry_config_clear(&cfg);
     long left = registry_pending(a.db);
-    printf("registry flush: %d records delivered (%d duplicate, %d rejected); %ld remain\n",
-           u.delivered, u.duplicates, u.rejected, left);
+    if (left < 0)
+        printf("registry flush: %d records delivered (%d duplicate, %d rejected); cannot count"
+               " what remains (database error)\n", u.delivered, u.duplicates, u.rejected);
+    else
+        printf("registry flush: %d records delivered (%d duplicate, %d rejected); %ld remain\n",
+               u.delivered, u.duplicates, u.rejected, left);
     app_close(&a);
     return left == 0 ? 0 : 1;
 }
@@ -157,7 +161,7 @@ static int flush(int argc, char **argv)
 static void show_time(const char *label, struct db *db, const char *at_key, const char *msg_key)
 {
     char at[32], msg[600], when[32] = "";
-    bool have = registry_state_get(db, at_key, at, sizeof at);
+    bool have = registry_state_get(db, at_key, at, sizeof at) == DB_FOUND;
     registry_state_get(db, msg_key, msg, sizeof msg);
     if (!have) {
         printf("%-14s never\n", label);
@@ -201,7 +205,7 @@ static int status(int argc, char **argv)
     printf("%-14s %lld accepted, %lld duplicate, %lld rejected\n", "delivered",
            (long long)c.accepted, (long long)c.duplicate, (long long)c.rejected);
     struct registry_batch b;
-    if (registry_open_batch(a.db, &b)) {
+    if (registry_open_batch(a.db, &b) == DB_FOUND) {
         char when[32];
         clock_rfc3339((time_t)b.next_try_at, when, sizeof when);
         printf("%-14s %s: %d records, %d attempts, next try %s\n", "oldest batch", b.batch_id,
@@ -210,12 +214,12 @@ static int status(int argc, char **argv)
     show_time("last success", a.db, "last_success_at", "last_success");
     show_time("last error", a.db, "last_error_at", "last_error");
     char stopped[16];
-    if (registry_state_get(a.db, "auth_stopped", stopped, sizeof stopped) && stopped[0])
+    if (registry_state_get(a.db, "auth_stopped", stopped, sizeof stopped) == DB_FOUND && stopped[0])
         printf("%-14s the registry refused our token (401/403): uploads are stopped until\n"
                "%-14s [registry] token_file is fixed and talka is reloaded (SIGHUP) or flushed\n",
                "STOPPED", "");
     struct registry_lock_row l;
-    if (registry_lock_read(a.db, &l) && l.holder[0])
+    if (registry_lock_read(a.db, &l) == DB_FOUND && l.holder[0])
         printf("%-14s held by %s\n", "lock", l.holder);
     if (c.rejected) {
         printf("rejected records (newest first, at most 50):\n");

@@ -100,8 +100,12 @@ int cmd_volunteer(int argc, char **argv)
     if (rc)
         return rc;
     struct volunteer v;
-    if (!volunteer_find(a.db, e164, &v)) {
-        fprintf(stderr, "talka volunteer: no volunteer with number %s\n", e164);
+    enum db_status found = volunteer_find(a.db, e164, &v);
+    if (found != DB_FOUND) {
+        if (DB_FAILED(found))
+            fprintf(stderr, "talka volunteer: cannot read the database\n");
+        else
+            fprintf(stderr, "talka volunteer: no volunteer with number %s\n", e164);
         app_close(&a);
         return 1;
     }
@@ -109,7 +113,11 @@ int cmd_volunteer(int argc, char **argv)
     strftime(created, sizeof created, "%Y-%m-%d %H:%M UTC", gmtime(&v.created_at));
     printf("number:      %s\nname:        %s\nlanguage:    %s\nreminders:   %s\nsince:       %s\n",
            v.number, v.name[0] ? v.name : "(none)", v.lang, v.opted_out ? "off (STOP)" : "on", created);
-    printf("points:      %lld\n", (long long)points_total(a.db, v.id));
+    int64_t points = 0;
+    if (points_total(a.db, v.id, &points) == DB_FOUND)
+        printf("points:      %lld\n", (long long)points);
+    else
+        printf("points:      -\n");
     printf("trees:       %lld accepted, %lld waiting for review, %lld cancelled\n",
            (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='accepted'", "i", v.id),
            (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='pending_review'", "i", v.id),

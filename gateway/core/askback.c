@@ -84,8 +84,7 @@ bool askback_maybe_ask(struct job *j, bool *asked)
         for (int i = 0; i < pr->nitems; i++)
             big |= pr->items[i].count > j->p->rules.ask_first_count;
         int64_t before = 0;
-        if (big && db_int(j->db, &before, "SELECT count(*) FROM plantings WHERE volunteer_id = ?",
-                          "i", j->vol.id) == DB_ERROR)
+        if (big && plantings_count_of(j->db, j->vol.id, &before) != DB_FOUND)
             return false;
         if (big && before == 0)
             ask = "count";
@@ -108,7 +107,7 @@ bool askback_maybe_ask(struct job *j, bool *asked)
 static bool confirm(struct job *j, const struct askback *q, int digit)
 {
     struct job r = *j;
-    if (!inbound_load(j->db, q->inbound_id, &r.row))
+    if (inbound_load(j->db, q->inbound_id, &r.row) != DB_FOUND)
         return false;
     parse_text(j->p->app->lex, r.row.text, r.row.len, r.row.received_at, &j->p->app->popts, &r.pr);
     bool usable = r.pr.command == CMD_PLANT &&
@@ -136,8 +135,7 @@ static bool confirm(struct job *j, const struct askback *q, int digit)
     r.pr.suggestion[0] = '\0';
     /* the report's row now says what became of it (the duplicate rule reads it) */
     bool ok = handle_plant(&r) && askback_close(j->db, q->id, "confirmed", j->row.id, j->now) &&
-              db_run(j->db, "UPDATE inbound SET outcome = ? WHERE id = ?", "ti", j->out->outcome,
-                     q->inbound_id);
+              inbound_set_outcome(j->db, q->inbound_id, j->out->outcome);
     inbound_row_free(&r.row);
     if (ok)
         log_info("inbound %lld: confirmed report %lld", (long long)j->row.id, (long long)q->inbound_id);
@@ -155,7 +153,7 @@ bool askback_before(struct job *j, bool *done)
         return true;
     struct askback q;
     enum db_status st = askback_waiting(j->db, j->vol.id, &q);
-    if (st == DB_ERROR)
+    if (DB_FAILED(st))
         return false;
     bool live = st == DB_FOUND && j->row.received_at < q.expires_at;
     bool was_choice = st == DB_FOUND && q.nchoices > 0;

@@ -12,14 +12,19 @@ bool credit_first_report(struct db *db, const struct rules *r, int64_t volunteer
 {
     if (!r->first_report_bonus)
         return true;
-    if (points_first_report_held(db, volunteer_id) > 0)
+    int64_t held = 0;
+    if (points_first_report_held(db, volunteer_id, &held) != DB_FOUND)
+        return false;
+    if (held > 0)
         return true;
     return points_add(db, volunteer_id, 0, r->first_report_bonus, "first_report", now);
 }
 
 bool credit_withdraw_first_report(struct db *db, int64_t volunteer_id, time_t now)
 {
-    int64_t held = points_first_report_held(db, volunteer_id);
+    int64_t held = 0;
+    if (points_first_report_held(db, volunteer_id, &held) != DB_FOUND)
+        return false;
     if (held <= 0)
         return true;
     switch (plantings_has_accepted(db, volunteer_id)) {

@@ -6,6 +6,8 @@
  * Never a phone number or a volunteer pseudonym. */
 #include "gateway/core/export.h"
 
+#include "db/plantings.h"
+
 #include "gateway/base/localtime.h"
 #include "gateway/base/sms_text.h"
 #include "parsers/places.h"
@@ -152,54 +154,62 @@ static json_t *feature(const struct row *r)
                      props);
 }
 
+/* what the walk over accepted plantings carries */
+struct export_walk {
+    const struct lexicon *lex;
+    bool csv;
+    const char *since;
+    FILE *out;
+    json_t *features;
+    long n, skipped;
+};
+
+static bool export_one(void *ctx, const struct planting_export *e)
+{
+    struct export_walk *w = ctx;
+    struct row r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.uuid, sizeof r.uuid, "%s", e->uuid);
+    r.count = e->count;
+    snprintf(r.species, sizeof r.species, "%s", e->species);
+    snprintf(r.place, sizeof r.place, "%s", e->place);
+    snprintf(r.municipality, sizeof r.municipality, "%s", e->municipality);
+    snprintf(r.planted_on, sizeof r.planted_on, "%s", e->planted_on);
+    if (!r.planted_on[0])
+        local_date(e->reported_at, r.planted_on);
+    snprintf(r.channel, sizeof r.channel, "%s", e->channel);
+    if (w->since && strcmp(r.planted_on, w->since) < 0)
+        return true;
+    r.sp = lexicon_species_by_id(w->lex, r.species);
+    r.pl = lexicon_place_by_name(w->lex, r.place);
+    locate(w->lex, &r);
+    if (!r.located)
+        w->skipped++;
+    if (w->csv)
+        csv_row(w->out, &r);
+    else
+        json_array_append_new(w->features, feature(&r));
+    w->n++;
+    return true;
+}
+
 bool export_plantings(struct db *db, const struct lexicon *lex, bool csv, const char *since,
                       FILE *out, long *written, long *skipped_out)
 {
-    static const char sql[] =
-        "SELECT uuid, count, species, place, municipality, coalesce(planted_on, ''), reported_at,"
-        "       channel FROM plantings WHERE status = 'accepted' ORDER BY reported_at, id";
-    sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return false;
-    json_t *features = csv ? NULL : json_array();
+    struct export_walk w = { .lex = lex, .csv = csv, .since = since, .out = out,
+                             .features = csv ? NULL : json_array() };
     if (csv)
         fputs("id,count,species_latin,species_lv,planted_on,place,municipality,atvk,lat,lon,"
               "precision,channel\r\n", out);
-    long n = 0, skipped = 0;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct row r;
-        memset(&r, 0, sizeof r);
-        db_col_text(st, 0, r.uuid, sizeof r.uuid);
-        r.count = (long)sqlite3_column_int64(st, 1);
-        db_col_text(st, 2, r.species, sizeof r.species);
-        db_col_text(st, 3, r.place, sizeof r.place);
-        db_col_text(st, 4, r.municipality, sizeof r.municipality);
-        db_col_text(st, 5, r.planted_on, sizeof r.planted_on);
-        if (!r.planted_on[0])
-            local_date((time_t)sqlite3_column_int64(st, 6), r.planted_on);
-        db_col_text(st, 7, r.channel, sizeof r.channel);
-        if (since && strcmp(r.planted_on, since) < 0)
-            continue;
-        r.sp = lexicon_species_by_id(lex, r.species);
-        r.pl = lexicon_place_by_name(lex, r.place);
-        locate(lex, &r);
-        if (!r.located)
-            skipped++;
-        if (csv)
-            csv_row(out, &r);
-        else
-            json_array_append_new(features, feature(&r));
-        n++;
-    }
-    sqlite3_reset(st);
+    enum db_status s = plantings_accepted_each(db, export_one, &w);
     if (!csv) {
-        json_t *root = json_pack("{s:s, s:o}", "type", "FeatureCollection", "features", features);
+        json_t *root = json_pack("{s:s, s:o}", "type", "FeatureCollection", "features",
+                                 w.features);
         json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(9));
         fputc('\n', out);
         json_decref(root);
     }
-    *written = n;
-    *skipped_out = skipped;
-    return step == SQLITE_DONE && !ferror(out);
+    *written = w.n;
+    *skipped_out = w.skipped;
+    return s == DB_DONE && !ferror(out);
 }

@@ -3,6 +3,15 @@
 
 #include <stdio.h>
 
+bool points_text(struct db *db, int64_t volunteer_id, char *buf, size_t len)
+{
+    int64_t points = 0;
+    if (points_total(db, volunteer_id, &points) != DB_FOUND)
+        return false;
+    snprintf(buf, len, "%lld", (long long)points);
+    return true;
+}
+
 void name_part(const struct volunteer *v, char *out, size_t len)
 {
     if (v->name[0])

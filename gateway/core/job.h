@@ -37,6 +37,10 @@ struct job {
 /* Renders reply key in the job's language into out->reply (reply_due set). */
 void job_reply(struct job *j, const char *key, const struct reply_var *vars, int nvars);
 
+/* The points balance of volunteer_id as text into buf; false when it could not be
+ * read (the caller fails the job: a reply never shows a guessed figure). */
+bool points_text(struct db *db, int64_t volunteer_id, char *buf, size_t len);
+
 /* ", Ilze" when the volunteer has a name, else "" */
 void name_part(const struct volunteer *v, char *out, size_t len);
 

@@ -112,14 +112,19 @@ static bool text_gives_language(const struct job *j)
     return false;
 }
 
-static void points_reply(struct job *j, const char *key)
+/* false when the figures could not be read */
+static bool points_reply(struct job *j, const char *key)
 {
     char pts[24], total[48], name[160];
-    snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
-    trees_phrase(j->lang, (long)totals_get(j->db, ""), total, sizeof total);
+    int64_t trees = 0;
+    if (!points_text(j->db, j->vol.id, pts, sizeof pts) ||
+        totals_get(j->db, "", &trees) != DB_FOUND)
+        return false;
+    trees_phrase(j->lang, (long)trees, total, sizeof total);
     name_part(&j->vol, name, sizeof name);
     struct reply_var v[] = { { "points", pts }, { "total", total }, { "name", name } };
     job_reply(j, key, v, 3);
+    return true;
 }
 
 static bool handle_command(struct job *j)
@@ -155,8 +160,7 @@ static bool handle_command(struct job *j)
         return handle_plant(j);
     case CMD_POINTS:
         snprintf(out->outcome, sizeof out->outcome, "points");
-        points_reply(j, "points");
-        return true;
+        return points_reply(j, "points");
     case CMD_REGISTER: {
         char name[64]; /* names are kept to 63 bytes, cut below on a character boundary */
         size_t keep = strnlen(pr->name, sizeof name - 1);
@@ -266,14 +270,15 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
         snprintf(out->outcome, sizeof out->outcome, "handled");
     if (!inbound_mark_handled(j->db, j->row.id, out->outcome, j->vol.id, j->now))
         return false;
-    out->points_total = (long)points_total(j->db, j->vol.id);
+    int64_t points = 0;
+    if (points_total(j->db, j->vol.id, &points) != DB_FOUND)
+        return false;
+    out->points_total = (long)points;
 
     if (!out->reply_due || (j->flags & PIPE_NO_SMS_REPLY) || out->outbound_id)
         return true;
     int64_t replies = 0;
-    if (db_int(j->db, &replies, "SELECT count(*) FROM outbound WHERE recipient = ?"
-                                " AND kind = 'reply' AND created_at > ?",
-               "ti", j->e164, (int64_t)(j->now - 3600)) == DB_ERROR) {
+    if (outbox_replies_since(j->db, j->e164, j->now - 3600, &replies) != DB_FOUND) {
         log_error("inbound %lld: cannot count the replies of the last hour; not handled now",
                   (long long)j->row.id);
         return false; /* fails closed */
@@ -305,7 +310,7 @@ static bool process_in_tx(struct pipeline *p, struct db *db, int64_t id, unsigne
     j.now = clock_now();
     j.out = out;
     j.lang = LANG_LV;
-    if (!inbound_load(db, id, &j.row))
+    if (inbound_load(db, id, &j.row) != DB_FOUND)
         return false;
     if (j.row.handled) {
         out->already_handled = true;
@@ -379,17 +384,17 @@ bool pipeline_handle(struct pipeline *p, struct db *db, const struct inbound_msg
         db_rollback(db);
         return false;
     }
-    if (!db_exec(db, "SAVEPOINT handling")) {
+    if (!db_savepoint(db)) {
         db_rollback(db);
         return false;
     }
     bool handled = process_in_tx(p, db, id, flags, in->preparsed, out);
     if (!handled) {
-        db_exec(db, "ROLLBACK TO handling");
+        db_savepoint_undo(db);
         log_error("inbound %lld: handling failed; it stays unhandled and is retried",
                   (long long)id);
     }
-    if (!db_exec(db, "RELEASE handling") || !db_commit(db)) {
+    if (!db_savepoint_end(db) || !db_commit(db)) {
         db_rollback(db);
         return false;
     }

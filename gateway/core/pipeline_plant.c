@@ -47,7 +47,10 @@ static bool alert_staff(struct job *j, int review_no, long ntrees)
     int n = phone_list(list, nums, 32);
     for (int i = 0; i < n; i++) {
         struct volunteer v;
-        enum lang lang = volunteer_find(j->db, nums[i], &v) ? lang_from_code(v.lang) : LANG_LV;
+        enum db_status known = volunteer_find(j->db, nums[i], &v);
+        if (DB_FAILED(known))
+            return false;
+        enum lang lang = known == DB_FOUND ? lang_from_code(v.lang) : LANG_LV;
         trees_phrase(lang, ntrees, trees, sizeof trees);
         char items[400], text[640];
         format_items(lang, j->pr.items, j->pr.nitems, items, sizeof items);
@@ -93,11 +96,12 @@ bool handle_plant(struct job *j)
     enum db_status same = plantings_recent_same(j->db, j->vol.id,
                                                 j->row.received_at - j->p->rules.duplicate_window,
                                                 j->row.id, key, pr->place->name);
-    if (same == DB_ERROR)
+    if (DB_FAILED(same))
         return false;
     if (same == DB_FOUND) {
         snprintf(out->outcome, sizeof out->outcome, "duplicate");
-        snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
+        if (!points_text(j->db, j->vol.id, pts, sizeof pts))
+            return false;
         struct reply_var v[] = { { "points", pts } };
         job_reply(j, "duplicate", v, 1);
         return true;
@@ -109,8 +113,8 @@ bool handle_plant(struct job *j)
     for (int i = 0; i < pr->nitems; i++)
         if (pr->items[i].count > j->p->rules.review_threshold)
             pending = true;
-    if (pending)
-        review_no = plantings_next_review_no(j->db);
+    if (pending && plantings_next_review_no(j->db, &review_no) != DB_FOUND)
+        return false;
     const struct place *pl = pr->place;
     for (int i = 0; i < pr->nitems; i++) {
         struct planting p;
@@ -144,8 +148,11 @@ bool handle_plant(struct job *j)
         return false;
 
     format_items(j->lang, pr->items, pr->nitems, items, sizeof items);
-    snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
-    out->municipality_total = (long)totals_get(j->db, pl->municipality);
+    int64_t mtotal = 0;
+    if (!points_text(j->db, j->vol.id, pts, sizeof pts) ||
+        totals_get(j->db, pl->municipality, &mtotal) != DB_FOUND)
+        return false;
+    out->municipality_total = (long)mtotal;
     trees_phrase(j->lang, out->municipality_total, total, sizeof total);
     trees_phrase(j->lang, ntrees, trees, sizeof trees);
     snprintf(review, sizeof review, "%d", review_no);
@@ -174,6 +181,8 @@ bool handle_cancel(struct job *j)
     /* the window runs back from when this ATCELT was received */
     int n = plantings_last_report(j->db, j->vol.id, j->row.received_at - j->p->rules.cancel_window, pl,
                                   PARSE_MAX_ITEMS);
+    if (n < 0)
+        return false;
     if (n == 0) {
         snprintf(j->out->outcome, sizeof j->out->outcome, "cancel_none");
         job_reply(j, "cancel_none", NULL, 0);
@@ -184,8 +193,9 @@ bool handle_cancel(struct job *j)
         if (!planting_set_status(j->db, pl[i].id, "cancelled", "ATCELT", j->now))
             return false;
         if (was_accepted) {
-            int64_t given = points_of_planting(j->db, pl[i].id);
-            if ((given && !points_add(j->db, j->vol.id, pl[i].id, -given, "cancel", j->now)) ||
+            int64_t given = 0;
+            if (points_of_planting(j->db, pl[i].id, &given) != DB_FOUND ||
+                (given && !points_add(j->db, j->vol.id, pl[i].id, -given, "cancel", j->now)) ||
                 !totals_add(j->db, pl[i].municipality, -pl[i].count))
                 return false;
         }
@@ -194,7 +204,8 @@ bool handle_cancel(struct job *j)
         return false;
     char items[400], pts[24];
     format_plantings(j->p->app->lex, j->lang, pl, n, items, sizeof items);
-    snprintf(pts, sizeof pts, "%lld", (long long)points_total(j->db, j->vol.id));
+    if (!points_text(j->db, j->vol.id, pts, sizeof pts))
+        return false;
     const struct place *place = lexicon_place_by_name(j->p->app->lex, pl[0].place);
     struct reply_var v[] = { { "items", items }, { "points", pts },
                              { "place", place ? place_name(place, j->lang) : pl[0].place } };
@@ -210,10 +221,9 @@ bool handle_delete(struct job *j)
     /* erasure cannot be undone: DZĒST asks, only DZĒST JĀ soon after erases */
     int64_t asked = 0;
     if (j->pr.confirmed &&
-        db_int(j->db, &asked, "SELECT count(*) FROM inbound WHERE volunteer_id = ? AND"
-                              " outcome = 'delete_asked' AND received_at >= ? AND id != ?",
-               "iii", j->vol.id, (int64_t)(j->row.received_at - DELETE_CONFIRM_WINDOW),
-               j->row.id) == DB_ERROR)
+        inbound_count_outcome(j->db, j->vol.id, "delete_asked",
+                              j->row.received_at - DELETE_CONFIRM_WINDOW, j->row.id,
+                              &asked) != DB_FOUND)
         return false;
     if (!j->pr.confirmed || asked == 0) {
         snprintf(j->out->outcome, sizeof j->out->outcome, "delete_asked");

@@ -14,24 +14,23 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The plantings of the report that holds review number n, if it still waits. */
-static int load_report(struct db *db, int review_no, struct planting *pl, int max)
+/* The plantings of the report that holds review number n, if it still waits:
+ * how many (0: none waits under n), -1 when a read failed. */
+int review_load_report(struct db *db, int review_no, struct planting *pl, int max)
 {
     struct planting first;
-    if (!planting_by_review_no(db, review_no, &first) || strcmp(first.status, "pending_review"))
+    enum db_status s = planting_by_review_no(db, review_no, &first);
+    if (DB_FAILED(s))
+        return -1;
+    if (s == DB_NONE || strcmp(first.status, "pending_review"))
         return 0;
-    sqlite3_stmt *st = db_prep(db, "SELECT id FROM plantings WHERE inbound_id = ?"
-                                   " AND status = 'pending_review' ORDER BY item_no");
-    if (!st)
-        return 0;
-    db_bind(st, "i", first.inbound_id);
     int64_t ids[PARSE_MAX_ITEMS];
-    int n = 0;
-    while (n < max && n < PARSE_MAX_ITEMS && sqlite3_step(st) == SQLITE_ROW)
-        ids[n++] = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    int n = plantings_pending_of_report(db, first.inbound_id, ids,
+                                        max < PARSE_MAX_ITEMS ? max : PARSE_MAX_ITEMS);
     for (int i = 0; i < n; i++)
-        planting_by_id(db, ids[i], &pl[i]);
+        /* read in the same transaction: a row gone now is as much a failure as an error */
+        if (planting_by_id(db, ids[i], &pl[i]) != DB_FOUND)
+            return -1;
     return n;
 }
 
@@ -40,12 +39,16 @@ static bool notify(struct pipeline *p, struct db *db, const struct planting *pl,
                    const char *key, const char *reason, time_t now, struct review_note *note)
 {
     struct volunteer v;
-    if (!volunteer_by_id(db, pl[0].volunteer_id, &v) || strncmp(v.number, "+", 1))
+    enum db_status known = volunteer_by_id(db, pl[0].volunteer_id, &v);
+    if (DB_FAILED(known))
+        return false;
+    if (known == DB_NONE || strncmp(v.number, "+", 1))
         return true; /* erased or unknown: nobody to tell */
     enum lang lang = lang_from_code(v.lang);
     char items[400], pts[24], rno[16], text[640];
     format_plantings(p->app->lex, lang, pl, n, items, sizeof items);
-    snprintf(pts, sizeof pts, "%lld", (long long)points_total(db, v.id));
+    if (!points_text(db, v.id, pts, sizeof pts))
+        return false;
     snprintf(rno, sizeof rno, "%d", pl[0].review_no);
     const struct place *place = lexicon_place_by_name(p->app->lex, pl[0].place);
     struct reply_var vars[] = { { "items", items }, { "points", pts }, { "review_no", rno },
@@ -74,7 +77,13 @@ static enum review_result decide(struct pipeline *p, struct db *db, int review_n
     if (!in_tx && !db_begin(db))
         return REVIEW_DB_ERROR;
     struct planting pl[PARSE_MAX_ITEMS];
-    int n = load_report(db, review_no, pl, PARSE_MAX_ITEMS);
+    int n = review_load_report(db, review_no, pl, PARSE_MAX_ITEMS);
+    if (n < 0) {
+        if (!in_tx)
+            db_rollback(db);
+        snprintf(msg, msglen, "cannot read report %d (database error)", review_no);
+        return REVIEW_DB_ERROR;
+    }
     if (n == 0) {
         if (!in_tx)
             db_rollback(db);

@@ -4,6 +4,7 @@
 #ifndef TALKA_REVIEW_H
 #define TALKA_REVIEW_H
 
+#include "db/plantings.h"
 #include "gateway/core/pipeline.h"
 
 #include <stddef.h>
@@ -26,6 +27,11 @@ enum review_result review_approve(struct pipeline *p, struct db *db, int review_
 enum review_result review_reject(struct pipeline *p, struct db *db, int review_no,
                                  const char *reason, const char *actor, bool in_tx,
                                  char *msg, size_t msglen, struct review_note *note);
+
+/* The plantings of the report that holds review number review_no, if it still
+ * waits, into pl: how many, 0 when no report waits under that number, -1 when a
+ * read failed (never a partly filled pl taken for the report). */
+int review_load_report(struct db *db, int review_no, struct planting *pl, int max);
 
 /* The exact SMS the volunteer would get for this decision (the same run inside a
  * transaction that is rolled back: nothing is stored, queued or logged). "" when

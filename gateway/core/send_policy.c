@@ -1,6 +1,7 @@
 /* send_policy.c: quiet hours, caps and rates for every sender (see send_policy.h). */
 #include "gateway/core/send_policy.h"
 
+#include "db/modem_status.h"
 #include "db/outbox.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/log.h"
@@ -83,9 +84,7 @@ bool send_in_quiet(const struct send_policy *p, time_t t, time_t *until)
 bool send_sent_today(struct db *db, const char *link, time_t now, long *parts)
 {
     int64_t v = 0;
-    if (db_int(db, &v, "SELECT coalesce(sum(segments), 0) FROM outbound"
-                       " WHERE transport = ? AND sent_at >= ? AND sent_at IS NOT NULL",
-               "ti", link, (int64_t)local_day_start(now)) == DB_ERROR)
+    if (outbox_parts_sent_since(db, link, local_day_start(now), &v) != DB_FOUND)
         return false;
     *parts = (long)v;
     return true;
@@ -126,10 +125,7 @@ static bool faster_link_up(const struct send_policy *p, struct db *db, const cha
         const struct transport_link *l = &p->links[i];
         if (l == me || link_rate(p, l) < mine * p->prefer_factor)
             continue;
-        int64_t up = 0;
-        if (db_int(db, &up, "SELECT count(*) FROM modems WHERE name = ? AND state = 'up'"
-                            " AND last_contact >= ?", "ti", l->name, (int64_t)(now - 120)) ==
-                DB_FOUND && up)
+        if (modem_status_up_since(db, l->name, now - 120) == DB_FOUND)
             return true;
     }
     return false;
@@ -162,14 +158,8 @@ int send_max_priority(const struct send_policy *p, struct db *db, const char *li
      * with copies queued by an earlier run). Only copies of talka's broadcasts
      * (broadcast_id set) hold the sender back. */
     if (send_in_quiet(p, now, NULL)) {
-        int64_t waiting = 0;
-        enum db_status st = db_int(db, &waiting,
-                                   "SELECT EXISTS (SELECT 1 FROM outbound WHERE state = 'queued'"
-                                   " AND priority = ? AND next_try_at <= ? AND broadcast_id IS NOT NULL)",
-                                   "Ii", PRIO_BROADCAST, (int64_t)now);
-        if (st == DB_ERROR)
-            return PRIO_BROADCAST - 1;
-        if (waiting)
+        /* a failed read holds broadcasts back too */
+        if (outbox_broadcast_due(db, PRIO_BROADCAST, now) != DB_NONE)
             return PRIO_BROADCAST - 1;
     }
     return 1000;

@@ -87,6 +87,8 @@ static int claim(struct modem *m, struct outbox_msg *out, int max)
     if (m->rate > 0 || send_capped(m->ctx->policy))
         max = 1;
     int n = outbox_claim_many(m->db, m->name, now, max_prio, out, max);
+    if (n < 0)
+        return 0;   /* a database error (logged): nothing claimed, tried at the next turn */
     if (n > 0 && m->rate > 0) {
         long long interval = 60000LL * (out->segments > 0 ? out->segments : 1) / m->rate;
         long long due = m->next_send_ms;

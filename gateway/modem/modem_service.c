@@ -37,6 +37,16 @@ static long hang_ms = 180000;
 
 /* ------------------------------------------------------------------ loop */
 
+/* When to ask the balance next: balance_every after it was last asked; in a
+ * minute when the database cannot say (the error is logged). */
+static time_t balance_due(struct modem *m)
+{
+    time_t at = 0;
+    if (DB_FAILED(modem_status_balance_at(m->db, m->name, &at)))
+        return clock_now() + 60;
+    return at + m->balance_every;
+}
+
 static void *modem_main(void *arg)
 {
     struct modem *m = arg;
@@ -49,7 +59,7 @@ static void *modem_main(void *arg)
     char err[512];
 
     if (m->balance_code[0])
-        next_balance = modem_status_balance_at(m->db, m->name) + m->balance_every;
+        next_balance = balance_due(m);
     modem_set_state(m, "down", NULL);
     while (!modem_stopping(m)) {
         long long mono = clock_mono_ms();
@@ -141,7 +151,7 @@ static void *modem_main(void *arg)
         }
         if (!failed && m->balance_code[0] && clock_now() >= next_balance) {
             modem_check_balance(m);
-            next_balance = modem_status_balance_at(m->db, m->name) + m->balance_every;
+            next_balance = balance_due(m);
         }
         /* send what is due, a batch at a time so new texts are not left waiting */
         for (int i = 0; i < 20 && !failed && !modem_stopping(m); i++) {

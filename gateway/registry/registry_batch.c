@@ -233,10 +233,11 @@ bool registry_batch_apply(struct db *db, const char *batch_id, const char *answe
         }
     }
     json_decref(root);
-    out->unnamed = (int)db_int_or(db, 0,
-                               "SELECT count(*) FROM registry_records WHERE batch_id = ?"
-                               " AND state = 'queued'", "t", batch_id);
-    if (out->unnamed == 0)
+    int64_t unnamed = 0;
+    ok = ok && db_int(db, &unnamed, "SELECT count(*) FROM registry_records WHERE batch_id = ?"
+                                    " AND state = 'queued'", "t", batch_id) == DB_FOUND;
+    out->unnamed = (int)unnamed;
+    if (ok && out->unnamed == 0)
         out->closed = registry_batch_close_if_done(db, batch_id, now);
     if (!ok || !db_commit(db)) {
         db_rollback(db);

@@ -34,7 +34,7 @@ bool registry_lock_take(struct db *db, const char *role, time_t now, char *who, 
         return false;
     }
     struct registry_lock_row l;
-    bool ok = registry_lock_read(db, &l);
+    bool ok = registry_lock_read(db, &l) == DB_FOUND;
     bool free_now = false;
     if (ok) {
         if (!l.holder[0] || !strcmp(l.holder, holder))

@@ -15,10 +15,13 @@
 
 long registry_pending(struct db *db)
 {
-    return (long)db_int_or(db, 0,
-                        "SELECT count(*) FROM registry_records WHERE state = 'queued'"
-                        " AND (batch_id IS NULL OR batch_id IN"
-                        " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", "");
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM registry_records WHERE state = 'queued'"
+                       " AND (batch_id IS NULL OR batch_id IN"
+                       " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", "") !=
+        DB_FOUND)
+        return -1;
+    return (long)n;
 }
 
 static void note_error(struct registry_uploader *u, time_t now, const char *fmt, ...)
@@ -68,14 +71,24 @@ static int next_batch(struct registry_uploader *u, time_t now, struct registry_b
         snprintf(u->last_error, sizeof u->last_error, "another uploader is at work (%s)", who);
         return REG_LOCKED;
     }
-    if (!registry_open_batch(u->db, b)) {
+    enum db_status open = registry_open_batch(u->db, b);
+    if (DB_FAILED(open)) {
+        snprintf(u->last_error, sizeof u->last_error, "database error while reading the batches");
+        return REG_ERROR;
+    }
+    if (open == DB_NONE) {
         char id[40];
         int n = registry_batch_make(u->db, u->lex, u->rc, now, id);
         if (n < 0) {
             snprintf(u->last_error, sizeof u->last_error, "database error while making a batch");
             return REG_ERROR;
         }
-        if (n == 0 || !registry_open_batch(u->db, b))
+        open = n == 0 ? DB_NONE : registry_open_batch(u->db, b);
+        if (DB_FAILED(open)) {
+            snprintf(u->last_error, sizeof u->last_error, "database error while reading the batches");
+            return REG_ERROR;
+        }
+        if (open == DB_NONE)
             return REG_IDLE;
         log_debug("registry: batch %s made with %d records", id, n);
     }

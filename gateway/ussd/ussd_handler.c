@@ -1,6 +1,7 @@
 /* ussd_handler.c: sessions, retries and the latest input around the USSD menu,
  * and the pipeline call that saves a finished registration. */
 #include "gateway/ussd/ussd_handler.h"
+#include "db/plantings.h"
 #include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
@@ -114,7 +115,10 @@ static bool save_via_pipeline(void *arg, struct db *db, const struct ussd_sessio
     if (!ok)
         return false;
     /* a registration handled before (a retry after a crash) reports no total */
-    out->points_total = po.already_handled ? ussd_volunteer_points(db, s->phone) : po.points_total;
+    int64_t points = po.points_total;
+    if (po.already_handled && points_of_number(db, s->phone, &points) != DB_FOUND)
+        return false;
+    out->points_total = (long)points;
     snprintf(out->outcome, sizeof out->outcome, "%s", po.outcome);
     return true;
 }
@@ -189,9 +193,10 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
         ussd_menu_screen(&env, dlang, "error", out);
         return;
     }
-    bool found = ussd_session_load(db, rq->session_id, s);
-    if (found && strcmp(s->phone, e164)) {
-        /* someone else's session id: answer nothing about it */
+    enum db_status loaded = ussd_session_load(db, rq->session_id, s);
+    bool found = loaded == DB_FOUND;
+    if (DB_FAILED(loaded) || (found && strcmp(s->phone, e164))) {
+        /* a failed read, or someone else's session id: answer nothing about it */
         ussd_menu_screen(&env, dlang, "error", out);
         free(s);
         return;
@@ -199,7 +204,14 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     /* an aggregator's retry: the answer given before, nothing done again */
     const char *key = rq->request_key[0] ? rq->request_key : rq->text;
     char stored[USSD_SCREEN_MAX + 8];
-    if (found && ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)) {
+    enum db_status given = found ? ussd_answer_get(db, rq->session_id, key, stored, sizeof stored)
+                                 : DB_NONE;
+    if (DB_FAILED(given)) {
+        ussd_menu_screen(&env, dlang, "error", out);
+        free(s);
+        return;
+    }
+    if (given == DB_FOUND) {
         answer_from_stored(stored, out);
         free(s);
         return;
@@ -210,7 +222,11 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     } else if (!found) {
         snprintf(s->id, sizeof s->id, "%s", rq->session_id);
         snprintf(s->phone, sizeof s->phone, "%s", e164);
-        ussd_volunteer_lang(db, e164, s->lang);
+        if (DB_FAILED(ussd_volunteer_lang(db, e164, s->lang))) {
+            ussd_menu_screen(&env, dlang, "error", out);
+            free(s);
+            return;
+        }
         if (!s->lang[0])
             snprintf(s->lang, sizeof s->lang, "%s", h->default_lang);
         s->step = USSD_MAIN;

@@ -2,6 +2,7 @@
  * through ussd_screens (folding, transliteration, one-screen limit); wrong input
  * repeats the current screen with a hint line on top. */
 #include "gateway/ussd/ussd_menu.h"
+#include "db/plantings.h"
 #include "gateway/core/names.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
@@ -46,7 +47,7 @@ static int species_order(const struct ussd_menu_env *env, char (*ids)[64])
     long long now = clock_mono_ms();
     if (order_at < 0 || now - order_at > ORDER_TTL_MS) {
         static char top[ORDER_MAX][64];
-        int ntop = ussd_top_species(env->db, top, ORDER_MAX);
+        int got = ussd_top_species(env->db, top, ORDER_MAX), ntop = got > 0 ? got : 0;
         int n = 0;
         for (int i = 0; i < ntop; i++)
             if (lexicon_species_by_id(env->lex, top[i]))
@@ -63,7 +64,7 @@ static int species_order(const struct ussd_menu_env *env, char (*ids)[64])
                 snprintf(order_ids[n++], 64, "%s", sp->id);
         }
         order_n = n;
-        order_at = now;
+        order_at = got >= 0 ? now : -1; /* a failed read: the lexicon's order, read again */
     }
     int n = order_n;
     memcpy(ids, order_ids, sizeof order_ids[0] * (size_t)n);
@@ -323,7 +324,13 @@ static void on_main(const struct ussd_menu_env *env, struct ussd_session *s, con
         return;
     case 2: {
         char pts[24];
-        snprintf(pts, sizeof pts, "%ld", ussd_volunteer_points(env->db, s->phone));
+        int64_t points = 0;
+        if (points_of_number(env->db, s->phone, &points) != DB_FOUND) {
+            ussd_menu_screen(env, lang_from_code(s->lang), "error", a);
+            s->ended = true;
+            return;
+        }
+        snprintf(pts, sizeof pts, "%lld", (long long)points);
         const struct reply_var v[] = { { "points", pts } };
         show(env, s, USSD_DONE, NULL, "points", v, 1, a);
         return;

@@ -277,7 +277,7 @@ void web_broadcast_cancel(struct web_req *rq)
 {
     long long id = web_num(rq, "id");
     struct broadcast_row *row = calloc(1, sizeof *row);
-    if (!row || !id || !broadcast_get(rq->db, id, row)) {
+    if (!row || !id || broadcast_get(rq->db, id, row) != DB_FOUND) {
         free(row);
         page_back(rq, "/broadcasts", false, TR(rq, "Tādas ziņas nav.", "No such broadcast."));
         return;

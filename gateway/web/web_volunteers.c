@@ -172,7 +172,12 @@ static void ledger(struct web_req *rq, int64_t id)
 static bool load(struct web_req *rq, struct volunteer *v)
 {
     long long id = web_num(rq, "id");
-    if (!id || !volunteer_by_id(rq->db, id, v) || strncmp(v->number, "+", 1)) {
+    enum db_status s = id ? volunteer_by_id(rq->db, id, v) : DB_NONE;
+    if (DB_FAILED(s)) {
+        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "database error");
+        return false;
+    }
+    if (s == DB_NONE || strncmp(v->number, "+", 1)) {
         web_fail(rq, MHD_HTTP_NOT_FOUND, TR(rq, "Tāda brīvprātīgā nav.", "No such volunteer."));
         return false;
     }
@@ -190,9 +195,13 @@ void web_volunteer(struct web_req *rq)
     page_time(v.created_at, since);
     buf_printf(b, "<dl class=\"facts\" id=\"volunteer\"><dt>%s</dt><dd>", TR(rq, "Vārds", "Name"));
     buf_esc(b, v.name[0] ? v.name : "—");
-    buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"points\">%lld</dd>"
+    int64_t points = 0;
+    char pts[24] = "—";   /* shown as a dash when it could not be read */
+    if (points_total(rq->db, v.id, &points) == DB_FOUND)
+        snprintf(pts, sizeof pts, "%lld", (long long)points);
+    buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"points\">%s</dd>"
                   "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), v.lang, TR(rq, "Kopš", "Since"), since,
-               TR(rq, "Punkti", "Points"), (long long)points_total(rq->db, v.id),
+               TR(rq, "Punkti", "Points"), pts,
                TR(rq, "Atgādinājumi", "Reminders"));
     buf_printf(b, "<form method=\"post\" action=\"/volunteer/reminders\" class=\"inline\">");
     page_csrf(rq);

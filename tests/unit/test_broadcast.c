@@ -198,7 +198,7 @@ TEST(broadcast_recipients_at_most_once_and_erasure_leaves_pending)
         added += r;
     CHECK(finished);
     CHECK_INT(added, 45);
-    CHECK(broadcast_get(db, id, &b));
+    CHECK(broadcast_get(db, id, &b) == DB_FOUND);
     CHECK_STR(b.state, "scheduled");
     CHECK_INT(b.recipients, 45);
     /* a repeat adds nothing; the schema refuses a second row for one volunteer */
@@ -218,7 +218,7 @@ TEST(broadcast_recipients_at_most_once_and_erasure_leaves_pending)
     CHECK_INT(c.pending, 45);
     CHECK_INT(c.skipped, 1);
     CHECK(broadcast_cancel(db, id, 5));
-    CHECK(broadcast_get(db, id, &b));
+    CHECK(broadcast_get(db, id, &b) == DB_FOUND);
     CHECK_STR(b.state, "cancelled");
     db_close(db);
 }

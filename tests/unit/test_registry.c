@@ -157,7 +157,7 @@ TEST(registry_batch_fixes_records_and_cancel_follows)
     CHECK_INT(registry_batch_make(db, lex, &rc, 1780000100, batch), 2);
     CHECK_INT(registry_batch_make(db, lex, &rc, 1780000100, batch), 0); /* all taken */
     struct registry_batch b;
-    CHECK(registry_open_batch(db, &b));
+    CHECK(registry_open_batch(db, &b) == DB_FOUND);
     CHECK_INT(b.nrecords, 2);
 
     size_t len = 0;
@@ -197,7 +197,7 @@ TEST(registry_batch_fixes_records_and_cancel_follows)
     CHECK_INT(ap.rejected, 1);
     CHECK_INT(ap.unknown, 1);                         /* U3 is not in this batch */
     CHECK(ap.closed);
-    CHECK(!registry_open_batch(db, &b));
+    CHECK(registry_open_batch(db, &b) == DB_NONE);
     /* a repeated answer changes nothing: every result it names is final already */
     CHECK(registry_batch_apply(db, b.batch_id, answer, 1780000300, &ap, err, sizeof err));
     CHECK_INT(ap.accepted, 0);
@@ -239,7 +239,7 @@ TEST(registry_partial_answer_keeps_batch_open)
     CHECK_INT(ap.unnamed, 1);
     CHECK(!ap.closed);
     struct registry_batch b;
-    CHECK(registry_open_batch(db, &b));
+    CHECK(registry_open_batch(db, &b) == DB_FOUND);
     CHECK_STR(b.batch_id, batch);
     CHECK_INT(b.nrecords, 1);
     /* unknown statuses do not count as an answer */
@@ -265,7 +265,7 @@ TEST(registry_lock_one_uploader)
     registry_lock_release(db, "flush");
     /* a holder on this host whose process is gone is replaced */
     struct registry_lock_row l;
-    CHECK(registry_lock_read(db, &l));
+    CHECK(registry_lock_read(db, &l) == DB_FOUND);
     CHECK_STR(l.holder, "");
     char host[64];
     gethostname(host, sizeof host);
