@@ -1,11 +1,12 @@
 # layout.sh: `make check-layout` holds on this tree (includes and symbol edges of
 # the release objects point down, no cycles, headers match their .c files, no
-# weak symbols, no .c file over 600 lines), and the checker really fails: in a
-# copy of the tree, a feature that includes another feature, a core file that
-# includes a feature, a weak symbol and a header declaring another file's
-# function are each reported with the offending edge.
+# weak symbols, no .c file over 600 lines, no SQL string or sqlite3_ outside db/),
+# and the checker really fails: in a copy of the tree, a feature that includes
+# another feature, a core file that includes a feature, a weak symbol, a header
+# declaring another file's function, and SQL or sqlite3_ in a feature are each
+# reported with the offending edge or line (SQL in a comment, or in db/, is not).
 . tests/lib.sh
-plan 12
+plan 17
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
@@ -40,6 +41,24 @@ open(p, "a").write("\n" * 700)
 PY
 python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
 expect_match "layout: a .c file over 600 lines fails" "$(cat "$T/out")" "gateway/base/log.c: [0-9]+ lines \(at most 600\)"
+# SQL lives in db/: a feature with an SQL string (after a "//" inside a string)
+# and a sqlite3_ call; the same words in comments, and an SQL string in db/, pass
+n=$(($(wc -l < gateway/modem/modem_send.c) + 1))
+broken x gateway/modem/modem_send.c '/* "SELECT 0" in a comment is no SQL, nor sqlite3_sleep */
+static const char *probe_url = "http://x", *probe_sql = "  SELECT 1"; // "DELETE 1" neither
+static int probe(void) { return sqlite3_libversion_number(); } /* sqlite3_sleep */' > /dev/null
+printf 'static const char *probe_db_sql = "SELECT 1";\n' >> "$T/copy/db/outbox.c"
+python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
+expect_eq "layout: an SQL string or sqlite3_ outside db/ fails" "$?" 1
+expect_eq "layout: ... the SQL string named at its line, not the ones in comments" \
+    "$(grep 'modem_send.c:[0-9]*: SQL string' "$T/out" | sed 's/^check-layout: //')" \
+    "gateway/modem/modem_send.c:$((n + 1)): SQL string outside db/: \"  SELECT 1\""
+expect_eq "layout: ... the sqlite3_ line named, not the comment's" \
+    "$(grep 'modem_send.c:[0-9]*: sqlite3_' "$T/out" | sed 's/^check-layout: //')" \
+    "gateway/modem/modem_send.c:$((n + 2)): sqlite3_ outside db/: sqlite3_libversion_number"
+expect_eq "layout: ... an SQL string in db/ is not reported" "$(grep -c 'db/outbox.c' "$T/out")" 0
+expect_match "layout: ... with the counts" "$(cat "$T/out")" \
+    "^check-layout: SQL strings outside db/: [1-9][0-9]*; sqlite3_ lines outside db/: [1-9][0-9]*$"
 rm -rf "$T"
 T=
 finish
