@@ -1,6 +1,8 @@
 /* stats.c: the queries behind `talka stats` (see stats.h). */
 #include "db/stats.h"
 
+#include "db/row_ints.h"
+
 enum db_status stats_totals(struct db *db, time_t since, struct stats_totals *out)
 {
     static const char sql[] =
@@ -14,20 +16,11 @@ enum db_status stats_totals(struct db *db, time_t since, struct stats_totals *ou
         " (SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted' AND reported_at > ?1),"
         " (SELECT count(*) FROM outbound WHERE sent_at > ?1)";
     sqlite3_stmt *st = db_prep(db, sql);
-    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "i", (int64_t)since) : SQLITE_ERROR);
-    bool found = false;
-    if (db_row(&r)) {
-        int64_t *f[] = { &out->accepted, &out->pending_review, &out->cancelled, &out->rejected,
-                         &out->volunteers, &out->texts, &out->texts_recent, &out->trees_recent,
-                         &out->replies_recent };
-        for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-            *f[i] = sqlite3_column_int64(st, (int)i);
-        found = true;
-    }
-    enum db_status s = db_rows_end(&r);
-    if (DB_FAILED(s))
-        return s;
-    return found ? DB_FOUND : DB_ERROR; /* an aggregate always gives one row */
+    int64_t *const f[] = { &out->accepted, &out->pending_review, &out->cancelled, &out->rejected,
+                           &out->volunteers, &out->texts, &out->texts_recent, &out->trees_recent,
+                           &out->replies_recent };
+    int bound = st ? db_bind(st, "i", (int64_t)since) : SQLITE_ERROR;
+    return db_row_ints(db, st, bound, f, sizeof f / sizeof f[0]);
 }
 
 /* Rows of (text, integer) from sql bound to limit. */

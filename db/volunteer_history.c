@@ -2,6 +2,8 @@
  * volunteer_history.h). */
 #include "db/volunteer_history.h"
 
+#include "db/row_ints.h"
+
 enum db_status volunteer_counts(struct db *db, int64_t id, const char *number,
                                 struct volunteer_counts *out)
 {
@@ -16,19 +18,10 @@ enum db_status volunteer_counts(struct db *db, int64_t id, const char *number,
         " (SELECT count(*) FROM outbound WHERE recipient = ?2"
         " AND kind NOT IN ('reply', 'final', 'broadcast'))";
     sqlite3_stmt *st = db_prep(db, sql);
-    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "it", id, number) : SQLITE_ERROR);
-    bool found = false;
-    if (db_row(&r)) {
-        int64_t *f[] = { &out->points, &out->accepted, &out->pending_review, &out->cancelled,
-                         &out->received, &out->replies, &out->broadcasts, &out->notices };
-        for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-            *f[i] = sqlite3_column_int64(st, (int)i);
-        found = true;
-    }
-    enum db_status s = db_rows_end(&r);
-    if (DB_FAILED(s))
-        return s;
-    return found ? DB_FOUND : DB_ERROR; /* an aggregate always gives one row */
+    int64_t *const f[] = { &out->points, &out->accepted, &out->pending_review, &out->cancelled,
+                           &out->received, &out->replies, &out->broadcasts, &out->notices };
+    int bound = st ? db_bind(st, "it", id, number) : SQLITE_ERROR;
+    return db_row_ints(db, st, bound, f, sizeof f / sizeof f[0]);
 }
 
 enum db_status volunteer_conversation(struct db *db, int64_t id, const char *number,
