@@ -2,16 +2,12 @@
  * last step of filling a broadcast from a file (see broadcast_release.h). */
 #include "db/broadcast_release.h"
 
-/* A count, which always has a row: none is an error too. */
-static enum db_status count_status(enum db_status s)
-{
-    return s == DB_NONE ? DB_ERROR : s;
-}
+#include "db/aggregate.h"
 
 /* DB_FOUND when a count (read with status s) is above 0, DB_NONE when it is 0. */
 static enum db_status any(enum db_status s, int64_t n)
 {
-    s = count_status(s);
+    s = db_count_status(s);
     if (s != DB_FOUND)
         return s;
     return n > 0 ? DB_FOUND : DB_NONE;
@@ -34,14 +30,14 @@ enum db_status broadcast_is_scheduled(struct db *db, int64_t id)
 
 enum db_status broadcast_scheduled_count(struct db *db, int64_t *out)
 {
-    return count_status(db_int(db, out, "SELECT count(*) FROM broadcasts WHERE"
-                                        " state = 'scheduled'", ""));
+    return db_count_status(db_int(db, out, "SELECT count(*) FROM broadcasts WHERE"
+                                           " state = 'scheduled'", ""));
 }
 
 enum db_status broadcast_pending_count(struct db *db, int64_t id, int64_t *out)
 {
-    return count_status(db_int(db, out, "SELECT count(*) FROM broadcast_recipients WHERE"
-                                        " broadcast_id = ? AND state = 'pending'", "i", id));
+    return db_count_status(db_int(db, out, "SELECT count(*) FROM broadcast_recipients WHERE"
+                                           " broadcast_id = ? AND state = 'pending'", "i", id));
 }
 
 enum db_status broadcast_copy_queued(struct db *db, int64_t id, const char *number)

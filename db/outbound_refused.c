@@ -1,6 +1,8 @@
 /* outbound_refused.c: the queries of the Kannel staff alert (see outbound_refused.h). */
 #include "db/outbound_refused.h"
 
+#include "db/aggregate.h"
+
 enum db_status outbound_refused_since(struct db *db, const char *transport, int64_t after,
                                       struct outbound_refused *out)
 {
@@ -26,6 +28,5 @@ enum db_status outbound_refused_since(struct db *db, const char *transport, int6
 enum db_status outbound_top_id(struct db *db, int64_t *out)
 {
     *out = 0;
-    enum db_status s = db_int(db, out, "SELECT coalesce(max(id), 0) FROM outbound", "");
-    return s == DB_NONE ? DB_ERROR : s;
+    return db_count_status(db_int(db, out, "SELECT coalesce(max(id), 0) FROM outbound", ""));
 }

@@ -2,25 +2,21 @@
  * registry_queue.h). */
 #include "db/registry_queue.h"
 
-/* db_int() for a count, which always has a row: none is an error too */
-static enum db_status count_status(enum db_status s)
-{
-    return s == DB_NONE ? DB_ERROR : s;
-}
+#include "db/aggregate.h"
 
 enum db_status registry_queue_pending(struct db *db, int64_t *out)
 {
-    return count_status(db_int(db, out,
-                               "SELECT count(*) FROM registry_records WHERE state = 'queued'"
-                               " AND (batch_id IS NULL OR batch_id IN"
-                               " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", ""));
+    return db_count_status(db_int(db, out,
+                                  "SELECT count(*) FROM registry_records WHERE state = 'queued'"
+                                  " AND (batch_id IS NULL OR batch_id IN"
+                                  " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", ""));
 }
 
 enum db_status registry_batch_unanswered(struct db *db, const char *batch_id, int64_t *out)
 {
-    return count_status(db_int(db, out,
-                               "SELECT count(*) FROM registry_records WHERE batch_id = ?"
-                               " AND state = 'queued'", "t", batch_id));
+    return db_count_status(db_int(db, out,
+                                  "SELECT count(*) FROM registry_records WHERE batch_id = ?"
+                                  " AND state = 'queued'", "t", batch_id));
 }
 
 bool registry_batch_reject_all(struct db *db, const char *batch_id, const char *why, time_t now,

@@ -1,7 +1,7 @@
 /* stats.c: the queries behind `talka stats` (see stats.h). */
 #include "db/stats.h"
 
-#include "db/row_ints.h"
+#include "db/aggregate.h"
 
 enum db_status stats_totals(struct db *db, time_t since, struct stats_totals *out)
 {

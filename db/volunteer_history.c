@@ -2,7 +2,7 @@
  * volunteer_history.h). */
 #include "db/volunteer_history.h"
 
-#include "db/row_ints.h"
+#include "db/aggregate.h"
 
 enum db_status volunteer_counts(struct db *db, int64_t id, const char *number,
                                 struct volunteer_counts *out)

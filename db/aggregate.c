@@ -1,5 +1,6 @@
-/* row_ints.c: one row of integers into a struct's fields (see row_ints.h). */
-#include "db/row_ints.h"
+/* aggregate.c: counts and sums read so that a missing row is an error (see
+ * aggregate.h). */
+#include "db/aggregate.h"
 
 #include <stdbool.h>
 
@@ -17,4 +18,9 @@ enum db_status db_row_ints(struct db *db, sqlite3_stmt *st, int bind_rc, int64_t
     if (DB_FAILED(s))
         return s;
     return found ? DB_FOUND : DB_ERROR;
+}
+
+enum db_status db_count_status(enum db_status s)
+{
+    return s == DB_NONE ? DB_ERROR : s;
 }
