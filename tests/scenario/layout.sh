@@ -41,22 +41,21 @@ open(p, "a").write("\n" * 700)
 PY
 python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
 expect_match "layout: a .c file over 600 lines fails" "$(cat "$T/out")" "gateway/base/log.c: [0-9]+ lines \(at most 600\)"
-# SQL lives in db/: a feature with an SQL string (after a "//" inside a string)
-# and a sqlite3_ call; the same words in comments, and an SQL string in db/, pass
-n=$(($(wc -l < gateway/modem/modem_send.c) + 1))
-broken x gateway/modem/modem_send.c '/* "SELECT 0" in a comment is no SQL, nor sqlite3_sleep */
+# SQL lives in db/: a new feature file with an SQL string (after a "//" inside a
+# string) and a sqlite3_ call; the same words in comments, and SQL in db/, pass
+broken x gateway/ussd/sql_probe.c '/* "SELECT 0" in a comment is no SQL, nor sqlite3_sleep */
 static const char *probe_url = "http://x", *probe_sql = "  SELECT 1"; // "DELETE 1" neither
 static int probe(void) { return sqlite3_libversion_number(); } /* sqlite3_sleep */' > /dev/null
-printf 'static const char *probe_db_sql = "SELECT 1";\n' >> "$T/copy/db/outbox.c"
+printf 'static const char *probe_db_sql = "SELECT 1";\n' > "$T/copy/db/sql_probe.c"
 python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
 expect_eq "layout: an SQL string or sqlite3_ outside db/ fails" "$?" 1
 expect_eq "layout: ... the SQL string named at its line, not the ones in comments" \
-    "$(grep 'modem_send.c:[0-9]*: SQL string' "$T/out" | sed 's/^check-layout: //')" \
-    "gateway/modem/modem_send.c:$((n + 1)): SQL string outside db/: \"  SELECT 1\""
+    "$(grep 'sql_probe.c:[0-9]*: SQL string' "$T/out" | sed 's/^check-layout: //')" \
+    'gateway/ussd/sql_probe.c:2: SQL string outside db/: "  SELECT 1"'
 expect_eq "layout: ... the sqlite3_ line named, not the comment's" \
-    "$(grep 'modem_send.c:[0-9]*: sqlite3_' "$T/out" | sed 's/^check-layout: //')" \
-    "gateway/modem/modem_send.c:$((n + 2)): sqlite3_ outside db/: sqlite3_libversion_number"
-expect_eq "layout: ... an SQL string in db/ is not reported" "$(grep -c 'db/outbox.c' "$T/out")" 0
+    "$(grep 'sql_probe.c:[0-9]*: sqlite3_' "$T/out" | sed 's/^check-layout: //')" \
+    "gateway/ussd/sql_probe.c:3: sqlite3_ outside db/: sqlite3_libversion_number"
+expect_eq "layout: ... an SQL string in db/ is not reported" "$(grep -c 'db/sql_probe.c' "$T/out")" 0
 expect_match "layout: ... with the counts" "$(cat "$T/out")" \
     "^check-layout: SQL strings outside db/: [1-9][0-9]*; sqlite3_ lines outside db/: [1-9][0-9]*$"
 rm -rf "$T"
