@@ -12,6 +12,10 @@ Fails, printing each offending edge, on:
   - a .c file over 600 lines;
   - an MHD_start_daemon call outside gateway/core/http_endpoint.c (talka serves
     HTTP through that one module), or not exactly one call inside it.
+  - outside db/ (in gateway/ and parsers/): a string literal that starts with an SQL
+    statement keyword (SELECT, INSERT, UPDATE, DELETE, CREATE, WITH, REPLACE,
+    PRAGMA) or any sqlite3_ identifier, comments aside: SQL lives in db/, whose
+    named functions the rest call.
 usage: check-layout.py [OBJDIR]   (default build/obj; objects are read when present)
 """
 import os
@@ -59,6 +63,43 @@ def sources():
                 if f.endswith((".c", ".h")):
                     out.append(os.path.relpath(os.path.join(dirpath, f), ROOT))
     return sorted(out)
+
+
+SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|REPLACE|PRAGMA)\b")
+SQLITE_IDENT = re.compile(r"\bsqlite3_\w*")
+LITERAL = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
+
+
+def code_and_strings(text):
+    """C text with comments and literals blanked (newlines kept, so line numbers
+    hold), and the string literals with the line each starts on. One pass, so a
+    "//" inside a string or a quote inside a comment is read as C reads it."""
+    code, strings, at = [], [], 0
+    for m in LITERAL.finditer(text):
+        code.append(text[at:m.start()])
+        tok = m.group(0)
+        if tok.startswith('"'):
+            strings.append((text.count("\n", 0, m.start()) + 1, tok[1:-1]))
+        code.append("\n" * tok.count("\n") if tok.startswith("/") else " ")
+        at = m.end()
+    code.append(text[at:])
+    return "".join(code), strings
+
+
+def sql_outside_db(f, text):
+    """Offences of the rule "SQL lives in db/" in file f: (lines, sql, sqlite)."""
+    out, nsql, nsqlite = [], 0, 0
+    code, strings = code_and_strings(text)
+    for lineno, lit in strings:
+        if SQL_START.match(lit):
+            nsql += 1
+            out.append(f"{f}:{lineno}: SQL string outside db/: \"{lit[:60]}\"")
+    for lineno, line in enumerate(code.split("\n"), 1):
+        idents = sorted(set(SQLITE_IDENT.findall(line)))
+        if idents:
+            nsqlite += 1
+            out.append(f"{f}:{lineno}: sqlite3_ outside db/: {', '.join(idents)}")
+    return out, nsql, nsqlite
 
 
 def strip_comments(text):
@@ -116,6 +157,7 @@ def main():
 
     known_folders = set(LAYERS)
     texts = {}
+    nsql = nsqlite = 0
     for f in files:
         if folder_of(f) not in known_folders:
             problems.append(f"{f}: in no known layer folder (see LAYERS in mk/check-layout.py)")
@@ -125,6 +167,10 @@ def main():
             problems.append(f"{f}: {text.count(chr(10))} lines (at most {MAX_LINES})")
         if "__attribute__((weak))" in text or "#pragma weak" in text:
             problems.append(f"{f}: declares a weak symbol")
+        if not f.startswith("db/"):
+            found, a, b = sql_outside_db(f, text)
+            problems.extend(found)
+            nsql, nsqlite = nsql + a, nsqlite + b
         for lineno, line in enumerate(text.split("\n"), 1):
             m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
             if not m:
@@ -225,6 +271,8 @@ def main():
 
     for p in problems:
         print("check-layout: " + p)
+    if nsql or nsqlite:
+        print(f"check-layout: SQL strings outside db/: {nsql}; sqlite3_ lines outside db/: {nsqlite}")
     if problems:
         print(f"check-layout: {len(problems)} problem(s)")
         return 1

@@ -2,6 +2,7 @@
 #include "gateway/broadcast/broadcast_create.h"
 
 #include "db/broadcast.h"
+#include "db/broadcast_release.h"
 #include "db/plantings.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
@@ -171,9 +172,7 @@ static bool add_file_recipients(struct db *db, int64_t id, const struct segment 
             return false;
         }
     }
-    return db_run(db, "UPDATE broadcasts SET state = 'scheduled', recipients = (SELECT count(*)"
-                      " FROM broadcast_recipients WHERE broadcast_id = ?) WHERE id = ?"
-                      " AND state = 'preparing'", "ii", id, id);
+    return broadcast_mark_scheduled(db, id);
 }
 
 int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,

@@ -12,6 +12,7 @@
 #include "gateway/broadcast/broadcast_service.h"
 
 #include "db/broadcast.h"
+#include "db/broadcast_release.h"
 #include "db/outbox.h"
 #include "gateway/broadcast/broadcast_eta.h"
 #include "gateway/broadcast/broadcast_render.h"
@@ -90,9 +91,7 @@ static int release_chunk(const struct broadcast_row *b, int limit, time_t now)
     if (!db_begin(S.db))
         return -1;
     /* cancelled meanwhile? */
-    int64_t scheduled = 0;
-    if (db_int(S.db, &scheduled, "SELECT count(*) FROM broadcasts WHERE id = ? AND state = 'scheduled'",
-               "i", b->id) != DB_FOUND || scheduled != 1) {
+    if (broadcast_is_scheduled(S.db, b->id) != DB_FOUND) {
         db_rollback(S.db);
         return 0;
     }
@@ -124,10 +123,7 @@ static int release_chunk(const struct broadcast_row *b, int limit, time_t now)
         int64_t out = outbox_enqueue(S.db, e164, text, PRIO_BROADCAST, "broadcast", 0, b->id, now);
         if (!out) {
             /* the queue already holds this broadcast for this number */
-            int64_t queued = 0;
-            if (db_int(S.db, &queued, "SELECT count(*) FROM outbound WHERE broadcast_id = ? AND"
-                                      " recipient = ? AND kind = 'broadcast'", "it", b->id, e164) ==
-                    DB_FOUND && queued > 0)
+            if (broadcast_copy_queued(S.db, b->id, e164) == DB_FOUND)
                 ok = broadcast_mark_skipped(S.db, p->rid, "duplicate");
             else
                 ok = false;
@@ -181,14 +177,11 @@ static void tell_staff_capped(const struct send_policy *p, time_t now)
     snprintf(day, sizeof day, "%lld", (long long)local_day_start(now));
     if (!db_begin(S.db))
         return;
-    int64_t said = 0;
-    if (db_int(S.db, &said, "SELECT count(*) FROM meta WHERE key = 'broadcast_cap_notice' AND value = ?",
-               "t", day) != DB_FOUND || said) {
+    if (broadcast_cap_notice_given(S.db, day) != DB_NONE) {
         db_rollback(S.db);
         return;
     }
-    bool ok = db_run(S.db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('broadcast_cap_notice', ?)",
-                     "t", day);
+    bool ok = broadcast_cap_notice_remember(S.db, day);
     char text[160];
     snprintf(text, sizeof text, "talka: dienas limits (%ld SMS katram modemam) sasniegts; apraides"
                                 " turpinasies rit. Atbildes turpina iet.", p->daily_cap);
@@ -232,8 +225,7 @@ static bool tick(void)
         int64_t scheduled = 0;
         if (S.capped_day != today &&
             (broadcast_backlog(S.db) > 0 ||
-             (db_int(S.db, &scheduled, "SELECT count(*) FROM broadcasts WHERE state = 'scheduled'",
-                     "") == DB_FOUND && scheduled > 0))) {
+             (broadcast_scheduled_count(S.db, &scheduled) == DB_FOUND && scheduled > 0))) {
             tell_staff_capped(&p, now); /* once a day, also across restarts (meta) */
             S.capped_day = today;
         }
@@ -255,10 +247,8 @@ static bool tick(void)
             break;
         }
         int r = release_chunk(b, (int)(ahead - backlog), now);
-        int64_t pending = -1;   /* done only when the count says none is left */
-        if (r == 0 && db_int(S.db, &pending, "SELECT count(*) FROM broadcast_recipients WHERE"
-                                             " broadcast_id = ? AND state = 'pending'", "i",
-                             b->id) == DB_FOUND && pending == 0) {
+        int64_t left = -1;
+        if (r == 0 && broadcast_pending_count(S.db, b->id, &left) == DB_FOUND && left == 0) {
             broadcast_set_state(S.db, b->id, "done", now);
             log_info("broadcast %lld: every copy released", (long long)b->id);
         }

@@ -14,6 +14,7 @@
 
 #include "db/audit.h"
 #include "db/broadcast.h"
+#include "db/staff_pin.h"
 #include "db/volunteers.h"
 #include "gateway/broadcast/broadcast_create.h"
 #include "gateway/base/log.h"
@@ -99,14 +100,7 @@ static bool mask_pin(struct db *db, int64_t inbound_id, const char *text, size_t
     memcpy(masked + pin_at, "****", 4);
     memcpy(masked + pin_at + 4, text + pin_at + pin_len, len - pin_at - pin_len);
     size_t mlen = len - pin_len + 4;
-    sqlite3_stmt *st = db_prep(db, "UPDATE inbound SET text = ? WHERE id = ?");
-    bool ok = false;
-    if (st) {
-        sqlite3_bind_blob(st, 1, masked, (int)mlen, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(st, 2, inbound_id);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_reset(st);
-    }
+    bool ok = staff_pin_mask_stored(db, inbound_id, masked, mlen);
     free(masked);
     return ok;
 }
@@ -135,8 +129,7 @@ static void denied(struct db *db, time_t now, int64_t vid, const char *action, c
 static enum db_status locked(struct db *db, int64_t vid, time_t now)
 {
     int64_t until = 0;
-    enum db_status st = db_int(db, &until, "SELECT locked_until FROM staff_pin_failures"
-                                           " WHERE volunteer_id = ?", "i", vid);
+    enum db_status st = staff_pin_locked_until(db, vid, &until);
     if (st != DB_FOUND)
         return st;
     return until > (int64_t)now ? DB_FOUND : DB_NONE;
@@ -147,20 +140,13 @@ static enum db_status locked(struct db *db, int64_t vid, time_t now)
 static enum db_status wrong_pin(struct db *db, int64_t vid, time_t now, int64_t *tries_left)
 {
     int64_t failures = 0;
-    if (!db_run(db, "INSERT INTO staff_pin_failures (volunteer_id, failures, last_at) VALUES (?, 0, ?)"
-                    " ON CONFLICT (volunteer_id) DO NOTHING", "ii", vid, (int64_t)now) ||
-        /* failures older than the lock period are forgotten */
-        !db_run(db, "UPDATE staff_pin_failures SET failures = CASE WHEN last_at < ? THEN 1"
-                    " ELSE failures + 1 END, last_at = ? WHERE volunteer_id = ?",
-                "iii", (int64_t)(now - LOCK_SECONDS), (int64_t)now, vid) ||
-        db_int(db, &failures, "SELECT failures FROM staff_pin_failures WHERE volunteer_id = ?",
-               "i", vid) != DB_FOUND)
+    /* failures older than the lock period are forgotten */
+    if (staff_pin_count_wrong(db, vid, now, now - LOCK_SECONDS, &failures) != DB_FOUND)
         return DB_ERROR;
     *tries_left = LOCK_AFTER - failures;
     if (failures < LOCK_AFTER)
         return DB_NONE;
-    if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0, locked_until = ? WHERE volunteer_id = ?",
-                "ii", (int64_t)(now + LOCK_SECONDS), vid))
+    if (!staff_pin_lock(db, vid, now + LOCK_SECONDS))
         return DB_ERROR;
     return DB_FOUND;
 }
@@ -450,7 +436,7 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
             say(p, lang, out, "staff:wrong_pin", "staff_wrong_pin", tv, 1);
         return true;
     }
-    if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0 WHERE volunteer_id = ?", "i", v.id))
+    if (!staff_pin_clear(db, v.id))
         return fail_closed(out, "resetting the PIN failures");
     if (cmd == STAFF_APPROVE)
         approve_reply(p, lang, db, text, &w, staff_no, out);

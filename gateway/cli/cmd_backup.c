@@ -2,6 +2,8 @@
  * backup API, safe while the daemon runs (it copies in steps and yields). */
 #include "gateway/cli/cmd_backup.h"
 
+#include "db/backup.h"
+
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
 #include "gateway/base/log.h"
@@ -36,29 +38,14 @@ int cmd_backup(int argc, char **argv)
     int rc = app_open(&a, APP_DB);
     if (rc)
         return rc;
-    sqlite3 *dst = NULL;
+    char err[512];
     rc = 1;
-    if (sqlite3_open(argv[1], &dst) == SQLITE_OK) {
-        sqlite3_backup *b = sqlite3_backup_init(dst, "main", db_handle(a.db), "main");
-        if (b) {
-            int s;
-            do {
-                s = sqlite3_backup_step(b, 256);
-                if (s == SQLITE_BUSY || s == SQLITE_LOCKED)
-                    sqlite3_sleep(50);
-            } while (s == SQLITE_OK || s == SQLITE_BUSY || s == SQLITE_LOCKED);
-            sqlite3_backup_finish(b);
-            if (s == SQLITE_DONE) {
-                rc = 0;
-                printf("backup written to %s\n", argv[1]);
-            }
-        }
-        if (rc)
-            fprintf(stderr, "talka backup: %s\n", sqlite3_errmsg(dst));
+    if (db_backup_to(a.db, argv[1], err, sizeof err) == DB_DONE) {
+        rc = 0;
+        printf("backup written to %s\n", argv[1]);
     } else {
-        fprintf(stderr, "talka backup: cannot create %s\n", argv[1]);
+        fprintf(stderr, "talka backup: %s\n", err);
     }
-    sqlite3_close(dst);
     if (rc)
         unlink(argv[1]);
     app_close(&a);

@@ -192,7 +192,8 @@ static int status(int argc, char **argv)
     if (rc)
         return rc;
     struct registry_counts c;
-    if (!registry_counts(a.db, &c)) {
+    long pending = registry_pending(a.db);
+    if (pending < 0 || !registry_counts(a.db, &c)) {
         fprintf(stderr, "talka registry status: cannot read the queue\n");
         app_close(&a);
         return 1;
@@ -200,7 +201,7 @@ static int status(int argc, char **argv)
     printf("%-14s %s\n", "uploader",
            registry_configured(a.cfg) ? "on ([registry] url is set)" : "off ([registry] url not set)");
     printf("%-14s %ld records (%lld waiting, %lld in %lld open batches)\n", "queue",
-           registry_pending(a.db), (long long)c.waiting, (long long)c.in_batches,
+           pending, (long long)c.waiting, (long long)c.in_batches,
            (long long)c.open_batches);
     printf("%-14s %lld accepted, %lld duplicate, %lld rejected\n", "delivered",
            (long long)c.accepted, (long long)c.duplicate, (long long)c.rejected);

@@ -3,6 +3,8 @@
  * reports awaiting the sender's confirmation (ask back). */
 #include "gateway/cli/cmd_review.h"
 
+#include "db/review_queue.h"
+
 #include "gateway/base/clock.h"
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
@@ -30,83 +32,81 @@ static void usage(FILE *f)
                "'list' also shows the reports talka asked back about that still wait for\n"
                "the sender's answer.\n"
                "Every decision is written to the audit log with the operator's login name.\n"
-               "Exit status: 0 done, 1 no such report waiting, 2 usage or configuration error.\n");
+               "Exit status: 0 done, 1 no such report waiting or the database failed, 2 usage\n"
+               "or configuration error.\n");
 }
 
-/* Reports talka asked back about, still within their 30 minutes. */
-static int list_awaiting(struct db *db)
+/* "YYYY-MM-DD HH:MM +HH:MM": local time with its offset (issue 12) */
+static void format_local(time_t t, char *out, size_t len)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT asked_at, expires_at, ask, summary FROM awaiting_confirmation"
-        " WHERE state = 'waiting' AND expires_at > ? ORDER BY asked_at, id");
-    if (!st)
-        return 1;
-    db_bind(st, "i", (int64_t)clock_now());
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (n++ == 0)
-            printf("\nawaiting confirmation (asked back; the sender answers JĀ/NĒ or a digit):\n"
-                   "%-23s %-6s %-7s %s\n", "ASKED", "UNTIL", "ASK", "REPORT AS GUESSED");
-        /* local time with its offset, as the reports above (issue 12) */
-        time_t t = (time_t)sqlite3_column_int64(st, 0), u = (time_t)sqlite3_column_int64(st, 1);
-        char when[40], until[40];
-        local_format(t, when, sizeof when);
-        long off = local_offset(t);
-        size_t w = strlen(when);
-        snprintf(when + w, sizeof when - w, " %+03ld:%02ld", off / 3600, labs(off) % 3600 / 60);
-        local_format(u, until, sizeof until);
-        const char *hm = strchr(until, ' ');  /* "YYYY-MM-DD HH:MM": the time of day */
-        printf("%-23s %-6s %-7s %s\n", when, hm ? hm + 1 : until, (const char *)sqlite3_column_text(st, 2),
-               (const char *)sqlite3_column_text(st, 3));
+    local_format(t, out, len);
+    long off = local_offset(t);
+    size_t w = strlen(out);
+    snprintf(out + w, len - w, " %+03ld:%02ld", off / 3600, labs(off) % 3600 / 60);
+}
+
+static void print_asked(void *ctx, const struct review_asked *q)
+{
+    int *n = ctx;
+    if ((*n)++ == 0)
+        printf("\nawaiting confirmation (asked back; the sender answers JĀ/NĒ or a digit):\n"
+               "%-23s %-6s %-7s %s\n", "ASKED", "UNTIL", "ASK", "REPORT AS GUESSED");
+    char when[40], until[40];
+    format_local(q->asked_at, when, sizeof when);
+    local_format(q->expires_at, until, sizeof until);
+    const char *hm = strchr(until, ' ');  /* "YYYY-MM-DD HH:MM": the time of day */
+    printf("%-23s %-6s %-7s %s\n", when, hm ? hm + 1 : until, q->ask, q->summary);
+}
+
+/* One line per report: its items are gathered until the review number changes. */
+struct listing {
+    const struct lexicon *lex; /* NULL: species ids as they are */
+    int n, shown;              /* items seen; the review number being gathered (-1: none) */
+    char items[512], when[40], place[256];
+};
+
+static void flush_report(struct listing *l)
+{
+    if (l->shown < 0)
+        return;
+    printf("%-6d %-22s ", l->shown, l->when);
+    cli_pad(stdout, l->items, 40);
+    printf(" %s\n", l->place);
+    l->items[0] = '\0';
+}
+
+static void gather_item(void *ctx, const struct review_item *it)
+{
+    struct listing *l = ctx;
+    if (l->shown >= 0 && it->review_no != l->shown)
+        flush_report(l);
+    if (l->n++ == 0)
+        printf("%-6s %-22s %-40s %s\n", "N", "REPORTED", "SPECIES COUNT", "PLACE");
+    if (it->review_no != l->shown) {
+        format_local(it->reported_at, l->when, sizeof l->when);
+        snprintf(l->place, sizeof l->place, "%s (%s)", it->place, it->municipality);
+        l->shown = it->review_no;
     }
-    sqlite3_reset(st);
-    return 0;
+    const struct species *s = l->lex ? lexicon_species_by_id(l->lex, it->species) : NULL;
+    size_t o = strlen(l->items);
+    snprintf(l->items + o, sizeof l->items - o, "%s%s %lld", o ? ", " : "",
+             s ? s->name_lv : it->species, (long long)it->count);
 }
 
 static int list(struct db *db, const struct lexicon *lex, bool ids)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT p.review_no, p.reported_at, q.species, q.count,"
-        " p.place, p.municipality FROM plantings p JOIN plantings q ON q.inbound_id = p.inbound_id"
-        " AND q.status = 'pending_review' WHERE p.status = 'pending_review' AND p.review_no IS NOT NULL"
-        " ORDER BY p.review_no, q.item_no");
-    if (!st)
-        return 1;
-    int n = 0, shown = -1;
-    char items[512] = "", when[40] = "", place[256] = "";
-    for (bool more = true; more;) {
-        more = sqlite3_step(st) == SQLITE_ROW;
-        int no = more ? sqlite3_column_int(st, 0) : -1;
-        if (shown >= 0 && no != shown) {  /* one line per report */
-            printf("%-6d %-22s ", shown, when);
-            cli_pad(stdout, items, 40);
-            printf(" %s\n", place);
-            items[0] = '\0';
-        }
-        if (!more)
-            break;
-        if (n++ == 0)
-            printf("%-6s %-22s %-40s %s\n", "N", "REPORTED", "SPECIES COUNT", "PLACE");
-        if (no != shown) {
-            time_t t = (time_t)sqlite3_column_int64(st, 1);
-            local_format(t, when, sizeof when);
-            long off = local_offset(t);
-            size_t w = strlen(when);
-            snprintf(when + w, sizeof when - w, " %+03ld:%02ld", off / 3600, labs(off) % 3600 / 60);
-            snprintf(place, sizeof place, "%s (%s)", (const char *)sqlite3_column_text(st, 4),
-                     (const char *)sqlite3_column_text(st, 5));
-            shown = no;
-        }
-        const char *id = (const char *)sqlite3_column_text(st, 2);
-        const struct species *s = ids ? NULL : lexicon_species_by_id(lex, id);
-        size_t o = strlen(items);
-        snprintf(items + o, sizeof items - o, "%s%s %lld", o ? ", " : "", s ? s->name_lv : id,
-                 (long long)sqlite3_column_int64(st, 3));
+    struct listing l = { .lex = ids ? NULL : lex, .shown = -1 };
+    int asked = 0;
+    bool ok = !DB_FAILED(review_pending_items(db, gather_item, &l));
+    if (ok) {
+        flush_report(&l);
+        if (!l.n)
+            printf("no reports wait for review\n");
+        ok = !DB_FAILED(review_asked_waiting(db, clock_now(), print_asked, &asked));
     }
-    sqlite3_reset(st);
-    if (!n)
-        printf("no reports wait for review\n");
-    return list_awaiting(db);
+    if (!ok)
+        fprintf(stderr, "talka review: cannot read the database\n");
+    return ok ? 0 : 1;
 }
 
 int cmd_review(int argc, char **argv)

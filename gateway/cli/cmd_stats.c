@@ -3,6 +3,8 @@
 #include "gateway/base/clock.h"
 #include "gateway/cli/cmd_stats.h"
 
+#include "db/stats.h"
+
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
 #include "parsers/species.h"
@@ -18,29 +20,62 @@ static void usage(FILE *f)
                "Accepted trees per municipality and per species (Latvian names; --ids: the\n"
                "species ids), the top N volunteers (default 10, shown by pseudonym, never by\n"
                "number), and the last 24 hours.\n"
-               "Exit status: 0, or 2 on a configuration error.\n");
+               "Exit status: 0, 1 when the database cannot be read, 2 on a usage or\n"
+               "configuration error.\n");
 }
 
-static void table(struct db *db, const struct lexicon *lex, const char *title, const char *sql,
-                  int limit)
+struct table {
+    const struct lexicon *lex; /* species ids shown by their Latvian name; NULL: as they are */
+    int n;
+};
+
+static void table_row(void *ctx, const char *key, int64_t total)
 {
-    sqlite3_stmt *st = db_prep(db, sql);
-    if (!st)
-        return;
-    db_bind(st, "I", limit);
+    struct table *t = ctx;
+    const struct species *s = t->lex ? lexicon_species_by_id(t->lex, key) : NULL;
+    printf("  ");
+    cli_pad(stdout, s ? s->name_lv : key, 40);  /* columns by characters, not bytes */
+    printf(" %10lld\n", (long long)total);
+    t->n++;
+}
+
+static bool table(struct db *db, const struct lexicon *lex, const char *title,
+                  enum db_status (*rows)(struct db *, int, stats_row_fn, void *))
+{
+    struct table t = { lex, 0 };
     printf("%s\n", title);
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 0);
-        const struct species *s = lex ? lexicon_species_by_id(lex, name) : NULL;
-        printf("  ");
-        cli_pad(stdout, s ? s->name_lv : name, 40);  /* columns by characters, not bytes */
-        printf(" %10lld\n", (long long)sqlite3_column_int64(st, 1));
-        n++;
-    }
-    if (!n)
+    if (DB_FAILED(rows(db, 1000, table_row, &t)))
+        return false;
+    if (!t.n)
         printf("  (none)\n");
-    sqlite3_reset(st);
+    return true;
+}
+
+struct top {
+    const char *key; /* the pseudonym key */
+};
+
+/* volunteers appear as V-xxxxxxxx: a keyed hash, never the number or name */
+static void top_row(void *ctx, const char *number, int64_t points)
+{
+    const struct top *t = ctx;
+    char mac[65];
+    pseudonym_hmac(t->key, strlen(t->key), number, mac);
+    printf("  V-%.8s %10lld\n", mac, (long long)points);
+}
+
+static bool totals(struct db *db, time_t now)
+{
+    struct stats_totals t;
+    if (stats_totals(db, now - 86400, &t) != DB_FOUND)
+        return false;
+    printf("trees accepted: %lld (pending review: %lld, cancelled: %lld, rejected: %lld)\n",
+           (long long)t.accepted, (long long)t.pending_review, (long long)t.cancelled,
+           (long long)t.rejected);
+    printf("volunteers: %lld, texts received: %lld\n", (long long)t.volunteers, (long long)t.texts);
+    printf("last 24 h: %lld texts, %lld trees, %lld replies sent\n\n", (long long)t.texts_recent,
+           (long long)t.trees_recent, (long long)t.replies_recent);
+    return true;
 }
 
 int cmd_stats(int argc, char **argv)
@@ -67,43 +102,19 @@ int cmd_stats(int argc, char **argv)
     if (rc)
         return rc;
     struct db *db = a.db;
-    int64_t now = (int64_t)clock_now();
-    printf("trees accepted: %lld (pending review: %lld, cancelled: %lld, rejected: %lld)\n",
-           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'", ""),
-           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='pending_review'", ""),
-           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='cancelled'", ""),
-           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='rejected'", ""));
-    printf("volunteers: %lld, texts received: %lld\n",
-           (long long)db_int_or(db, 0, "SELECT count(*) FROM volunteers WHERE erased_at IS NULL", ""),
-           (long long)db_int_or(db, 0, "SELECT count(*) FROM inbound", ""));
-    printf("last 24 h: %lld texts, %lld trees, %lld replies sent\n\n",
-           (long long)db_int_or(db, 0, "SELECT count(*) FROM inbound WHERE received_at > ?", "i", now - 86400),
-           (long long)db_int_or(db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE status='accepted'"
-                                    " AND reported_at > ?", "i", now - 86400),
-           (long long)db_int_or(db, 0, "SELECT count(*) FROM outbound WHERE sent_at > ?", "i", now - 86400));
-    table(db, NULL, "per municipality:", "SELECT municipality, sum(count) t FROM plantings WHERE"
-          " status='accepted' GROUP BY municipality ORDER BY t DESC LIMIT ?", 1000);
-    table(db, ids ? NULL : a.lex, "per species:", "SELECT species, sum(count) t FROM plantings WHERE status='accepted'"
-          " GROUP BY species ORDER BY t DESC LIMIT ?", 1000);
+    bool ok = totals(db, clock_now()) &&
+              table(db, NULL, "per municipality:", stats_per_municipality) &&
+              table(db, ids ? NULL : a.lex, "per species:", stats_per_species);
 
-    /* volunteers appear as V-xxxxxxxx: a keyed hash, never the number or name */
     char path[4096], key[256], err[256];
     config_path(a.cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
-    if (pseudonym_key_load_or_create(path, key, sizeof key, err, sizeof err)) {
-        sqlite3_stmt *st = db_prep(db, "SELECT v.number, sum(l.delta) s FROM points_ledger l JOIN"
-                                       " volunteers v ON v.id = l.volunteer_id GROUP BY v.id"
-                                       " ORDER BY s DESC LIMIT ?");
-        if (st) {
-            db_bind(st, "I", (int)top);
-            printf("top volunteers (points):\n");
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                char mac[65];
-                pseudonym_hmac(key, strlen(key), (const char *)sqlite3_column_text(st, 0), mac);
-                printf("  V-%.8s %10lld\n", mac, (long long)sqlite3_column_int64(st, 1));
-            }
-            sqlite3_reset(st);
-        }
+    if (ok && pseudonym_key_load_or_create(path, key, sizeof key, err, sizeof err)) {
+        struct top t = { key };
+        printf("top volunteers (points):\n");
+        ok = !DB_FAILED(stats_top_volunteers(db, (int)top, top_row, &t));
     }
+    if (!ok)
+        fprintf(stderr, "talka stats: cannot read the database\n");
     app_close(&a);
-    return 0;
+    return ok ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 /* cmd_volunteer.c: `talka volunteer show NUMBER`: what talka keeps about one
  * number (for staff answering a volunteer's question or a data request). */
-#include "db/plantings.h"
+#include "db/volunteer_record.h"
 #include "db/volunteers.h"
 #include "gateway/cli/cmd_volunteer.h"
 
@@ -23,7 +23,8 @@ static void usage(FILE *f)
                "sent to them (replies, broadcasts and staff notices counted apart).\n"
                "--messages lists the conversation, oldest first, in local time: each text\n"
                "in (with what talka made of it) and out (its kind and delivery state).\n"
-               "Exit status: 0 shown, 1 no such volunteer, 2 usage or configuration error.\n");
+               "Exit status: 0 shown, 1 no such volunteer or the database cannot be read,\n"
+               "2 usage or configuration error.\n");
 }
 
 /* one line of text: line breaks and tabs shown as \n and \t */
@@ -43,40 +44,45 @@ static void print_text(const unsigned char *s, int n)
     }
 }
 
-static int show_messages(struct db *db, const struct volunteer *v)
+static void print_message(void *ctx, const struct volunteer_text *m)
 {
-    sqlite3_stmt *st = db_prep(db,
-        "SELECT received_at AS t, 0 AS dir, id, coalesce(outcome, state), '', text FROM inbound"
-        " WHERE volunteer_id = ?"
-        " UNION ALL SELECT created_at, 1, id, kind, state || CASE WHEN delivered_at IS NOT NULL"
-        " AND state != 'delivered' THEN ', delivered' ELSE '' END, text FROM outbound"
-        " WHERE recipient = ? ORDER BY t, dir, id");
-    if (!st)
-        return 1;
-    db_bind(st, "it", v->id, v->number);
+    int *n = ctx;
+    char when[40];
+    local_format(m->at, when, sizeof when);
+    long off = local_offset(m->at);
+    char status[96];
+    snprintf(status, sizeof status, "%s%s%s", m->status, m->out ? " " : "", m->out ? m->delivery : "");
+    printf("  %s %+03ld:%02ld  %-3s  ", when, off / 3600, labs(off) % 3600 / 60, m->out ? "out" : "in");
+    cli_pad(stdout, status, 24);
+    printf("  ");
+    print_text(m->text, m->len);
+    putchar('\n');
+    (*n)++;
+}
+
+static bool show_messages(struct db *db, const struct volunteer *v)
+{
     printf("\nmessages (oldest first, local time):\n");
     int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        time_t t = (time_t)sqlite3_column_int64(st, 0);
-        char when[40];
-        local_format(t, when, sizeof when);
-        long off = local_offset(t);
-        bool out = sqlite3_column_int(st, 1);
-        char status[96];
-        snprintf(status, sizeof status, "%s%s%s", (const char *)sqlite3_column_text(st, 3),
-                 out ? " " : "", out ? (const char *)sqlite3_column_text(st, 4) : "");
-        printf("  %s %+03ld:%02ld  %-3s  ", when, off / 3600, labs(off) % 3600 / 60,
-               out ? "out" : "in");
-        cli_pad(stdout, status, 24);
-        printf("  ");
-        print_text(sqlite3_column_text(st, 5), sqlite3_column_bytes(st, 5));
-        putchar('\n');
-        n++;
-    }
-    sqlite3_reset(st);
+    if (DB_FAILED(volunteer_texts(db, v->id, v->number, print_message, &n)))
+        return false;
     if (!n)
         printf("  (none)\n");
-    return 0;
+    return true;
+}
+
+static void print_volunteer(const struct volunteer *v, const struct volunteer_counts *c)
+{
+    char created[32];
+    strftime(created, sizeof created, "%Y-%m-%d %H:%M UTC", gmtime(&v->created_at));
+    printf("number:      %s\nname:        %s\nlanguage:    %s\nreminders:   %s\nsince:       %s\n",
+           v->number, v->name[0] ? v->name : "(none)", v->lang, v->opted_out ? "off (STOP)" : "on", created);
+    printf("points:      %lld\n", (long long)c->points);
+    printf("trees:       %lld accepted, %lld waiting for review, %lld cancelled\n",
+           (long long)c->accepted, (long long)c->pending_review, (long long)c->cancelled);
+    printf("texts:       %lld received\n", (long long)c->received);
+    printf("sent:        %lld replies, %lld broadcasts, %lld notices and alerts\n",
+           (long long)c->replies, (long long)c->broadcasts, (long long)c->notices);
 }
 
 int cmd_volunteer(int argc, char **argv)
@@ -109,29 +115,17 @@ int cmd_volunteer(int argc, char **argv)
         app_close(&a);
         return 1;
     }
-    char created[32];
-    strftime(created, sizeof created, "%Y-%m-%d %H:%M UTC", gmtime(&v.created_at));
-    printf("number:      %s\nname:        %s\nlanguage:    %s\nreminders:   %s\nsince:       %s\n",
-           v.number, v.name[0] ? v.name : "(none)", v.lang, v.opted_out ? "off (STOP)" : "on", created);
-    int64_t points = 0;
-    if (points_total(a.db, v.id, &points) == DB_FOUND)
-        printf("points:      %lld\n", (long long)points);
-    else
-        printf("points:      -\n");
-    printf("trees:       %lld accepted, %lld waiting for review, %lld cancelled\n",
-           (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='accepted'", "i", v.id),
-           (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='pending_review'", "i", v.id),
-           (long long)db_int_or(a.db, 0, "SELECT coalesce(sum(count),0) FROM plantings WHERE volunteer_id=? AND status='cancelled'", "i", v.id));
-    printf("texts:       %lld received\n",
-           (long long)db_int_or(a.db, 0, "SELECT count(*) FROM inbound WHERE volunteer_id = ?", "i", v.id));
-    printf("sent:        %lld replies, %lld broadcasts, %lld notices and alerts\n",
-           (long long)db_int_or(a.db, 0, "SELECT count(*) FROM outbound WHERE recipient = ?"
-                                         " AND kind IN ('reply', 'final')", "t", v.number),
-           (long long)db_int_or(a.db, 0, "SELECT count(*) FROM outbound WHERE recipient = ?"
-                                         " AND kind = 'broadcast'", "t", v.number),
-           (long long)db_int_or(a.db, 0, "SELECT count(*) FROM outbound WHERE recipient = ?"
-                                         " AND kind NOT IN ('reply', 'final', 'broadcast')", "t", v.number));
-    rc = messages ? show_messages(a.db, &v) : 0;
+    struct volunteer_counts c;
+    rc = 0;
+    if (volunteer_counts(a.db, v.id, v.number, &c) != DB_FOUND) {
+        rc = 1;
+    } else {
+        print_volunteer(&v, &c);
+        if (messages && !show_messages(a.db, &v))
+            rc = 1;
+    }
+    if (rc)
+        fprintf(stderr, "talka volunteer: cannot read the database\n");
     app_close(&a);
     return rc;
 }

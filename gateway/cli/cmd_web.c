@@ -133,8 +133,9 @@ static int list(struct db *db)
 
 static int bootstrap(struct db *db)
 {
-    int64_t n = 0;
-    if (db_int(db, &n, "SELECT count(*) FROM web_accounts", "") != DB_FOUND) {
+    struct web_account first;
+    int n = web_account_list(db, &first, 1);
+    if (n < 0) {
         fprintf(stderr, "talka web: database error\n");
         return 1;
     }

@@ -7,6 +7,7 @@
  * Alerts themselves never raise alerts. */
 #include "gateway/kannel/kannel_alert.h"
 
+#include "db/outbound_refused.h"
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
@@ -31,30 +32,17 @@ static struct {
 
 static void check_link(int i, time_t now)
 {
-    static const char sql[] =
-        "SELECT count(*), coalesce(max(id), 0), max(last_error) FROM outbound"
-        " WHERE transport = ? AND state = 'failed' AND id > ? AND kind <> 'alert'"
-        " AND last_error LIKE 'Kannel: 4%'";
-    sqlite3_stmt *st = db_prep(A.db, sql);
-    if (!st)
-        return;
-    db_bind(st, "ti", A.links[i], A.seen[i]);
-    long n = 0;
-    int64_t top = 0;
-    char why[200] = "";
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        n = (long)sqlite3_column_int64(st, 0);
-        top = sqlite3_column_int64(st, 1);
-        db_col_text(st, 2, why, sizeof why);
-    }
-    sqlite3_reset(st);
+    struct outbound_refused f;
+    if (outbound_refused_since(A.db, A.links[i], A.seen[i], &f) != DB_FOUND)
+        return; /* logged; the next round asks again */
+    long n = f.count;
     if (!n || (A.last[i] && now - A.last[i] < A.every))
         return;
-    A.seen[i] = top;
+    A.seen[i] = f.top;
     A.last[i] = now;
     char text[320];
     snprintf(text, sizeof text, "talka %s: Kannel refused %ld text%s for good: %.150s", A.links[i],
-             n, n == 1 ? "" : "s", why);
+             n, n == 1 ? "" : "s", f.why);
     log_error("%s", text);
     char nums[32][32];
     int k = phone_list(A.staff, nums, 32);
@@ -97,11 +85,15 @@ bool kannel_alert_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     if (!A.db)
         return false;
     /* only what fails from now on */
-    for (int i = 0; i < A.nlinks; i++) {
-        int64_t top = 0;
-        db_int(A.db, &top, "SELECT coalesce(max(id), 0) FROM outbound", "");
-        A.seen[i] = top;
+    int64_t top = 0;
+    if (outbound_top_id(A.db, &top) != DB_FOUND) {
+        snprintf(err, errlen, "cannot read the outbound queue for the Kannel alerts");
+        db_close(A.db);
+        A.db = NULL;
+        return false;
     }
+    for (int i = 0; i < A.nlinks; i++)
+        A.seen[i] = top;
     if (pthread_create(&A.th, NULL, run, NULL)) {
         snprintf(err, errlen, "cannot start the Kannel alert thread");
         db_close(A.db);

@@ -1,5 +1,7 @@
 /* registry_batch.c: building and applying registry batches (see registry_batch.h). */
 #include "gateway/registry/registry_batch.h"
+
+#include "db/registry_queue.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
@@ -128,7 +130,7 @@ int registry_batch_make(struct db *db, const struct lexicon *lex,
         fixed++;
     }
     if (ok && n > 0 && fixed == 0)
-        ok = db_run(db, "DELETE FROM registry_batches WHERE batch_id = ?", "t", batch_id);
+        ok = registry_batch_delete(db, batch_id);
     free(rows);
     if (!ok || !db_commit(db)) {
         db_rollback(db);
@@ -234,8 +236,7 @@ bool registry_batch_apply(struct db *db, const char *batch_id, const char *answe
     }
     json_decref(root);
     int64_t unnamed = 0;
-    ok = ok && db_int(db, &unnamed, "SELECT count(*) FROM registry_records WHERE batch_id = ?"
-                                    " AND state = 'queued'", "t", batch_id) == DB_FOUND;
+    ok = ok && registry_batch_unanswered(db, batch_id, &unnamed) == DB_FOUND;
     out->unnamed = (int)unnamed;
     if (ok && out->unnamed == 0)
         out->closed = registry_batch_close_if_done(db, batch_id, now);

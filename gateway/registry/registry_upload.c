@@ -2,6 +2,7 @@
  * decides what happens to the batch; the table is in docs/registry.md. */
 #include "gateway/registry/registry_upload.h"
 #include "db/registry.h"
+#include "db/registry_queue.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/registry/registry_backoff.h"
@@ -16,12 +17,7 @@
 long registry_pending(struct db *db)
 {
     int64_t n = 0;
-    if (db_int(db, &n, "SELECT count(*) FROM registry_records WHERE state = 'queued'"
-                       " AND (batch_id IS NULL OR batch_id IN"
-                       " (SELECT batch_id FROM registry_batches WHERE state = 'open'))", "") !=
-        DB_FOUND)
-        return -1;
-    return (long)n;
+    return registry_queue_pending(db, &n) == DB_FOUND ? (long)n : -1;
 }
 
 static void note_error(struct registry_uploader *u, time_t now, const char *fmt, ...)
@@ -156,11 +152,7 @@ static enum registry_step on_batch_rejected(struct registry_uploader *u, struct 
     snprintf(why, sizeof why, "HTTP %ld for the whole batch: %s", res->status, ex);
     int n = 0;
     if (db_begin(u->db)) {
-        bool ok = db_run(u->db,
-                         "UPDATE registry_records SET state = 'rejected', reason = ?, done_at = ?"
-                         " WHERE batch_id = ? AND state = 'queued'",
-                         "tit", why, (int64_t)now, b->batch_id);
-        n = ok ? db_changes(u->db) : 0;
+        bool ok = registry_batch_reject_all(u->db, b->batch_id, why, now, &n);
         if (ok && registry_batch_close_if_done(u->db, b->batch_id, now) && db_commit(u->db)) {
             u->delivered += n;
             u->rejected += n;

@@ -44,7 +44,7 @@ struct registry_uploader {
 /* Does one step (see enum registry_step). Never sleeps. */
 enum registry_step registry_upload_step(struct registry_uploader *u);
 
-/* Records waiting or in open batches; -1 when the count could not be read. */
+/* Records waiting or in open batches; -1 when the database cannot be read. */
 long registry_pending(struct db *db);
 
 #endif

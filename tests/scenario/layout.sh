@@ -1,13 +1,14 @@
 # layout.sh: `make check-layout` holds on this tree (includes and symbol edges of
 # the release objects point down, no cycles, headers match their .c files, no
 # weak symbols, no .c file over 600 lines, one MHD_start_daemon call and it in
-# gateway/core/http_endpoint.c), and the checker really fails: in a copy of the
-# tree, a feature that includes another feature, a core file that includes a
-# feature, a weak symbol, a header declaring another file's function and a
-# feature starting its own libmicrohttpd server are each reported with the
-# offending edge.
+# gateway/core/http_endpoint.c, no SQL string or sqlite3_ outside db/), and the
+# checker really fails: in a copy of the tree, a feature that includes another
+# feature, a core file that includes a feature, a weak symbol, a header declaring
+# another file's function, a feature starting its own libmicrohttpd server, and
+# SQL or sqlite3_ in a feature are each reported with the offending edge or line
+# (SQL in a comment, or in db/, is not).
 . tests/lib.sh
-plan 15
+plan 20
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
@@ -51,6 +52,23 @@ sed -i 's/MHD_start_daemon(flags/NOT_MHD_start(flags/' "$T/copy/gateway/core/htt
 python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
 expect_match "layout: the endpoint module without its call fails (comments do not count)" \
     "$(cat "$T/out")" "gateway/core/http_endpoint.c: 0 MHD_start_daemon calls \(exactly one\)"
+# SQL lives in db/: a new feature file with an SQL string (after a "//" inside a
+# string) and a sqlite3_ call; the same words in comments, and SQL in db/, pass
+broken x gateway/ussd/sql_probe.c '/* "SELECT 0" in a comment is no SQL, nor sqlite3_sleep */
+static const char *probe_url = "http://x", *probe_sql = "  SELECT 1"; // "DELETE 1" neither
+static int probe(void) { return sqlite3_libversion_number(); } /* sqlite3_sleep */' > /dev/null
+printf 'static const char *probe_db_sql = "SELECT 1";\n' > "$T/copy/db/sql_probe.c"
+python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
+expect_eq "layout: an SQL string or sqlite3_ outside db/ fails" "$?" 1
+expect_eq "layout: ... the SQL string named at its line, not the ones in comments" \
+    "$(grep 'sql_probe.c:[0-9]*: SQL string' "$T/out" | sed 's/^check-layout: //')" \
+    'gateway/ussd/sql_probe.c:2: SQL string outside db/: "  SELECT 1"'
+expect_eq "layout: ... the sqlite3_ line named, not the comment's" \
+    "$(grep 'sql_probe.c:[0-9]*: sqlite3_' "$T/out" | sed 's/^check-layout: //')" \
+    "gateway/ussd/sql_probe.c:3: sqlite3_ outside db/: sqlite3_libversion_number"
+expect_eq "layout: ... an SQL string in db/ is not reported" "$(grep -c 'db/sql_probe.c' "$T/out")" 0
+expect_match "layout: ... with the counts" "$(cat "$T/out")" \
+    "^check-layout: SQL strings outside db/: [1-9][0-9]*; sqlite3_ lines outside db/: [1-9][0-9]*$"
 rm -rf "$T"
 T=
 finish
