@@ -88,7 +88,7 @@ int cmd_stats(int argc, char **argv)
 
     /* volunteers appear as V-xxxxxxxx: a keyed hash, never the number or name */
     char path[4096], key[256], err[256];
-    config_path(a.cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
+    config_path(a.cfg, "talka", "secret_file", path, sizeof path);
     if (pseudonym_key_load_or_create(path, key, sizeof key, err, sizeof err)) {
         sqlite3_stmt *st = db_prep(db, "SELECT v.number, sum(l.delta) s FROM points_ledger l JOIN"
                                        " volunteers v ON v.id = l.volunteer_id GROUP BY v.id"

@@ -25,6 +25,7 @@
 #include "gateway/kannel/kannel_text.h"
 #include "gateway/kannel/kannel_transport.h"
 
+#include <assert.h>
 #include <jansson.h>
 #include <microhttpd.h>
 #include <openssl/crypto.h>
@@ -285,7 +286,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static bool kannel_enabled(const struct app *a)
 {
-    const char *l = config_get(a->cfg, "kannel", "listen", NULL);
+    const char *l = config_str(a->cfg, "kannel", "listen");
     return l && *l;
 }
 
@@ -314,7 +315,7 @@ static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     for (int i = 0; i < ctx->policy->nlinks; i++)
         if (!strcmp(ctx->policy->links[i].kind->name, "kannel"))
             snprintf(S->links[S->nlinks++], sizeof S->links[0], "%s", ctx->policy->links[i].name);
-    const char *listen = config_get(cfg, "kannel", "listen", "");
+    const char *listen = config_str(cfg, "kannel", "listen");
     struct sockaddr_storage ss;
     socklen_t sslen = 0;
     if (!net_listen_parse("[kannel] listen", listen, &ss, &sslen, err, errlen))
@@ -322,17 +323,13 @@ static bool kannel_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     if (!config_secret(cfg, "kannel", "secret_file", S->key, sizeof S->key, err, errlen))
         goto fail;
     S->keylen = strlen(S->key);
-    if (!net_allow_parse("[kannel] allow", config_get(cfg, "kannel", "allow", "127.0.0.1, ::1"),
+    if (!net_allow_parse("[kannel] allow", config_str(cfg, "kannel", "allow"),
                          &S->allow, err, errlen))
         goto fail;
-    long threads = config_get_int(cfg, "kannel", "threads", 4);
-    long max_conn = config_get_int(cfg, "kannel", "max_connections", 512);
-    long timeout = config_get_int(cfg, "kannel", "timeout", 60);
-    if (threads < 1 || threads > MAX_THREADS || max_conn < threads || timeout < 1) {
-        snprintf(err, errlen, "[kannel] threads (1-%d), max_connections or timeout out of range",
-                 MAX_THREADS);
-        goto fail;
-    }
+    long threads = config_int(cfg, "kannel", "threads");
+    long max_conn = config_int(cfg, "kannel", "max_connections");
+    long timeout = config_int(cfg, "kannel", "timeout");
+    assert(threads <= MAX_THREADS && "the key table's [kannel] threads range");
     if (!S->nlinks)
         log_warn("kannel: [kannel] listen is set but no [kannelN] section names a sendsms_url: "
                  "every request will be refused");

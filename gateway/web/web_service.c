@@ -191,7 +191,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static bool web_enabled(const struct app *a)
 {
-    const char *l = config_get(a->cfg, "web", "listen", NULL);
+    const char *l = config_str(a->cfg, "web", "listen");
     return l && *l;
 }
 
@@ -233,12 +233,12 @@ static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     site->tls = S->cert != NULL;
     snprintf(site->trusted_proxy, sizeof site->trusted_proxy, "%s", L.trusted_proxy);
     char path[4096];
-    config_path(cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
+    config_path(cfg, "talka", "secret_file", path, sizeof path);
     if (!pseudonym_key_load_or_create(path, site->key, sizeof site->key, err, errlen))
         goto fail;
     site->keylen = strlen(site->key);
     char places[4096];
-    config_path(cfg, "lists", "places", "places.tsv", places, sizeof places);
+    config_path(cfg, "lists", "places", places, sizeof places);
     S->map = web_map_load(places);
     site->map = S->map;
 
@@ -262,13 +262,13 @@ static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, S,
                                  MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
     if (!S->daemon) {
-        snprintf(err, errlen, "cannot listen on %s%s: %s", config_get(cfg, "web", "listen", ""),
+        snprintf(err, errlen, "cannot listen on %s%s: %s", config_str(cfg, "web", "listen"),
                  site->tls ? " with TLS (check cert_file and key_file)" : "", strerror(errno));
         goto fail;
     }
     server = S;
     log_info("web: dashboard on %s://%s (%ld threads, sessions idle %ld s%s%s)",
-             site->tls ? "https" : "http", config_get(cfg, "web", "listen", ""), L.threads,
+             site->tls ? "https" : "http", config_str(cfg, "web", "listen"), L.threads,
              L.idle_s, site->trusted_proxy[0] ? ", trusted proxy " : "", site->trusted_proxy);
     return true;
 fail:
