@@ -3,6 +3,7 @@
 
 #include <netdb.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* "127.0.0.1:8733", "[::1]:8733", ":8733" */
@@ -24,6 +25,11 @@ bool net_listen_parse(const char *what, const char *spec, struct sockaddr_storag
         snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
     }
     snprintf(port, sizeof port, "%s", colon + 1);
+    /* getaddrinfo() takes "99999" and binds it modulo 65536 */
+    char *end;
+    long num = strtol(port, &end, 10);
+    if (!port[0] || *end || num < 1 || num > 65535)
+        goto bad;
     struct addrinfo hints, *res = NULL;
     memset(&hints, 0, sizeof hints);
     hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
