@@ -3,7 +3,7 @@
 # FILE:LINE: [section] key: what is wrong; `talka config check` prints the
 # effective configuration; an empty value means empty.
 . tests/lib.sh
-plan 65
+plan 67
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
@@ -64,6 +64,10 @@ expect_match "ussd allow /33: names the key and the entry" "$out" \
     "talka.ini:[0-9]+: \[ussd\] allow: '10.0.0.0/33' is not an address or CIDR range"
 bad "[registry]\nurl = registry.example.lv/api" "registry url without a scheme" \
     "talka.ini:$n: \[registry\] url: 'registry.example.lv/api' is not a URL"
+cp config/talka.ini "$CONF"; printf '[registry]\nurl = http://registry.example.lv/api\n' >> "$CONF"
+out=$("$TALKA" config check 2>&1); expect_eq "registry url over plain http: exit 2" "$?" 2
+expect_match "registry url over plain http: names file, line, key" "$out" \
+    "talka.ini:$n: \[registry\] url uses plain http:// to registry.example.lv"
 bad "[web2]\nlisten = :8080" "unknown section" "talka.ini:$n: \[web2\]: unknown section"
 
 # quiet_hours with an empty value means none (libgammu used to drop it)
