@@ -7,7 +7,9 @@ of a talka.ini key is written. Outside gateway/base/config*.c this refuses:
     bool/given with more than 3 arguments, config_path with more than 5);
   - a getter whose key (a string literal) the table does not have in that section
     (a section held in a variable may be any section with the key), or that reads it
-    as another type (config_int of a word, config_path of a number, ...).
+    as another type (config_int of a word, config_path of a number, ...);
+  - a NULL test of config_str(), which never returns NULL ("" when unset): such a
+    test is always false and hides the unset case.
 The typed getters assert the same at run time; this finds it before anything runs.
 """
 import os
@@ -16,8 +18,9 @@ import re
 TABLE = "gateway/base/config_keys.c"
 OLD = ("config_get", "config_get_int", "config_get_bool")
 TYPED = {"config_str": 3, "config_int": 3, "config_bool": 3, "config_given": 3,
-         "config_path": 5}
-WANTS = {"config_int": "CONFIG_INT", "config_bool": "CONFIG_BOOL", "config_path": "CONFIG_PATH"}
+         "config_path": 5, "config_table_int": 2}
+WANTS = {"config_int": "CONFIG_INT", "config_bool": "CONFIG_BOOL", "config_path": "CONFIG_PATH",
+         "config_table_int": "CONFIG_INT"}
 CALL = re.compile(r"\b(" + "|".join(OLD + tuple(TYPED)) + r")\s*\(")
 ENTRY = re.compile(r'\b(?:(INT|BOOL|WORD)\(|OF\((CONFIG_\w+),\s*)"([^"]+)",\s*"([^"]+)"')
 
@@ -84,6 +87,8 @@ def check_call(name, args, keys):
     if len(args) > TYPED[name]:
         return f"{name}() given a default argument ({args[-1] if name != 'config_path' else args[3]}); " \
                "the key table holds the default"
+    if name == "config_table_int":
+        args = [""] + args   # no config: (section, key) come first
     if len(args) < 3:
         return None
     section, key = literal(args[1]), literal(args[2])
@@ -108,6 +113,9 @@ def problems(root, files, strip_comments):
         if not f.endswith(".c") or re.match(r"gateway/base/config\w*\.c$", f):
             continue
         text = strip_comments(open(os.path.join(root, f), encoding="utf-8", errors="replace").read())
+        for m in re.finditer(r"(?:!\s*|\bNULL\s*[!=]=\s*)config_str\s*\(", text):
+            out.append(f"{f}:{text.count(chr(10), 0, m.start()) + 1}: a NULL test of config_str(), "
+                       "which returns \"\" when unset: test *config_str() or config_given()")
         for m in CALL.finditer(text):
             args, _ = arguments(text, m.end() - 1)
             calls += 1

@@ -274,6 +274,13 @@ long config_int(const struct config *cfg, const char *section, const char *key)
     return n;
 }
 
+long config_table_int(const char *section, const char *key)
+{
+    const struct config_key *k = table_key(section, key, CONFIG_INT);
+    assert(k->def && "a number key without a default in the key table");
+    return strtol(k->def, NULL, 10);   /* test_config.c checks every default */
+}
+
 bool config_bool(const struct config *cfg, const char *section, const char *key)
 {
     const struct config_key *k = table_key(section, key, CONFIG_BOOL);

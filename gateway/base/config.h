@@ -43,6 +43,8 @@ int config_bool_word(const char *v);
 const char *config_str(const struct config *cfg, const char *section, const char *key);
 long config_int(const struct config *cfg, const char *section, const char *key);
 bool config_bool(const struct config *cfg, const char *section, const char *key);
+/* The key table's own default of a number key, whatever the file says. */
+long config_table_int(const char *section, const char *key);
 /* Whether the file itself sets the key (even to an empty value). */
 bool config_given(const struct config *cfg, const char *section, const char *key);
 

@@ -116,7 +116,7 @@ static int phone_open(const struct app *a, const char *modem, struct phone *ph)
     snprintf(name, sizeof name, "%s", modem ? modem : "gammu0");
     char section[32];
     gammu_transport.section(name, section, sizeof section);
-    if (!config_str(a->cfg, section, "device")) {
+    if (!*config_str(a->cfg, section, "device")) {
         fprintf(stderr, "talka sim: [%s] is not configured in %s\n", section, config_file(a->cfg));
         return 2;
     }

@@ -83,7 +83,7 @@ static int k_configured(const struct config *cfg, char names[][32], int max)
     for (int i = 0; i < MAX_LINKS && n < max; i++) {
         char section[32];
         snprintf(section, sizeof section, "kannel%d", i);
-        if (!config_str(cfg, section, "sendsms_url"))
+        if (!*config_str(cfg, section, "sendsms_url"))
             continue;
         if (!config_bool(cfg, section, "enabled"))
             continue;

@@ -16,6 +16,7 @@
 
 #include "db/modem_parts.h"
 #include "db/modem_status.h"
+#include "gateway/base/config_keys.h"
 #include "gateway/base/log.h"
 #include "gateway/modem/modem.h"
 #include "gateway/modem/modem_health.h"
@@ -236,20 +237,25 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
 {
     const char *s = m->section;
     m->rate = config_int(cfg, s, "rate");
-    m->poll_ms = config_int(cfg, s, "poll_ms");
-    m->poll_busy_ms = config_int(cfg, s, "poll_busy_ms");
+    /* a link without a SIM ([kannelN]: Kannel pushes its texts) has no poll or balance
+     * keys: its receive passes, which find nothing, run at the modems' default pace */
+    bool sim = config_section_is_modem(s);
+    m->poll_ms = sim ? config_int(cfg, s, "poll_ms") : config_table_int("gammu", "poll_ms");
+    m->poll_busy_ms = sim ? config_int(cfg, s, "poll_busy_ms")
+                          : config_table_int("gammu", "poll_busy_ms");
     m->health_s = config_int(cfg, s, "health_every");
     m->reports = config_bool(cfg, s, "delivery_reports");
     m->max_attempts = config_int(cfg, s, "max_attempts");
     m->multipart_timeout = config_int(cfg, "modem", "multipart_timeout");
     snprintf(m->balance_code, sizeof m->balance_code, "%s",
-             config_str(cfg, s, "balance_code"));
-    m->balance_every = config_int(cfg, s, "balance_every");
+             sim ? config_str(cfg, s, "balance_code") : "");
+    m->balance_every = sim ? config_int(cfg, s, "balance_every")
+                           : config_table_int("gammu", "balance_every");
     snprintf(m->staff, sizeof m->staff, "%s",
              config_given(cfg, "modem", "alert_numbers") ? config_str(cfg, "modem", "alert_numbers")
                                                          : config_str(cfg, "staff", "numbers"));
-    const char *low = config_str(cfg, s, "balance_low");
-    if (low && *low) {
+    const char *low = sim ? config_str(cfg, s, "balance_low") : "";
+    if (*low) {
         int code;
         PCRE2_SIZE off;
         m->balance_low = pcre2_compile((PCRE2_SPTR)low, PCRE2_ZERO_TERMINATED,

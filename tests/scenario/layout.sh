@@ -7,7 +7,7 @@
 # literal fallback, or reading a key the key table does not have, is reported
 # with FILE:LINE, and the fallbacks are counted (0 on this tree).
 . tests/lib.sh
-plan 19
+plan 20
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
@@ -52,6 +52,9 @@ expect_match "layout: ... named" "$(cat "$T/out")" \
 broken x gateway/core/app.c 'long f(void) { return config_int(cfg, "talka", "sync"); }' > /dev/null
 expect_match "layout: a key read as another type fails" "$(cat "$T/out")" \
     "gateway/core/app.c:[0-9]+: config_int\(\) reads \[talka\] sync, a CONFIG_WORD in the key table"
+broken x gateway/core/app.c 'int f(void) { return !config_str(cfg, "talka", "group"); }' > /dev/null
+expect_match "layout: a NULL test of config_str() fails" "$(cat "$T/out")" \
+    "gateway/core/app.c:[0-9]+: a NULL test of config_str\(\)"
 python3 - "$T/copy/gateway/base/log.c" <<'PY'
 import sys
 p = sys.argv[1]

@@ -221,6 +221,7 @@ TEST(config_getters_read_the_file_or_the_table)
     CHECK(config_int(cfg, "gammu2", "poll_ms") == 2000);
     CHECK(config_int(cfg, "gammu2", "poll_busy_ms") == 5000);          /* the table's */
     CHECK(config_int(cfg, "gammu", "poll_ms") == 1000);
+    CHECK(config_table_int("gammu2", "poll_ms") == 1000);              /* whatever the file says */
     CHECK(!config_bool(cfg, "gammu2", "delivery_reports"));
     CHECK(config_bool(cfg, "kannel4", "delivery_reports"));
     CHECK(!strcmp(config_str(cfg, "ussd", "path"), ""));               /* empty is empty */
