@@ -16,12 +16,17 @@ Fails, printing each offending edge, on:
     statement keyword (SELECT, INSERT, UPDATE, DELETE, CREATE, WITH, REPLACE,
     PRAGMA) or any sqlite3_ identifier, comments aside: SQL lives in db/, whose
     named functions the rest call.
+  - a config getter given a literal fallback, or reading a key the key table does not
+    have (mk/config_calls.py).
 usage: check-layout.py [OBJDIR]   (default build/obj; objects are read when present)
 """
 import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import config_calls  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_LINES = 600
@@ -268,6 +273,11 @@ def main():
         members = set(comp)
         why = [edges[a][b] for a in comp for b in edges.get(a, {}) if b in members]
         problems.append("cycle between " + ", ".join(comp) + ":\n      " + "\n      ".join(why))
+
+    config_problems, fallbacks, calls = config_calls.problems(ROOT, files, strip_comments)
+    problems.extend(config_problems)
+    print(f"check-layout: {fallbacks} literal config fallbacks; {calls} config getter calls "
+          f"checked against the key table")
 
     for p in problems:
         print("check-layout: " + p)

@@ -1,13 +1,17 @@
 /* config.c: talka.ini. talka's own sections are read with libinih, which reports
  * the line of a malformed entry; every entry keeps its line so later checks can
  * say FILE:LINE. The modem sections [gammu], [gammu1], ... are also handed to
- * libgammu's INI reader, which GSM_ReadConfig() needs. Paths resolve relative to
- * the config file; secret files must be private to their owner. */
+ * libgammu's INI reader, which GSM_ReadConfig() needs. Values are read typed, with
+ * the key table's default (config_keys.c) when the file leaves a key out. Paths
+ * resolve relative to the config file; secret files must be private to their owner. */
 #include "gateway/base/config.h"
+
+#include "gateway/base/config_keys.h"
 
 #include <gammu.h>
 #include <ini.h>
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -224,24 +228,6 @@ bool config_has_section(const struct config *cfg, const char *section)
     return false;
 }
 
-const char *config_get(const struct config *cfg, const char *section, const char *key,
-                       const char *def)
-{
-    const struct config_entry *e = config_find(cfg, section, key);
-    return e ? e->value : def;
-}
-
-long config_get_int(const struct config *cfg, const char *section, const char *key, long def)
-{
-    const char *v = config_get(cfg, section, key, NULL);
-    if (!v || !*v)
-        return def;
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    return (errno || *end) ? def : n;
-}
-
 int config_bool_word(const char *v)
 {
     if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcmp(v, "1") || !strcasecmp(v, "on"))
@@ -251,11 +237,57 @@ int config_bool_word(const char *v)
     return -1;
 }
 
-bool config_get_bool(const struct config *cfg, const char *section, const char *key, bool def)
+/* The table's entry for [section] key, of type t (-1: any type). Asking for a key the
+ * table does not have, or as another type, is a mistake in talka, not in the file. */
+static const struct config_key *table_key(const char *section, const char *key, int t)
 {
-    const char *v = config_get(cfg, section, key, NULL);
-    int b = v ? config_bool_word(v) : -1;
-    return b < 0 ? def : b == 1;
+    const struct config_key *k = config_key_find(section, key);
+    assert(k && "[section] key is not in the key table (config_keys.c)");
+    assert((t < 0 || k->type == (enum config_type)t) && "key read as another type");
+    return k;
+}
+
+bool config_given(const struct config *cfg, const char *section, const char *key)
+{
+    table_key(section, key, -1);
+    return config_find(cfg, section, key) != NULL;
+}
+
+const char *config_str(const struct config *cfg, const char *section, const char *key)
+{
+    const struct config_key *k = table_key(section, key, -1);
+    const struct config_entry *e = config_find(cfg, section, key);
+    return e ? e->value : k->def ? k->def : "";
+}
+
+long config_int(const struct config *cfg, const char *section, const char *key)
+{
+    const struct config_key *k = table_key(section, key, CONFIG_INT);
+    const struct config_entry *e = config_find(cfg, section, key);
+    const char *v = e ? e->value : k->def;
+    assert(v && "a number key without a default in the key table");
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    /* config_check() refused anything else before the value is read */
+    assert(*v && !errno && !*end && n >= k->min && n <= k->max && "unchecked config");
+    return n;
+}
+
+long config_table_int(const char *section, const char *key)
+{
+    const struct config_key *k = table_key(section, key, CONFIG_INT);
+    assert(k->def && "a number key without a default in the key table");
+    return strtol(k->def, NULL, 10);   /* test_config.c checks every default */
+}
+
+bool config_bool(const struct config *cfg, const char *section, const char *key)
+{
+    const struct config_key *k = table_key(section, key, CONFIG_BOOL);
+    const struct config_entry *e = config_find(cfg, section, key);
+    int b = config_bool_word(e ? e->value : k->def ? k->def : "");
+    assert(b >= 0 && "unchecked config");
+    return b == 1;
 }
 
 bool config_resolve(const struct config *cfg, const char *path, char *out, size_t outlen)
@@ -268,16 +300,12 @@ bool config_resolve(const struct config *cfg, const char *path, char *out, size_
     return n >= 0 && (size_t)n < outlen;
 }
 
-bool config_path(const struct config *cfg, const char *section, const char *key,
-                 const char *def, char *out, size_t outlen)
+bool config_path(const struct config *cfg, const char *section, const char *key, char *out,
+                 size_t outlen)
 {
-    const char *v = config_get(cfg, section, key, def);
-    if (!v || !*v) {
-        if (outlen)
-            out[0] = '\0';
-        return false;
-    }
-    if (!config_resolve(cfg, v, out, outlen)) { /* longer than any path can be */
+    table_key(section, key, CONFIG_PATH);
+    const char *v = config_str(cfg, section, key);
+    if (!*v || !config_resolve(cfg, v, out, outlen)) { /* unset, or longer than any path */
         if (outlen)
             out[0] = '\0';
         return false;
@@ -341,7 +369,7 @@ bool config_secret(const struct config *cfg, const char *section, const char *ke
                    char *buf, size_t buflen, char *err, size_t errlen)
 {
     char path[4096];
-    if (!config_path(cfg, section, key, NULL, path, sizeof path)) {
+    if (!config_path(cfg, section, key, path, sizeof path)) {
         snprintf(err, errlen, "[%s] %s is not set", section, key);
         return false;
     }

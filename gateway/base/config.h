@@ -1,7 +1,8 @@
 /* config.h: talka.ini, read with libinih (every entry keeps its line; a malformed
  * line, a repeated section or key is refused with FILE:LINE). The modem sections
  * [gammu], [gammu1], ... are also read by libgammu for GSM_ReadConfig(). Each module
- * reads its own keys; config_check.h checks every value against config_keys.h. */
+ * reads its own keys; config_check.h checks every value against config_keys.h, and the
+ * typed getters below read them with the table's defaults. */
 #ifndef TALKA_CONFIG_H
 #define TALKA_CONFIG_H
 
@@ -32,16 +33,25 @@ bool config_has_section(const struct config *cfg, const char *section);
 /* 1 for yes/true/on/1, 0 for no/false/off/0, -1 for anything else. */
 int config_bool_word(const char *v);
 
-/* The value, or def when the key is absent (an empty value is empty, not absent). Sections and keys are case-insensitive. */
-const char *config_get(const struct config *cfg, const char *section, const char *key,
-                       const char *def);
-long config_get_int(const struct config *cfg, const char *section, const char *key, long def);
-bool config_get_bool(const struct config *cfg, const char *section, const char *key, bool def);
+/* Typed values of the keys of the key table (config_keys.h): the file's value, or
+ * the table's default when the file leaves the key out (an empty value is empty,
+ * not absent). Sections and keys are case-insensitive; "gammu2" and "kannel3" find
+ * the table's instance sections. A key the table does not have, one read as
+ * another type, or a value config_check() would refuse is an assert: the table
+ * decides every default and range, and config_check() runs before any value is
+ * read. */
+const char *config_str(const struct config *cfg, const char *section, const char *key);
+long config_int(const struct config *cfg, const char *section, const char *key);
+bool config_bool(const struct config *cfg, const char *section, const char *key);
+/* The key table's own default of a number key, whatever the file says. */
+long config_table_int(const char *section, const char *key);
+/* Whether the file itself sets the key (even to an empty value). */
+bool config_given(const struct config *cfg, const char *section, const char *key);
 
-/* A path from the config, made relative to the config file's directory when it is
- * not absolute. Returns false (out empty) when the key is absent and def is NULL. */
-bool config_path(const struct config *cfg, const char *section, const char *key,
-                 const char *def, char *out, size_t outlen);
+/* A CONFIG_PATH key made relative to the config file's directory when it is not
+ * absolute. Returns false (out empty) when neither the file nor the table sets it. */
+bool config_path(const struct config *cfg, const char *section, const char *key, char *out,
+                 size_t outlen);
 
 /* Resolves a path relative to the config file's directory. */
 /* False when the resolved path does not fit in out (it is then cut: do not use it). */

@@ -4,8 +4,14 @@
 
 #include "gateway/base/config_keys.h"
 #include "gateway/base/localtime.h"
+#include "gateway/base/net_allow.h"
+#include "gateway/base/net_listen.h"
 #include "gateway/base/phone.h"
 
+#include <curl/curl.h>
+
+#include <arpa/inet.h>
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -79,28 +85,67 @@ static bool phones_ok(const char *v, char *which, size_t len)
     return true;
 }
 
-static bool check_entry(const struct config *cfg, const struct config_entry *e, char *err,
-                        size_t errlen)
+/* an http:// or https:// URL with a host, as libcurl reads it */
+static bool url_ok(const char *v)
 {
-    if (!config_section_known(e->section)) {
-        snprintf(err, errlen, "%s:%d: [%s]: unknown section (talka's: talka, lists, parse, points, "
-                 "rules, flood, registry, modem, gammu, gammu1..., ussd, kannel, kannel0..., broadcast, "
-                 "staff, web)",
-                 config_file(cfg), e->line, e->section);
-        return false;
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL;
+    bool ok = u && curl_url_set(u, CURLUPART_URL, v, 0) == CURLUE_OK &&
+              curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+              curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && *host &&
+              (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https"));
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return ok;
+}
+
+/* the address types, read with the parsers the endpoints use; empty: unset */
+static bool check_address(const struct config *cfg, const struct config_entry *e,
+                          enum config_type t, char *err, size_t errlen)
+{
+    const char *v = e->value;
+    char why[512], what[256];
+    snprintf(what, sizeof what, "[%s] %s", e->section, e->key);
+    struct sockaddr_storage ss;
+    socklen_t len;
+    struct net_allow allow;
+    unsigned char ip[16];
+    if (!*v)
+        return true;
+    switch (t) {
+    case CONFIG_LISTEN:
+        if (!net_listen_parse(what, v, &ss, &len, why, sizeof why))
+            return bad(cfg, e, err, errlen, "'%s' is not an address to listen on (allowed: "
+                       "ADDRESS:PORT such as 127.0.0.1:8080, [::1]:8080 or :8080)", v);
+        return true;
+    case CONFIG_ALLOW:
+        if (!net_allow_parse(what, v, &allow, why, sizeof why)) {
+            snprintf(err, errlen, "%s:%d: %s (allowed: at most %d addresses or CIDR ranges "
+                     "such as 127.0.0.1, 10.0.0.0/8, ::1, separated by commas)",
+                     config_file(cfg), e->line, why, NET_ALLOW_MAX);
+            return false;
+        }
+        return true;
+    case CONFIG_ADDRESS:
+        if (inet_pton(AF_INET, v, ip) != 1 && inet_pton(AF_INET6, v, ip) != 1)
+            return bad(cfg, e, err, errlen, "'%s' is not an IP address (allowed: one address "
+                       "such as 127.0.0.1 or ::1)", v);
+        return true;
+    case CONFIG_URL:
+        if (!url_ok(v))
+            return bad(cfg, e, err, errlen, "'%s' is not a URL (allowed: http:// or https:// "
+                       "with a host, such as https://registry.example.lv/api)", v);
+        return true;
+    default:
+        return true;
     }
-    const struct config_key *k = config_key_find(e->section, e->key);
-    if (!k) {
-        if (config_section_is_modem(e->section))
-            return true;  /* libgammu's own keys (port, logfile, ...) */
-        char keys[1024] = "";
-        size_t n, o = 0;
-        const struct config_key *all = config_keys(&n);
-        for (size_t i = 0; i < n; i++)
-            if (!strcasecmp(all[i].section, e->section) && o < sizeof keys)
-                o += (size_t)snprintf(keys + o, sizeof keys - o, "%s%s", o ? ", " : "", all[i].key);
-        return bad(cfg, e, err, errlen, "unknown key (allowed: %s)", keys);
-    }
+}
+
+/* the value of e against its table entry k */
+static bool check_value(const struct config *cfg, const struct config_entry *e,
+                        const struct config_key *k, char *err, size_t errlen)
+{
     const char *v = e->value;
     char words[512];
     switch (k->type) {
@@ -141,6 +186,11 @@ static bool check_entry(const struct config *cfg, const struct config_entry *e, 
             return bad(cfg, e, err, errlen, "'%s' is not a phone number (allowed: numbers "
                        "such as +37120000000, separated by commas)", words);
         return true;
+    case CONFIG_LISTEN:
+    case CONFIG_ALLOW:
+    case CONFIG_ADDRESS:
+    case CONFIG_URL:
+        return check_address(cfg, e, k->type, err, errlen);
     case CONFIG_PATH:
     case CONFIG_TEXT:
         return true;
@@ -148,21 +198,64 @@ static bool check_entry(const struct config *cfg, const struct config_entry *e, 
     return true;
 }
 
+static bool check_entry(const struct config *cfg, const struct config_entry *e, char *err,
+                        size_t errlen)
+{
+    if (!config_section_known(e->section)) {
+        snprintf(err, errlen, "%s:%d: [%s]: unknown section (talka's: talka, lists, parse, points, "
+                 "rules, flood, registry, modem, gammu, gammu1..., ussd, kannel, kannel0..., broadcast, "
+                 "staff, web)",
+                 config_file(cfg), e->line, e->section);
+        return false;
+    }
+    const struct config_key *k = config_key_find(e->section, e->key);
+    if (!k) {
+        if (config_section_is_modem(e->section))
+            return true;  /* libgammu's own keys (port, logfile, ...) */
+        char keys[1024] = "";
+        size_t n, o = 0;
+        const struct config_key *all = config_keys(&n);
+        for (size_t i = 0; i < n; i++)
+            if (!strcasecmp(all[i].section, e->section) && o < sizeof keys)
+                o += (size_t)snprintf(keys + o, sizeof keys - o, "%s%s", o ? ", " : "", all[i].key);
+        return bad(cfg, e, err, errlen, "unknown key (allowed: %s)", keys);
+    }
+    return check_value(cfg, e, k, err, errlen);
+}
+
+/* [section] hi >= [section] lo, blaming the one the file gives (hi when both) */
+static bool not_below(const struct config *cfg, const char *section, const char *lo_key,
+                      const char *hi_key, char *err, size_t errlen)
+{
+    long lo = config_int(cfg, section, lo_key), hi = config_int(cfg, section, hi_key);
+    if (hi >= lo)
+        return true;
+    const struct config_entry *e = config_find(cfg, section, hi_key);
+    if (!e)
+        e = config_find(cfg, section, lo_key);
+    assert(e && "the key table's defaults break a rule across keys");
+    return bad(cfg, e, err, errlen, "%s %ld is below %s %ld (allowed: %s >= %s)", hi_key, hi,
+               lo_key, lo, hi_key, lo_key);
+}
+
 bool config_check(const struct config *cfg, char *err, size_t errlen)
 {
     for (size_t i = 0; i < config_count(cfg); i++)
         if (!check_entry(cfg, config_entry_at(cfg, i), err, errlen))
             return false;
-    /* across keys */
-    const struct config_entry *lo = config_find(cfg, "parse", "min_count");
-    const struct config_entry *hi = config_find(cfg, "parse", "max_count");
-    long min = config_get_int(cfg, "parse", "min_count", 1);
-    long max = config_get_int(cfg, "parse", "max_count", 10000);
-    if (min > max)
-        return bad(cfg, hi ? hi : lo, err, errlen, "%ld is below min_count %ld (allowed: "
-                   "max_count >= min_count)", max, min);
+    /* across keys (every value is valid by now, so the typed getters may read them) */
+    if (!not_below(cfg, "parse", "min_count", "max_count", err, errlen) ||
+        !not_below(cfg, "ussd", "threads", "max_connections", err, errlen) ||
+        !not_below(cfg, "kannel", "threads", "max_connections", err, errlen) ||
+        !not_below(cfg, "web", "threads", "max_connections", err, errlen))
+        return false;
+    for (size_t i = 0; i < config_count(cfg); i++) {
+        const char *s = config_entry_at(cfg, i)->section;
+        if (config_section_is_modem(s) && !not_below(cfg, s, "poll_ms", "poll_busy_ms", err, errlen))
+            return false;
+    }
     const struct config_entry *btz = config_find(cfg, "broadcast", "timezone");
-    const char *tz = config_get(cfg, "talka", "timezone", "Europe/Riga");
+    const char *tz = config_str(cfg, "talka", "timezone");
     if (btz && strcmp(btz->value, tz))
         return bad(cfg, btz, err, errlen, "'%s' differs from [talka] timezone '%s' (talka keeps "
                    "one local time zone; remove [broadcast] timezone)", btz->value, tz);

@@ -1,7 +1,10 @@
 /* config_check.h: holds a loaded talka.ini to the key table (config_keys.h):
  * unknown sections and keys, numbers out of range, words not allowed, unknown time
- * zones, bad quiet hours or phone numbers are refused with
- * "FILE:LINE: [section] key: what is wrong (allowed: ...)". */
+ * zones, bad quiet hours or phone numbers, listen addresses, allow lists, IP
+ * addresses and URLs the endpoints could not use, and rules across keys
+ * (max_connections >= threads, ...) are refused with
+ * "FILE:LINE: [section] key: what is wrong (allowed: ...)". app_open() runs it
+ * before any value is read, so the typed getters of config.h never see a bad one. */
 #ifndef TALKA_CONFIG_CHECK_H
 #define TALKA_CONFIG_CHECK_H
 

@@ -1,6 +1,8 @@
 /* config_keys.c: every key of talka.ini in one table (see config_keys.h). */
 #include "gateway/base/config_keys.h"
 
+#include "gateway/base/net_allow.h"
+
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -53,7 +55,7 @@ static const struct config_key keys[] = {
     INT("flood", "replies_per_hour", "20", 0, 100000, "replies",
         "replies to one number an hour"),
 
-    OF(CONFIG_TEXT, "registry", "url", NULL,
+    OF(CONFIG_URL, "registry", "url", NULL,
        "the registry's batch endpoint (https://); the uploader is off while unset"),
     OF(CONFIG_PATH, "registry", "token_file", NULL, "the bearer token, in a chmod 600 file"),
     OF(CONFIG_PATH, "registry", "secret_file", NULL,
@@ -95,10 +97,10 @@ static const struct config_key keys[] = {
     OF(CONFIG_PHONES, "modem", "alert_numbers", NULL,
        "who hears about a low SIM balance (default: [staff] numbers)"),
 
-    OF(CONFIG_TEXT, "ussd", "listen", NULL, "host:port of the USSD endpoint; off while unset"),
+    OF(CONFIG_LISTEN, "ussd", "listen", NULL, "host:port of the USSD endpoint; off while unset"),
     OF(CONFIG_PATH, "ussd", "secret_file", "../var/ussd.secret",
        "the aggregator's key (?key=), in a chmod 600 file"),
-    OF(CONFIG_TEXT, "ussd", "allow", NULL, "addresses or CIDR ranges allowed to call (default: any)"),
+    OF(CONFIG_ALLOW, "ussd", "allow", NULL, "addresses or CIDR ranges allowed to call (default: any)"),
     OF(CONFIG_TEXT, "ussd", "path", "/ussd", "the URL path of the endpoint"),
     WORD("ussd", "format", "form", "form", "the provider's request format"),
     OF(CONFIG_PATH, "ussd", "screens", "ussd.ini", "the menu screens per language"),
@@ -108,6 +110,10 @@ static const struct config_key keys[] = {
     WORD("ussd", "default_lang", "lv", "lv|ru|en", "the language of a caller talka does not know"),
     INT("ussd", "session_timeout", "180", 10, 86400, "seconds", "an idle session ends after this"),
     INT("ussd", "keep", "3600", 10, 10000000, "seconds", "ended sessions are kept this long"),
+    /* an aggregator calls from few addresses with many requests at once, so one
+     * address may hold a quarter of the connections (256 of 1024: a burst of 200
+     * handsets fits), never all of them; an idle connection is dropped after 5 s;
+     * the kernel queues bursts of 1024 */
     INT("ussd", "threads", "4", 1, 64, "threads", "request threads"),
     INT("ussd", "max_connections", "1024", 1, 100000, "connections", "open connections at most"),
     INT("ussd", "per_ip_connections", "256", 0, 100000, "connections",
@@ -116,11 +122,11 @@ static const struct config_key keys[] = {
     INT("ussd", "listen_backlog", "1024", 1, 65535, "connections",
         "connections the kernel queues before they are accepted"),
 
-    OF(CONFIG_TEXT, "kannel", "listen", NULL,
+    OF(CONFIG_LISTEN, "kannel", "listen", NULL,
        "host:port of talka's endpoint for Kannel's smsbox; off while unset"),
     OF(CONFIG_PATH, "kannel", "secret_file", NULL, "the key smsbox sends (?key=), chmod 600"),
-    OF(CONFIG_TEXT, "kannel", "allow", "127.0.0.1, ::1", "smsbox's addresses or CIDR ranges"),
-    OF(CONFIG_TEXT, "kannel", "callback_url", NULL,
+    OF(CONFIG_ALLOW, "kannel", "allow", "127.0.0.1, ::1", "smsbox's addresses or CIDR ranges"),
+    OF(CONFIG_URL, "kannel", "callback_url", NULL,
        "how Kannel reaches talka, for the dlr-url (default http:// + listen)"),
     OF(CONFIG_PHONES, "kannel", "alert_numbers", NULL,
        "who hears when Kannel refuses texts for good (default: [staff] numbers)"),
@@ -129,7 +135,7 @@ static const struct config_key keys[] = {
     INT("kannel", "max_connections", "512", 1, 100000, "connections", "open connections at most"),
     INT("kannel", "timeout", "60", 1, 3600, "seconds", "an idle connection is closed after this"),
 
-    OF(CONFIG_TEXT, "kannel*", "sendsms_url", NULL, "the smsbox sendsms interface of this link"),
+    OF(CONFIG_URL, "kannel*", "sendsms_url", NULL, "the smsbox sendsms interface of this link"),
     OF(CONFIG_TEXT, "kannel*", "username", NULL, "a sendsms-user of kannel.conf"),
     OF(CONFIG_PATH, "kannel*", "password_file", NULL, "its password, in a chmod 600 file"),
     OF(CONFIG_TEXT, "kannel*", "smsc", NULL, "Kannel's smsc-id to send through"),
@@ -163,12 +169,12 @@ static const struct config_key keys[] = {
        "numbers that may send staff commands and receive alerts"),
     OF(CONFIG_PATH, "staff", "pin_file", NULL, "the staff PIN, in a chmod 600 file"),
 
-    OF(CONFIG_TEXT, "web", "listen", NULL, "host:port of the staff dashboard; off while unset"),
-    OF(CONFIG_TEXT, "web", "allow", NULL,
+    OF(CONFIG_LISTEN, "web", "listen", NULL, "host:port of the staff dashboard; off while unset"),
+    OF(CONFIG_ALLOW, "web", "allow", NULL,
        "addresses or CIDR ranges allowed to connect (default: any)"),
     OF(CONFIG_PATH, "web", "cert_file", NULL, "HTTPS certificate (with key_file)"),
     OF(CONFIG_PATH, "web", "key_file", NULL, "HTTPS key, chmod 600"),
-    OF(CONFIG_TEXT, "web", "trusted_proxy", NULL,
+    OF(CONFIG_ADDRESS, "web", "trusted_proxy", NULL,
        "the reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed"),
     INT("web", "session_idle", "1800", 60, 604800, "seconds",
         "a session unused this long has to sign in again"),
@@ -237,6 +243,10 @@ const char *config_type_name(enum config_type t)
     case CONFIG_TEXT: return "text";
     case CONFIG_QUIET: return "HH:MM-HH:MM or none";
     case CONFIG_PHONES: return "phone numbers";
+    case CONFIG_LISTEN: return "ADDRESS:PORT";
+    case CONFIG_ALLOW: return "addresses";
+    case CONFIG_ADDRESS: return "IP address";
+    case CONFIG_URL: return "URL";
     }
     return "?";
 }
@@ -272,6 +282,13 @@ void config_keys_markdown(FILE *out)
             }
         else if (k->type == CONFIG_BOOL)
             snprintf(allowed, sizeof allowed, "yes, no");
+        else if (k->type == CONFIG_LISTEN)
+            snprintf(allowed, sizeof allowed, "127.0.0.1:8080, [::1]:8080, :8080");
+        else if (k->type == CONFIG_ALLOW)
+            snprintf(allowed, sizeof allowed, "up to %d addresses or CIDR ranges, comma-separated",
+                     NET_ALLOW_MAX);
+        else if (k->type == CONFIG_URL)
+            snprintf(allowed, sizeof allowed, "http:// or https:// with a host");
         fprintf(out, "| `%s` | %s | %s%s%s | %s | %s |\n", k->key, config_type_name(k->type),
                 k->def ? "`" : "", k->def ? (*k->def ? k->def : "(empty)") : "(unset)",
                 k->def ? "`" : "", allowed, k->about);

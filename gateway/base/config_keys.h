@@ -17,6 +17,10 @@ enum config_type {
     CONFIG_TEXT,    /* free text (checked by the module that uses it) */
     CONFIG_QUIET,   /* HH:MM-HH:MM, or empty / none for no quiet hours */
     CONFIG_PHONES,  /* comma-separated phone numbers */
+    CONFIG_LISTEN,  /* ADDRESS:PORT an endpoint listens on (net_listen.h); empty: off */
+    CONFIG_ALLOW,   /* addresses and CIDR ranges (net_allow.h); empty: everyone */
+    CONFIG_ADDRESS, /* one IP address */
+    CONFIG_URL,     /* an http:// or https:// URL with a host */
 };
 
 struct config_key {

@@ -25,7 +25,7 @@ bool secret_key_config(const struct config *cfg, const char *section, const char
                        char *buf, size_t buflen, char *err, size_t errlen)
 {
     char path[4096];
-    if (!config_path(cfg, section, key, NULL, path, sizeof path)) {
+    if (!config_path(cfg, section, key, path, sizeof path)) {
         snprintf(err, errlen, "[%s] %s is not set", section, key);
         return false;
     }

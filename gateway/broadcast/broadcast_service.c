@@ -269,34 +269,19 @@ static void *run(void *arg)
     return NULL;
 }
 
-static bool load(struct daemon_ctx *ctx, char *err, size_t errlen)
+static void load(struct daemon_ctx *ctx)
 {
-    long ahead = config_get_int(ctx->app->cfg, "broadcast", "release_ahead", 300);
-    if (ahead < 1) {
-        snprintf(err, errlen, "[broadcast] release_ahead must be >= 1");
-        return false;
-    }
+    long ahead = config_int(ctx->app->cfg, "broadcast", "release_ahead");
     pthread_mutex_lock(&S.lock);
     S.ahead = ahead;
-    snprintf(S.staff, sizeof S.staff, "%s", config_get(ctx->app->cfg, "staff", "numbers", ""));
+    snprintf(S.staff, sizeof S.staff, "%s", config_str(ctx->app->cfg, "staff", "numbers"));
     pthread_mutex_unlock(&S.lock);
-    return true;
-}
-
-static int bs_check(struct daemon_ctx *ctx, char *err, size_t errlen)
-{
-    if (config_get_int(ctx->app->cfg, "broadcast", "release_ahead", 300) < 1) {
-        snprintf(err, errlen, "[broadcast] release_ahead must be >= 1");
-        return 2;
-    }
-    return 0;
 }
 
 static bool bs_start(struct daemon_ctx *ctx, char *err, size_t errlen)
 {
     S.ctx = ctx;
-    if (!load(ctx, err, errlen))
-        return false;
+    load(ctx);
     S.db = app_db_connect(ctx->app, err, errlen);
     if (!S.db)
         return false;
@@ -317,9 +302,7 @@ static bool bs_start(struct daemon_ctx *ctx, char *err, size_t errlen)
 
 static void bs_reload(struct daemon_ctx *ctx)
 {
-    char err[256];
-    if (!load(ctx, err, sizeof err))
-        log_warn("broadcasts: config not reloaded: %s", err);
+    load(ctx);
 }
 
 static void bs_stop(struct daemon_ctx *ctx)
@@ -336,7 +319,6 @@ static void bs_stop(struct daemon_ctx *ctx)
 const struct service broadcast_service = {
     .name = "broadcast",
     .enabled = bs_enabled,
-    .check = bs_check,
     .start = bs_start,
     .reload = bs_reload,
     .stop = bs_stop,

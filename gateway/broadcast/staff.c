@@ -109,7 +109,7 @@ static bool mask_pin(struct db *db, int64_t inbound_id, const char *text, size_t
 static int staff_index(const struct config *cfg, const char *e164)
 {
     char nums[64][32];
-    int n = phone_list(config_get(cfg, "staff", "numbers", ""), nums, 64);
+    int n = phone_list(config_str(cfg, "staff", "numbers"), nums, 64);
     for (int k = 0; k < n; k++)
         if (!strcmp(nums[k], e164))
             return k + 1;

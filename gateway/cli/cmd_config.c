@@ -6,6 +6,7 @@
 #include "gateway/base/config_keys.h"
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
+#include "gateway/registry/registry_config.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -47,6 +48,14 @@ int cmd_config(int argc, char **argv)
     }
     if (!config_check(cfg, err, sizeof err)) {
         fprintf(stderr, "talka: %s\n", err);
+        config_free(cfg);
+        return 2;
+    }
+    /* the registry's own rule for its URL (https://), as its uploader applies it */
+    if (registry_configured(cfg) &&
+        !registry_url_allowed(config_str(cfg, "registry", "url"), err, sizeof err)) {
+        fprintf(stderr, "talka: %s:%d: %s\n", config_file(cfg),
+                config_find(cfg, "registry", "url")->line, err);
         config_free(cfg);
         return 2;
     }

@@ -31,7 +31,7 @@ int cmd_maintain(int argc, char **argv)
     int rc = app_open(&a, APP_DB);
     if (rc)
         return rc;
-    long days = config_get_int(a.cfg, "talka", "retention_days", 0);
+    long days = config_int(a.cfg, "talka", "retention_days");
     long n = retention_apply(a.db, clock_now(), days);
     if (n < 0)
         fprintf(stderr, "talka maintain: database error\n");

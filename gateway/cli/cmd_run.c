@@ -142,7 +142,7 @@ int cmd_run(int argc, char **argv)
         started[i] = true;
         log_info("%s started", s->name);
     }
-    long retention_days = config_get_int(a.cfg, "talka", "retention_days", 0);
+    long retention_days = config_int(a.cfg, "talka", "retention_days");
     long long next_retention = 0;
     while (!stopping && !rc) {
         if (retention_days > 0 && clock_mono_ms() >= next_retention) {

@@ -116,11 +116,11 @@ static int phone_open(const struct app *a, const char *modem, struct phone *ph)
     snprintf(name, sizeof name, "%s", modem ? modem : "gammu0");
     char section[32];
     gammu_transport.section(name, section, sizeof section);
-    if (!config_get(a->cfg, section, "device", NULL)) {
+    if (!*config_str(a->cfg, section, "device")) {
         fprintf(stderr, "talka sim: [%s] is not configured in %s\n", section, config_file(a->cfg));
         return 2;
     }
-    if (strcasecmp(config_get(a->cfg, section, "model", ""), "dummy") != 0) {
+    if (strcasecmp(config_str(a->cfg, section, "model"), "dummy") != 0) {
         fprintf(stderr, "talka sim: [%s] is a real modem (model is not 'dummy')\n", section);
         return 2;
     }

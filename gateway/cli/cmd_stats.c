@@ -107,7 +107,7 @@ int cmd_stats(int argc, char **argv)
               table(db, ids ? NULL : a.lex, "per species:", stats_per_species);
 
     char path[4096], key[256], err[256];
-    config_path(a.cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
+    config_path(a.cfg, "talka", "secret_file", path, sizeof path);
     if (ok && pseudonym_key_load_or_create(path, key, sizeof key, err, sizeof err)) {
         struct top t = { key };
         printf("top volunteers (points):\n");

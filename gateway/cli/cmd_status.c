@@ -77,8 +77,8 @@ static const struct modem_row *find(const struct modem_row *rows, int n, const c
 static int check(const struct app *a, const struct modem_row *rows, int nrows,
                  char names[][32], int nnames, const struct queue_stats *q, time_t now)
 {
-    long down_after = config_get_int(a->cfg, "modem", "down_after", 300);
-    long stuck_after = config_get_int(a->cfg, "modem", "stuck_after", 900);
+    long down_after = config_int(a->cfg, "modem", "down_after");
+    long stuck_after = config_int(a->cfg, "modem", "stuck_after");
     for (int i = 0; i < nnames; i++) {
         const struct modem_row *r = find(rows, nrows, names[i]);
         if (!r) {
@@ -110,7 +110,7 @@ static int check(const struct app *a, const struct modem_row *rows, int nrows,
     }
     /* personal data readable by others than talka (and its group, if one is set) */
     struct stat st;
-    const char *group = config_get(a->cfg, "talka", "group", NULL);
+    const char *group = config_str(a->cfg, "talka", "group");
     mode_t too_open = group && *group ? (S_IROTH | S_IWOTH) : (S_IRWXG | S_IRWXO);
     if (stat(a->db_path, &st) == 0 && (st.st_mode & too_open)) {
         printf("WARNING: the database %s is readable by %s (mode %03o): run chmod %s %s\n",

@@ -85,14 +85,14 @@ static bool build_url(const char *url, char *out, size_t outlen)
     bool have_key = cfg && secret_key_config(cfg, "ussd", "secret_file", key, sizeof key, err,
                                              sizeof err);
     if (!url) {
-        const char *listen = cfg ? config_get(cfg, "ussd", "listen", NULL) : NULL;
-        if (!listen || !have_key) {
+        const char *listen = cfg ? config_str(cfg, "ussd", "listen") : "";
+        if (!*listen || !have_key) {
             fprintf(stderr, "talka ussd: give a URL, or set [ussd] listen and secret_file%s%s\n",
                     err[0] ? ": " : "", err);
             config_free(cfg);
             return false;
         }
-        const char *path = config_get(cfg, "ussd", "path", "/ussd");
+        const char *path = config_str(cfg, "ussd", "path");
         if (!strncmp(listen, "0.0.0.0:", 8))
             listen += 7;   /* ":PORT" */
         snprintf(out, outlen, "http://%s%s%s", listen[0] == ':' ? "127.0.0.1" : "", listen, path);

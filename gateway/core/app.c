@@ -37,7 +37,7 @@ static void make_parent_dirs(const char *path)
 
 struct db *app_db_connect(const struct app *a, char *err, size_t errlen)
 {
-    const char *sync = config_get(a->cfg, "talka", "sync", "normal");
+    const char *sync = config_str(a->cfg, "talka", "sync");
     return db_open(a->db_path, strcmp(sync, "full") == 0, err, errlen);
 }
 
@@ -47,7 +47,7 @@ struct db *app_db_connect(const struct app *a, char *err, size_t errlen)
  * names one (for a staff group that reads backups). 0 or 2 (an unknown group). */
 static int private_files(struct app *a, gid_t *gid)
 {
-    const char *group = config_get(a->cfg, "talka", "group", NULL);
+    const char *group = config_str(a->cfg, "talka", "group");
     *gid = (gid_t)-1;
     if (!group || !*group) {
         umask(0077);
@@ -96,7 +96,7 @@ int app_open(struct app *a, unsigned flags)
         app_close(a);
         return 2;
     }
-    const char *lvl = config_get(a->cfg, "talka", "log_level", NULL);
+    const char *lvl = config_str(a->cfg, "talka", "log_level");
     if (lvl && log_level_from_name(lvl) >= 0 && !getenv("TALKA_LOG"))
         log_set_level((enum log_level)log_level_from_name(lvl));
 
@@ -106,9 +106,9 @@ int app_open(struct app *a, unsigned flags)
         return 2;
     }
 
-    a->popts.min_count = config_get_int(a->cfg, "parse", "min_count", 1);
-    a->popts.max_count = config_get_int(a->cfg, "parse", "max_count", 10000);
-    a->popts.timezone = config_get(a->cfg, "talka", "timezone", "Europe/Riga");
+    a->popts.min_count = config_int(a->cfg, "parse", "min_count");
+    a->popts.max_count = config_int(a->cfg, "parse", "max_count");
+    a->popts.timezone = config_str(a->cfg, "talka", "timezone");
     /* the one local time zone of the process, set before any thread starts */
     if (!localtime_setup(a->popts.timezone, err, sizeof err)) {
         fprintf(stderr, "talka: %s: [talka] timezone: %s\n", config_file(a->cfg), err);
@@ -118,8 +118,8 @@ int app_open(struct app *a, unsigned flags)
 
     if (flags & APP_LEXICON) {
         char sp[4096], pl[4096];
-        config_path(a->cfg, "lists", "species", "species.tsv", sp, sizeof sp);
-        config_path(a->cfg, "lists", "places", "places.tsv", pl, sizeof pl);
+        config_path(a->cfg, "lists", "species", sp, sizeof sp);
+        config_path(a->cfg, "lists", "places", pl, sizeof pl);
         a->lex = lexicon_load(sp, pl, err, sizeof err);
         if (!a->lex) {
             fprintf(stderr, "talka: %s\n", err);
@@ -129,7 +129,7 @@ int app_open(struct app *a, unsigned flags)
     }
     if (flags & APP_REPLIES) {
         char rp[4096];
-        config_path(a->cfg, "lists", "replies", "replies.ini", rp, sizeof rp);
+        config_path(a->cfg, "lists", "replies", rp, sizeof rp);
         a->replies = replies_load(rp, err, sizeof err);
         if (!a->replies) {
             fprintf(stderr, "talka: %s\n", err);
@@ -138,7 +138,7 @@ int app_open(struct app *a, unsigned flags)
         }
     }
     if (flags & APP_DB) {
-        config_path(a->cfg, "talka", "database", "../var/talka.db", a->db_path, sizeof a->db_path);
+        config_path(a->cfg, "talka", "database", a->db_path, sizeof a->db_path);
         make_parent_dirs(a->db_path);
         a->db = app_db_connect(a, err, sizeof err);
         if (a->db)

@@ -133,18 +133,17 @@ static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen
     return addr && net_allow_match(&E->allow, addr) ? MHD_YES : MHD_NO;
 }
 
-/* [section] listen and allow (allow's default from the key table): 2 when wrong */
+/* [section] listen and allow (defaults from the key table): 2 when wrong */
 static int read_address(struct http_endpoint *E, const struct config *cfg, char *err,
                         size_t errlen)
 {
     char what[48];
-    const char *spec = config_get(cfg, E->section, "listen", "");
+    const char *spec = config_str(cfg, E->section, "listen");
     snprintf(what, sizeof what, "[%s] listen", E->section);
     if (!net_listen_parse(what, spec, &E->ss, &E->sslen, err, errlen))
         return 2;
-    const struct config_key *k = config_key_find(E->section, "allow");
     snprintf(what, sizeof what, "[%s] allow", E->section);
-    if (!net_allow_parse(what, config_get(cfg, E->section, "allow", k ? k->def : NULL),
+    if (!net_allow_parse(what, config_str(cfg, E->section, "allow"),
                          &E->allow, err, errlen))
         return 2;
     return 0;
@@ -175,7 +174,7 @@ int http_endpoint_open(const struct config *cfg, const struct http_endpoint_spec
     char path[4096];
     if (port_file(E, path, sizeof path))
         unlink(path);             /* a stale one must not be taken for this run's */
-    if (!listen_socket(E, config_get(cfg, E->section, "listen", ""), err, errlen))
+    if (!listen_socket(E, config_str(cfg, E->section, "listen"), err, errlen))
         goto fail;
     E->reserved = spec->max_conn;
     reserved += E->reserved;

@@ -32,7 +32,7 @@ struct pipeline *pipeline_new(struct app *a, char *err, size_t errlen)
     p->app = a;
     rules_load(a->cfg, &p->rules);
     char path[4096];
-    config_path(a->cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
+    config_path(a->cfg, "talka", "secret_file", path, sizeof path);
     if (!pseudonym_key_load_or_create(path, p->key, sizeof p->key, err, errlen)) {
         free(p);
         return NULL;

@@ -5,17 +5,17 @@
 
 void rules_load(const struct config *cfg, struct rules *r)
 {
-    r->points_per_tree = config_get_int(cfg, "points", "per_tree", 10);
-    r->native_multiplier = config_get_int(cfg, "points", "native_multiplier", 2);
-    r->first_report_bonus = config_get_int(cfg, "points", "first_report_bonus", 50);
-    r->review_threshold = config_get_int(cfg, "rules", "review_threshold", 500);
-    r->ask_first_count = config_get_int(cfg, "rules", "ask_first_count", 1000);
-    r->cancel_window = config_get_int(cfg, "rules", "cancel_hours", 24) * 3600;
-    r->texts_per_hour = config_get_int(cfg, "flood", "texts_per_hour", 30);
-    r->replies_per_hour = config_get_int(cfg, "flood", "replies_per_hour", 20);
-    r->duplicate_window = config_get_int(cfg, "flood", "duplicate_minutes", 10) * 60;
+    r->points_per_tree = config_int(cfg, "points", "per_tree");
+    r->native_multiplier = config_int(cfg, "points", "native_multiplier");
+    r->first_report_bonus = config_int(cfg, "points", "first_report_bonus");
+    r->review_threshold = config_int(cfg, "rules", "review_threshold");
+    r->ask_first_count = config_int(cfg, "rules", "ask_first_count");
+    r->cancel_window = config_int(cfg, "rules", "cancel_hours") * 3600;
+    r->texts_per_hour = config_int(cfg, "flood", "texts_per_hour");
+    r->replies_per_hour = config_int(cfg, "flood", "replies_per_hour");
+    r->duplicate_window = config_int(cfg, "flood", "duplicate_minutes") * 60;
     snprintf(r->staff_numbers, sizeof r->staff_numbers, "%s",
-             config_get(cfg, "staff", "numbers", ""));
+             config_str(cfg, "staff", "numbers"));
 }
 
 long rules_points(const struct rules *r, const struct species *s, long count)

@@ -32,15 +32,8 @@ bool send_parse_quiet(const char *s, bool *quiet, int *from, int *to)
 bool send_policy_load(const struct config *cfg, struct send_policy *p, char *err, size_t errlen)
 {
     memset(p, 0, sizeof *p);
-    const char *tz = config_get(cfg, "talka", "timezone", "Europe/Riga");
-    const char *btz = config_get(cfg, "broadcast", "timezone", tz);
-    if (strcmp(btz, tz)) {
-        snprintf(err, errlen, "[broadcast] timezone: '%s' differs from [talka] timezone '%s' "
-                 "(talka keeps one local time zone; remove [broadcast] timezone)", btz, tz);
-        return false;
-    }
     /* an empty value, "none" or "off": no quiet hours */
-    const char *q = config_get(cfg, "broadcast", "quiet_hours", "21:00-09:00");
+    const char *q = config_str(cfg, "broadcast", "quiet_hours");
     if (!strcasecmp(q, "none") || !strcasecmp(q, "off") || !strcmp(q, "\"\"") || !strcmp(q, "-"))
         q = "";
     if (!send_parse_quiet(q, &p->quiet, &p->quiet_from, &p->quiet_to)) {
@@ -50,16 +43,10 @@ bool send_policy_load(const struct config *cfg, struct send_policy *p, char *err
     if (p->quiet)
         snprintf(p->quiet_text, sizeof p->quiet_text, "%02d:%02d-%02d:%02d", p->quiet_from / 60,
                  p->quiet_from % 60, p->quiet_to / 60, p->quiet_to % 60);
-    p->daily_cap = config_get_int(cfg, "broadcast", "daily_cap", 0);
-    p->reply_hard_cap = config_get_int(cfg, "broadcast", "reply_hard_cap", 0);
-    p->assumed_rate = config_get_int(cfg, "broadcast", "assumed_rate", 10);
-    p->prefer_factor = config_get_int(cfg, "broadcast", "prefer_factor", 10);
-    if (p->daily_cap < 0 || p->reply_hard_cap < 0 || p->assumed_rate < 1 ||
-        p->prefer_factor < 0) {
-        snprintf(err, errlen, "[broadcast] daily_cap, reply_hard_cap and prefer_factor must be "
-                 ">= 0, assumed_rate >= 1");
-        return false;
-    }
+    p->daily_cap = config_int(cfg, "broadcast", "daily_cap");
+    p->reply_hard_cap = config_int(cfg, "broadcast", "reply_hard_cap");
+    p->assumed_rate = config_int(cfg, "broadcast", "assumed_rate");
+    p->prefer_factor = config_int(cfg, "broadcast", "prefer_factor");
     p->nlinks = transport_links(cfg, p->links, TRANSPORT_MAX_LINKS);
     return true;
 }

@@ -36,7 +36,7 @@ int transport_links(const struct config *cfg, struct transport_link *out, int ma
             if (kinds[k]->section)
                 kinds[k]->section(names[i], l->section, sizeof l->section);
             l->kind = kinds[k];
-            l->rate = config_get_int(cfg, l->section, "rate", 0);
+            l->rate = config_int(cfg, l->section, "rate");
         }
     }
     return n;

@@ -70,12 +70,9 @@ bool kannel_alert_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     A.ctx = ctx;
     const struct config *cfg = ctx->app->cfg;
     snprintf(A.staff, sizeof A.staff, "%s",
-             config_get(cfg, "kannel", "alert_numbers", config_get(cfg, "staff", "numbers", "")));
-    A.every = config_get_int(cfg, "kannel", "alert_every", 1800);
-    if (A.every < 1) {
-        snprintf(err, errlen, "[kannel] alert_every must be >= 1 (seconds)");
-        return false;
-    }
+             config_given(cfg, "kannel", "alert_numbers") ? config_str(cfg, "kannel", "alert_numbers")
+                                                          : config_str(cfg, "staff", "numbers"));
+    A.every = config_int(cfg, "kannel", "alert_every");
     for (int i = 0; i < ctx->policy->nlinks; i++)
         if (!strcmp(ctx->policy->links[i].kind->name, "kannel"))
             snprintf(A.links[A.nlinks++], sizeof A.links[0], "%s", ctx->policy->links[i].name);

@@ -25,6 +25,7 @@
 #include "gateway/kannel/kannel_text.h"
 #include "gateway/kannel/kannel_transport.h"
 
+#include <assert.h>
 #include <jansson.h>
 #include <microhttpd.h>
 
@@ -270,7 +271,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static bool kannel_enabled(const struct app *a)
 {
-    const char *l = config_get(a->cfg, "kannel", "listen", NULL);
+    const char *l = config_str(a->cfg, "kannel", "listen");
     return l && *l;
 }
 
@@ -287,14 +288,11 @@ static void server_free(struct kannel_server *S)
 static int open_endpoint(struct kannel_server *S, const struct config *cfg, char *err,
                          size_t errlen)
 {
-    long threads = config_get_int(cfg, "kannel", "threads", 4);
-    long max_conn = config_get_int(cfg, "kannel", "max_connections", 512);
-    long timeout = config_get_int(cfg, "kannel", "timeout", 60);
-    if (threads < 1 || threads > MAX_THREADS || max_conn < threads || timeout < 1) {
-        snprintf(err, errlen, "[kannel] threads (1-%d), max_connections or timeout out of range",
-                 MAX_THREADS);
-        return 2;
-    }
+    /* ranges (and max_connections >= threads) are the key table's, checked on reading */
+    long threads = config_int(cfg, "kannel", "threads");
+    long max_conn = config_int(cfg, "kannel", "max_connections");
+    long timeout = config_int(cfg, "kannel", "timeout");
+    assert(threads <= MAX_THREADS && "the key table's [kannel] threads range");
     struct http_endpoint_spec spec = {
         .section = "kannel", .secret_key = "secret_file",
         .handler = on_request, .completed = on_completed, .cls = S,

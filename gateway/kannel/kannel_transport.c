@@ -84,9 +84,9 @@ static int k_configured(const struct config *cfg, char names[][32], int max)
     for (int i = 0; i < MAX_LINKS && n < max; i++) {
         char section[32];
         snprintf(section, sizeof section, "kannel%d", i);
-        if (!config_get(cfg, section, "sendsms_url", NULL))
+        if (!*config_str(cfg, section, "sendsms_url"))
             continue;
-        if (!config_get_bool(cfg, section, "enabled", true))
+        if (!config_bool(cfg, section, "enabled"))
             continue;
         snprintf(names[n++], 32, "%s", section);
     }
@@ -102,11 +102,6 @@ void kannel_transport_wake(const char *link)
             curl_multi_wakeup(t->multi);
     }
     pthread_mutex_unlock(&table_mu);
-}
-
-static bool url_ok(const char *u)
-{
-    return !strncmp(u, "http://", 7) || !strncmp(u, "https://", 8);
 }
 
 static struct transport *k_open(const struct config *cfg, const char *name, char *err,
@@ -125,43 +120,29 @@ static struct transport *k_open(const struct config *cfg, const char *name, char
     }
     snprintf(t->name, sizeof t->name, "%s", name);
     const char *s = t->name;
-    snprintf(t->sendsms, sizeof t->sendsms, "%s", config_get(cfg, s, "sendsms_url", ""));
-    snprintf(t->user, sizeof t->user, "%s", config_get(cfg, s, "username", ""));
-    snprintf(t->smsc, sizeof t->smsc, "%s", config_get(cfg, s, "smsc", ""));
-    snprintf(t->from, sizeof t->from, "%s", config_get(cfg, s, "from", ""));
-    t->dlr_mask = config_get_int(cfg, s, "dlr_mask", 3);
-    t->timeout_s = config_get_int(cfg, s, "timeout", 30);
-    t->rate = config_get_int(cfg, s, "rate", 0);
-    t->in_flight = config_get_int(cfg, s, "in_flight", 64);
-    const char *listen = config_get(cfg, "kannel", "listen", "");
+    snprintf(t->sendsms, sizeof t->sendsms, "%s", config_str(cfg, s, "sendsms_url"));
+    snprintf(t->user, sizeof t->user, "%s", config_str(cfg, s, "username"));
+    snprintf(t->smsc, sizeof t->smsc, "%s", config_str(cfg, s, "smsc"));
+    snprintf(t->from, sizeof t->from, "%s", config_str(cfg, s, "from"));
+    t->dlr_mask = config_int(cfg, s, "dlr_mask");
+    t->timeout_s = config_int(cfg, s, "timeout");
+    t->rate = config_int(cfg, s, "rate");
+    t->in_flight = config_int(cfg, s, "in_flight");
+    const char *listen = config_str(cfg, "kannel", "listen");
     char def_cb[160];
     snprintf(def_cb, sizeof def_cb, "http://%s", listen);
-    const char *cb = config_get(cfg, "kannel", "callback_url", def_cb);
+    const char *cb = config_given(cfg, "kannel", "callback_url")
+                         ? config_str(cfg, "kannel", "callback_url") : def_cb;
     snprintf(t->dlr_base, sizeof t->dlr_base, "%s/kannel/dlr", cb);
-    if (!url_ok(t->sendsms)) {
-        snprintf(err, errlen, "[%s] sendsms_url = %s: expected http://HOST:PORT/cgi-bin/sendsms",
-                 s, t->sendsms);
-        goto fail;
-    }
     if (!t->user[0]) {
         snprintf(err, errlen, "[%s] username is missing (a sendsms-user of kannel.conf)", s);
         goto fail;
     }
     if (!config_secret(cfg, s, "password_file", t->password, sizeof t->password, err, errlen))
         goto fail;
-    if (t->dlr_mask < 0 || t->dlr_mask > 31 || t->timeout_s < 1 || t->rate < 0 ||
-        t->in_flight < 1 || t->in_flight > 100) {
-        snprintf(err, errlen, "[%s] dlr_mask (0-31), timeout (>= 1), rate (>= 0) or in_flight "
-                 "(1-100) out of range", s);
-        goto fail;
-    }
     if (t->dlr_mask && !listen[0]) {
         snprintf(err, errlen, "[%s] asks for delivery reports (dlr_mask) but [kannel] listen "
                  "is not set: Kannel would have nowhere to send them", s);
-        goto fail;
-    }
-    if (t->dlr_mask && !url_ok(cb)) {
-        snprintf(err, errlen, "[kannel] callback_url = %s: expected http://HOST:PORT", cb);
         goto fail;
     }
     if (t->dlr_mask &&

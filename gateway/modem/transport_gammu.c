@@ -39,7 +39,7 @@ static bool section_exists(const struct config *cfg, const char *section)
 {
     static const char *keys[] = { "device", "model", "connection", "port" };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (config_get(cfg, section, keys[i], NULL))
+        if (config_find(cfg, section, keys[i]))   /* "port" is libgammu's, not talka's */
             return true;
     return false;
 }
@@ -94,7 +94,7 @@ static int g_configured(const struct config *cfg, char names[][32], int max)
         section_of(num, section, sizeof section);
         if (!section_exists(cfg, section))
             continue;
-        if (!config_get_bool(cfg, section, "enabled", true))
+        if (!config_bool(cfg, section, "enabled"))
             continue;
         snprintf(names[n++], 32, "gammu%d", num);
     }
@@ -119,13 +119,16 @@ static struct transport *g_open(const struct config *cfg, const char *name, char
     pthread_mutex_init(&t->sm_lock, NULL);
     snprintf(t->name, sizeof t->name, "%s", name);
     section_of(num, t->section, sizeof t->section);
-    const char *dev = config_get(cfg, t->section, "device", config_get(cfg, t->section, "port", NULL));
-    if (!dev || !*dev) {
+    /* libgammu's own "port" names the device when talka's "device" is not given */
+    const struct config_entry *port = config_find(cfg, t->section, "port");
+    const char *dev = config_given(cfg, t->section, "device") ? config_str(cfg, t->section, "device")
+                      : port ? port->value : "";
+    if (!*dev) {
         snprintf(err, errlen, "[%s] has no device", t->section);
         free(t);
         return NULL;
     }
-    const char *model = config_get(cfg, t->section, "model", "");
+    const char *model = config_str(cfg, t->section, "model");
     t->dummy = strcasecmp(model, "dummy") == 0;
     /* a relative path is relative to the config file, like every talka path */
     if (dev[0] == '/' || (!t->dummy && strncmp(dev, "./", 2) && strncmp(dev, "../", 3)))
@@ -136,10 +139,10 @@ static struct transport *g_open(const struct config *cfg, const char *name, char
             free(t);
             return NULL;
         }
-    snprintf(t->smsc, sizeof t->smsc, "%s", config_get(cfg, t->section, "smsc", ""));
-    config_path(cfg, t->section, "pin_file", "", t->pin_file, sizeof t->pin_file);
-    t->send_timeout_ms = config_get_int(cfg, t->section, "send_timeout", 60) * 1000;
-    t->ussd_timeout_ms = config_get_int(cfg, t->section, "ussd_timeout", 30) * 1000;
+    snprintf(t->smsc, sizeof t->smsc, "%s", config_str(cfg, t->section, "smsc"));
+    config_path(cfg, t->section, "pin_file", t->pin_file, sizeof t->pin_file);
+    t->send_timeout_ms = config_int(cfg, t->section, "send_timeout") * 1000;
+    t->ussd_timeout_ms = config_int(cfg, t->section, "ussd_timeout") * 1000;
     t->rx = calloc(1, sizeof *t->rx);
     t->tx = calloc(1, sizeof *t->tx);
     if (!t->rx || !t->tx) {

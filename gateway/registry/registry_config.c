@@ -12,7 +12,7 @@
 
 bool registry_configured(const struct config *cfg)
 {
-    const char *url = config_get(cfg, "registry", "url", NULL);
+    const char *url = config_str(cfg, "registry", "url");
     return url && *url;
 }
 
@@ -66,26 +66,11 @@ bool registry_url_allowed(const char *url, char *err, size_t errlen)
     return ok;
 }
 
-static bool positive(const struct config *cfg, const char *key, long def, int *out,
-                     char *err, size_t errlen)
-{
-    long v = config_get_int(cfg, "registry", key, -1);
-    const char *raw = config_get(cfg, "registry", key, NULL);
-    if (!raw || !*raw)
-        v = def;
-    if (v <= 0 || v > 1000000) {
-        snprintf(err, errlen, "[registry] %s must be a positive whole number", key);
-        return false;
-    }
-    *out = (int)v;
-    return true;
-}
-
 bool registry_config_load(const struct config *cfg, struct registry_config *rc,
                           char *err, size_t errlen)
 {
     memset(rc, 0, sizeof *rc);
-    const char *url = config_get(cfg, "registry", "url", NULL);
+    const char *url = config_str(cfg, "registry", "url");
     if (!url || !*url) {
         snprintf(err, errlen, "[registry] url is not set: the registry uploader is off");
         return false;
@@ -93,29 +78,25 @@ bool registry_config_load(const struct config *cfg, struct registry_config *rc,
     snprintf(rc->url, sizeof rc->url, "%s", url);
     if (!registry_url_allowed(rc->url, err, errlen))
         return false;
-    if (!positive(cfg, "batch_size", 100, &rc->batch_size, err, errlen) ||
-        !positive(cfg, "interval", 60, &rc->interval, err, errlen) ||
-        !positive(cfg, "connect_timeout", 10, &rc->connect_timeout, err, errlen) ||
-        !positive(cfg, "timeout", 30, &rc->timeout, err, errlen))
-        return false;
-    if (rc->batch_size > 10000) {
-        snprintf(err, errlen, "[registry] batch_size must be at most 10000");
-        return false;
-    }
-    const char *gw = config_get(cfg, "registry", "gateway_id", NULL);
+    /* the key table's ranges (at most 1000000) fit an int */
+    rc->batch_size = (int)config_int(cfg, "registry", "batch_size");
+    rc->interval = (int)config_int(cfg, "registry", "interval");
+    rc->connect_timeout = (int)config_int(cfg, "registry", "connect_timeout");
+    rc->timeout = (int)config_int(cfg, "registry", "timeout");
+    const char *gw = config_str(cfg, "registry", "gateway_id");
     if (gw && *gw) {
         snprintf(rc->gateway_id, sizeof rc->gateway_id, "%s", gw);
     } else if (gethostname(rc->gateway_id, sizeof rc->gateway_id - 1) != 0 || !rc->gateway_id[0]) {
         snprintf(err, errlen, "[registry] gateway_id is not set");
         return false;
     }
-    config_path(cfg, "registry", "ca_file", NULL, rc->ca_file, sizeof rc->ca_file);
+    config_path(cfg, "registry", "ca_file", rc->ca_file, sizeof rc->ca_file);
     if (rc->ca_file[0] && access(rc->ca_file, R_OK) != 0) {
         snprintf(err, errlen, "[registry] ca_file %s cannot be read", rc->ca_file);
         return false;
     }
     snprintf(rc->timezone, sizeof rc->timezone, "%s",
-             config_get(cfg, "talka", "timezone", "Europe/Riga"));
+             config_str(cfg, "talka", "timezone"));
     char e[1024];
     if (!secret_key_config(cfg, "registry", "token_file", rc->token, sizeof rc->token, e, sizeof e)) {
         snprintf(err, errlen, "registry token: %s", e);

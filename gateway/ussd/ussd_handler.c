@@ -60,11 +60,11 @@ void ussd_handler_init(struct ussd_handler *h, const struct app *a, struct pipel
     h->pipe = pipe;
     h->scr = scr;
     snprintf(h->sms_number, sizeof h->sms_number, "%s",
-             config_get(a->cfg, "ussd", "sms_number", ""));
-    const char *dl = config_get(a->cfg, "ussd", "default_lang", "lv");
+             config_str(a->cfg, "ussd", "sms_number"));
+    const char *dl = config_str(a->cfg, "ussd", "default_lang");
     snprintf(h->default_lang, sizeof h->default_lang, "%s", lang_code(lang_from_code(dl)));
-    h->session_timeout = (int)config_get_int(a->cfg, "ussd", "session_timeout", 180);
-    h->keep = (int)config_get_int(a->cfg, "ussd", "keep", 3600);
+    h->session_timeout = (int)config_int(a->cfg, "ussd", "session_timeout");
+    h->keep = (int)config_int(a->cfg, "ussd", "keep");
     if (h->keep < h->session_timeout)
         h->keep = h->session_timeout;
 }

@@ -15,6 +15,7 @@
 #include "gateway/core/service.h"
 #include "gateway/core/thread_dbs.h"
 
+#include <assert.h>
 #include <microhttpd.h>
 
 #include <stdio.h>
@@ -23,14 +24,6 @@
 
 #define MAX_THREADS THREAD_DBS_MAX   /* a connection each */
 #define BODY_MAX (64 * 1024)
-/* defaults: an aggregator calls from few addresses with many requests at once,
- * so one address may hold a quarter of the connections (256 of 1024, a burst
- * of 200 handsets at once fits), never all of them; an idle
- * connection is dropped after 5 s; the kernel queues bursts of 1024 */
-#define DEFAULT_MAX_CONN 1024
-#define DEFAULT_PER_IP 256
-#define DEFAULT_TIMEOUT 5
-#define LISTEN_BACKLOG 1024
 
 struct ussd_server {
     struct http_endpoint *http;   /* bound by ussd_check(), served from ussd_start() */
@@ -150,7 +143,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static bool ussd_enabled(const struct app *a)
 {
-    const char *l = config_get(a->cfg, "ussd", "listen", NULL);
+    const char *l = config_str(a->cfg, "ussd", "listen");
     return l && *l;
 }
 
@@ -193,35 +186,27 @@ static int ussd_check(struct daemon_ctx *ctx, char *err, size_t errlen)
     S->app = ctx->app;
     thread_dbs_init(&S->dbs, ctx->app, "ussd", NULL);
     int code = 2;
-    const char *fmt = config_get(cfg, "ussd", "format", "form");
+    const char *fmt = config_str(cfg, "ussd", "format");
     S->adapter = ussd_adapter_find(fmt);
     if (!S->adapter) {
         snprintf(err, errlen, "[ussd] format = %s: unknown (known: form)", fmt);
         goto fail;
     }
-    snprintf(S->path, sizeof S->path, "%s", config_get(cfg, "ussd", "path", "/ussd"));
-    const char *ru = config_get(cfg, "ussd", "russian", "cyrillic");
-    if (strcmp(ru, "cyrillic") && strcmp(ru, "translit")) {
-        snprintf(err, errlen, "[ussd] russian = %s: expected cyrillic or translit", ru);
-        goto fail;
-    }
-    S->threads = config_get_int(cfg, "ussd", "threads", 4);
-    S->max_conn = config_get_int(cfg, "ussd", "max_connections", DEFAULT_MAX_CONN);
-    S->per_ip = config_get_int(cfg, "ussd", "per_ip_connections", DEFAULT_PER_IP);
-    S->timeout = config_get_int(cfg, "ussd", "timeout", DEFAULT_TIMEOUT);
-    S->backlog = config_get_int(cfg, "ussd", "listen_backlog", LISTEN_BACKLOG);
-    if (S->threads < 1 || S->threads > MAX_THREADS || S->max_conn < S->threads ||
-        S->per_ip < 0 || S->timeout < 1 || S->backlog < 1) {
-        snprintf(err, errlen, "[ussd] threads (1-%d), max_connections, per_ip_connections, "
-                 "listen_backlog or timeout out of range", MAX_THREADS);
-        goto fail;
-    }
+    snprintf(S->path, sizeof S->path, "%s", config_str(cfg, "ussd", "path"));
+    const char *ru = config_str(cfg, "ussd", "russian");
+    /* ranges (and max_connections >= threads) are the key table's, checked on reading */
+    S->threads = config_int(cfg, "ussd", "threads");
+    S->max_conn = config_int(cfg, "ussd", "max_connections");
+    S->per_ip = config_int(cfg, "ussd", "per_ip_connections");
+    S->timeout = config_int(cfg, "ussd", "timeout");
+    S->backlog = config_int(cfg, "ussd", "listen_backlog");
+    assert(S->threads <= MAX_THREADS && "the key table's [ussd] threads range");
     code = open_endpoint(S, cfg, err, errlen);   /* listen, allow, secret, port */
     if (code)
         goto fail;
     code = 1;
     char screens[4096];
-    config_path(cfg, "ussd", "screens", "ussd.ini", screens, sizeof screens);
+    config_path(cfg, "ussd", "screens", screens, sizeof screens);
     S->screens = ussd_screens_load(screens, !strcmp(ru, "translit"), err, errlen);
     if (!S->screens)
         goto fail;

@@ -26,40 +26,18 @@ static char *read_file(const char *path, char *err, size_t errlen, const char *k
     return s;
 }
 
-static bool range(const struct config *cfg, const char *key, long def, long lo, long hi,
-                  long *out, char *err, size_t errlen)
-{
-    const char *v = config_get(cfg, "web", key, NULL);
-    if (!v) {
-        *out = def;
-        return true;
-    }
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (!*v || *end || n < lo || n > hi) {
-        snprintf(err, errlen, "[web] %s = %s: expected a number from %ld to %ld", key, v, lo, hi);
-        return false;
-    }
-    *out = n;
-    return true;
-}
-
 bool web_listen_config(const struct config *cfg, struct web_listen *L, char **cert, char **key,
                        char *err, size_t errlen)
 {
     memset(L, 0, sizeof *L);
     *cert = *key = NULL;
-    if (!range(cfg, "threads", 4, 1, 32, &L->threads, err, errlen) ||
-        !range(cfg, "max_connections", 128, 4, 10000, &L->max_conn, err, errlen) ||
-        !range(cfg, "per_ip_connections", 32, 0, 10000, &L->per_ip, err, errlen) ||
-        !range(cfg, "timeout", 30, 1, 3600, &L->timeout, err, errlen) ||
-        !range(cfg, "session_idle", 1800, 60, 7 * 86400, &L->idle_s, err, errlen))
-        return false;
-    if (L->max_conn < L->threads) {
-        snprintf(err, errlen, "[web] max_connections must be at least threads");
-        return false;
-    }
-    const char *proxy = config_get(cfg, "web", "trusted_proxy", "");
+    /* ranges (and max_connections >= threads) are the key table's, checked on reading */
+    L->threads = config_int(cfg, "web", "threads");
+    L->max_conn = config_int(cfg, "web", "max_connections");
+    L->per_ip = config_int(cfg, "web", "per_ip_connections");
+    L->timeout = config_int(cfg, "web", "timeout");
+    L->idle_s = config_int(cfg, "web", "session_idle");
+    const char *proxy = config_str(cfg, "web", "trusted_proxy");
     unsigned char tmp[16];
     if (*proxy && inet_pton(AF_INET, proxy, tmp) != 1 && inet_pton(AF_INET6, proxy, tmp) != 1) {
         snprintf(err, errlen, "[web] trusted_proxy = %s: expected one IP address", proxy);
@@ -67,8 +45,8 @@ bool web_listen_config(const struct config *cfg, struct web_listen *L, char **ce
     }
     snprintf(L->trusted_proxy, sizeof L->trusted_proxy, "%s", proxy);
     char cpath[4096] = "", kpath[4096] = "";
-    bool has_c = config_path(cfg, "web", "cert_file", NULL, cpath, sizeof cpath) && cpath[0];
-    bool has_k = config_path(cfg, "web", "key_file", NULL, kpath, sizeof kpath) && kpath[0];
+    bool has_c = config_path(cfg, "web", "cert_file", cpath, sizeof cpath) && cpath[0];
+    bool has_k = config_path(cfg, "web", "key_file", kpath, sizeof kpath) && kpath[0];
     if (has_c != has_k) {
         snprintf(err, errlen, "[web] %s is set without %s: HTTPS needs both",
                  has_c ? "cert_file" : "key_file", has_c ? "key_file" : "cert_file");

@@ -191,7 +191,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static bool web_enabled(const struct app *a)
 {
-    const char *l = config_get(a->cfg, "web", "listen", NULL);
+    const char *l = config_str(a->cfg, "web", "listen");
     return l && *l;
 }
 
@@ -248,7 +248,7 @@ static int web_check(struct daemon_ctx *ctx, char *err, size_t errlen)
     site->tls = S->cert != NULL;
     snprintf(site->trusted_proxy, sizeof site->trusted_proxy, "%s", L.trusted_proxy);
     char path[4096];
-    config_path(cfg, "talka", "secret_file", "../var/talka.secret", path, sizeof path);
+    config_path(cfg, "talka", "secret_file", path, sizeof path);
     if (!pseudonym_key_load_or_create(path, site->key, sizeof site->key, err, errlen))
         goto fail;
     site->keylen = strlen(site->key);
@@ -273,7 +273,7 @@ static bool web_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     site->pipe = ctx->pipe;
     site->policy = ctx->policy;
     char places[4096];
-    config_path(cfg, "lists", "places", "places.tsv", places, sizeof places);
+    config_path(cfg, "lists", "places", places, sizeof places);
     S->map = web_map_load(places);
     site->map = S->map;
     if (!http_endpoint_start(S->http, err, errlen)) {

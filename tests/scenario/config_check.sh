@@ -3,7 +3,7 @@
 # FILE:LINE: [section] key: what is wrong; `talka config check` prints the
 # effective configuration; an empty value means empty.
 . tests/lib.sh
-plan 50
+plan 67
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
@@ -42,6 +42,33 @@ cp config/talka.ini "$CONF"; sed_conf 's/^;numbers = +37120000000, +37120000001$
 out=$("$TALKA" config check 2>&1); expect_eq "bad phone list: exit 2" "$?" 2
 expect_match "bad phone list: names the bad entry" "$out" "\[staff\] numbers: 'hello' is not a phone number"
 bad "[gammu1]\ndevice = /dev/null\nrate = fast" "modem key in a gammu section" "\[gammu1\] rate: 'fast' is not a whole number"
+
+# addresses are read with the endpoints' parsers: a bad one stops `config check`
+# and `talka run` (before any service or modem starts), naming file, line and key
+cp config/talka.ini "$CONF"; sed_conf 's/^listen = 127.0.0.1:8080$/listen = nonsense/'
+line=$(grep -n '^listen = nonsense$' "$CONF" | cut -d: -f1)
+out=$("$TALKA" config check 2>&1); expect_eq "web listen nonsense: exit 2" "$?" 2
+expect_match "web listen nonsense: names file, line, key" "$out" \
+    "talka.ini:$line: \[web\] listen: 'nonsense' is not an address to listen on"
+out=$(timeout 60 "$TALKA" run 2>&1); expect_eq "web listen nonsense: run exits 2" "$?" 2
+expect_match "web listen nonsense: run names the key" "$out" "talka.ini:$line: \[web\] listen:"
+case "$out" in *modem*|*gammu*) not_ok "web listen nonsense: no modem started" "$out" ;;
+               *) ok "web listen nonsense: no modem started" ;; esac
+cp config/talka.ini "$CONF"; sed_conf 's/^;listen = 127.0.0.1:8733$/listen = 127.0.0.1:99999/'
+out=$("$TALKA" config check 2>&1); expect_eq "ussd listen port 99999: exit 2" "$?" 2
+expect_match "ussd listen port 99999: names the key" "$out" \
+    "talka.ini:[0-9]+: \[ussd\] listen: '127.0.0.1:99999' is not an address to listen on"
+cp config/talka.ini "$CONF"; sed_conf 's|^;allow = 127.0.0.1, 10.0.0.0/8$|allow = 127.0.0.1, 10.0.0.0/33|'
+out=$("$TALKA" config check 2>&1); expect_eq "ussd allow /33: exit 2" "$?" 2
+expect_match "ussd allow /33: names the key and the entry" "$out" \
+    "talka.ini:[0-9]+: \[ussd\] allow: '10.0.0.0/33' is not an address or CIDR range"
+bad "[registry]\nurl = registry.example.lv/api" "registry url without a scheme" \
+    "talka.ini:$n: \[registry\] url: 'registry.example.lv/api' is not a URL"
+cp config/talka.ini "$CONF"; printf '[registry]\nurl = http://registry.example.lv/api\n' >> "$CONF"
+out=$("$TALKA" config check 2>&1); expect_eq "registry url over plain http: exit 2" "$?" 2
+expect_match "registry url over plain http: names file, line, key" "$out" \
+    "talka.ini:$n: \[registry\] url uses plain http:// to registry.example.lv"
+bad "[web2]\nlisten = :8080" "unknown section" "talka.ini:$n: \[web2\]: unknown section"
 
 # quiet_hours with an empty value means none (libgammu used to drop it)
 cp config/talka.ini "$CONF"; sed_conf 's/^quiet_hours = 21:00-09:00/quiet_hours =/'

@@ -6,12 +6,16 @@
 # feature, a core file that includes a feature, a weak symbol, a header declaring
 # another file's function, a feature starting its own libmicrohttpd server, and
 # SQL or sqlite3_ in a feature are each reported with the offending edge or line
-# (SQL in a comment, or in db/, is not).
+# (SQL in a comment, or in db/, is not); a config getter given a literal
+# fallback, or reading a key the key table does not have, is reported with
+# FILE:LINE, and the fallbacks are counted (0 on this tree).
 . tests/lib.sh
-plan 20
+plan 28
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
+expect_match "layout: no literal config fallbacks" "$out" \
+    "^check-layout: 0 literal config fallbacks; [1-9][0-9]+ config getter calls checked"
 T=$(mktemp -d /tmp/talka-layout-XXXXXX)
 git ls-files -z gateway db parsers mk | xargs -0 cp --parents -t "$T"
 broken() { # broken NAME FILE LINE: add LINE to FILE in a fresh copy, run the checker without objects
@@ -36,6 +40,24 @@ printf '#include "gateway/base/phone.h"\n' >> "$T/copy/gateway/base/sms_text.h"
 python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
 expect_eq "layout: a cycle through includes fails" "$?" 1
 expect_match "layout: ... named" "$(cat "$T/out")" "cycle between gateway/base/phone, gateway/base/sms_text"
+expect_eq "layout: a literal config fallback fails" \
+    "$(broken x gateway/core/rules.c 'long f(void) { return config_get_int(cfg, "points", "per_tree", 10); }')" 1
+expect_match "layout: ... named and counted" "$(cat "$T/out")" \
+    "gateway/core/rules.c:[0-9]+: config_get_int\(\) takes a literal fallback.*
+check-layout: 1 literal config fallbacks"
+broken x gateway/core/rules.c 'long f(void) { return config_int(cfg, "points", "per_tree", 10); }' > /dev/null
+expect_match "layout: a typed getter with a default fails" "$(cat "$T/out")" \
+    "gateway/core/rules.c:[0-9]+: config_int\(\) given a default argument \(10\)"
+expect_eq "layout: a key not in the table fails" \
+    "$(broken x gateway/modem/modem_send.c 'long f(void) { return config_int(cfg, s, "pol_ms"); }')" 1
+expect_match "layout: ... named" "$(cat "$T/out")" \
+    "gateway/modem/modem_send.c:[0-9]+: config_int\(\) reads \[\.\.\.\] pol_ms, which is not in the key table"
+broken x gateway/core/app.c 'long f(void) { return config_int(cfg, "talka", "sync"); }' > /dev/null
+expect_match "layout: a key read as another type fails" "$(cat "$T/out")" \
+    "gateway/core/app.c:[0-9]+: config_int\(\) reads \[talka\] sync, a CONFIG_WORD in the key table"
+broken x gateway/core/app.c 'int f(void) { return !config_str(cfg, "talka", "group"); }' > /dev/null
+expect_match "layout: a NULL test of config_str() fails" "$(cat "$T/out")" \
+    "gateway/core/app.c:[0-9]+: a NULL test of config_str\(\)"
 python3 - "$T/copy/gateway/base/log.c" <<'PY'
 import sys
 p = sys.argv[1]

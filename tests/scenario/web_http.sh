@@ -6,7 +6,7 @@
 # attempt; the audit log names the account. Also `talka web user` and [web] keys.
 . tests/lib.sh
 . tests/lib/web.sh
-plan 155  # 34 here, 121 from tests/lib/web_http.py
+plan 156  # 35 here, 121 from tests/lib/web_http.py
 scratch
 web_config
 # the first start (make run): an admin with a random password, printed once
@@ -107,5 +107,8 @@ expect_eq web_cert_without_key_refused "$rc" 1
 expect_match web_cert_without_key_message "$(cat "$T/bad.log")" 'key_file'
 web_config "trusted_proxy = proxy.example"
 "$TALKA" run > "$T/bad.log" 2>&1; rc=$?
-expect_eq web_bad_proxy_refused "$rc" 1
+# a wrong value in the configuration: exit 2 from the config check, naming the key
+expect_eq web_bad_proxy_refused "$rc" 2
+expect_match web_bad_proxy_message "$(cat "$T/bad.log")" \
+    "talka.ini:[0-9]+: \[web\] trusted_proxy: 'proxy.example' is not an IP address"
 finish

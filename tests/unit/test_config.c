@@ -5,6 +5,7 @@
 #include "gateway/base/config.h"
 #include "gateway/base/config_check.h"
 #include "gateway/base/config_keys.h"
+#include "gateway/base/net_allow.h"
 #include "tests/test.h"
 
 #include <stdlib.h>
@@ -120,11 +121,16 @@ TEST(config_checker_refuses_what_the_table_does_not_allow)
     CHECK(strstr(err, ":3: [staff]: section repeated (first on line 1)"));
     /* long lines are read whole (a long allow list); far too long ones are refused */
     char big[6000];
-    int o = snprintf(big, sizeof big, "[ussd]\nallow = 10.0.0.0/24");
-    for (int k = 1; k < 40; k++)
-        o += snprintf(big + o, sizeof big - (size_t)o, ", 10.0.%d.0/24", k);
+    int o = snprintf(big, sizeof big, "[ussd]\nallow = 2001:db8:100::/48");
+    for (int k = 1; k < NET_ALLOW_MAX; k++)
+        o += snprintf(big + o, sizeof big - (size_t)o, ", 2001:db8:%d::/48", 100 + k);
     snprintf(big + o, sizeof big - (size_t)o, "\n");
+    CHECK(o > 500);
     CHECK(check_text(big, err, sizeof err));
+    /* one entry more than the endpoint holds */
+    snprintf(big + o, sizeof big - (size_t)o, ", ::1\n");
+    CHECK(!check_text(big, err, sizeof err));
+    CHECK(strstr(err, "check.ini:2: [ussd] allow: entry too long or too many entries"));
     o = snprintf(big, sizeof big, "[talka]\nlog_level = ");
     memset(big + o, 'x', 5000);
     snprintf(big + o + 5000, sizeof big - (size_t)o - 5000, "\n");
@@ -136,4 +142,98 @@ TEST(config_checker_refuses_what_the_table_does_not_allow)
     CHECK(!check_text("[modem]\nhang_timeout = 0\n", err, sizeof err));
     CHECK(!check_text("[gammu]\ndelivery_reports = maybe\n", err, sizeof err));
     CHECK(strstr(err, "[gammu] delivery_reports: 'maybe' is not yes or no"));
+}
+
+/* the address keys are read with the endpoints' parsers, and refused naming the key */
+TEST(config_checker_refuses_bad_addresses_naming_the_key)
+{
+    char err[1024];
+    CHECK(check_text("[web]\nlisten = 127.0.0.1:8080\ntrusted_proxy = ::1\n[ussd]\n"
+                     "listen = [::1]:8733\nallow = 10.0.0.0/8, ::1\n[kannel]\nlisten = :13013\n"
+                     "callback_url = http://10.0.0.2:13013\n[kannel1]\n"
+                     "sendsms_url = http://127.0.0.1:13013/cgi-bin/sendsms\n[registry]\n"
+                     "url = https://registry.example.lv/api\n", err, sizeof err));
+    CHECK(check_text("[web]\nlisten =\n[ussd]\nallow =\n", err, sizeof err));  /* off, anyone */
+    CHECK(!check_text("[web]\nlisten = nonsense\n", err, sizeof err));
+    CHECK(strstr(err, "check.ini:2: [web] listen: 'nonsense' is not an address to listen on"));
+    CHECK(!check_text("[ussd]\nlisten = localhost:8733\n", err, sizeof err));  /* numeric only */
+    CHECK(strstr(err, "check.ini:2: [ussd] listen: 'localhost:8733' is not an address"));
+    /* getaddrinfo() alone would take these and bind port 99999 modulo 65536 */
+    CHECK(!check_text("[ussd]\nlisten = 127.0.0.1:99999\n", err, sizeof err));
+    CHECK(strstr(err, "[ussd] listen: '127.0.0.1:99999' is not an address"));
+    CHECK(!check_text("[web]\nlisten = [::1]:0\n", err, sizeof err));
+    CHECK(!check_text("[kannel]\nlisten = 127.0.0.1\n", err, sizeof err));
+    CHECK(strstr(err, "[kannel] listen: '127.0.0.1' is not an address"));
+    CHECK(!check_text("[kannel]\n\nallow = 127.0.0.1, 10.0.0.300\n", err, sizeof err));
+    CHECK(strstr(err, "check.ini:3: [kannel] allow: '10.0.0.300' is not an address or CIDR"));
+    CHECK(!check_text("[web]\ntrusted_proxy = proxy.local\n", err, sizeof err));
+    CHECK(strstr(err, "[web] trusted_proxy: 'proxy.local' is not an IP address"));
+    CHECK(!check_text("[registry]\nurl = registry.example.lv/api\n", err, sizeof err));
+    CHECK(strstr(err, "[registry] url: 'registry.example.lv/api' is not a URL"));
+    CHECK(!check_text("[kannel2]\nsendsms_url = ftp://127.0.0.1/x\n", err, sizeof err));
+    CHECK(strstr(err, "[kannel2] sendsms_url: 'ftp://127.0.0.1/x' is not a URL"));
+}
+
+TEST(config_checker_holds_rules_across_keys)
+{
+    char err[1024];
+    CHECK(!check_text("[web]\nthreads = 8\nmax_connections = 4\n", err, sizeof err));
+    CHECK(strstr(err, ":3: [web] max_connections: max_connections 4 is below threads 8"));
+    CHECK(check_text("[ussd]\nthreads = 64\n", err, sizeof err));   /* 1024 >= 64 */
+    CHECK(!check_text("[kannel]\nmax_connections = 2\n", err, sizeof err));
+    CHECK(strstr(err, ":2: [kannel] max_connections: max_connections 2 is below threads 4"));
+    /* only the low key given: the message blames it, with the default it breaks */
+    CHECK(!check_text("[gammu]\ndevice = x\n[gammu2]\ndevice = x\npoll_ms = 9000\n", err,
+                      sizeof err));
+    CHECK(strstr(err, ":5: [gammu2] poll_ms: poll_busy_ms 5000 is below poll_ms 9000 "
+                      "(allowed: poll_busy_ms >= poll_ms)"));
+}
+
+/* every default of the table passes the checker: a getter never returns a bad one */
+TEST(config_every_default_passes_the_checker)
+{
+    size_t n;
+    const struct config_key *k = config_keys(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (!k[i].def)
+            continue;
+        char text[512], err[1024];
+        const char *s = !strcmp(k[i].section, "gammu*") ? "gammu3"
+                        : !strcmp(k[i].section, "kannel*") ? "kannel3" : k[i].section;
+        snprintf(text, sizeof text, "[%s]\n%s = %s\n", s, k[i].key, k[i].def);
+        if (!check_text(text, err, sizeof err))
+            test_fail(__FILE__, __LINE__, "the default [%s] %s = %s: %s", s, k[i].key, k[i].def,
+                      err);
+    }
+}
+
+/* the typed getters: the file's value, else the table's default; instance sections */
+TEST(config_getters_read_the_file_or_the_table)
+{
+    char path[512], err[1024];
+    snprintf(path, sizeof path, "%s/get.ini", test_tmpdir());
+    FILE *f = fopen(path, "w");
+    fputs("[gammu2]\ndevice = x\npoll_ms = 2000\ndelivery_reports = no\n"
+          "[ussd]\npath =\n[lists]\nspecies = /abs/sp.tsv\n", f);
+    fclose(f);
+    struct config *cfg = config_load(path, err, sizeof err);
+    CHECK(cfg && config_check(cfg, err, sizeof err));
+    CHECK(config_int(cfg, "gammu2", "poll_ms") == 2000);
+    CHECK(config_int(cfg, "gammu2", "poll_busy_ms") == 5000);          /* the table's */
+    CHECK(config_int(cfg, "gammu", "poll_ms") == 1000);
+    CHECK(config_table_int("gammu2", "poll_ms") == 1000);              /* whatever the file says */
+    CHECK(!config_bool(cfg, "gammu2", "delivery_reports"));
+    CHECK(config_bool(cfg, "kannel4", "delivery_reports"));
+    CHECK(!strcmp(config_str(cfg, "ussd", "path"), ""));               /* empty is empty */
+    CHECK(config_given(cfg, "ussd", "path") && !config_given(cfg, "ussd", "listen"));
+    CHECK(!strcmp(config_str(cfg, "ussd", "russian"), "cyrillic"));
+    CHECK(!strcmp(config_str(cfg, "ussd", "listen"), ""));             /* unset */
+    CHECK(!strcmp(config_str(cfg, "kannel", "allow"), "127.0.0.1, ::1"));
+    char out[4096];
+    CHECK(config_path(cfg, "lists", "species", out, sizeof out) && !strcmp(out, "/abs/sp.tsv"));
+    char want[4096];
+    snprintf(want, sizeof want, "%s/replies.ini", test_tmpdir());
+    CHECK(config_path(cfg, "lists", "replies", out, sizeof out) && !strcmp(out, want));
+    CHECK(!config_path(cfg, "web", "cert_file", out, sizeof out) && !out[0]);
+    config_free(cfg);
 }
