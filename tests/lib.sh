@@ -122,6 +122,7 @@ at_finish() { _at_finish="$_at_finish$1;"; }
 # finish: exit 1 when a check failed; the scratch directory stays for a look then
 finish() {
     [ -n "$_at_finish" ] && { _f=$_at_finish; _at_finish=; eval "$_f"; }
+    release_ports
     [ -n "${T:-}" ] && [ "$_failed" = 0 ] && rm -rf "$T"
     exit $_failed
 }
