@@ -13,8 +13,8 @@
 
 #include "db/broadcast.h"
 #include "db/outbox.h"
-#include "gateway/broadcast/broadcast_eta.h"
-#include "gateway/broadcast/broadcast_render.h"
+#include "gateway/core/broadcast_eta.h"
+#include "gateway/core/broadcast_render.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"

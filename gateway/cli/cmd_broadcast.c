@@ -8,7 +8,7 @@
 
 #include "db/audit.h"
 #include "db/broadcast.h"
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
 

@@ -15,7 +15,7 @@
 #include "gateway/base/log.h"
 #include "gateway/broadcast/broadcast_service.h"
 #include "gateway/kannel/kannel_service.h"
-#include "gateway/modem/modem_service.h"
+#include "gateway/links/link_service.h"
 #include "gateway/registry/registry_service.h"
 #include "gateway/ussd/ussd_service.h"
 #include "gateway/web/web_service.h"

@@ -6,7 +6,7 @@
 #include "db/audit.h"
 #include "db/broadcast.h"
 #include "gateway/base/localtime.h"
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
 #include "gateway/web/web_page.h"
 
 #include <stdio.h>

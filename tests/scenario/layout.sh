@@ -18,9 +18,9 @@ broken() { # broken NAME FILE LINE: add LINE to FILE in a fresh copy, run the ch
     echo $?
 }
 expect_eq "layout: a feature including another feature fails" \
-    "$(broken x gateway/modem/modem_send.c '#include "gateway/broadcast/staff.h"')" 1
+    "$(broken x gateway/modem/gammu_sms.c '#include "gateway/staff/staff.h"')" 1
 expect_match "layout: ... naming the edge" "$(cat "$T/out")" \
-    "gateway/modem/modem_send.c:[0-9]+: includes gateway/broadcast/staff.h \(gateway/modem may not use gateway/broadcast\)"
+    "gateway/modem/gammu_sms.c:[0-9]+: includes gateway/staff/staff.h \(gateway/modem may not use gateway/staff\)"
 expect_eq "layout: core including a feature fails" \
     "$(broken x gateway/core/pipeline.c '#include "gateway/ussd/ussd_menu.h"')" 1
 expect_match "layout: ... naming the edge" "$(cat "$T/out")" "gateway/core/pipeline.c:[0-9]+: includes gateway/ussd/ussd_menu.h"

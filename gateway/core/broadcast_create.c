@@ -1,5 +1,5 @@
 /* broadcast_create.c: plan, measure and store a broadcast (see broadcast_create.h). */
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
 
 #include "db/broadcast.h"
 #include "db/plantings.h"

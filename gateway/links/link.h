@@ -1,8 +1,8 @@
-/* modem.h: one configured modem as the modem service's threads see it: its
+/* link.h: one configured link (a modem, a Kannel link) as the link runner's threads see it: its
  * device connection, its own database connection, its settings and its state.
  * Shared by the modem service's files (receive, send, health, the loop). */
-#ifndef TALKA_MODEM_H
-#define TALKA_MODEM_H
+#ifndef TALKA_LINK_H
+#define TALKA_LINK_H
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 

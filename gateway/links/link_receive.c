@@ -1,5 +1,5 @@
-/* modem_receive.c: reading a modem (see modem_receive.h). */
-#include "gateway/modem/modem_receive.h"
+/* link_receive.c: reading a link (see link_receive.h). */
+#include "gateway/links/link_receive.h"
 
 #include "db/modem_aside.h"
 #include "db/modem_parts.h"

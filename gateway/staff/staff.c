@@ -10,12 +10,12 @@
  * number). Replies are wholly in the staff member's language (replies.ini staff_*).
  * The PIN is masked in the stored text and never logged. A database error while
  * checking fails closed: nothing is answered and the pipeline rolls back. */
-#include "gateway/broadcast/staff.h"
+#include "gateway/staff/staff.h"
 
 #include "db/audit.h"
 #include "db/broadcast.h"
 #include "db/volunteers.h"
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
 #include "gateway/base/log.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"

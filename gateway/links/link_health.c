@@ -1,5 +1,5 @@
-/* modem_health.c: a modem's health (see modem_health.h). */
-#include "gateway/modem/modem_health.h"
+/* link_health.c: a link's health (see link_health.h). */
+#include "gateway/links/link_health.h"
 
 #include "db/modem_status.h"
 #include "gateway/base/log.h"

@@ -6,9 +6,9 @@
 #define TALKA_BROADCAST_CREATE_H
 
 #include "db/db.h"
-#include "gateway/broadcast/broadcast_eta.h"
-#include "gateway/broadcast/broadcast_render.h"
-#include "gateway/broadcast/broadcast_segment.h"
+#include "gateway/core/broadcast_eta.h"
+#include "gateway/core/broadcast_render.h"
+#include "gateway/core/broadcast_segment.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,4 +1,4 @@
-/* modem_service.c: the modem part of `talka run`. One thread per configured
+/* link_service.c: the link runner of `talka run` (the "modem" service). One thread per configured
  * transport instance (gammu0, gammu1, ...), each with its own device connection
  * and its own database connection:
  *   receive  every part is committed to SQLite, then deleted from the device at
@@ -12,15 +12,15 @@
  *            reconnects with backoff, a vanished device waited for, a hung call
  *            aborted by a watchdog, the SIM balance asked by USSD on a schedule
  * Settings: [modem] (all modems) and talka's keys in each [gammuN] section. */
-#include "gateway/modem/modem_service.h"
+#include "gateway/links/link_service.h"
 
 #include "db/modem_parts.h"
 #include "db/modem_status.h"
 #include "gateway/base/log.h"
-#include "gateway/modem/modem.h"
-#include "gateway/modem/modem_health.h"
-#include "gateway/modem/modem_receive.h"
-#include "gateway/modem/modem_send.h"
+#include "gateway/links/link.h"
+#include "gateway/links/link_health.h"
+#include "gateway/links/link_receive.h"
+#include "gateway/links/link_send.h"
 
 #include <stdio.h>
 #include <stdlib.h>

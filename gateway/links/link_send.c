@@ -1,5 +1,5 @@
-/* modem_send.c: sending through a modem or a Kannel link (see modem_send.h). */
-#include "gateway/modem/modem_send.h"
+/* link_send.c: sending through a modem or a Kannel link (see link_send.h). */
+#include "gateway/links/link_send.h"
 
 #include "db/modem_status.h"
 #include "gateway/base/log.h"
