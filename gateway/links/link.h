@@ -66,4 +66,19 @@ static inline void op_end(struct modem *m) { atomic_store(&m->op_since, 0); }
 
 static inline bool modem_stopping(const struct modem *m) { return atomic_load(m->ctx->stopping); }
 
+/* A link that is not polled (its texts are pushed) is always there, never has
+ * news to read and is never held. */
+static inline bool link_present(const struct modem *m)
+{
+    return !m->k->poller || m->k->poller->present(m->t);
+}
+static inline bool link_maybe_new(const struct modem *m)
+{
+    return m->k->poller && m->k->poller->maybe_new(m->t);
+}
+static inline bool link_held(const struct modem *m, char *why, size_t len)
+{
+    return m->k->poller && m->k->poller->held && m->k->poller->held(m->t, why, len);
+}
+
 #endif

@@ -50,9 +50,15 @@ void modem_check_health(struct modem *m)
 void modem_check_balance(struct modem *m)
 {
     char reply[400] = "", err[256] = "";
-    op_begin(m);
-    bool ok = m->k->ussd(m->t, m->balance_code, reply, sizeof reply, err, sizeof err);
-    op_end(m);
+    bool ok = false;
+    if (m->k->poller) {
+        op_begin(m);
+        ok = m->k->poller->ussd(m->t, m->balance_code, reply, sizeof reply, err, sizeof err);
+        op_end(m);
+    } else {
+        snprintf(err, sizeof err, "[%s] a %s link has no SIM to ask a balance of (remove "
+                 "balance_code)", m->name, m->k->name);
+    }
     time_t now = clock_now();
     if (!ok) {
         log_warn("%s: balance check %s failed: %s", m->name, m->balance_code, err);
