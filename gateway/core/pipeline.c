@@ -52,7 +52,7 @@ int pipeline_open_app(struct app *a, struct pipeline **p)
     *p = pipeline_new(a, err, sizeof err);
     if (!*p) {
         /* the pseudonym secret cannot be used: a problem met while acting (exit 1) */
-        fprintf(stderr, "talka: %s\n", err);
+        log_error("%s", err);
         app_close(a);
         return 1;
     }
