@@ -115,6 +115,25 @@ static bool confirm(void)
     return line[0] == 'y' || line[0] == 'Y';
 }
 
+/* --at into *send_at; false (said why) when it cannot be read or is past. */
+static bool parse_at(const char *at, time_t now, time_t *send_at)
+{
+    *send_at = local_parse_time(at);
+    if (*send_at == (time_t)-1) {
+        fprintf(stderr, "talka broadcast create: --at '%s': use 'YYYY-MM-DD HH:MM' (%s) or"
+                        " RFC 3339 with an offset\n", at, localtime_zone());
+        return false;
+    }
+    if (*send_at < now - 60) {  /* the current minute still counts as now */
+        char n[48];
+        local_with_offset(now, n, sizeof n);
+        fprintf(stderr, "talka broadcast create: --at '%s' is in the past (now: %s); leave"
+                        " --at out to send now\n", at, n);
+        return false;
+    }
+    return true;
+}
+
 static int create(struct app *a, const struct send_policy *pol, int argc, char **argv)
 {
     const char *to = NULL, *text = NULL, *text_ru = NULL, *text_en = NULL, *at = NULL,
@@ -143,21 +162,8 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
     }
     time_t now = clock_now();
     time_t send_at = 0;
-    if (at) {
-        send_at = local_parse_time(at);
-        if (send_at == (time_t)-1) {
-            fprintf(stderr, "talka broadcast create: --at '%s': use 'YYYY-MM-DD HH:MM' (%s) or"
-                            " RFC 3339 with an offset\n", at, localtime_zone());
-            return 2;
-        }
-        if (send_at < now - 60) {  /* the current minute still counts as now */
-            char n[48];
-            local_with_offset(now, n, sizeof n);
-            fprintf(stderr, "talka broadcast create: --at '%s' is in the past (now: %s); leave"
-                            " --at out to send now\n", at, n);
-            return 2;
-        }
-    }
+    if (at && !parse_at(at, now, &send_at))
+        return 2;
     char actor[96], err[512] = "";
     cli_operator(actor, sizeof actor);
     struct broadcast_request req = { .segment = to, .text = text, .text_ru = text_ru,

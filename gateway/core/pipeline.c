@@ -122,32 +122,41 @@ static void points_reply(struct job *j, const char *key)
     job_reply(j, key, v, 3);
 }
 
+/* The reply to a text the parser could not read: its error code's reply (with
+ * the parser's suggestion, when it has one), "unknown" when there is none. */
+static void error_reply(struct job *j)
+{
+    const struct parse_result *pr = &j->pr;
+    struct pipeline_outcome *out = j->out;
+    char buf[256];
+    const char *code = pr->error ? pr->error : "unknown";
+    snprintf(out->outcome, sizeof out->outcome, "error:%s", code);
+    char max[24];
+    snprintf(max, sizeof max, "%ld", j->p->app->popts.max_count);
+    struct reply_var v[] = { { "suggestion", pr->suggestion }, { "max", max } };
+    const char *key = code;
+    if (!strcmp(code, "unknown_command"))
+        key = "unknown";
+    if (pr->suggestion[0] && (!strcmp(code, "unknown_species") || !strcmp(code, "unknown_place"))) {
+        snprintf(buf, sizeof buf, "%s_hint", code);
+        key = buf;
+    }
+    if (!replies_get(j->p->app->replies, j->lang, key))
+        key = "unknown";
+    job_reply(j, key, v, 2);
+}
+
 static bool handle_command(struct job *j)
 {
     struct parse_result *pr = &j->pr;
     struct pipeline_outcome *out = j->out;
-    char buf[256];
     bool asked;
     if (!askback_maybe_ask(j, &asked))
         return false;
     if (asked)
         return true;
     if (!pr->ok) {
-        const char *code = pr->error ? pr->error : "unknown";
-        snprintf(out->outcome, sizeof out->outcome, "error:%s", code);
-        char max[24];
-        snprintf(max, sizeof max, "%ld", j->p->app->popts.max_count);
-        struct reply_var v[] = { { "suggestion", pr->suggestion }, { "max", max } };
-        const char *key = code;
-        if (!strcmp(code, "unknown_command"))
-            key = "unknown";
-        if (pr->suggestion[0] && (!strcmp(code, "unknown_species") || !strcmp(code, "unknown_place"))) {
-            snprintf(buf, sizeof buf, "%s_hint", code);
-            key = buf;
-        }
-        if (!replies_get(j->p->app->replies, j->lang, key))
-            key = "unknown";
-        job_reply(j, key, v, 2);
+        error_reply(j);
         return true;
     }
     switch (pr->command) {
@@ -204,6 +213,31 @@ static bool handle_command(struct job *j)
     }
 }
 
+/* A text in the public language: parsed (unless the caller did), the
+ * volunteer's language kept or changed, then answered; false on a database
+ * error. */
+static bool handle_public(struct job *j, const struct parse_result *preparsed)
+{
+    if (preparsed)
+        j->pr = *preparsed;
+    else
+        parse_text(j->p->app->lex, j->row.text, j->row.len, j->row.received_at,
+                   &j->p->app->popts, &j->pr);
+    /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
+     * letters, keeps the language the volunteer is answered in */
+    bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
+    if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
+        j->lang = j->pr.lang;
+        if (strcmp(j->vol.lang, lang_code(j->lang)) &&
+            !volunteer_set_lang(j->db, j->vol.id, lang_code(j->lang), j->now))
+            return false;
+    }
+    bool done = false;
+    if (!askback_before(j, &done) || (!done && !handle_command(j)))
+        return false;
+    return true;
+}
+
 /* The body of pipeline_process, inside the transaction. */
 static bool process_row(struct job *j, const struct parse_result *preparsed)
 {
@@ -242,25 +276,8 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
         if (staff_done && !strcmp(out->outcome, "error:db"))
             return false; /* a staff check could not be made: fails closed */
     }
-    if (!staff_done) {
-        if (preparsed)
-            j->pr = *preparsed;
-        else
-            parse_text(j->p->app->lex, j->row.text, j->row.len, j->row.received_at,
-                       &j->p->app->popts, &j->pr);
-        /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
-         * letters, keeps the language the volunteer is answered in */
-        bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
-        if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
-            j->lang = j->pr.lang;
-            if (strcmp(j->vol.lang, lang_code(j->lang)) &&
-                !volunteer_set_lang(j->db, j->vol.id, lang_code(j->lang), j->now))
-                return false;
-        }
-        bool done = false;
-        if (!askback_before(j, &done) || (!done && !handle_command(j)))
-            return false;
-    }
+    if (!staff_done && !handle_public(j, preparsed))
+        return false;
     out->lang = lang_code(j->lang);
     if (out->outcome[0] == '\0')
         snprintf(out->outcome, sizeof out->outcome, "handled");

@@ -81,6 +81,32 @@ static void items_key(const struct parse_result *pr, char *out, size_t len)
                               it[i].count);
 }
 
+/* Item i of the job's report as a planting row: accepted, or held for review
+ * (pending) under review_no on its first item. */
+static void planting_of(struct job *j, int i, bool pending, int review_no, struct planting *p)
+{
+    const struct parse_result *pr = &j->pr;
+    memset(p, 0, sizeof *p);
+    planting_uuid(j->p, j->row.id, i, p->uuid);
+    p->volunteer_id = j->vol.id;
+    p->inbound_id = j->row.id;
+    p->item_no = i;
+    snprintf(p->species, sizeof p->species, "%s", pr->items[i].species->id);
+    p->count = pr->items[i].count;
+    snprintf(p->place, sizeof p->place, "%s", pr->place->name);
+    snprintf(p->place_type, sizeof p->place_type, "%s", pr->place->type);
+    snprintf(p->municipality, sizeof p->municipality, "%s", pr->place->municipality);
+    if (pr->date[0])
+        snprintf(p->planted_on, sizeof p->planted_on, "%s", pr->date);
+    else
+        local_date(j->row.received_at, p->planted_on);
+    p->reported_at = j->row.received_at;
+    snprintf(p->channel, sizeof p->channel, "%s", j->row.channel);
+    /* a report is reviewed whole: one doubtful count holds all its items */
+    snprintf(p->status, sizeof p->status, "%s", pending ? "pending_review" : "accepted");
+    p->review_no = pending && i == 0 ? review_no : 0;
+}
+
 bool handle_plant(struct job *j)
 {
     struct parse_result *pr = &j->pr;
@@ -114,25 +140,7 @@ bool handle_plant(struct job *j)
     const struct place *pl = pr->place;
     for (int i = 0; i < pr->nitems; i++) {
         struct planting p;
-        memset(&p, 0, sizeof p);
-        planting_uuid(j->p, j->row.id, i, p.uuid);
-        p.volunteer_id = j->vol.id;
-        p.inbound_id = j->row.id;
-        p.item_no = i;
-        snprintf(p.species, sizeof p.species, "%s", pr->items[i].species->id);
-        p.count = pr->items[i].count;
-        snprintf(p.place, sizeof p.place, "%s", pl->name);
-        snprintf(p.place_type, sizeof p.place_type, "%s", pl->type);
-        snprintf(p.municipality, sizeof p.municipality, "%s", pl->municipality);
-        if (pr->date[0])
-            snprintf(p.planted_on, sizeof p.planted_on, "%s", pr->date);
-        else
-            local_date(j->row.received_at, p.planted_on);
-        p.reported_at = j->row.received_at;
-        snprintf(p.channel, sizeof p.channel, "%s", j->row.channel);
-        /* a report is reviewed whole: one doubtful count holds all its items */
-        snprintf(p.status, sizeof p.status, "%s", pending ? "pending_review" : "accepted");
-        p.review_no = pending && i == 0 ? review_no : 0;
+        planting_of(j, i, pending, review_no, &p);
         if (!planting_insert(j->db, &p))
             return false;
         ntrees += p.count;

@@ -275,6 +275,41 @@ static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
     answer(out, "staff:status", msg);
 }
 
+/* The segment ZIŅA names after the PIN (VISI, or the longest leading words that
+ * name a place) into seg: the word where the text starts, 0 when none does. */
+static int segment_of(const struct app *a, const char *text, const struct words *w,
+                      const char *key, char *seg, size_t seglen)
+{
+    int text_from = 0;
+    if (!strcmp(key, "VISI")) {
+        snprintf(seg, seglen, "all");
+        text_from = 3;
+    } else {
+        /* the longest leading words that name a place, leaving some text. The
+         * lexicon skips words that name nothing, so a longer run counts only when
+         * it names another place than the shorter one ("Vecpiebalgas pagastā"
+         * against "Talsi"; not "Cēsīs sestdien" against "Cēsīs"), or when the
+         * added word says what kind of place it is (novadā, pagastā, pilsētā). */
+        const struct place *prev = NULL;
+        for (int k = 1; k <= 5 && 2 + k < w->n; k++) {
+            char cand[256];
+            bool ambiguous = false;
+            words_text(text, w, 2, 2 + k - 1, cand, sizeof cand);
+            const struct place *pl = lexicon_find_place(a->lex, cand, &ambiguous);
+            char kw[64];
+            word_key(text, w, 2 + k - 1, kw, sizeof kw);
+            bool type_word = !strncmp(kw, "NOVAD", 5) || !strncmp(kw, "PAGAST", 6) ||
+                             !strncmp(kw, "PILSET", 6) || !strcmp(kw, "NOV.") || !strcmp(kw, "PAG.");
+            if (pl && (pl != prev || (k > 1 && type_word))) {
+                snprintf(seg, seglen, "municipality:%s", cand);
+                text_from = 2 + k;
+            }
+            prev = pl;
+        }
+    }
+    return text_from;
+}
+
 static void message_reply(struct pipeline *p, enum lang lang, struct db *db, const char *text,
                           const struct words *w, int staff_no, time_t now,
                           struct pipeline_outcome *out)
@@ -294,33 +329,7 @@ static void message_reply(struct pipeline *p, enum lang lang, struct db *db, con
         status_reply(p, lang, db, &pol, now, out);
         return;
     }
-    int text_from = 0;
-    if (!strcmp(key, "VISI")) {
-        snprintf(seg, sizeof seg, "all");
-        text_from = 3;
-    } else {
-        /* the longest leading words that name a place, leaving some text. The
-         * lexicon skips words that name nothing, so a longer run counts only when
-         * it names another place than the shorter one ("Vecpiebalgas pagastā"
-         * against "Talsi"; not "Cēsīs sestdien" against "Cēsīs"), or when the
-         * added word says what kind of place it is (novadā, pagastā, pilsētā). */
-        const struct place *prev = NULL;
-        for (int k = 1; k <= 5 && 2 + k < w->n; k++) {
-            char cand[256];
-            bool ambiguous = false;
-            words_text(text, w, 2, 2 + k - 1, cand, sizeof cand);
-            const struct place *pl = lexicon_find_place(a->lex, cand, &ambiguous);
-            char kw[64];
-            word_key(text, w, 2 + k - 1, kw, sizeof kw);
-            bool type_word = !strncmp(kw, "NOVAD", 5) || !strncmp(kw, "PAGAST", 6) ||
-                             !strncmp(kw, "PILSET", 6) || !strcmp(kw, "NOV.") || !strcmp(kw, "PAG.");
-            if (pl && (pl != prev || (k > 1 && type_word))) {
-                snprintf(seg, sizeof seg, "municipality:%s", cand);
-                text_from = 2 + k;
-            }
-            prev = pl;
-        }
-    }
+    int text_from = segment_of(a, text, w, key, seg, sizeof seg);
     if (!text_from || text_from >= w->n) {
         say(p, lang, out, "staff:error", "staff_message_usage", NULL, 0);
         return;

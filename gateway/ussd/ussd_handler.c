@@ -164,6 +164,55 @@ static void maybe_purge(struct ussd_handler *h, struct db *db, time_t now)
         log_debug("ussd: purged %d old session rows", n);
 }
 
+/* A new session: its number and language, the main menu, and the inputs a
+ * first request may already carry. */
+static void session_begin(const struct ussd_handler *h, struct ussd_menu_env *env, struct db *db,
+                          const struct ussd_request *rq, const char *e164,
+                          struct ussd_session *s, struct ussd_answer *out)
+{
+    time_t now = env->now;
+    snprintf(s->id, sizeof s->id, "%s", rq->session_id);
+    snprintf(s->phone, sizeof s->phone, "%s", e164);
+    ussd_volunteer_lang(db, e164, s->lang);
+    if (!s->lang[0])
+        snprintf(s->lang, sizeof s->lang, "%s", h->default_lang);
+    s->step = USSD_MAIN;
+    s->created_at = now;
+    ussd_menu_begin(env, s, out);
+    if (rq->text[0] && rq->cumulative) {
+        /* a first request that already carries inputs (e.g. *123*8733*1#) */
+        char *copy = strdup(rq->text);
+        char *save_ptr = NULL;
+        for (char *tok = copy ? strtok_r(copy, "*", &save_ptr) : NULL;
+             tok && s->step != USSD_DONE; tok = strtok_r(NULL, "*", &save_ptr)) {
+            append_trail(s, tok);
+            ussd_menu_input(env, s, tok, out);
+        }
+        free(copy);
+        set_trail(s, rq->text);
+    } else if (rq->text[0]) {
+        append_trail(s, rq->text);
+        ussd_menu_input(env, s, rq->text, out);
+    }
+}
+
+/* The next input of a session under way: the newest part of a cumulative text,
+ * or the text itself. */
+static void session_continue(struct ussd_menu_env *env, const struct ussd_request *rq,
+                             struct ussd_session *s, struct ussd_answer *out)
+{
+    if (rq->cumulative) {
+        const char *input = latest_input(s->trail, rq->text);
+        char *in = strdup(input);
+        set_trail(s, rq->text);
+        ussd_menu_input(env, s, in ? in : "", out);
+        free(in);
+    } else {
+        append_trail(s, rq->text);
+        ussd_menu_input(env, s, rq->text, out);
+    }
+}
+
 void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_request *rq,
                  struct ussd_answer *out)
 {
@@ -180,12 +229,9 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     maybe_purge(h, db, now);
 
     char e164[32];
-    if (phone_normalize(rq->phone, e164, sizeof e164) != PHONE_E164 || !rq->session_id[0]) {
-        ussd_menu_screen(&env, dlang, "error", out);
-        return;
-    }
-    struct ussd_session *s = calloc(1, sizeof *s);
-    if (!s) {
+    struct ussd_session *s = NULL;
+    if (phone_normalize(rq->phone, e164, sizeof e164) != PHONE_E164 || !rq->session_id[0] ||
+        !(s = calloc(1, sizeof *s))) {
         ussd_menu_screen(&env, dlang, "error", out);
         return;
     }
@@ -208,40 +254,9 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
         ussd_menu_screen(&env, lang_from_code(s->lang), "expired", out);
         s->ended = true;
     } else if (!found) {
-        snprintf(s->id, sizeof s->id, "%s", rq->session_id);
-        snprintf(s->phone, sizeof s->phone, "%s", e164);
-        ussd_volunteer_lang(db, e164, s->lang);
-        if (!s->lang[0])
-            snprintf(s->lang, sizeof s->lang, "%s", h->default_lang);
-        s->step = USSD_MAIN;
-        s->created_at = now;
-        ussd_menu_begin(&env, s, out);
-        if (rq->text[0] && rq->cumulative) {
-            /* a first request that already carries inputs (e.g. *123*8733*1#) */
-            char *copy = strdup(rq->text);
-            char *save_ptr = NULL;
-            for (char *tok = copy ? strtok_r(copy, "*", &save_ptr) : NULL;
-                 tok && s->step != USSD_DONE; tok = strtok_r(NULL, "*", &save_ptr)) {
-                append_trail(s, tok);
-                ussd_menu_input(&env, s, tok, out);
-            }
-            free(copy);
-            set_trail(s, rq->text);
-        } else if (rq->text[0]) {
-            append_trail(s, rq->text);
-            ussd_menu_input(&env, s, rq->text, out);
-        }
+        session_begin(h, &env, db, rq, e164, s, out);
     } else {
-        if (rq->cumulative) {
-            const char *input = latest_input(s->trail, rq->text);
-            char *in = strdup(input);
-            set_trail(s, rq->text);
-            ussd_menu_input(&env, s, in ? in : "", out);
-            free(in);
-        } else {
-            append_trail(s, rq->text);
-            ussd_menu_input(&env, s, rq->text, out);
-        }
+        session_continue(&env, rq, s, out);
     }
     s->updated_at = now;
 

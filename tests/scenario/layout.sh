@@ -1,11 +1,13 @@
 # layout.sh: `make check-layout` holds on this tree (includes and symbol edges of
 # the release objects point down, no cycles, headers match their .c files, no
-# weak symbols, no .c file over 600 lines), and the checker really fails: in a
+# weak symbols, no .c file over 600 lines, no function over 80 lines, no
+# fprintf(stderr in gateway/core), and the checker really fails: in a
 # copy of the tree, a feature that includes another feature, a core file that
 # includes a feature, a weak symbol and a header declaring another file's
-# function are each reported with the offending edge.
+# function, an 81-line function and a core file that prints are each reported
+# with the offending edge.
 . tests/lib.sh
-plan 12
+plan 15
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
@@ -40,6 +42,19 @@ open(p, "a").write("\n" * 700)
 PY
 python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
 expect_match "layout: a .c file over 600 lines fails" "$(cat "$T/out")" "gateway/base/log.c: [0-9]+ lines \(at most 600\)"
+python3 - "$T/copy/gateway/base/log.c" <<'PY'
+import sys
+p = sys.argv[1]
+body = lambda n: "{\n" + "    x++;\n" * n + "    return x;\n}\n"
+open(p, "a").write("int talka_long_probe(int x)\n" + body(77) + "int talka_fits_probe(int x)\n" + body(76))
+PY
+python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
+expect_match "layout: a function over 80 lines fails, named with its length" "$(cat "$T/out")" \
+    "gateway/base/log.c:[0-9]+: talka_long_probe 81 lines \(a function has at most 80\)"
+expect_eq "layout: ... and one of 80 passes" "$(grep -c talka_fits_probe "$T/out")" 0
+broken x gateway/core/names.c 'static void talka_print_probe(void) { fprintf(stderr, "x\n"); }' > /dev/null
+expect_match "layout: fprintf(stderr in the core fails" "$(cat "$T/out")" \
+    "gateway/core/names.c:[0-9]+: fprintf\(stderr, \.\.\.\) in gateway/core"
 rm -rf "$T"
 T=
 finish
