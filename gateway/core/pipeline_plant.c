@@ -39,15 +39,13 @@ static void planting_uuid(const struct pipeline *p, int64_t inbound_id, int item
  * with the SMS command that approves it (the word PIN, never the PIN). */
 static bool alert_staff(struct job *j, int review_no, long ntrees)
 {
-    const char *list = j->p->rules.staff_numbers;
-    if (!*list)
-        return true;
-    char nums[32][32], no[16], trees[48];
+    const struct staff_numbers *staff = &j->p->rules.staff;
+    char no[16], trees[48];
     snprintf(no, sizeof no, "%d", review_no);
-    int n = phone_list(list, nums, 32);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < staff->n; i++) {
+        const char *num = staff->num[i];
         struct volunteer v;
-        enum lang lang = volunteer_find(j->db, nums[i], &v) ? lang_from_code(v.lang) : LANG_LV;
+        enum lang lang = volunteer_find(j->db, num, &v) ? lang_from_code(v.lang) : LANG_LV;
         trees_phrase(lang, ntrees, trees, sizeof trees);
         char items[400], text[640];
         format_items(lang, j->pr.items, j->pr.nitems, items, sizeof items);
@@ -55,7 +53,7 @@ static bool alert_staff(struct job *j, int review_no, long ntrees)
                                     { "place", place_name(j->pr.place, lang) } };
         struct sms_info info;
         replies_render(j->p->app->replies, lang, "staff_alert", vars, 4, text, sizeof text, &info);
-        if (!outbox_enqueue(j->db, nums[i], text, PRIO_STAFF, "alert", 0, 0, j->now))
+        if (!outbox_enqueue(j->db, num, text, PRIO_STAFF, "alert", 0, 0, j->now))
             return false;
     }
     return true;

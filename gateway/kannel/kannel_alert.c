@@ -10,6 +10,7 @@
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
+#include "gateway/base/staff_numbers.h"
 #include "gateway/base/phone.h"
 
 #include <pthread.h>
@@ -21,7 +22,7 @@ static struct {
     struct db *db;
     pthread_t th;
     bool running;
-    char staff[1024];
+    struct staff_numbers staff;
     long every;
     int nlinks;
     char links[TRANSPORT_MAX_LINKS][32];
@@ -56,10 +57,8 @@ static void check_link(int i, time_t now)
     snprintf(text, sizeof text, "talka %s: Kannel refused %ld text%s for good: %.150s", A.links[i],
              n, n == 1 ? "" : "s", why);
     log_error("%s", text);
-    char nums[32][32];
-    int k = phone_list(A.staff, nums, 32);
-    for (int j = 0; j < k; j++)
-        if (!pipeline_notify(A.ctx->pipe, A.db, nums[j], text, PRIO_STAFF, "alert"))
+    for (int j = 0; j < A.staff.n; j++)
+        if (!pipeline_notify(A.ctx->pipe, A.db, A.staff.num[j], text, PRIO_STAFF, "alert"))
             log_error("kannel: could not queue an alert to staff");
 }
 
@@ -81,8 +80,7 @@ bool kannel_alert_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     memset(&A, 0, sizeof A);
     A.ctx = ctx;
     const struct config *cfg = ctx->app->cfg;
-    snprintf(A.staff, sizeof A.staff, "%s",
-             config_get(cfg, "kannel", "alert_numbers", config_get(cfg, "staff", "numbers", "")));
+    staff_numbers_load(cfg, "kannel", &A.staff);
     A.every = config_get_int(cfg, "kannel", "alert_every", 1800);
     if (A.every < 1) {
         snprintf(err, errlen, "[kannel] alert_every must be >= 1 (seconds)");

@@ -8,6 +8,7 @@
 
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/staff_numbers.h"
 #include "gateway/core/service.h"
 #include "gateway/core/transport.h"
 
@@ -39,7 +40,7 @@ struct modem {
     char balance_code[32];
     long balance_every;      /* seconds */
     pcre2_code *balance_low;
-    char staff[1024];        /* who hears about a low balance */
+    struct staff_numbers staff;   /* who hears about a low balance */
 
     /* state */
     atomic_llong op_since;   /* monotonic ms when the current device call began, 0 idle */

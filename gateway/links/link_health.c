@@ -11,10 +11,8 @@
 
 static void alert_staff(struct modem *m, const char *text)
 {
-    char nums[32][32];
-    int n = phone_list(m->staff, nums, 32);
-    for (int i = 0; i < n; i++)
-        if (!pipeline_notify(m->ctx->pipe, m->db, nums[i], text, PRIO_STAFF, "alert"))
+    for (int i = 0; i < m->staff.n; i++)
+        if (!pipeline_notify(m->ctx->pipe, m->db, m->staff.num[i], text, PRIO_STAFF, "alert"))
             log_error("%s: could not queue a balance alert", m->name);
 }
 

@@ -277,8 +277,7 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
     snprintf(m->balance_code, sizeof m->balance_code, "%s",
              config_get(cfg, s, "balance_code", ""));
     m->balance_every = config_get_int(cfg, s, "balance_every", 86400);
-    snprintf(m->staff, sizeof m->staff, "%s",
-             config_get(cfg, "modem", "alert_numbers", config_get(cfg, "staff", "numbers", "")));
+    staff_numbers_load(cfg, "modem", &m->staff);
     if (m->rate < 0 || m->poll_ms < 50 || m->poll_busy_ms < m->poll_ms || m->health_s < 1 ||
         m->max_attempts < 1 ||
         m->multipart_timeout < 1 || m->balance_every < 60) {

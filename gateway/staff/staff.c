@@ -19,6 +19,7 @@
 #include "gateway/base/log.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
+#include "gateway/base/staff_numbers.h"
 #include "gateway/core/names.h"
 #include "gateway/core/numerals.h"
 #include "gateway/core/replies.h"
@@ -109,17 +110,6 @@ static bool mask_pin(struct db *db, int64_t inbound_id, const char *text, size_t
     }
     free(masked);
     return ok;
-}
-
-/* 1-based position of e164 in [staff] numbers, 0 when it is not there. */
-static int staff_index(const struct config *cfg, const char *e164)
-{
-    char nums[64][32];
-    int n = phone_list(config_get(cfg, "staff", "numbers", ""), nums, 64);
-    for (int k = 0; k < n; k++)
-        if (!strcmp(nums[k], e164))
-            return k + 1;
-    return 0;
 }
 
 static void denied(struct db *db, time_t now, int64_t vid, const char *action, const char *why)
@@ -418,7 +408,9 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
     struct volunteer v;
     if (!volunteer_find(db, e164, &v)) /* the pipeline created the row: not found is an error */
         return fail_closed(out, "finding the sender");
-    int staff_no = staff_index(a->cfg, e164);
+    struct staff_numbers staff;
+    staff_numbers_load(a->cfg, NULL, &staff);
+    int staff_no = staff_numbers_find(&staff, e164);
     if (!staff_no) {
         denied(db, now, v.id, "staff_denied", "not a staff number");
         return false;
