@@ -16,6 +16,7 @@
 #include "gateway/core/broadcast_eta.h"
 #include "gateway/core/broadcast_render.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/lang.h"
 #include "gateway/base/log.h"
 #include "gateway/base/staff_numbers.h"
 #include "gateway/base/phone.h"
@@ -71,7 +72,7 @@ static bool collect_one(void *vctx, const struct bc_recipient *r)
     p->rid = r->rid;
     snprintf(p->number, sizeof p->number, "%s", r->number);
     snprintf(p->name, sizeof p->name, "%s", r->name);
-    snprintf(p->lang, sizeof p->lang, "%s", r->lang ? r->lang : "lv");
+    snprintf(p->lang, sizeof p->lang, "%s", lang_code(lang_from_code(r->lang)));
     p->points = r->points;
     p->mtotal = r->municipality_total;
     p->opted_out = r->opted_out;

@@ -11,6 +11,7 @@
 #include "gateway/core/broadcast_create.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/lang.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -89,13 +90,14 @@ static void print_summary(const struct send_policy *pol, const struct broadcast_
         printf(" (%ld listed numbers opted out: left out)", plan->opted_out);
     printf("\nsegments: %s\n", seg);
     /* per text: who gets which language, and what it costs */
-    static const char *const langs[] = { "lv (and everyone without their own text)", "ru", "en" };
-    for (int l = 0; l < 3; l++) {
+    for (int l = 0; l < LANG_COUNT; l++) {
         if (!plan->by_lang[l].recipients)
             continue;
         char ls[256];
         broadcast_stats_format(&plan->by_lang[l], ls, sizeof ls);
-        printf("  %s: %ld recipients, %s\n", langs[l], plan->by_lang[l].recipients, ls);
+        printf("  %s%s: %ld recipients, %s\n", lang_code((enum lang)l),
+               l == LANG_LV ? " (and everyone without their own text)" : "",
+               plan->by_lang[l].recipients, ls);
     }
     printf("eta: %s; from %s to about %s (%s)\n", eta, from, done, localtime_zone());
     printf("limits: quiet hours %s, daily cap %s\n", pol->quiet ? pol->quiet_text : "none",

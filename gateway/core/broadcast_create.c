@@ -5,6 +5,7 @@
 #include "db/plantings.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/lang.h"
 #include "gateway/base/log.h"
 
 #include <stdio.h>
@@ -15,17 +16,17 @@
 #define FILE_CHUNK 2000   /* file numbers per transaction */
 
 struct measure_ctx {
-    const char *text[3];     /* lv, ru, en (ru/en fall back to lv) */
-    unsigned need[3];
+    const char *text[LANG_COUNT];/* lv, ru, en (ru/en fall back to lv) */
+    unsigned need[LANG_COUNT];
     struct broadcast_stats *stats, *by_lang;
     char buf[2048];
-    struct sms_info one[3];  /* the copy when nothing varies */
+    struct sms_info one[LANG_COUNT];  /* the copy when nothing varies */
 };
 
 static bool measure_one(void *vctx, const struct bc_recipient *r)
 {
     struct measure_ctx *m = vctx;
-    int l = r->lang && !strcmp(r->lang, "ru") ? 1 : r->lang && !strcmp(r->lang, "en") ? 2 : 0;
+    int l = (int)lang_from_code(r->lang);
     if (m->text[l] == m->text[0])
         l = 0;   /* no text in their language: the Latvian one */
     struct sms_info info = m->one[l];
@@ -80,7 +81,7 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
     m->text[0] = req->text;
     m->text[1] = req->text_ru ? req->text_ru : req->text;
     m->text[2] = req->text_en ? req->text_en : req->text;
-    for (int l = 0; l < 3; l++) {
+    for (int l = 0; l < LANG_COUNT; l++) {
         m->need[l] = broadcast_template_needs(m->text[l]);
         sms_measure(m->text[l], &m->one[l]);
     }
@@ -102,7 +103,7 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
                 memset(&r, 0, sizeof r);
                 r.number = plan->seg.numbers[i];
                 r.name = "";
-                r.lang = "lv";
+                r.lang = lang_code(LANG_LV);
                 r.municipality_total = campaign;
             }
             measure_one(m, &r);

@@ -250,7 +250,7 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
         log_info("inbound %lld from a sender we never answer: stored only", (long long)j->row.id);
         return inbound_mark_handled(j->db, j->row.id, out->outcome, 0, j->now);
     }
-    if (!volunteer_get_or_create(j->db, j->e164, "lv", j->now, &j->vol))
+    if (!volunteer_get_or_create(j->db, j->e164, lang_code(LANG_LV), j->now, &j->vol))
         return false;
     j->lang = lang_from_code(j->vol.lang);
 
@@ -313,7 +313,7 @@ static bool process_in_tx(struct pipeline *p, struct db *db, int64_t id, unsigne
 {
     memset(out, 0, sizeof *out);
     out->inbound_id = id;
-    out->lang = "lv";
+    out->lang = lang_code(LANG_LV);
     struct job j;
     memset(&j, 0, sizeof j);
     j.p = p;
