@@ -9,6 +9,7 @@
 #include "db/audit.h"
 #include "db/broadcast.h"
 #include "gateway/core/broadcast_create.h"
+#include "gateway/core/broadcast_progress.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/lang.h"
@@ -214,19 +215,15 @@ static const char *progress_state(const struct send_policy *pol, const struct br
                                   const struct broadcast_counts *c, time_t now, char *buf,
                                   size_t len)
 {
-    const char *s = b->state;
-    if (!strcmp(b->state, "scheduled"))
-        s = b->send_at > now ? "scheduled" : "sending";
-    else if (!strcmp(b->state, "done") && (c->queued || c->sending))
-        s = "sending";
     time_t until;
-    if (!strcmp(s, "sending") && send_in_quiet(pol, now, &until)) {
+    enum broadcast_progress bp = broadcast_progress(pol, b, c, now, &until);
+    if (bp == BP_PAUSED) {
         char u[32];
         local_format(until, u, sizeof u);
         snprintf(buf, len, "paused until %s", u + 11);
         return buf;
     }
-    return s;
+    return broadcast_progress_name(bp);
 }
 
 static int list(struct app *a, const struct send_policy *pol)

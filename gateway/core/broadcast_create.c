@@ -16,7 +16,7 @@
 #define FILE_CHUNK 2000   /* file numbers per transaction */
 
 struct measure_ctx {
-    const char *text[LANG_COUNT];/* lv, ru, en (ru/en fall back to lv) */
+    const char *text[LANG_COUNT];  /* lv, ru, en (ru/en fall back to lv) */
     unsigned need[LANG_COUNT];
     struct broadcast_stats *stats, *by_lang;
     char buf[2048];

@@ -20,6 +20,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
 #include "gateway/base/staff_numbers.h"
+#include "gateway/core/broadcast_progress.h"
 #include "gateway/core/names.h"
 #include "gateway/core/numerals.h"
 #include "gateway/core/replies.h"
@@ -230,23 +231,19 @@ static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
     for (int i = 0; i < n && o < sizeof msg; i++) {
         struct broadcast_counts c;
         broadcast_counts(db, rows[i].id, &c);
-        const char *key;
+        static const char *const keys[] = {
+            [BP_PREPARING] = "staff_state_preparing", [BP_SCHEDULED] = "staff_state_waiting",
+            [BP_SENDING] = "staff_state_sending", [BP_PAUSED] = "staff_state_paused",
+            [BP_DONE] = "staff_state_done", [BP_CANCELLED] = "staff_state_cancelled",
+        };
         char u[32] = "";
         time_t until;
-        if (!strcmp(rows[i].state, "cancelled"))
-            key = "staff_state_cancelled";
-        else if (!strcmp(rows[i].state, "preparing"))
-            key = "staff_state_preparing";
-        else if (c.pending + c.queued + c.sending == 0)
-            key = "staff_state_done";
-        else if (rows[i].send_at > now)
-            key = "staff_state_waiting";
-        else if (send_in_quiet(pol, now, &until)) {
+        enum broadcast_progress bp = broadcast_progress(pol, &rows[i], &c, now, &until);
+        const char *key = keys[bp];
+        if (bp == BP_PAUSED) {
             local_format(until, u, sizeof u);
             memmove(u, u + 11, strlen(u + 11) + 1);  /* HH:MM */
-            key = "staff_state_paused";
-        } else
-            key = "staff_state_sending";
+        }
         char state[96], id[24], sent[24], total[24], failed[24], waiting[24], line[320];
         struct sms_info info;
         struct reply_var sv[] = { { "until", u } };
