@@ -14,6 +14,7 @@
 
 #include "db/audit.h"
 #include "db/broadcast.h"
+#include "db/lockout.h"
 #include "db/volunteers.h"
 #include "gateway/core/broadcast_create.h"
 #include "gateway/base/log.h"
@@ -35,8 +36,6 @@
 #include <string.h>
 
 #define MAX_WORDS 64
-#define LOCK_AFTER 5
-#define LOCK_SECONDS 3600
 
 enum staff_cmd { STAFF_NONE = 0, STAFF_MESSAGE, STAFF_APPROVE };
 
@@ -119,41 +118,6 @@ static void denied(struct db *db, time_t now, int64_t vid, const char *action, c
     snprintf(actor, sizeof actor, "sms:volunteer#%lld", (long long)vid);
     audit(db, now, actor, action, "staff-command", why);
     log_warn("staff command refused (volunteer %lld): %s", (long long)vid, why);
-}
-
-/* DB_FOUND when the number is locked after wrong PINs, DB_NONE when it is not,
- * DB_ERROR when that cannot be told. */
-static enum db_status locked(struct db *db, int64_t vid, time_t now)
-{
-    int64_t until = 0;
-    enum db_status st = db_int(db, &until, "SELECT locked_until FROM staff_pin_failures"
-                                           " WHERE volunteer_id = ?", "i", vid);
-    if (st != DB_FOUND)
-        return st;
-    return until > (int64_t)now ? DB_FOUND : DB_NONE;
-}
-
-/* Counts a wrong PIN: DB_FOUND when this one locks the number, DB_NONE when it
- * does not, DB_ERROR when it could not be counted. */
-static enum db_status wrong_pin(struct db *db, int64_t vid, time_t now, int64_t *tries_left)
-{
-    int64_t failures = 0;
-    if (!db_run(db, "INSERT INTO staff_pin_failures (volunteer_id, failures, last_at) VALUES (?, 0, ?)"
-                    " ON CONFLICT (volunteer_id) DO NOTHING", "ii", vid, (int64_t)now) ||
-        /* failures older than the lock period are forgotten */
-        !db_run(db, "UPDATE staff_pin_failures SET failures = CASE WHEN last_at < ? THEN 1"
-                    " ELSE failures + 1 END, last_at = ? WHERE volunteer_id = ?",
-                "iii", (int64_t)(now - LOCK_SECONDS), (int64_t)now, vid) ||
-        db_int(db, &failures, "SELECT failures FROM staff_pin_failures WHERE volunteer_id = ?",
-               "i", vid) != DB_FOUND)
-        return DB_ERROR;
-    *tries_left = LOCK_AFTER - failures;
-    if (failures < LOCK_AFTER)
-        return DB_NONE;
-    if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0, locked_until = ? WHERE volunteer_id = ?",
-                "ii", (int64_t)(now + LOCK_SECONDS), vid))
-        return DB_ERROR;
-    return DB_FOUND;
 }
 
 /* A check could not be made: nothing is answered, the pipeline rolls back. */
@@ -412,7 +376,9 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
         denied(db, now, v.id, "staff_denied", "not a staff number");
         return false;
     }
-    switch (locked(db, v.id, now)) {
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)v.id);
+    switch (lockout_locked(db, LOCKOUT_STAFF_PIN, key, now)) {
     case DB_BUSY:
     case DB_ERROR:
         return fail_closed(out, "the lockout check");
@@ -426,7 +392,7 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
     enum lang lang = lang_from_code(v.lang);
     if (!pin_matches(a->cfg, text, &w)) {
         int64_t left = 0;
-        enum db_status now_locked = wrong_pin(db, v.id, now, &left);
+        enum db_status now_locked = lockout_failed(db, LOCKOUT_STAFF_PIN, key, now, &left);
         if (DB_FAILED(now_locked))
             return fail_closed(out, "counting a wrong PIN");
         denied(db, now, v.id, "staff_pin_wrong",
@@ -441,7 +407,7 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
             say(p, lang, out, "staff:wrong_pin", "staff_wrong_pin", tv, 1);
         return true;
     }
-    if (!db_run(db, "UPDATE staff_pin_failures SET failures = 0 WHERE volunteer_id = ?", "i", v.id))
+    if (!lockout_clear(db, LOCKOUT_STAFF_PIN, key))
         return fail_closed(out, "resetting the PIN failures");
     if (cmd == STAFF_APPROVE)
         approve_reply(p, lang, db, text, &w, staff_no, out);

@@ -2,6 +2,8 @@
  * Hashes are yescrypt strings made by libxcrypt; nothing here hashes by hand. */
 #include "gateway/web/web_accounts.h"
 
+#include "db/lockout.h"
+
 #include "gateway/base/log.h"
 
 #include <crypt.h>
@@ -200,21 +202,12 @@ static void count_failure(struct db *db, int64_t id, const char *address, time_t
     if (!db_begin(db))
         return;
     bool ok = true;
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
     if (id > 0)
-        ok = db_run(db, "UPDATE web_accounts SET failures = failures + 1,"
-                        " locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END"
-                        " WHERE id = ?", "Iii", WEB_MAX_FAILURES,
-                    (int64_t)(now + WEB_LOCK_SECONDS), id);
+        ok = !DB_FAILED(lockout_failed(db, LOCKOUT_WEB_ACCOUNT, key, now, NULL));
     /* an address's count starts again after a quiet lock period */
-    ok = ok && db_run(db, "INSERT INTO web_login_failures (address, failures, last_at)"
-                          " VALUES (?, 1, ?) ON CONFLICT(address) DO UPDATE SET"
-                          " failures = CASE WHEN last_at < ? THEN 1 ELSE failures + 1 END,"
-                          " last_at = excluded.last_at,"
-                          " locked_until = CASE WHEN (CASE WHEN last_at < ? THEN 1"
-                          "   ELSE failures + 1 END) >= ? THEN ? ELSE locked_until END",
-                      "tiiiIi", address, (int64_t)now, (int64_t)(now - WEB_LOCK_SECONDS),
-                      (int64_t)(now - WEB_LOCK_SECONDS), WEB_MAX_FAILURES,
-                      (int64_t)(now + WEB_LOCK_SECONDS));
+    ok = ok && !DB_FAILED(lockout_failed(db, LOCKOUT_WEB_ADDRESS, address, now, NULL));
     if (!ok || !db_commit(db))
         db_rollback(db);
 }
@@ -222,12 +215,10 @@ static void count_failure(struct db *db, int64_t id, const char *address, time_t
 enum web_login web_login_check(struct db *db, const char *name, const char *password,
                                const char *address, time_t now, struct web_account *out)
 {
-    int64_t until = 0;
-    enum db_status st = db_int(db, &until, "SELECT locked_until FROM web_login_failures"
-                                           " WHERE address = ?", "t", address);
-    if (st == DB_ERROR)
+    enum db_status st = lockout_locked(db, LOCKOUT_WEB_ADDRESS, address, now);
+    if (DB_FAILED(st))
         return LOGIN_ERROR;
-    if (st == DB_FOUND && until > now)
+    if (st == DB_FOUND)
         return LOGIN_LOCKED;
     struct web_account a;
     st = web_account_get(db, name, &a);
@@ -257,9 +248,12 @@ enum web_login web_login_check(struct db *db, const char *name, const char *pass
         count_failure(db, st == DB_FOUND ? a.id : 0, address, now);
         return LOGIN_BAD;
     }
-    if (!db_run(db, "UPDATE web_accounts SET failures = 0, locked_until = 0, last_login_at = ?"
-                    " WHERE id = ?", "ii", (int64_t)now, a.id) ||
-        !db_run(db, "DELETE FROM web_login_failures WHERE address = ?", "t", address))
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)a.id);
+    if (!db_run(db, "UPDATE web_accounts SET last_login_at = ? WHERE id = ?", "ii", (int64_t)now,
+                a.id) ||
+        !lockout_clear(db, LOCKOUT_WEB_ACCOUNT, key) ||
+        !lockout_clear(db, LOCKOUT_WEB_ADDRESS, address))
         return LOGIN_ERROR;
     *out = a;
     out->last_login_at = now;
