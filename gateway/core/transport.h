@@ -5,9 +5,9 @@
  * Kannel pushes its texts and has none, kannel_transport.c). A
  * transport file defines one `struct transport_kind` and registers it with
  * TRANSPORT_REGISTER(kind), so a new channel is one new file (transport.c keeps
- * the table of kinds and of configured links). The modem service
- * (gateway/links/link_service.c) runs one thread per configured instance; an instance is used
- * by that thread only, except abort(), which any thread may call. */
+ * the table of kinds and of configured links). The link runner
+ * (gateway/links/link_service.c) runs one thread per configured instance; an
+ * instance is used by that thread only, except abort(), which any thread may call. */
 #ifndef TALKA_TRANSPORT_H
 #define TALKA_TRANSPORT_H
 
