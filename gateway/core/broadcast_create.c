@@ -54,23 +54,32 @@ static bool check_text(const char *text, const char *what, char *err, size_t err
     return true;
 }
 
+/* The request's texts: a Latvian one, and the others, when given, not empty;
+ * each one check_text accepts. False with err saying why. */
+static bool check_texts(const struct broadcast_request *req, char *err, size_t errlen)
+{
+    if (!req->text || !*req->text) {
+        snprintf(err, errlen, "the text is empty");
+        return false;
+    }
+    if (!check_text(req->text, "Latvian", err, errlen) ||
+        (req->text_ru && !check_text(req->text_ru, "Russian", err, errlen)) ||
+        (req->text_en && !check_text(req->text_en, "English", err, errlen)))
+        return false;
+    if ((req->text_ru && !*req->text_ru) || (req->text_en && !*req->text_en)) {
+        snprintf(err, errlen, "a language's text is empty (leave the option out instead)");
+        return false;
+    }
+    return true;
+}
+
 int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_policy *pol,
                    const struct broadcast_request *req, time_t now, struct broadcast_plan *plan,
                    char *err, size_t errlen)
 {
     memset(plan, 0, sizeof *plan);
-    if (!req->text || !*req->text) {
-        snprintf(err, errlen, "the text is empty");
+    if (!check_texts(req, err, errlen))
         return PLAN_BAD;
-    }
-    if (!check_text(req->text, "Latvian", err, errlen) ||
-        (req->text_ru && !check_text(req->text_ru, "Russian", err, errlen)) ||
-        (req->text_en && !check_text(req->text_en, "English", err, errlen)))
-        return PLAN_BAD;
-    if ((req->text_ru && !*req->text_ru) || (req->text_en && !*req->text_en)) {
-        snprintf(err, errlen, "a language's text is empty (leave the option out instead)");
-        return PLAN_BAD;
-    }
     if (!segment_parse(lex, req->segment, &plan->seg, err, errlen))
         return PLAN_BAD;
     struct measure_ctx *m = calloc(1, sizeof *m);
