@@ -105,36 +105,6 @@ enum db_status accounts_remove(struct db *db, const char *name)
     return changed ? DB_FOUND : DB_NONE;
 }
 
-enum db_status login_address_locked_until(struct db *db, const char *address, int64_t *until)
-{
-    return db_int(db, until, "SELECT locked_until FROM web_login_failures WHERE address = ?", "t",
-                  address);
-}
-
-bool login_failed(struct db *db, int64_t id, const char *address, int max, int64_t quiet_since,
-                  int64_t lock_until, int64_t now)
-{
-    if (!db_begin(db))
-        return false;
-    bool ok = true;
-    if (id > 0)
-        ok = db_run(db, "UPDATE web_accounts SET failures = failures + 1,"
-                        " locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END"
-                        " WHERE id = ?", "Iii", max, lock_until, id);
-    ok = ok && db_run(db, "INSERT INTO web_login_failures (address, failures, last_at)"
-                          " VALUES (?, 1, ?) ON CONFLICT(address) DO UPDATE SET"
-                          " failures = CASE WHEN last_at < ? THEN 1 ELSE failures + 1 END,"
-                          " last_at = excluded.last_at,"
-                          " locked_until = CASE WHEN (CASE WHEN last_at < ? THEN 1"
-                          "   ELSE failures + 1 END) >= ? THEN ? ELSE locked_until END",
-                      "tiiiIi", address, now, quiet_since, quiet_since, max, lock_until);
-    if (!ok || !db_commit(db)) {
-        db_rollback(db);
-        return false;
-    }
-    return true;
-}
-
 bool login_succeeded(struct db *db, int64_t id, const char *address, int64_t now)
 {
     return db_run(db, "UPDATE web_accounts SET failures = 0, locked_until = 0, last_login_at = ?"

@@ -38,15 +38,6 @@ enum db_status accounts_set_hash(struct db *db, const char *name, const char *ha
 /* Removes name and its sessions (one transaction): DB_FOUND, DB_NONE, or a failure. */
 enum db_status accounts_remove(struct db *db, const char *name);
 
-/* When the client address is locked until (*until), DB_FOUND; DB_NONE when it
- * has no failures on record; or a failure. */
-enum db_status login_address_locked_until(struct db *db, const char *address, int64_t *until);
-/* One more wrong password for account id (0: no such account) and for address,
- * in one transaction: each is locked until lock_until once it reaches max
- * failures; an address's count starts again when its last failure is older
- * than quiet_since. False on a database failure (logged). */
-bool login_failed(struct db *db, int64_t id, const char *address, int max, int64_t quiet_since,
-                  int64_t lock_until, int64_t now);
 /* A good password: account id's count and lock are cleared, its last login set,
  * and the address forgotten. False on a database failure. */
 bool login_succeeded(struct db *db, int64_t id, const char *address, int64_t now);

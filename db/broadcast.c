@@ -2,6 +2,8 @@
 #include "db/broadcast.h"
 #include "db/plantings.h"
 
+#include "gateway/base/lang.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -60,9 +62,10 @@ static void read_row(sqlite3_stmt *st, struct broadcast_row *b)
 
 const char *broadcast_text_for(const struct broadcast_row *b, const char *lang)
 {
-    if (lang && !strcmp(lang, "ru") && b->text_ru[0])
+    enum lang l = lang_from_code(lang);
+    if (l == LANG_RU && b->text_ru[0])
         return b->text_ru;
-    if (lang && !strcmp(lang, "en") && b->text_en[0])
+    if (l == LANG_EN && b->text_en[0])
         return b->text_en;
     return b->text;
 }
@@ -165,7 +168,7 @@ static bool emit(sqlite3_stmt *st, bool pending, bc_each_fn fn, void *ctx)
     r.opted_out = sqlite3_column_int(st, 6) != 0;
     r.erased = sqlite3_column_int(st, 7) != 0;
     const char *lang = (const char *)sqlite3_column_text(st, 8);
-    r.lang = lang ? lang : "lv";
+    r.lang = lang_code(lang_from_code(lang));
     return fn(ctx, &r);
 }
 
@@ -215,7 +218,7 @@ enum db_status broadcast_lookup_number(struct db *db, const char *number, unsign
         r->municipality_total = sqlite3_column_int64(st, 5);
         r->opted_out = sqlite3_column_int(st, 6) != 0;
         const char *lang = (const char *)sqlite3_column_text(st, 8);
-        r->lang = lang && !strcmp(lang, "ru") ? "ru" : lang && !strcmp(lang, "en") ? "en" : "lv";
+        r->lang = lang_code(lang_from_code(lang));
     }
     return db_rows_end_one(&rows, found);
 }

@@ -4,7 +4,7 @@
 Fails, printing each offending edge, on:
   - an #include or a symbol reference (nm on the release objects) that points up or
     sideways: cli -> web -> features -> core -> db, parsers -> base, where the
-    feature folders (modem, broadcast, registry, ussd, kannel) never use each other
+    feature folders (modem, broadcast, registry, ussd, kannel, staff, links) never use each other
     and db/ and parsers/ use nothing of each other's;
   - a cycle between files (a file and its own header count as one);
   - a function or variable declared in a header but defined in another .c file;
@@ -18,6 +18,9 @@ Fails, printing each offending edge, on:
     named functions the rest call.
   - a config getter given a literal fallback, or reading a key the key table does not
     have (mk/config_calls.py).
+  - a function over 80 lines (from its name to its closing brace), printed as
+    FILE:LINE name length;
+  - fprintf(stderr, ...) in gateway/core (the core logs, it never prints).
 usage: check-layout.py [OBJDIR]   (default build/obj; objects are read when present)
 """
 import os
@@ -31,6 +34,8 @@ import config_calls  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_LINES = 600
 HTTP_ENDPOINT = "gateway/core/http_endpoint.c"   # the one place that starts libmicrohttpd
+MAX_FUNCTION_LINES = 80
+NO_PRINTING = ("gateway/core",)  # folders that log (log.h) and never print
 
 # layer of each folder; the same layer may only be used inside the same folder
 LAYERS = {
@@ -38,7 +43,10 @@ LAYERS = {
     "db": 1, "parsers": 1,
     "gateway/core": 2,
     "gateway/modem": 3, "gateway/broadcast": 3, "gateway/registry": 3,
-    "gateway/ussd": 3, "gateway/kannel": 3,
+    "gateway/ussd": 3, "gateway/kannel": 3, "gateway/staff": 3,
+    # the link runner drives every transport kind through core's transport
+    # interface (kinds register themselves), so it is a feature like the rest
+    "gateway/links": 3,
     "gateway/web": 4,
     "gateway/cli": 5,
 }
@@ -144,6 +152,83 @@ def http_servers(texts):
     return out
 
 
+def blank_code(text):
+    """The text with comments, string and character literals and preprocessor
+    lines blanked (newlines kept), so braces and parentheses are code's own."""
+    out, i, n = [], 0, len(text)
+    line_start = True
+    while i < n:
+        c = text[i]
+        if line_start and c == "#":
+            while i < n and (text[i] != "\n" or text[i - 1] == "\\"):
+                out.append("\n" if text[i] == "\n" else " ")
+                i += 1
+            continue
+        if c in " \t":
+            out.append(c)
+            i += 1
+            continue
+        line_start = c == "\n"
+        if text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(re.sub(r"[^\n]", " ", text[i:j]))
+            i = j
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+        elif c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j]) + c)
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def functions(text):
+    """(name, first line, length in lines) of every function defined in text,
+    counted from the line of its name to the line of its closing brace."""
+    code = blank_code(text)
+    found, depth, i = [], 0, 0
+    while i < len(code):
+        c = code[i]
+        if c == "{" and depth == 0:
+            head = code[:i].rstrip()
+            if head.endswith(")"):
+                # back to the parenthesis that opens the parameter list
+                k, level = len(head) - 1, 0
+                while k >= 0:
+                    level += {")": 1, "(": -1}.get(head[k], 0)
+                    if level == 0:
+                        break
+                    k -= 1
+                m = re.search(r"([A-Za-z_]\w*)\s*$", head[:k])
+                if m:
+                    end, level = i, 0
+                    while end < len(code):
+                        level += {"{": 1, "}": -1}.get(code[end], 0)
+                        if level == 0:
+                            break
+                        end += 1
+                    first = code.count("\n", 0, m.start(1)) + 1
+                    last = code.count("\n", 0, end) + 1
+                    found.append((m.group(1), first, last - first + 1))
+                    i = end + 1
+                    continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        i += 1
+    return found
+
+
 def node(path):
     """A file and its own header are one node."""
     return os.path.splitext(path)[0]
@@ -170,6 +255,17 @@ def main():
         texts[f] = text
         if f.endswith(".c") and text.count("\n") > MAX_LINES:
             problems.append(f"{f}: {text.count(chr(10))} lines (at most {MAX_LINES})")
+        if f.endswith(".c"):
+            for name, line, length in functions(text):
+                if length > MAX_FUNCTION_LINES:
+                    problems.append(f"{f}:{line}: {name} {length} lines "
+                                    f"(a function has at most {MAX_FUNCTION_LINES})")
+        if folder_of(f) in NO_PRINTING:
+            code = blank_code(text)
+            for lineno, line in enumerate(code.split("\n"), 1):
+                if re.search(r"\bfprintf\s*\(\s*stderr\b", line):
+                    problems.append(f"{f}:{lineno}: fprintf(stderr, ...) in {folder_of(f)} "
+                                    f"(the core logs through gateway/base/log.h)")
         if "__attribute__((weak))" in text or "#pragma weak" in text:
             problems.append(f"{f}: declares a weak symbol")
         if not f.startswith("db/"):

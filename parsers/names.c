@@ -1,14 +1,5 @@
-/* names.c: the names of languages and commands (see names.h). */
+/* names.c: the names of commands (see names.h). */
 #include "parsers/names.h"
-
-const char *lang_code(enum lang l)
-{
-    switch (l) {
-    case LANG_RU: return "ru";
-    case LANG_EN: return "en";
-    default: return "lv";
-    }
-}
 
 const char *command_name(enum command c)
 {

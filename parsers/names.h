@@ -3,9 +3,9 @@
 #ifndef TALKA_PARSERS_NAMES_H
 #define TALKA_PARSERS_NAMES_H
 
+#include "gateway/base/lang.h"   /* lang_code */
 #include "parsers/parse.h"
 
-const char *lang_code(enum lang l);        /* "lv", "ru", "en" */
 const char *command_name(enum command c);  /* "plant", "points", ... */
 
 #endif

@@ -16,7 +16,7 @@ enum command {
 };
 #define CMD_LAST CMD_NO
 
-enum lang { LANG_LV = 0, LANG_RU, LANG_EN };
+#include "gateway/base/lang.h"   /* enum lang */
 
 /* A tree species from config/species.tsv (ids kept from shared/data/species.tsv). */
 struct species {

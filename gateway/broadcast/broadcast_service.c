@@ -14,10 +14,12 @@
 #include "db/broadcast.h"
 #include "db/broadcast_release.h"
 #include "db/outbox.h"
-#include "gateway/broadcast/broadcast_eta.h"
-#include "gateway/broadcast/broadcast_render.h"
+#include "gateway/core/broadcast_eta.h"
+#include "gateway/core/broadcast_render.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/lang.h"
 #include "gateway/base/log.h"
+#include "gateway/base/staff_numbers.h"
 #include "gateway/base/phone.h"
 #include "gateway/base/localtime.h"
 
@@ -46,7 +48,7 @@ static struct {
     bool running;
     pthread_mutex_t lock;
     long ahead;                   /* copies kept queued ahead of the modems */
-    char staff[1024];
+    struct staff_numbers staff;
     bool was_quiet;
     time_t capped_day;            /* the day staff were told of the cap */
 } S = { .lock = PTHREAD_MUTEX_INITIALIZER };
@@ -71,7 +73,7 @@ static bool collect_one(void *vctx, const struct bc_recipient *r)
     p->rid = r->rid;
     snprintf(p->number, sizeof p->number, "%s", r->number);
     snprintf(p->name, sizeof p->name, "%s", r->name);
-    snprintf(p->lang, sizeof p->lang, "%s", r->lang ? r->lang : "lv");
+    snprintf(p->lang, sizeof p->lang, "%s", lang_code(lang_from_code(r->lang)));
     p->points = r->points;
     p->mtotal = r->municipality_total;
     p->opted_out = r->opted_out;
@@ -185,10 +187,9 @@ static void tell_staff_capped(const struct send_policy *p, time_t now)
     char text[160];
     snprintf(text, sizeof text, "talka: dienas limits (%ld SMS katram modemam) sasniegts; apraides"
                                 " turpinasies rit. Atbildes turpina iet.", p->daily_cap);
-    char nums[32][32];
-    int told = 0, n = phone_list(S.staff, nums, 32);
-    for (int i = 0; ok && i < n; i++, told++)
-        ok = outbox_enqueue(S.db, nums[i], text, PRIO_STAFF, "alert", 0, 0, now) != 0;
+    int told = 0;
+    for (int i = 0; ok && i < S.staff.n; i++, told++)
+        ok = outbox_enqueue(S.db, S.staff.num[i], text, PRIO_STAFF, "alert", 0, 0, now) != 0;
     if (!ok || !db_commit(S.db)) {
         db_rollback(S.db);
         return;
@@ -274,7 +275,7 @@ static void load(struct daemon_ctx *ctx)
     long ahead = config_int(ctx->app->cfg, "broadcast", "release_ahead");
     pthread_mutex_lock(&S.lock);
     S.ahead = ahead;
-    snprintf(S.staff, sizeof S.staff, "%s", config_str(ctx->app->cfg, "staff", "numbers"));
+    staff_numbers_load(ctx->app->cfg, NULL, &S.staff);
     pthread_mutex_unlock(&S.lock);
 }
 

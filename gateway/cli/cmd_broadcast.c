@@ -8,9 +8,11 @@
 
 #include "db/audit.h"
 #include "db/broadcast.h"
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
+#include "gateway/core/broadcast_progress.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/lang.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -89,13 +91,14 @@ static void print_summary(const struct send_policy *pol, const struct broadcast_
         printf(" (%ld listed numbers opted out: left out)", plan->opted_out);
     printf("\nsegments: %s\n", seg);
     /* per text: who gets which language, and what it costs */
-    static const char *const langs[] = { "lv (and everyone without their own text)", "ru", "en" };
-    for (int l = 0; l < 3; l++) {
+    for (int l = 0; l < LANG_COUNT; l++) {
         if (!plan->by_lang[l].recipients)
             continue;
         char ls[256];
         broadcast_stats_format(&plan->by_lang[l], ls, sizeof ls);
-        printf("  %s: %ld recipients, %s\n", langs[l], plan->by_lang[l].recipients, ls);
+        printf("  %s%s: %ld recipients, %s\n", lang_code((enum lang)l),
+               l == LANG_LV ? " (and everyone without their own text)" : "",
+               plan->by_lang[l].recipients, ls);
     }
     printf("eta: %s; from %s to about %s (%s)\n", eta, from, done, localtime_zone());
     printf("limits: quiet hours %s, daily cap %s\n", pol->quiet ? pol->quiet_text : "none",
@@ -113,6 +116,25 @@ static bool confirm(void)
     if (!fgets(line, sizeof line, stdin))
         return false;
     return line[0] == 'y' || line[0] == 'Y';
+}
+
+/* --at into *send_at; false (said why) when it cannot be read or is past. */
+static bool parse_at(const char *at, time_t now, time_t *send_at)
+{
+    *send_at = local_parse_time(at);
+    if (*send_at == (time_t)-1) {
+        fprintf(stderr, "talka broadcast create: --at '%s': use 'YYYY-MM-DD HH:MM' (%s) or"
+                        " RFC 3339 with an offset\n", at, localtime_zone());
+        return false;
+    }
+    if (*send_at < now - 60) {  /* the current minute still counts as now */
+        char n[48];
+        local_with_offset(now, n, sizeof n);
+        fprintf(stderr, "talka broadcast create: --at '%s' is in the past (now: %s); leave"
+                        " --at out to send now\n", at, n);
+        return false;
+    }
+    return true;
 }
 
 static int create(struct app *a, const struct send_policy *pol, int argc, char **argv)
@@ -143,21 +165,8 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
     }
     time_t now = clock_now();
     time_t send_at = 0;
-    if (at) {
-        send_at = local_parse_time(at);
-        if (send_at == (time_t)-1) {
-            fprintf(stderr, "talka broadcast create: --at '%s': use 'YYYY-MM-DD HH:MM' (%s) or"
-                            " RFC 3339 with an offset\n", at, localtime_zone());
-            return 2;
-        }
-        if (send_at < now - 60) {  /* the current minute still counts as now */
-            char n[48];
-            local_with_offset(now, n, sizeof n);
-            fprintf(stderr, "talka broadcast create: --at '%s' is in the past (now: %s); leave"
-                            " --at out to send now\n", at, n);
-            return 2;
-        }
-    }
+    if (at && !parse_at(at, now, &send_at))
+        return 2;
     char actor[96], err[512] = "";
     cli_operator(actor, sizeof actor);
     struct broadcast_request req = { .segment = to, .text = text, .text_ru = text_ru,
@@ -206,19 +215,15 @@ static const char *progress_state(const struct send_policy *pol, const struct br
                                   const struct broadcast_counts *c, time_t now, char *buf,
                                   size_t len)
 {
-    const char *s = b->state;
-    if (!strcmp(b->state, "scheduled"))
-        s = b->send_at > now ? "scheduled" : "sending";
-    else if (!strcmp(b->state, "done") && (c->queued || c->sending))
-        s = "sending";
     time_t until;
-    if (!strcmp(s, "sending") && send_in_quiet(pol, now, &until)) {
+    enum broadcast_progress bp = broadcast_progress(pol, b, c, now, &until);
+    if (bp == BP_PAUSED) {
         char u[32];
         local_format(until, u, sizeof u);
         snprintf(buf, len, "paused until %s", u + 11);
         return buf;
     }
-    return s;
+    return broadcast_progress_name(bp);
 }
 
 static int list(struct app *a, const struct send_policy *pol)

@@ -55,6 +55,52 @@ static void sleep_s(long secs)
         clock_sleep_ms(100);
 }
 
+/* Uploads until nothing is left, giving up (said why) after tries failures in a
+ * row, max_wait seconds of waiting between them or lock_wait seconds of another
+ * uploader holding the lock. */
+static void upload_all(struct registry_uploader *u, long tries, long max_wait, long lock_wait)
+{
+    long waited = 0, locked_ms = 0;
+    int fails = 0;
+    bool gave_up = false;
+    while (!gave_up && !interrupted) {
+        enum registry_step st = registry_upload_step(u);
+        if (st == REG_SENT) {
+            fails = 0;
+            continue;
+        }
+        if (st == REG_IDLE)
+            break;
+        if (st == REG_LOCKED) {
+            if (locked_ms >= lock_wait * 1000) {
+                fprintf(stderr, "talka registry flush: %s\n", u->last_error);
+                gave_up = true;
+                break;
+            }
+            clock_sleep_ms(250);
+            locked_ms += 250;
+            continue;
+        }
+        if (st == REG_RETRY) {
+            fails++;
+            long w = u->retry_after_given ? (long)(u->next_try_at - clock_now()) : 1L << (fails - 1);
+            if (w < 1)
+                w = 1;
+            if (fails >= tries || waited + w > max_wait) {
+                fprintf(stderr, "talka registry flush: %s\n", u->last_error);
+                gave_up = true;
+                break;
+            }
+            sleep_s(w);
+            waited += w;
+            continue;
+        }
+        /* REG_AUTH, REG_ERROR (REG_WAIT cannot happen: flush ignores the schedule) */
+        fprintf(stderr, "talka registry flush: %s\n", u->last_error);
+        gave_up = true;
+    }
+}
+
 static int flush(int argc, char **argv)
 {
     long tries = 3, max_wait = 30, lock_wait = 60;
@@ -105,45 +151,8 @@ static int flush(int argc, char **argv)
     u.role = "flush";
     u.ignore_schedule = true;
     u.stopping = &interrupted;
-    long waited = 0, locked_ms = 0;
-    int fails = 0;
-    bool gave_up = !http;
-    while (!gave_up && !interrupted) {
-        enum registry_step st = registry_upload_step(&u);
-        if (st == REG_SENT) {
-            fails = 0;
-            continue;
-        }
-        if (st == REG_IDLE)
-            break;
-        if (st == REG_LOCKED) {
-            if (locked_ms >= lock_wait * 1000) {
-                fprintf(stderr, "talka registry flush: %s\n", u.last_error);
-                gave_up = true;
-                break;
-            }
-            clock_sleep_ms(250);
-            locked_ms += 250;
-            continue;
-        }
-        if (st == REG_RETRY) {
-            fails++;
-            long w = u.retry_after_given ? (long)(u.next_try_at - clock_now()) : 1L << (fails - 1);
-            if (w < 1)
-                w = 1;
-            if (fails >= tries || waited + w > max_wait) {
-                fprintf(stderr, "talka registry flush: %s\n", u.last_error);
-                gave_up = true;
-                break;
-            }
-            sleep_s(w);
-            waited += w;
-            continue;
-        }
-        /* REG_AUTH, REG_ERROR (REG_WAIT cannot happen: flush ignores the schedule) */
-        fprintf(stderr, "talka registry flush: %s\n", u.last_error);
-        gave_up = true;
-    }
+    if (http)
+        upload_all(&u, tries, max_wait, lock_wait);
     registry_lock_release(a.db, u.role);
     registry_http_free(http);
     registry_config_clear(&cfg);

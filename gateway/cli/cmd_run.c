@@ -15,7 +15,7 @@
 #include "gateway/base/log.h"
 #include "gateway/broadcast/broadcast_service.h"
 #include "gateway/kannel/kannel_service.h"
-#include "gateway/modem/modem_service.h"
+#include "gateway/links/link_service.h"
 #include "gateway/registry/registry_service.h"
 #include "gateway/ussd/ussd_service.h"
 #include "gateway/web/web_service.h"
@@ -59,6 +59,72 @@ static void usage(FILE *f)
                "usage error or a wrong value in the configuration.\n");
 }
 
+/* Every enabled service's check(), before any starts: 0, or the exit code (2 a
+ * wrong value in the configuration, 1 anything else) with the services already
+ * checked stopped again. */
+static int check_services(const struct service *const *all, size_t nall, bool *checked,
+                          struct daemon_ctx *ctx)
+{
+    char err[1024] = "";
+    for (size_t i = 0; i < nall; i++) {
+        if (!all[i]->enabled(ctx->app) || !all[i]->check)
+            continue;
+        int code = all[i]->check(ctx, err, sizeof err);
+        if (code) {
+            fprintf(stderr, "talka: %s: %s\n", all[i]->name, err);
+            for (size_t k = 0; k < i; k++)
+                if (checked[k])
+                    all[k]->stop(ctx);
+            return code == 2 ? 2 : 1;
+        }
+        checked[i] = true;
+    }
+    return 0;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_hup;
+    sigaction(SIGHUP, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+/* Starts the enabled services in order: 0, or 1 when one failed (the ones
+ * started before it are marked in started, for stop_services). */
+static int start_services(const struct service *const *all, size_t nall, bool *started,
+                          struct daemon_ctx *ctx)
+{
+    char err[1024] = "";
+    for (size_t i = 0; i < nall; i++) {
+        const struct service *s = all[i];
+        if (!s->enabled(ctx->app))
+            continue;
+        if (!s->start(ctx, err, sizeof err)) {
+            fprintf(stderr, "talka: %s: %s\n", s->name, err);
+            return 1;
+        }
+        started[i] = true;
+        log_info("%s started", s->name);
+    }
+    return 0;
+}
+
+static void stop_services(const struct service *const *all, size_t nall, const bool *started,
+                          const bool *checked, struct daemon_ctx *ctx)
+{
+    for (size_t i = nall; i-- > 0;) {
+        if (started[i] || checked[i])
+            all[i]->stop(ctx);   /* also frees what a check prepared */
+        if (started[i])
+            log_info("%s stopped", all[i]->name);
+    }
+}
+
 int cmd_run(int argc, char **argv)
 {
     if (wants_help(argc, argv)) {
@@ -100,28 +166,10 @@ int cmd_run(int argc, char **argv)
         fprintf(stderr, "talka: %s\n", err);
         return finish(&a, p, lock_fd, 1);
     }
-    for (size_t i = 0; i < nall; i++) {
-        if (!all[i]->enabled(&a) || !all[i]->check)
-            continue;
-        int code = all[i]->check(&ctx, err, sizeof err);
-        if (code) {
-            fprintf(stderr, "talka: %s: %s\n", all[i]->name, err);
-            for (size_t k = 0; k < i; k++)
-                if (checked[k])
-                    all[k]->stop(&ctx);
-            return finish(&a, p, lock_fd, code == 2 ? 2 : 1);
-        }
-        checked[i] = true;
-    }
-
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sa.sa_handler = on_hup;
-    sigaction(SIGHUP, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    int code = check_services(all, nall, checked, &ctx);
+    if (code)
+        return finish(&a, p, lock_fd, code);
+    catch_signals();
 
     int requeued = outbox_requeue_stale(a.db);
     int recovered = pipeline_recover(p, a.db);
@@ -129,19 +177,7 @@ int cmd_run(int argc, char **argv)
     if (recovered || requeued > 0)
         log_info("recovered %d unhandled texts and %d unsent messages", recovered, requeued);
 
-    rc = 0;
-    for (size_t i = 0; i < nall && !rc; i++) {
-        const struct service *s = all[i];
-        if (!s->enabled(&a))
-            continue;
-        if (!s->start(&ctx, err, sizeof err)) {
-            fprintf(stderr, "talka: %s: %s\n", s->name, err);
-            rc = 1;
-            break;
-        }
-        started[i] = true;
-        log_info("%s started", s->name);
-    }
+    rc = start_services(all, nall, started, &ctx);
     long retention_days = config_int(a.cfg, "talka", "retention_days");
     long long next_retention = 0;
     while (!stopping && !rc) {
@@ -162,12 +198,7 @@ int cmd_run(int argc, char **argv)
         nanosleep(&ts, NULL);
     }
     stopping = 1;
-    for (size_t i = nall; i-- > 0;) {
-        if (started[i] || checked[i])
-            all[i]->stop(&ctx);   /* also frees what a check prepared */
-        if (started[i])
-            log_info("%s stopped", all[i]->name);
-    }
+    stop_services(all, nall, started, checked, &ctx);
     log_info("talka stopped");
     return finish(&a, p, lock_fd, rc);
 }

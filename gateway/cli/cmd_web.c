@@ -154,6 +154,76 @@ static int bootstrap(struct db *db)
     return 0;
 }
 
+static int user_add(struct db *db, const char *name, const char *role, bool from_stdin,
+                    const char *who, time_t now)
+{
+    char pw[256];
+    int rc;
+    enum web_role r = web_role_parse(role);
+    if (r == ROLE_NONE) {
+        fprintf(stderr, "talka web: --role admin, coordinator or viewer is required\n");
+        return 2;
+    }
+    if ((rc = get_password(from_stdin, pw, sizeof pw)))
+        return rc;
+    enum db_status st = web_account_add(db, name, r, pw, now);
+    OPENSSL_cleanse(pw, sizeof pw);
+    if (st != DB_FOUND) {
+        fprintf(stderr, "talka web: %s\n", st == DB_NONE ? "that name is taken" : "database error");
+        return 1;
+    }
+    audit(db, now, who, "web_user_add", name, web_role_name(r));
+    printf("added %s (%s)\n", name, web_role_name(r));
+    return 0;
+}
+
+static int user_passwd(struct db *db, const char *name, const char *role, bool from_stdin,
+                       const char *who, time_t now)
+{
+    char pw[256];
+    int rc;
+    if (role) {
+        fprintf(stderr, "talka web: passwd takes no --role\n");
+        return 2;
+    }
+    struct web_account a;
+    if (web_account_get(db, name, &a) != DB_FOUND) {
+        fprintf(stderr, "talka web: no account '%s'\n", name);
+        return 1;
+    }
+    if ((rc = get_password(from_stdin, pw, sizeof pw)))
+        return rc;
+    enum db_status st = web_account_passwd(db, name, pw, now);
+    OPENSSL_cleanse(pw, sizeof pw);
+    if (st != DB_FOUND) {
+        fprintf(stderr, "talka web: %s\n", st == DB_NONE ? "no such account" : "database error");
+        return 1;
+    }
+    audit(db, now, who, "web_user_passwd", name, NULL);
+    printf("new password for %s (its sessions are closed)\n", name);
+    return 0;
+}
+
+static int user_remove(struct db *db, const char *name, const char *who, time_t now)
+{
+    struct web_account a;
+    if (web_account_get(db, name, &a) != DB_FOUND) {
+        fprintf(stderr, "talka web: no account '%s'\n", name);
+        return 1;
+    }
+    if (a.role == ROLE_ADMIN && web_admin_count(db) <= 1) {
+        fprintf(stderr, "talka web: '%s' is the last admin; add another admin first\n", name);
+        return 1;
+    }
+    if (web_account_remove(db, name) != DB_FOUND) {
+        fprintf(stderr, "talka web: database error\n");
+        return 1;
+    }
+    audit(db, now, who, "web_user_remove", name, NULL);
+    printf("removed %s\n", name);
+    return 0;
+}
+
 static int user(struct db *db, int argc, char **argv)
 {
     const char *sub = argv[0], *name = argc > 1 ? argv[1] : NULL, *role = NULL;
@@ -177,72 +247,15 @@ static int user(struct db *db, int argc, char **argv)
                 name ? name : "no name", name ? "'" : "");
         return 2;
     }
-    char who[96], pw[256];
+    char who[96];
     actor(who, sizeof who);
     time_t now = clock_now();
-    int rc;
-    if (!strcmp(sub, "add")) {
-        enum web_role r = web_role_parse(role);
-        if (r == ROLE_NONE) {
-            fprintf(stderr, "talka web: --role admin, coordinator or viewer is required\n");
-            return 2;
-        }
-        if ((rc = get_password(from_stdin, pw, sizeof pw)))
-            return rc;
-        enum db_status st = web_account_add(db, name, r, pw, now);
-        OPENSSL_cleanse(pw, sizeof pw);
-        if (st != DB_FOUND) {
-            fprintf(stderr, "talka web: %s\n", st == DB_NONE ? "that name is taken" : "database error");
-            return 1;
-        }
-        audit(db, now, who, "web_user_add", name, web_role_name(r));
-        printf("added %s (%s)\n", name, web_role_name(r));
-        return 0;
-    }
-    if (!strcmp(sub, "passwd")) {
-        if (role) {
-            fprintf(stderr, "talka web: passwd takes no --role\n");
-            return 2;
-        }
-        struct web_account a;
-        if (web_account_get(db, name, &a) != DB_FOUND) {
-            fprintf(stderr, "talka web: no account '%s'\n", name);
-            return 1;
-        }
-        if ((rc = get_password(from_stdin, pw, sizeof pw)))
-            return rc;
-        enum db_status st = web_account_passwd(db, name, pw, now);
-        OPENSSL_cleanse(pw, sizeof pw);
-        if (st != DB_FOUND) {
-            fprintf(stderr, "talka web: %s\n", st == DB_NONE ? "no such account" : "database error");
-            return 1;
-        }
-        audit(db, now, who, "web_user_passwd", name, NULL);
-        printf("new password for %s (its sessions are closed)\n", name);
-        return 0;
-    }
-    if (!strcmp(sub, "remove")) {
-        struct web_account a;
-        if (argc != 2) {
-            usage(stderr);
-            return 2;
-        }
-        if (web_account_get(db, name, &a) != DB_FOUND) {
-            fprintf(stderr, "talka web: no account '%s'\n", name);
-            return 1;
-        }
-        if (a.role == ROLE_ADMIN && web_admin_count(db) <= 1) {
-            fprintf(stderr, "talka web: '%s' is the last admin; add another admin first\n", name);
-            return 1;
-        }
-        if (web_account_remove(db, name) != DB_FOUND) {
-            fprintf(stderr, "talka web: database error\n");
-            return 1;
-        }
-        audit(db, now, who, "web_user_remove", name, NULL);
-        printf("removed %s\n", name);
-        return 0;
-    }
+    if (!strcmp(sub, "add"))
+        return user_add(db, name, role, from_stdin, who, now);
+    if (!strcmp(sub, "passwd"))
+        return user_passwd(db, name, role, from_stdin, who, now);
+    if (!strcmp(sub, "remove"))
+        return argc != 2 ? (usage(stderr), 2) : user_remove(db, name, who, now);
     usage(stderr);
     return 2;
 }

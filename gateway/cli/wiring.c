@@ -1,7 +1,7 @@
 /* wiring.c: the pipeline with its hooks (see wiring.h). */
 #include "gateway/cli/wiring.h"
 
-#include "gateway/broadcast/staff.h"
+#include "gateway/staff/staff.h"
 
 int wiring_open_pipeline(struct app *a, struct pipeline **p)
 {

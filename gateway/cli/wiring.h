@@ -7,7 +7,7 @@
 
 #include "gateway/core/pipeline.h"
 
-/* app_open(a, APP_ALL), pipeline_new and the hooks. Prints "talka: ..." and
+/* app_open(a, APP_ALL), pipeline_new and the hooks. Logs the error and
  * returns 2 on a configuration error, 0 on success. */
 int wiring_open_pipeline(struct app *a, struct pipeline **p);
 

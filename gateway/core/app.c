@@ -55,7 +55,7 @@ static int private_files(struct app *a, gid_t *gid)
     }
     struct group *g = getgrnam(group);
     if (!g) {
-        fprintf(stderr, "talka: %s: [talka] group = %s: no such group\n", config_file(a->cfg),
+        log_error("%s: [talka] group = %s: no such group", config_file(a->cfg),
                 group);
         return 2;
     }
@@ -88,11 +88,11 @@ int app_open(struct app *a, unsigned flags)
     memset(a, 0, sizeof *a);
     a->cfg = config_load(app_config_path, err, sizeof err);
     if (!a->cfg) {
-        fprintf(stderr, "talka: %s\n", err);
+        log_error("%s", err);
         return 2;
     }
     if (!config_check(a->cfg, err, sizeof err)) {
-        fprintf(stderr, "talka: %s\n", err);
+        log_error("%s", err);
         app_close(a);
         return 2;
     }
@@ -111,7 +111,7 @@ int app_open(struct app *a, unsigned flags)
     a->popts.timezone = config_str(a->cfg, "talka", "timezone");
     /* the one local time zone of the process, set before any thread starts */
     if (!localtime_setup(a->popts.timezone, err, sizeof err)) {
-        fprintf(stderr, "talka: %s: [talka] timezone: %s\n", config_file(a->cfg), err);
+        log_error("%s: [talka] timezone: %s", config_file(a->cfg), err);
         app_close(a);
         return 2;
     }
@@ -122,7 +122,7 @@ int app_open(struct app *a, unsigned flags)
         config_path(a->cfg, "lists", "places", pl, sizeof pl);
         a->lex = lexicon_load(sp, pl, err, sizeof err);
         if (!a->lex) {
-            fprintf(stderr, "talka: %s\n", err);
+            log_error("%s", err);
             app_close(a);
             return 2;
         }
@@ -132,7 +132,7 @@ int app_open(struct app *a, unsigned flags)
         config_path(a->cfg, "lists", "replies", rp, sizeof rp);
         a->replies = replies_load(rp, err, sizeof err);
         if (!a->replies) {
-            fprintf(stderr, "talka: %s\n", err);
+            log_error("%s", err);
             app_close(a);
             return 2;
         }
@@ -145,7 +145,7 @@ int app_open(struct app *a, unsigned flags)
             share_with_group(a->db_path, gid);
         if (!a->db) {
             /* a database that cannot be used: a problem met while acting (exit 1) */
-            fprintf(stderr, "talka: %s\n", err);
+            log_error("%s", err);
             app_close(a);
             return 1;
         }

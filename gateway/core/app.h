@@ -28,7 +28,7 @@ struct app {
     char db_path[4096];
 };
 
-/* Opens what flags ask for. Prints "talka: ..." to stderr and returns 2 on a
+/* Opens what flags ask for. Logs what went wrong (log_error) and returns 2 on a
  * configuration error, 1 when the database cannot be used; 0 on success. */
 int app_open(struct app *a, unsigned flags);
 void app_close(struct app *a);

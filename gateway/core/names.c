@@ -1,4 +1,4 @@
-/* names.c: species, places, item lists and language codes as people read them
+/* names.c: species, places and item lists as people read them
  * (see names.h). */
 #include "gateway/core/names.h"
 #include "gateway/core/numerals.h"
@@ -7,15 +7,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-enum lang lang_from_code(const char *code)
-{
-    if (code && !strcmp(code, "ru"))
-        return LANG_RU;
-    if (code && !strcmp(code, "en"))
-        return LANG_EN;
-    return LANG_LV;
-}
 
 const char *species_name(const struct species *s, enum lang lang)
 {

@@ -1,16 +1,14 @@
-/* names.h: how species, places, counts and languages are named to people: the
- * everyday name in the reader's language, "ozols 12 gab." item lists, and the
- * language codes stored for volunteers ("lv", "ru", "en"). One place for each. */
+/* names.h: how species, places and counts are named to people: the everyday
+ * name in the reader's language and "ozols 12 gab." item lists. One place for
+ * each (language codes: gateway/base/lang.h). */
 #ifndef TALKA_NAMES_H
 #define TALKA_NAMES_H
 
 #include "db/plantings.h"
+#include "gateway/base/lang.h"
 #include "parsers/parse.h"
 
 #include <stddef.h>
-
-/* "lv" / "ru" / "en" (NULL or anything else: Latvian). */
-enum lang lang_from_code(const char *code);
 
 /* Everyday name of a species in lang (Latvian when the list has none); "?" for NULL. */
 const char *species_name(const struct species *s, enum lang lang);

@@ -52,7 +52,7 @@ int pipeline_open_app(struct app *a, struct pipeline **p)
     *p = pipeline_new(a, err, sizeof err);
     if (!*p) {
         /* the pseudonym secret cannot be used: a problem met while acting (exit 1) */
-        fprintf(stderr, "talka: %s\n", err);
+        log_error("%s", err);
         app_close(a);
         return 1;
     }
@@ -127,32 +127,41 @@ static bool points_reply(struct job *j, const char *key)
     return true;
 }
 
+/* The reply to a text the parser could not read: its error code's reply (with
+ * the parser's suggestion, when it has one), "unknown" when there is none. */
+static void error_reply(struct job *j)
+{
+    const struct parse_result *pr = &j->pr;
+    struct pipeline_outcome *out = j->out;
+    char buf[256];
+    const char *code = pr->error ? pr->error : "unknown";
+    snprintf(out->outcome, sizeof out->outcome, "error:%s", code);
+    char max[24];
+    snprintf(max, sizeof max, "%ld", j->p->app->popts.max_count);
+    struct reply_var v[] = { { "suggestion", pr->suggestion }, { "max", max } };
+    const char *key = code;
+    if (!strcmp(code, "unknown_command"))
+        key = "unknown";
+    if (pr->suggestion[0] && (!strcmp(code, "unknown_species") || !strcmp(code, "unknown_place"))) {
+        snprintf(buf, sizeof buf, "%s_hint", code);
+        key = buf;
+    }
+    if (!replies_get(j->p->app->replies, j->lang, key))
+        key = "unknown";
+    job_reply(j, key, v, 2);
+}
+
 static bool handle_command(struct job *j)
 {
     struct parse_result *pr = &j->pr;
     struct pipeline_outcome *out = j->out;
-    char buf[256];
     bool asked;
     if (!askback_maybe_ask(j, &asked))
         return false;
     if (asked)
         return true;
     if (!pr->ok) {
-        const char *code = pr->error ? pr->error : "unknown";
-        snprintf(out->outcome, sizeof out->outcome, "error:%s", code);
-        char max[24];
-        snprintf(max, sizeof max, "%ld", j->p->app->popts.max_count);
-        struct reply_var v[] = { { "suggestion", pr->suggestion }, { "max", max } };
-        const char *key = code;
-        if (!strcmp(code, "unknown_command"))
-            key = "unknown";
-        if (pr->suggestion[0] && (!strcmp(code, "unknown_species") || !strcmp(code, "unknown_place"))) {
-            snprintf(buf, sizeof buf, "%s_hint", code);
-            key = buf;
-        }
-        if (!replies_get(j->p->app->replies, j->lang, key))
-            key = "unknown";
-        job_reply(j, key, v, 2);
+        error_reply(j);
         return true;
     }
     switch (pr->command) {
@@ -208,6 +217,31 @@ static bool handle_command(struct job *j)
     }
 }
 
+/* A text in the public language: parsed (unless the caller did), the
+ * volunteer's language kept or changed, then answered; false on a database
+ * error. */
+static bool handle_public(struct job *j, const struct parse_result *preparsed)
+{
+    if (preparsed)
+        j->pr = *preparsed;
+    else
+        parse_text(j->p->app->lex, j->row.text, j->row.len, j->row.received_at,
+                   &j->p->app->popts, &j->pr);
+    /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
+     * letters, keeps the language the volunteer is answered in */
+    bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
+    if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
+        j->lang = j->pr.lang;
+        if (strcmp(j->vol.lang, lang_code(j->lang)) &&
+            !volunteer_set_lang(j->db, j->vol.id, lang_code(j->lang), j->now))
+            return false;
+    }
+    bool done = false;
+    if (!askback_before(j, &done) || (!done && !handle_command(j)))
+        return false;
+    return true;
+}
+
 /* The body of pipeline_process, inside the transaction. */
 static bool process_row(struct job *j, const struct parse_result *preparsed)
 {
@@ -220,7 +254,7 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
         log_info("inbound %lld from a sender we never answer: stored only", (long long)j->row.id);
         return inbound_mark_handled(j->db, j->row.id, out->outcome, 0, j->now);
     }
-    if (!volunteer_get_or_create(j->db, j->e164, "lv", j->now, &j->vol))
+    if (!volunteer_get_or_create(j->db, j->e164, lang_code(LANG_LV), j->now, &j->vol))
         return false;
     j->lang = lang_from_code(j->vol.lang);
 
@@ -246,25 +280,8 @@ static bool process_row(struct job *j, const struct parse_result *preparsed)
         if (staff_done && !strcmp(out->outcome, "error:db"))
             return false; /* a staff check could not be made: fails closed */
     }
-    if (!staff_done) {
-        if (preparsed)
-            j->pr = *preparsed;
-        else
-            parse_text(j->p->app->lex, j->row.text, j->row.len, j->row.received_at,
-                       &j->p->app->popts, &j->pr);
-        /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
-         * letters, keeps the language the volunteer is answered in */
-        bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
-        if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
-            j->lang = j->pr.lang;
-            if (strcmp(j->vol.lang, lang_code(j->lang)) &&
-                !volunteer_set_lang(j->db, j->vol.id, lang_code(j->lang), j->now))
-                return false;
-        }
-        bool done = false;
-        if (!askback_before(j, &done) || (!done && !handle_command(j)))
-            return false;
-    }
+    if (!staff_done && !handle_public(j, preparsed))
+        return false;
     out->lang = lang_code(j->lang);
     if (out->outcome[0] == '\0')
         snprintf(out->outcome, sizeof out->outcome, "handled");
@@ -301,7 +318,7 @@ static bool process_in_tx(struct pipeline *p, struct db *db, int64_t id, unsigne
 {
     memset(out, 0, sizeof *out);
     out->inbound_id = id;
-    out->lang = "lv";
+    out->lang = lang_code(LANG_LV);
     struct job j;
     memset(&j, 0, sizeof j);
     j.p = p;

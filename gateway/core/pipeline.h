@@ -20,8 +20,8 @@ struct pipeline;
 struct pipeline *pipeline_new(struct app *a, char *err, size_t errlen);
 void pipeline_free(struct pipeline *p);
 
-/* For subcommands: app_open(a, APP_ALL) and pipeline_new together. Prints
- * "talka: ..." and returns app_open's code, 1 when the pseudonym secret cannot
+/* For subcommands: app_open(a, APP_ALL) and pipeline_new together. Logs what
+ * went wrong and returns app_open's code, 1 when the pseudonym secret cannot
  * be used, or 0 on success. */
 int pipeline_open_app(struct app *a, struct pipeline **p);
 

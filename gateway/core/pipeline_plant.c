@@ -39,15 +39,13 @@ static void planting_uuid(const struct pipeline *p, int64_t inbound_id, int item
  * with the SMS command that approves it (the word PIN, never the PIN). */
 static bool alert_staff(struct job *j, int review_no, long ntrees)
 {
-    const char *list = j->p->rules.staff_numbers;
-    if (!*list)
-        return true;
-    char nums[32][32], no[16], trees[48];
+    const struct staff_numbers *staff = &j->p->rules.staff;
+    char no[16], trees[48];
     snprintf(no, sizeof no, "%d", review_no);
-    int n = phone_list(list, nums, 32);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < staff->n; i++) {
+        const char *num = staff->num[i];
         struct volunteer v;
-        enum db_status known = volunteer_find(j->db, nums[i], &v);
+        enum db_status known = volunteer_find(j->db, num, &v);
         if (DB_FAILED(known))
             return false;
         enum lang lang = known == DB_FOUND ? lang_from_code(v.lang) : LANG_LV;
@@ -58,7 +56,7 @@ static bool alert_staff(struct job *j, int review_no, long ntrees)
                                     { "place", place_name(j->pr.place, lang) } };
         struct sms_info info;
         replies_render(j->p->app->replies, lang, "staff_alert", vars, 4, text, sizeof text, &info);
-        if (!outbox_enqueue(j->db, nums[i], text, PRIO_STAFF, "alert", 0, 0, j->now))
+        if (!outbox_enqueue(j->db, num, text, PRIO_STAFF, "alert", 0, 0, j->now))
             return false;
     }
     return true;
@@ -82,6 +80,32 @@ static void items_key(const struct parse_result *pr, char *out, size_t len)
     for (int i = 0; i < pr->nitems && o < len; i++)
         o += (size_t)snprintf(out + o, len - o, "%s%s=%ld", i ? "," : "", it[i].species->id,
                               it[i].count);
+}
+
+/* Item i of the job's report as a planting row: accepted, or held for review
+ * (pending) under review_no on its first item. */
+static void planting_of(struct job *j, int i, bool pending, int review_no, struct planting *p)
+{
+    const struct parse_result *pr = &j->pr;
+    memset(p, 0, sizeof *p);
+    planting_uuid(j->p, j->row.id, i, p->uuid);
+    p->volunteer_id = j->vol.id;
+    p->inbound_id = j->row.id;
+    p->item_no = i;
+    snprintf(p->species, sizeof p->species, "%s", pr->items[i].species->id);
+    p->count = pr->items[i].count;
+    snprintf(p->place, sizeof p->place, "%s", pr->place->name);
+    snprintf(p->place_type, sizeof p->place_type, "%s", pr->place->type);
+    snprintf(p->municipality, sizeof p->municipality, "%s", pr->place->municipality);
+    if (pr->date[0])
+        snprintf(p->planted_on, sizeof p->planted_on, "%s", pr->date);
+    else
+        local_date(j->row.received_at, p->planted_on);
+    p->reported_at = j->row.received_at;
+    snprintf(p->channel, sizeof p->channel, "%s", j->row.channel);
+    /* a report is reviewed whole: one doubtful count holds all its items */
+    snprintf(p->status, sizeof p->status, "%s", pending ? "pending_review" : "accepted");
+    p->review_no = pending && i == 0 ? review_no : 0;
 }
 
 bool handle_plant(struct job *j)
@@ -118,25 +142,7 @@ bool handle_plant(struct job *j)
     const struct place *pl = pr->place;
     for (int i = 0; i < pr->nitems; i++) {
         struct planting p;
-        memset(&p, 0, sizeof p);
-        planting_uuid(j->p, j->row.id, i, p.uuid);
-        p.volunteer_id = j->vol.id;
-        p.inbound_id = j->row.id;
-        p.item_no = i;
-        snprintf(p.species, sizeof p.species, "%s", pr->items[i].species->id);
-        p.count = pr->items[i].count;
-        snprintf(p.place, sizeof p.place, "%s", pl->name);
-        snprintf(p.place_type, sizeof p.place_type, "%s", pl->type);
-        snprintf(p.municipality, sizeof p.municipality, "%s", pl->municipality);
-        if (pr->date[0])
-            snprintf(p.planted_on, sizeof p.planted_on, "%s", pr->date);
-        else
-            local_date(j->row.received_at, p.planted_on);
-        p.reported_at = j->row.received_at;
-        snprintf(p.channel, sizeof p.channel, "%s", j->row.channel);
-        /* a report is reviewed whole: one doubtful count holds all its items */
-        snprintf(p.status, sizeof p.status, "%s", pending ? "pending_review" : "accepted");
-        p.review_no = pending && i == 0 ? review_no : 0;
+        planting_of(j, i, pending, review_no, &p);
         if (!planting_insert(j->db, &p))
             return false;
         ntrees += p.count;

@@ -40,7 +40,7 @@ struct replies *replies_load(const char *path, char *err, size_t errlen)
         return NULL;
     }
     for (int i = 0; reply_keys[i]; i++) {
-        if (!INI_GetValue(r->ini, (const unsigned char *)"lv",
+        if (!INI_GetValue(r->ini, (const unsigned char *)lang_code(LANG_LV),
                           (const unsigned char *)reply_keys[i], FALSE)) {
             snprintf(err, errlen, "reply templates %s: [lv] has no '%s'", path, reply_keys[i]);
             replies_free(r);

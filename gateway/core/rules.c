@@ -14,8 +14,7 @@ void rules_load(const struct config *cfg, struct rules *r)
     r->texts_per_hour = config_int(cfg, "flood", "texts_per_hour");
     r->replies_per_hour = config_int(cfg, "flood", "replies_per_hour");
     r->duplicate_window = config_int(cfg, "flood", "duplicate_minutes") * 60;
-    snprintf(r->staff_numbers, sizeof r->staff_numbers, "%s",
-             config_str(cfg, "staff", "numbers"));
+    staff_numbers_load(cfg, NULL, &r->staff);
 }
 
 long rules_points(const struct rules *r, const struct species *s, long count)

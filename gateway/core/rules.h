@@ -4,6 +4,7 @@
 #define TALKA_RULES_H
 
 #include "gateway/base/config.h"
+#include "gateway/base/staff_numbers.h"
 #include "parsers/parse.h"
 
 struct rules {
@@ -16,7 +17,7 @@ struct rules {
     long texts_per_hour;       /* [flood] texts_per_hour, default 30 */
     long replies_per_hour;     /* [flood] replies_per_hour, default 20 */
     long duplicate_window;     /* [flood] duplicate_minutes * 60, default 10 min */
-    char staff_numbers[1024];  /* [staff] numbers, comma-separated E.164 */
+    struct staff_numbers staff; /* [staff] numbers */
 };
 
 void rules_load(const struct config *cfg, struct rules *r);

@@ -1,10 +1,13 @@
-/* transport.h: what every SMS transport implements, as a small table of
- * functions: libgammu modems now (transport_gammu.c), Kannel or others later. A
+/* transport.h: what every SMS transport implements, as small tables of
+ * functions: what every link does (open, connect, health), what a link that
+ * sends does (struct transport_sender, every link) and what a link that is
+ * polled does (struct transport_poller: libgammu modems, transport_gammu.c;
+ * Kannel pushes its texts and has none, kannel_transport.c). A
  * transport file defines one `struct transport_kind` and registers it with
  * TRANSPORT_REGISTER(kind), so a new channel is one new file (transport.c keeps
- * the table of kinds and of configured links). The modem service
- * (gateway/modem/modem_service.c) runs one thread per configured instance; an instance is used
- * by that thread only, except abort(), which any thread may call. */
+ * the table of kinds and of configured links). The link runner
+ * (gateway/links/link_service.c) runs one thread per configured instance; an
+ * instance is used by that thread only, except abort(), which any thread may call. */
 #ifndef TALKA_TRANSPORT_H
 #define TALKA_TRANSPORT_H
 
@@ -59,26 +62,8 @@ enum tsend_result {
 
 struct transport;
 
-struct transport_kind {
-    const char *name;                       /* "gammu" */
-    /* Names of the instances cfg configures (gammu0, gammu1, ...); returns how many. */
-    int (*configured)(const struct config *cfg, char names[][32], int max);
-    /* Reads the instance's settings; NULL with a message on a configuration error. */
-    struct transport *(*open)(const struct config *cfg, const char *name, char *err,
-                              size_t errlen);
-    void (*close)(struct transport *t);
-    /* The device path exists (a USB stick may be unplugged); cheap. */
-    bool (*present)(struct transport *t);
-    const char *(*device)(struct transport *t);
-    bool (*connect)(struct transport *t, char *err, size_t errlen);
-    void (*disconnect)(struct transport *t);
-    /* Cheap hint that a receive pass may find something new. */
-    bool (*maybe_new)(struct transport *t);
-    /* The next stored message: 1 one was read, 0 none left, -1 device error.
-     * start begins a new pass over the device's memory. */
-    int (*next)(struct transport *t, bool start, struct tmsg *m, char *err, size_t errlen);
-    /* Deletes m from the device (a message already gone counts as deleted). */
-    bool (*remove)(struct transport *t, const struct tmsg *m, char *err, size_t errlen);
+/* What every link that sends needs: Kannel and modems alike. */
+struct transport_sender {
     /* Sends text to a number, split into parts and encoded (GSM-7 or UCS-2) as
      * needed; ref gets the network's message reference (of the last part). */
     enum tsend_result (*send)(struct transport *t, const char *to, const char *text,
@@ -96,22 +81,53 @@ struct transport_kind {
                        bool want_report, enum tsend_result *r, char *err, size_t errlen);
     int (*send_done)(struct transport *t, int ms, enum tsend_result *r, char *ref,
                      size_t reflen, char *err, size_t errlen);
-    bool (*health)(struct transport *t, struct transport_health *h, char *err, size_t errlen);
-    /* Dials a USSD code (e.g. a balance check) and waits for the answer. */
-    bool (*ussd)(struct transport *t, const char *code, char *reply, size_t len, char *err,
-                 size_t errlen);
-    /* Pumps the device for unsolicited events for up to ms milliseconds (may be NULL). */
-    void (*idle)(struct transport *t, int ms);
+};
+
+/* What a link that is polled needs: a device (a modem) whose memory holds the
+ * texts and reports until they are read and deleted, with a SIM of its own. A
+ * link whose texts are pushed to a service (Kannel's get-url) has none. */
+struct transport_poller {
+    /* The device path exists (a USB stick may be unplugged); cheap. */
+    bool (*present)(struct transport *t);
+    /* Cheap hint that a receive pass may find something new. */
+    bool (*maybe_new)(struct transport *t);
+    /* The next stored message: 1 one was read, 0 none left, -1 device error.
+     * start begins a new pass over the device's memory. */
+    int (*next)(struct transport *t, bool start, struct tmsg *m, char *err, size_t errlen);
+    /* Deletes m from the device (a message already gone counts as deleted). */
+    bool (*remove)(struct transport *t, const struct tmsg *m, char *err, size_t errlen);
     /* How full the device's message memory is: true with used and total filled
      * (may be NULL, or false when the device cannot tell). */
     bool (*storage)(struct transport *t, int *used, int *total);
     /* The instance must not be connected until a person acts (the SIM refused
      * the PIN in the PIN file, ...): true with why filled (may be NULL). */
     bool (*held)(struct transport *t, char *why, size_t len);
+    /* Dials a USSD code (e.g. a balance check) and waits for the answer. */
+    bool (*ussd)(struct transport *t, const char *code, char *reply, size_t len, char *err,
+                 size_t errlen);
+};
+
+struct transport_kind {
+    const char *name;                       /* "gammu" */
+    /* Names of the instances cfg configures (gammu0, gammu1, ...); returns how many. */
+    int (*configured)(const struct config *cfg, char names[][32], int max);
+    /* Reads the instance's settings; NULL with a message on a configuration error. */
+    struct transport *(*open)(const struct config *cfg, const char *name, char *err,
+                              size_t errlen);
+    void (*close)(struct transport *t);
+    /* Where it is: a device path, a sendsms URL (for logs and `talka status`). */
+    const char *(*device)(struct transport *t);
+    bool (*connect)(struct transport *t, char *err, size_t errlen);
+    void (*disconnect)(struct transport *t);
+    bool (*health)(struct transport *t, struct transport_health *h, char *err, size_t errlen);
+    /* Waits for the link's events for up to ms milliseconds (may be NULL). */
+    void (*idle)(struct transport *t, int ms);
     /* Thread-safe: makes a call that hangs return soon; reconnect afterwards. */
     void (*abort)(struct transport *t);
     /* The config section holding an instance's settings (rate, balance code, ...). */
     void (*section)(const char *name, char *out, size_t len);
+    const struct transport_sender *sender;  /* every link sends */
+    const struct transport_poller *poller;  /* NULL: its texts are pushed, not polled */
 };
 
 /* The registered kinds (TRANSPORT_REGISTER); NULL past the last. */

@@ -11,6 +11,7 @@
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
+#include "gateway/base/staff_numbers.h"
 #include "gateway/base/phone.h"
 
 #include <pthread.h>
@@ -22,7 +23,7 @@ static struct {
     struct db *db;
     pthread_t th;
     bool running;
-    char staff[1024];
+    struct staff_numbers staff;
     long every;
     int nlinks;
     char links[TRANSPORT_MAX_LINKS][32];
@@ -44,10 +45,8 @@ static void check_link(int i, time_t now)
     snprintf(text, sizeof text, "talka %s: Kannel refused %ld text%s for good: %.150s", A.links[i],
              n, n == 1 ? "" : "s", f.why);
     log_error("%s", text);
-    char nums[32][32];
-    int k = phone_list(A.staff, nums, 32);
-    for (int j = 0; j < k; j++)
-        if (!pipeline_notify(A.ctx->pipe, A.db, nums[j], text, PRIO_STAFF, "alert"))
+    for (int j = 0; j < A.staff.n; j++)
+        if (!pipeline_notify(A.ctx->pipe, A.db, A.staff.num[j], text, PRIO_STAFF, "alert"))
             log_error("kannel: could not queue an alert to staff");
 }
 
@@ -69,9 +68,7 @@ bool kannel_alert_start(struct daemon_ctx *ctx, char *err, size_t errlen)
     memset(&A, 0, sizeof A);
     A.ctx = ctx;
     const struct config *cfg = ctx->app->cfg;
-    snprintf(A.staff, sizeof A.staff, "%s",
-             config_given(cfg, "kannel", "alert_numbers") ? config_str(cfg, "kannel", "alert_numbers")
-                                                          : config_str(cfg, "staff", "numbers"));
+    staff_numbers_load(cfg, "kannel", &A.staff);
     A.every = config_int(cfg, "kannel", "alert_every");
     for (int i = 0; i < ctx->policy->nlinks; i++)
         if (!strcmp(ctx->policy->links[i].kind->name, "kannel"))

@@ -98,6 +98,28 @@ static void content_charset(struct MHD_Connection *conn, char *out, size_t len)
     snprintf(out, len, "%.*s", (int)(n < len ? n : len - 1), p);
 }
 
+/* The text in UTF-8 (malloc'd, *len bytes), or as it came when it is not in
+ * the charset Kannel named; NULL when out of memory. */
+static char *decoded_text(const char *link, const char *raw, size_t rawlen, const char *coding,
+                          const char *charset, size_t *len)
+{
+    char *text = NULL;
+    char err[256] = "";
+    if (!kannel_text_utf8(raw, rawlen, coding, charset, &text, len, err, sizeof err)) {
+        /* kept verbatim (the pipeline stores any bytes and answers what it cannot
+         * read kindly): refusing would only make Kannel send it again and again */
+        log_warn("kannel: %s: a text from Kannel is not in its charset (%s); stored as it came",
+                 link, err);
+        text = malloc(rawlen + 1);
+        if (!text)
+            return NULL;
+        memcpy(text, raw, rawlen);
+        text[rawlen] = '\0';
+        *len = rawlen;
+    }
+    return text;
+}
+
 /* get-url: everything in the query; post-url: the text is the body (body != NULL),
  * the rest in the query or Kannel's X-Kannel headers */
 static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *conn,
@@ -136,21 +158,10 @@ static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *co
             smsc = header(conn, "X-Kannel-SMSC");
     }
     const char *stamp = arg(conn, "time");
-    char *text = NULL;
     size_t len = 0;
-    char err[256] = "";
-    if (!kannel_text_utf8(raw, rawlen, coding, charset, &text, &len, err, sizeof err)) {
-        /* kept verbatim (the pipeline stores any bytes and answers what it cannot
-         * read kindly): refusing would only make Kannel send it again and again */
-        log_warn("kannel: %s: a text from Kannel is not in its charset (%s); stored as it came",
-                 link, err);
-        text = malloc(rawlen + 1);
-        if (!text)
-            return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
-        memcpy(text, raw, rawlen);
-        text[rawlen] = '\0';
-        len = rawlen;
-    }
+    char *text = decoded_text(link, raw, rawlen, coding, charset, &len);
+    if (!text)
+        return reply(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "try again later\n");
     time_t now = clock_now();
     time_t at = stamp ? (time_t)strtoll(stamp, NULL, 10) : 0;
     if (at < now - 7 * 86400 || at > now + 300)

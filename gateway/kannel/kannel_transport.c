@@ -214,7 +214,6 @@ static void k_close(struct transport *t)
     free(t);
 }
 
-static bool k_present(struct transport *t) { (void)t; return true; }
 static const char *k_device(struct transport *t) { return t->sendsms; }
 
 static int on_progress(void *arg, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
@@ -307,20 +306,6 @@ static bool k_connect(struct transport *t, char *err, size_t errlen)
         return false;
     }
     t->connected = true;
-    return true;
-}
-
-static bool k_maybe_new(struct transport *t) { (void)t; return false; }
-
-static int k_next(struct transport *t, bool start, struct tmsg *m, char *err, size_t errlen)
-{
-    (void)t; (void)start; (void)m; (void)err; (void)errlen;
-    return 0;   /* Kannel pushes texts to kannel_service; nothing to read here */
-}
-
-static bool k_remove(struct transport *t, const struct tmsg *m, char *err, size_t errlen)
-{
-    (void)t; (void)m; (void)err; (void)errlen;
     return true;
 }
 
@@ -454,17 +439,6 @@ static bool k_health(struct transport *t, struct transport_health *h, char *err,
     return true;
 }
 
-static bool k_ussd(struct transport *t, const char *code, char *reply, size_t len, char *err,
-                   size_t errlen)
-{
-    (void)code;
-    (void)len;
-    reply[0] = '\0';
-    snprintf(err, errlen, "[%s] a Kannel link has no SIM to ask a balance of (remove "
-             "balance_code)", t->name);
-    return false;
-}
-
 /* Waits up to ms (never longer than one part at the link's rate), until a
  * request in flight has news, or until kannel_service stores a text and so may
  * have queued a reply (kannel_transport_wake). */
@@ -487,27 +461,27 @@ static void k_section(const char *name, char *out, size_t len)
     snprintf(out, len, "%s", name);
 }
 
+static const struct transport_sender kannel_sender = {
+    .send = k_send,
+    .send_slots = k_send_slots,
+    .send_begin = k_send_begin,
+    .send_done = k_send_done,
+};
+
+/* No poller: Kannel pushes texts and reports to kannel_service (get-url, dlr-url). */
 const struct transport_kind kannel_transport = {
     .name = "kannel",
     .configured = k_configured,
     .open = k_open,
     .close = k_close,
-    .present = k_present,
     .device = k_device,
     .connect = k_connect,
     .disconnect = k_disconnect,
-    .maybe_new = k_maybe_new,
-    .next = k_next,
-    .remove = k_remove,
-    .send = k_send,
-    .send_slots = k_send_slots,
-    .send_begin = k_send_begin,
-    .send_done = k_send_done,
     .health = k_health,
-    .ussd = k_ussd,
     .idle = k_idle,
     .abort = k_abort,
     .section = k_section,
+    .sender = &kannel_sender,
 };
 
 TRANSPORT_REGISTER(kannel_transport)

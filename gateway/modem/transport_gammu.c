@@ -501,26 +501,34 @@ static void g_abort(struct transport *t)
 
 static void g_section(const char *name, char *out, size_t len);
 
+static const struct transport_sender gammu_sender = {
+    .send = g_send,
+};
+
+static const struct transport_poller gammu_poller = {
+    .present = g_present,
+    .maybe_new = g_maybe_new,
+    .next = g_next,
+    .remove = g_remove,
+    .storage = gammu_storage,
+    .held = g_held,
+    .ussd = gammu_ussd,
+};
+
 const struct transport_kind gammu_transport = {
     .name = "gammu",
     .configured = g_configured,
     .open = g_open,
     .close = g_close,
-    .present = g_present,
     .device = g_device,
     .connect = g_connect,
     .disconnect = g_disconnect,
-    .maybe_new = g_maybe_new,
-    .next = g_next,
-    .remove = g_remove,
-    .send = g_send,
     .health = gammu_health,
-    .ussd = gammu_ussd,
-    .storage = gammu_storage,
-    .held = g_held,
     .idle = g_idle,
     .abort = g_abort,
     .section = g_section,
+    .sender = &gammu_sender,
+    .poller = &gammu_poller,
 };
 
 static void g_section(const char *name, char *out, size_t len)

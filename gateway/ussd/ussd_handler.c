@@ -168,6 +168,97 @@ static void maybe_purge(struct ussd_handler *h, struct db *db, time_t now)
         log_debug("ussd: purged %d old session rows", n);
 }
 
+/* A new session: its number and language, the main menu, and the inputs a
+ * first request may already carry; false when the language cannot be read. */
+static bool session_begin(const struct ussd_handler *h, struct ussd_menu_env *env, struct db *db,
+                          const struct ussd_request *rq, const char *e164,
+                          struct ussd_session *s, struct ussd_answer *out)
+{
+    time_t now = env->now;
+    snprintf(s->id, sizeof s->id, "%s", rq->session_id);
+    snprintf(s->phone, sizeof s->phone, "%s", e164);
+    if (DB_FAILED(ussd_volunteer_lang(db, e164, s->lang)))
+        return false;
+    if (!s->lang[0])
+        snprintf(s->lang, sizeof s->lang, "%s", h->default_lang);
+    s->step = USSD_MAIN;
+    s->created_at = now;
+    ussd_menu_begin(env, s, out);
+    if (rq->text[0] && rq->cumulative) {
+        /* a first request that already carries inputs (e.g. *123*8733*1#) */
+        char *copy = strdup(rq->text);
+        char *save_ptr = NULL;
+        for (char *tok = copy ? strtok_r(copy, "*", &save_ptr) : NULL;
+             tok && s->step != USSD_DONE; tok = strtok_r(NULL, "*", &save_ptr)) {
+            append_trail(s, tok);
+            ussd_menu_input(env, s, tok, out);
+        }
+        free(copy);
+        set_trail(s, rq->text);
+    } else if (rq->text[0]) {
+        append_trail(s, rq->text);
+        ussd_menu_input(env, s, rq->text, out);
+    }
+    return true;
+}
+
+/* The next input of a session under way: the newest part of a cumulative text,
+ * or the text itself. */
+static void session_continue(struct ussd_menu_env *env, const struct ussd_request *rq,
+                             struct ussd_session *s, struct ussd_answer *out)
+{
+    if (rq->cumulative) {
+        const char *input = latest_input(s->trail, rq->text);
+        char *in = strdup(input);
+        set_trail(s, rq->text);
+        ussd_menu_input(env, s, in ? in : "", out);
+        free(in);
+    } else {
+        append_trail(s, rq->text);
+        ussd_menu_input(env, s, rq->text, out);
+    }
+}
+
+/* Stores the session with the answer given to key, or, when that cannot be
+ * done, changes the answer: the one stored by a retry that won, or busy/error. */
+static void commit_turn(struct ussd_menu_env *env, const struct save_ctx *sc,
+                        struct ussd_session *s, const char *key, enum lang dlang,
+                        struct ussd_answer *out)
+{
+    struct db *db = env->db;
+    char stored[USSD_SCREEN_MAX + 8];
+    char answer[USSD_SCREEN_MAX + 8];
+    snprintf(answer, sizeof answer, "%s %s", out->end ? "END" : "CON", out->text);
+    enum ussd_commit_result r = USSD_COMMIT_BUSY;
+    if (!sc->busy && write_turn(db, sc->deadline)) {
+        r = ussd_commit(db, s, key, answer, stored, sizeof stored);
+        pthread_mutex_unlock(&write_mu);
+    }
+    switch (r) {
+    case USSD_COMMIT_WON:
+        break;
+    case USSD_COMMIT_LOST:
+        answer_from_stored(stored, out);
+        break;
+    case USSD_COMMIT_BUSY:
+        /* nothing stored: the session stays as it was; the handset is told to
+         * dial again instead of waiting past the operator's timeout */
+        log_warn("ussd: database locked by another writer for %d ms; answered busy "
+                 "(session kept as it was)", WRITE_WAIT_MS);
+        ussd_menu_screen(env, lang_from_code(s->lang), "busy", out);
+        break;
+    case USSD_COMMIT_FOREIGN:
+        /* another number claimed this new session id a moment earlier */
+        log_warn("ussd: a session id claimed by another number at the same moment");
+        ussd_menu_screen(env, dlang, "error", out);
+        break;
+    case USSD_COMMIT_ERROR:
+        log_error("ussd: could not store the session");
+        ussd_menu_screen(env, lang_from_code(s->lang), "error", out);
+        break;
+    }
+}
+
 void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_request *rq,
                  struct ussd_answer *out)
 {
@@ -184,12 +275,9 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
     maybe_purge(h, db, now);
 
     char e164[32];
-    if (phone_normalize(rq->phone, e164, sizeof e164) != PHONE_E164 || !rq->session_id[0]) {
-        ussd_menu_screen(&env, dlang, "error", out);
-        return;
-    }
-    struct ussd_session *s = calloc(1, sizeof *s);
-    if (!s) {
+    struct ussd_session *s = NULL;
+    if (phone_normalize(rq->phone, e164, sizeof e164) != PHONE_E164 || !rq->session_id[0] ||
+        !(s = calloc(1, sizeof *s))) {
         ussd_menu_screen(&env, dlang, "error", out);
         return;
     }
@@ -220,76 +308,16 @@ void ussd_handle(struct ussd_handler *h, struct db *db, const struct ussd_reques
         ussd_menu_screen(&env, lang_from_code(s->lang), "expired", out);
         s->ended = true;
     } else if (!found) {
-        snprintf(s->id, sizeof s->id, "%s", rq->session_id);
-        snprintf(s->phone, sizeof s->phone, "%s", e164);
-        if (DB_FAILED(ussd_volunteer_lang(db, e164, s->lang))) {
+        if (!session_begin(h, &env, db, rq, e164, s, out)) {
             ussd_menu_screen(&env, dlang, "error", out);
             free(s);
             return;
         }
-        if (!s->lang[0])
-            snprintf(s->lang, sizeof s->lang, "%s", h->default_lang);
-        s->step = USSD_MAIN;
-        s->created_at = now;
-        ussd_menu_begin(&env, s, out);
-        if (rq->text[0] && rq->cumulative) {
-            /* a first request that already carries inputs (e.g. *123*8733*1#) */
-            char *copy = strdup(rq->text);
-            char *save_ptr = NULL;
-            for (char *tok = copy ? strtok_r(copy, "*", &save_ptr) : NULL;
-                 tok && s->step != USSD_DONE; tok = strtok_r(NULL, "*", &save_ptr)) {
-                append_trail(s, tok);
-                ussd_menu_input(&env, s, tok, out);
-            }
-            free(copy);
-            set_trail(s, rq->text);
-        } else if (rq->text[0]) {
-            append_trail(s, rq->text);
-            ussd_menu_input(&env, s, rq->text, out);
-        }
     } else {
-        if (rq->cumulative) {
-            const char *input = latest_input(s->trail, rq->text);
-            char *in = strdup(input);
-            set_trail(s, rq->text);
-            ussd_menu_input(&env, s, in ? in : "", out);
-            free(in);
-        } else {
-            append_trail(s, rq->text);
-            ussd_menu_input(&env, s, rq->text, out);
-        }
+        session_continue(&env, rq, s, out);
     }
     s->updated_at = now;
 
-    char answer[USSD_SCREEN_MAX + 8];
-    snprintf(answer, sizeof answer, "%s %s", out->end ? "END" : "CON", out->text);
-    enum ussd_commit_result r = USSD_COMMIT_BUSY;
-    if (!sc.busy && write_turn(db, sc.deadline)) {
-        r = ussd_commit(db, s, key, answer, stored, sizeof stored);
-        pthread_mutex_unlock(&write_mu);
-    }
-    switch (r) {
-    case USSD_COMMIT_WON:
-        break;
-    case USSD_COMMIT_LOST:
-        answer_from_stored(stored, out);
-        break;
-    case USSD_COMMIT_BUSY:
-        /* nothing stored: the session stays as it was; the handset is told to
-         * dial again instead of waiting past the operator's timeout */
-        log_warn("ussd: database locked by another writer for %d ms; answered busy "
-                 "(session kept as it was)", WRITE_WAIT_MS);
-        ussd_menu_screen(&env, lang_from_code(s->lang), "busy", out);
-        break;
-    case USSD_COMMIT_FOREIGN:
-        /* another number claimed this new session id a moment earlier */
-        log_warn("ussd: a session id claimed by another number at the same moment");
-        ussd_menu_screen(&env, dlang, "error", out);
-        break;
-    case USSD_COMMIT_ERROR:
-        log_error("ussd: could not store the session");
-        ussd_menu_screen(&env, lang_from_code(s->lang), "error", out);
-        break;
-    }
+    commit_turn(&env, &sc, s, key, dlang, out);
     free(s);
 }

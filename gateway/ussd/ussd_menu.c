@@ -4,6 +4,7 @@
 #include "gateway/ussd/ussd_menu.h"
 #include "db/plantings.h"
 #include "gateway/core/names.h"
+#include "gateway/base/lang.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/sms_text.h"
@@ -532,13 +533,12 @@ static void on_confirm(const struct ussd_menu_env *env, struct ussd_session *s, 
 static void on_lang(const struct ussd_menu_env *env, struct ussd_session *s, const char *in,
                     struct ussd_answer *a)
 {
-    static const char *const codes[] = { "lv", "ru", "en" };
     long k = number(in);
     if (k < 1 || k > 3) {
         show_lang(env, s, "hint_choice", a);
         return;
     }
-    snprintf(s->lang, sizeof s->lang, "%s", codes[k - 1]);
+    snprintf(s->lang, sizeof s->lang, "%s", lang_code((enum lang)(k - 1)));
     s->lang_changed = true;    /* remembered for the volunteer with the session */
     show_main(env, s, NULL, a);
 }

@@ -3,6 +3,7 @@
 #include "gateway/web/web_accounts.h"
 
 #include "db/accounts.h"
+#include "db/lockout.h"
 #include "gateway/base/log.h"
 
 #include <crypt.h>
@@ -164,14 +165,29 @@ int web_admin_count(struct db *db)
     return (int)n;
 }
 
+/* one more failure for the account (id > 0) and the address, in one transaction */
+static void count_failure(struct db *db, int64_t id, const char *address, time_t now)
+{
+    if (!db_begin(db))
+        return;
+    bool ok = true;
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)id);
+    if (id > 0)
+        ok = !DB_FAILED(lockout_failed(db, LOCKOUT_WEB_ACCOUNT, key, now, NULL));
+    /* an address's count starts again after a quiet lock period */
+    ok = ok && !DB_FAILED(lockout_failed(db, LOCKOUT_WEB_ADDRESS, address, now, NULL));
+    if (!ok || !db_commit(db))
+        db_rollback(db);
+}
+
 enum web_login web_login_check(struct db *db, const char *name, const char *password,
                                const char *address, time_t now, struct web_account *out)
 {
-    int64_t until = 0;
-    enum db_status st = login_address_locked_until(db, address, &until);
+    enum db_status st = lockout_locked(db, LOCKOUT_WEB_ADDRESS, address, now);
     if (DB_FAILED(st))
         return LOGIN_ERROR;
-    if (st == DB_FOUND && until > now)
+    if (st == DB_FOUND)
         return LOGIN_LOCKED;
     struct web_account a;
     st = web_account_get(db, name, &a);
@@ -191,10 +207,7 @@ enum web_login web_login_check(struct db *db, const char *name, const char *pass
         hash_password(password, ignored, sizeof ignored);
     }
     if (!good) {
-        /* an address's count starts again after a quiet lock period */
-        login_failed(db, st == DB_FOUND ? a.id : 0, address, WEB_MAX_FAILURES,
-                     (int64_t)(now - WEB_LOCK_SECONDS), (int64_t)(now + WEB_LOCK_SECONDS),
-                     (int64_t)now);
+        count_failure(db, st == DB_FOUND ? a.id : 0, address, now);
         return LOGIN_BAD;
     }
     if (!login_succeeded(db, a.id, address, (int64_t)now))

@@ -1,7 +1,7 @@
 /* web_accounts.h: dashboard accounts (008_web): names, roles, yescrypt password
  * hashes through libxcrypt's crypt_gensalt/crypt_r, and the login check with its
- * limits: 10 wrong passwords lock the account, and the client address, for 15
- * minutes. Used by the dashboard and by `talka web user`. */
+ * limits (db/lockout.c, LOCKOUT_WEB_ACCOUNT and LOCKOUT_WEB_ADDRESS): 10 wrong
+ * passwords lock the account, and the client address, for 15 minutes. Used by the dashboard and by `talka web user`. */
 #ifndef TALKA_WEB_ACCOUNTS_H
 #define TALKA_WEB_ACCOUNTS_H
 
@@ -12,8 +12,6 @@
 #include <stdint.h>
 #include <time.h>
 
-#define WEB_MAX_FAILURES 10
-#define WEB_LOCK_SECONDS (15 * 60)
 #define WEB_PASSWORD_MIN 10
 
 enum web_role { ROLE_NONE = 0, ROLE_VIEWER = 1, ROLE_COORDINATOR = 2, ROLE_ADMIN = 3 };

@@ -6,7 +6,8 @@
 #include "db/audit.h"
 #include "db/broadcast.h"
 #include "gateway/base/localtime.h"
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
+#include "gateway/core/broadcast_progress.h"
 #include "gateway/web/web_page.h"
 
 #include <stdio.h>
@@ -49,15 +50,28 @@ static void compose_form(struct web_req *rq)
                TR(rq, "Priekšskatīt", "Preview"));
 }
 
+/* The broadcast's progress (broadcast_progress.h) in the reader's language. */
 static const char *state_text(const struct web_req *rq, const struct broadcast_row *r,
-                              const struct broadcast_counts *c)
+                              const struct broadcast_counts *c, char *buf, size_t len)
 {
-    if (!strcmp(r->state, "scheduled"))
-        return r->send_at > rq->now ? TR(rq, "ieplānota", "scheduled") : TR(rq, "sūta", "sending");
-    if (!strcmp(r->state, "done"))
-        return c->queued || c->sending ? TR(rq, "sūta", "sending") : TR(rq, "pabeigta", "done");
-    if (!strcmp(r->state, "cancelled"))
+    time_t until;
+    char u[32];
+    switch (broadcast_progress(rq->site->policy, r, c, rq->now, &until)) {
+    case BP_SCHEDULED:
+        return TR(rq, "ieplānota", "scheduled");
+    case BP_SENDING:
+        return TR(rq, "sūta", "sending");
+    case BP_PAUSED:
+        local_format(until, u, sizeof u);
+        snprintf(buf, len, "%s %s", TR(rq, "apturēta līdz", "paused until"), u + 11);
+        return buf;
+    case BP_DONE:
+        return TR(rq, "pabeigta", "done");
+    case BP_CANCELLED:
         return TR(rq, "atcelta", "cancelled");
+    case BP_PREPARING:
+        break;
+    }
     return TR(rq, "gatavo", "preparing");
 }
 
@@ -83,10 +97,10 @@ static void list(struct web_req *rq)
         struct broadcast_counts c;
         memset(&c, 0, sizeof c);
         broadcast_counts(rq->db, rows[i].id, &c);
-        char when[32];
+        char when[32], state[64];
         page_time(rows[i].send_at, when);
         buf_printf(b, "<tr><td class=\"num\">%lld</td><td>%s</td><td>%s</td><td>",
-                   (long long)rows[i].id, state_text(rq, &rows[i], &c), when);
+                   (long long)rows[i].id, state_text(rq, &rows[i], &c, state, sizeof state), when);
         buf_esc(b, rows[i].segment);
         if (rows[i].name[0]) {
             buf_put(b, " / ");

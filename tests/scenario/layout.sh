@@ -1,16 +1,18 @@
 # layout.sh: `make check-layout` holds on this tree (includes and symbol edges of
 # the release objects point down, no cycles, headers match their .c files, no
 # weak symbols, no .c file over 600 lines, one MHD_start_daemon call and it in
-# gateway/core/http_endpoint.c, no SQL string or sqlite3_ outside db/), and the
-# checker really fails: in a copy of the tree, a feature that includes another
-# feature, a core file that includes a feature, a weak symbol, a header declaring
-# another file's function, a feature starting its own libmicrohttpd server, and
-# SQL or sqlite3_ in a feature are each reported with the offending edge or line
-# (SQL in a comment, or in db/, is not); a config getter given a literal
-# fallback, or reading a key the key table does not have, is reported with
-# FILE:LINE, and the fallbacks are counted (0 on this tree).
+# gateway/core/http_endpoint.c, no SQL string or sqlite3_ outside db/, no function
+# over 80 lines, no fprintf(stderr in gateway/core), no literal config fallback),
+# and the checker really fails: in a copy of the tree, a feature that includes
+# another feature, a core file that includes a feature, a weak symbol, a header
+# declaring another file's function, a feature starting its own libmicrohttpd
+# server, SQL or sqlite3_ in a feature (SQL in a comment, or in db/, is not), an
+# 81-line function and a core file that prints are each reported with the
+# offending edge or line; a config getter given a literal fallback, or reading a
+# key the key table does not have, is reported with FILE:LINE, and the fallbacks
+# are counted (0 on this tree).
 . tests/lib.sh
-plan 28
+plan 31
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
@@ -25,9 +27,9 @@ broken() { # broken NAME FILE LINE: add LINE to FILE in a fresh copy, run the ch
     echo $?
 }
 expect_eq "layout: a feature including another feature fails" \
-    "$(broken x gateway/modem/modem_send.c '#include "gateway/broadcast/staff.h"')" 1
+    "$(broken x gateway/modem/gammu_sms.c '#include "gateway/staff/staff.h"')" 1
 expect_match "layout: ... naming the edge" "$(cat "$T/out")" \
-    "gateway/modem/modem_send.c:[0-9]+: includes gateway/broadcast/staff.h \(gateway/modem may not use gateway/broadcast\)"
+    "gateway/modem/gammu_sms.c:[0-9]+: includes gateway/staff/staff.h \(gateway/modem may not use gateway/staff\)"
 expect_eq "layout: core including a feature fails" \
     "$(broken x gateway/core/pipeline.c '#include "gateway/ussd/ussd_menu.h"')" 1
 expect_match "layout: ... naming the edge" "$(cat "$T/out")" "gateway/core/pipeline.c:[0-9]+: includes gateway/ussd/ussd_menu.h"
@@ -91,6 +93,19 @@ expect_eq "layout: ... the sqlite3_ line named, not the comment's" \
 expect_eq "layout: ... an SQL string in db/ is not reported" "$(grep -c 'db/sql_probe.c' "$T/out")" 0
 expect_match "layout: ... with the counts" "$(cat "$T/out")" \
     "^check-layout: SQL strings outside db/: [1-9][0-9]*; sqlite3_ lines outside db/: [1-9][0-9]*$"
+python3 - "$T/copy/gateway/base/log.c" <<'PY'
+import sys
+p = sys.argv[1]
+body = lambda n: "{\n" + "    x++;\n" * n + "    return x;\n}\n"
+open(p, "a").write("int talka_long_probe(int x)\n" + body(77) + "int talka_fits_probe(int x)\n" + body(76))
+PY
+python3 "$T/copy/mk/check-layout.py" "$T/copy/no-objects" > "$T/out" 2>&1
+expect_match "layout: a function over 80 lines fails, named with its length" "$(cat "$T/out")" \
+    "gateway/base/log.c:[0-9]+: talka_long_probe 81 lines \(a function has at most 80\)"
+expect_eq "layout: ... and one of 80 passes" "$(grep -c talka_fits_probe "$T/out")" 0
+broken x gateway/core/names.c 'static void talka_print_probe(void) { fprintf(stderr, "x\n"); }' > /dev/null
+expect_match "layout: fprintf(stderr in the core fails" "$(cat "$T/out")" \
+    "gateway/core/names.c:[0-9]+: fprintf\(stderr, \.\.\.\) in gateway/core"
 rm -rf "$T"
 T=
 finish

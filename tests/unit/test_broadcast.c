@@ -2,9 +2,9 @@
  * campaign time (quiet hours across midnight and DST, --at), the time-to-send
  * estimate, file: number lists, and recipients at most once in the database. */
 #include "db/broadcast.h"
-#include "gateway/broadcast/broadcast_eta.h"
-#include "gateway/broadcast/broadcast_render.h"
-#include "gateway/broadcast/broadcast_segment.h"
+#include "gateway/core/broadcast_eta.h"
+#include "gateway/core/broadcast_render.h"
+#include "gateway/core/broadcast_segment.h"
 #include "gateway/base/localtime.h"
 #include "tests/test.h"
 

@@ -49,14 +49,14 @@ TEST(modem_transport_reads_what_sim_writes)
         app_config_path = saved;
         return;
     }
-    CHECK(gammu_transport.present(t));
+    CHECK(gammu_transport.poller->present(t));
     CHECK(gammu_transport.connect(t, err, sizeof err));
     struct tmsg *m = calloc(1, sizeof *m);
     int texts = 0, parts = 0, reports = 0;
     char joined[4][400] = { "", "", "", "" };
     bool start = true;
     int r;
-    while ((r = gammu_transport.next(t, start, m, err, sizeof err)) == 1) {
+    while ((r = gammu_transport.poller->next(t, start, m, err, sizeof err)) == 1) {
         start = false;
         if (m->kind == TMSG_REPORT) {
             reports++;
@@ -74,7 +74,7 @@ TEST(modem_transport_reads_what_sim_writes)
             CHECK_STR(m->text, "Iestādīju 12 ozolus Cēsīs");
             CHECK(m->sent_at > 0);
         }
-        CHECK(gammu_transport.remove(t, m, err, sizeof err));
+        CHECK(gammu_transport.poller->remove(t, m, err, sizeof err));
     }
     CHECK_INT(r, 0);
     CHECK_INT(texts, 1);
@@ -84,20 +84,20 @@ TEST(modem_transport_reads_what_sim_writes)
     snprintf(all, sizeof all, "%s%s%s", joined[1], joined[2], joined[3]);
     CHECK_STR(all, ru);
     /* deleted: a new pass finds nothing */
-    CHECK_INT(gammu_transport.next(t, true, m, err, sizeof err), 0);
+    CHECK_INT(gammu_transport.poller->next(t, true, m, err, sizeof err), 0);
 
     char ref[16];
-    CHECK_INT(gammu_transport.send(t, "+37126000001", "Paldies! Reģistrēti 12 ozoli", true, ref,
+    CHECK_INT(gammu_transport.sender->send(t, "+37126000001", "Paldies! Reģistrēti 12 ozoli", true, ref,
                                    sizeof ref, err, sizeof err), TSEND_OK);
     CHECK_STR(ref, "255");
-    CHECK_INT(gammu_transport.send(t, "not a number", "x", false, ref, sizeof ref, err,
+    CHECK_INT(gammu_transport.sender->send(t, "not a number", "x", false, ref, sizeof ref, err,
                                    sizeof err), TSEND_REJECTED);
     struct transport_health h;
     CHECK(gammu_transport.health(t, &h, err, sizeof err));
     CHECK_INT(h.signal_percent, 42);
     CHECK(h.registered);
     char reply[128];
-    CHECK(gammu_transport.ussd(t, "*245#", reply, sizeof reply, err, sizeof err));
+    CHECK(gammu_transport.poller->ussd(t, "*245#", reply, sizeof reply, err, sizeof err));
     CHECK_STR(reply, "Reply for *245#");
     free(m);
     gammu_transport.close(t);

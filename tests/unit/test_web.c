@@ -2,6 +2,7 @@
  * names, account names and passwords, yescrypt accounts with the login limits,
  * sessions with idle expiry, and the municipality points of the map. */
 #include "db/db.h"
+#include "db/lockout.h"
 #include "gateway/web/web_accounts.h"
 #include "gateway/web/web_buf.h"
 #include "gateway/web/web_map.h"
@@ -59,7 +60,7 @@ TEST(web_login_locks_after_ten_failures)
     struct web_account a;
     CHECK_INT(web_login_check(db, "anna", "right password", "10.0.0.1", 1000, &a), LOGIN_OK);
     CHECK_INT(a.role, ROLE_COORDINATOR);
-    for (int i = 0; i < WEB_MAX_FAILURES; i++)
+    for (int i = 0; i < lockout_limit(LOCKOUT_WEB_ACCOUNT); i++)
         CHECK_INT(web_login_check(db, "anna", "wrong", "10.0.0.2", 1001, &a), LOGIN_BAD);
     /* the account is locked even from another address, with the right password */
     CHECK_INT(web_login_check(db, "anna", "right password", "10.0.0.3", 1002, &a), LOGIN_LOCKED);
@@ -68,7 +69,7 @@ TEST(web_login_locks_after_ten_failures)
     CHECK_INT(web_login_check(db, "bob", "bob password", "10.0.0.2", 1003, &a), LOGIN_LOCKED);
     CHECK_INT(web_login_check(db, "bob", "bob password", "10.0.0.4", 1003, &a), LOGIN_OK);
     /* 15 minutes later both may try again */
-    CHECK_INT(web_login_check(db, "anna", "right password", "10.0.0.2", 1001 + WEB_LOCK_SECONDS + 1, &a),
+    CHECK_INT(web_login_check(db, "anna", "right password", "10.0.0.2", 1001 + lockout_seconds(LOCKOUT_WEB_ADDRESS) + 1, &a),
               LOGIN_OK);
     /* unknown names count against the address too */
     CHECK_INT(web_login_check(db, "nobody", "x", "10.0.0.9", 5000, &a), LOGIN_BAD);

@@ -1,8 +1,8 @@
 /* broadcast_segment.c: parses a segment and reads file: number lists (see
  * broadcast_segment.h). */
-#include "gateway/broadcast/broadcast_segment.h"
+#include "gateway/core/broadcast_segment.h"
 
-#include "gateway/broadcast/broadcast_eta.h"
+#include "gateway/core/broadcast_eta.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
 #include "parsers/lookup.h"

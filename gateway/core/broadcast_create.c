@@ -1,11 +1,12 @@
 /* broadcast_create.c: plan, measure and store a broadcast (see broadcast_create.h). */
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
 
 #include "db/broadcast.h"
 #include "db/broadcast_release.h"
 #include "db/plantings.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/lang.h"
 #include "gateway/base/log.h"
 
 #include <stdio.h>
@@ -16,17 +17,17 @@
 #define FILE_CHUNK 2000   /* file numbers per transaction */
 
 struct measure_ctx {
-    const char *text[3];     /* lv, ru, en (ru/en fall back to lv) */
-    unsigned need[3];
+    const char *text[LANG_COUNT];  /* lv, ru, en (ru/en fall back to lv) */
+    unsigned need[LANG_COUNT];
     struct broadcast_stats *stats, *by_lang;
     char buf[2048];
-    struct sms_info one[3];  /* the copy when nothing varies */
+    struct sms_info one[LANG_COUNT];  /* the copy when nothing varies */
 };
 
 static bool measure_one(void *vctx, const struct bc_recipient *r)
 {
     struct measure_ctx *m = vctx;
-    int l = r->lang && !strcmp(r->lang, "ru") ? 1 : r->lang && !strcmp(r->lang, "en") ? 2 : 0;
+    int l = (int)lang_from_code(r->lang);
     if (m->text[l] == m->text[0])
         l = 0;   /* no text in their language: the Latvian one */
     struct sms_info info = m->one[l];
@@ -54,23 +55,32 @@ static bool check_text(const char *text, const char *what, char *err, size_t err
     return true;
 }
 
+/* The request's texts: a Latvian one, and the others, when given, not empty;
+ * each one check_text accepts. False with err saying why. */
+static bool check_texts(const struct broadcast_request *req, char *err, size_t errlen)
+{
+    if (!req->text || !*req->text) {
+        snprintf(err, errlen, "the text is empty");
+        return false;
+    }
+    if (!check_text(req->text, "Latvian", err, errlen) ||
+        (req->text_ru && !check_text(req->text_ru, "Russian", err, errlen)) ||
+        (req->text_en && !check_text(req->text_en, "English", err, errlen)))
+        return false;
+    if ((req->text_ru && !*req->text_ru) || (req->text_en && !*req->text_en)) {
+        snprintf(err, errlen, "a language's text is empty (leave the option out instead)");
+        return false;
+    }
+    return true;
+}
+
 int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_policy *pol,
                    const struct broadcast_request *req, time_t now, struct broadcast_plan *plan,
                    char *err, size_t errlen)
 {
     memset(plan, 0, sizeof *plan);
-    if (!req->text || !*req->text) {
-        snprintf(err, errlen, "the text is empty");
+    if (!check_texts(req, err, errlen))
         return PLAN_BAD;
-    }
-    if (!check_text(req->text, "Latvian", err, errlen) ||
-        (req->text_ru && !check_text(req->text_ru, "Russian", err, errlen)) ||
-        (req->text_en && !check_text(req->text_en, "English", err, errlen)))
-        return PLAN_BAD;
-    if ((req->text_ru && !*req->text_ru) || (req->text_en && !*req->text_en)) {
-        snprintf(err, errlen, "a language's text is empty (leave the option out instead)");
-        return PLAN_BAD;
-    }
     if (!segment_parse(lex, req->segment, &plan->seg, err, errlen))
         return PLAN_BAD;
     struct measure_ctx *m = calloc(1, sizeof *m);
@@ -81,7 +91,7 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
     m->text[0] = req->text;
     m->text[1] = req->text_ru ? req->text_ru : req->text;
     m->text[2] = req->text_en ? req->text_en : req->text;
-    for (int l = 0; l < 3; l++) {
+    for (int l = 0; l < LANG_COUNT; l++) {
         m->need[l] = broadcast_template_needs(m->text[l]);
         sms_measure(m->text[l], &m->one[l]);
     }
@@ -111,7 +121,7 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
                 memset(&r, 0, sizeof r);
                 r.number = plan->seg.numbers[i];
                 r.name = "";
-                r.lang = "lv";
+                r.lang = lang_code(LANG_LV);
                 r.municipality_total = campaign;
             }
             measure_one(m, &r);

@@ -1,5 +1,5 @@
-/* modem_health.c: a modem's health (see modem_health.h). */
-#include "gateway/modem/modem_health.h"
+/* link_health.c: a link's health (see link_health.h). */
+#include "gateway/links/link_health.h"
 
 #include "db/modem_status.h"
 #include "gateway/base/log.h"
@@ -11,10 +11,8 @@
 
 static void alert_staff(struct modem *m, const char *text)
 {
-    char nums[32][32];
-    int n = phone_list(m->staff, nums, 32);
-    for (int i = 0; i < n; i++)
-        if (!pipeline_notify(m->ctx->pipe, m->db, nums[i], text, PRIO_STAFF, "alert"))
+    for (int i = 0; i < m->staff.n; i++)
+        if (!pipeline_notify(m->ctx->pipe, m->db, m->staff.num[i], text, PRIO_STAFF, "alert"))
             log_error("%s: could not queue a balance alert", m->name);
 }
 
@@ -50,9 +48,15 @@ void modem_check_health(struct modem *m)
 void modem_check_balance(struct modem *m)
 {
     char reply[400] = "", err[256] = "";
-    op_begin(m);
-    bool ok = m->k->ussd(m->t, m->balance_code, reply, sizeof reply, err, sizeof err);
-    op_end(m);
+    bool ok = false;
+    if (m->k->poller) {
+        op_begin(m);
+        ok = m->k->poller->ussd(m->t, m->balance_code, reply, sizeof reply, err, sizeof err);
+        op_end(m);
+    } else {
+        snprintf(err, sizeof err, "[%s] a %s link has no SIM to ask a balance of (remove "
+                 "balance_code)", m->name, m->k->name);
+    }
     time_t now = clock_now();
     if (!ok) {
         log_warn("%s: balance check %s failed: %s", m->name, m->balance_code, err);

@@ -1,6 +1,6 @@
 /* broadcast_eta.c: how long a broadcast takes to send at the links' rates,
  * through quiet hours and daily caps (see broadcast_eta.h). */
-#include "gateway/broadcast/broadcast_eta.h"
+#include "gateway/core/broadcast_eta.h"
 
 #include "gateway/base/localtime.h"
 

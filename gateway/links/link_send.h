@@ -1,11 +1,11 @@
-/* modem_send.h: sending through a modem or a Kannel link (modem_send.c): the
+/* link_send.h: sending through a modem or a Kannel link (link_send.c): the
  * outbound queue by priority under the send policy, a per-link rate limit,
  * retries with backoff, the network's reference stored; one send at a time, or
  * several in flight on a link that can (transport.h, send_slots). */
-#ifndef TALKA_MODEM_SEND_H
-#define TALKA_MODEM_SEND_H
+#ifndef TALKA_LINK_SEND_H
+#define TALKA_LINK_SEND_H
 
-#include "gateway/modem/modem.h"
+#include "gateway/links/link.h"
 
 /* Sends the next due message: 1 sent (or failed), 0 nothing due, -1 the device
  * failed (err says why). */

@@ -1,5 +1,5 @@
-/* modem_receive.c: reading a modem (see modem_receive.h). */
-#include "gateway/modem/modem_receive.h"
+/* link_receive.c: reading a link (see link_receive.h). */
+#include "gateway/links/link_receive.h"
 
 #include "db/modem_aside.h"
 #include "db/modem_parts.h"
@@ -29,7 +29,7 @@ static bool remove_from_device(struct modem *m, const struct tmsg *msg)
 {
     char err[256] = "";
     op_begin(m);
-    bool ok = m->k->remove(m->t, msg, err, sizeof err);
+    bool ok = m->k->poller->remove(m->t, msg, err, sizeof err);
     op_end(m);
     if (!ok && msg->kind != TMSG_OTHER)
         log_warn("%s: could not delete message %d from the device (%s); it will be read again"
@@ -214,7 +214,7 @@ int modem_receive_pass(struct modem *m, char *err, size_t errlen)
     bool start = true;
     while (!modem_stopping(m)) {
         op_begin(m);
-        int r = m->k->next(m->t, start, &m->msg, err, errlen);
+        int r = m->k->poller->next(m->t, start, &m->msg, err, errlen);
         op_end(m);
         start = false;
         if (r == 0)
@@ -244,9 +244,9 @@ int modem_receive_pass(struct modem *m, char *err, size_t errlen)
     if (n)
         log_info("%s: %d messages read", m->name, n);
     int used, total;
-    if (m->k->storage) {
+    if (m->k->poller->storage) {
         op_begin(m);
-        bool known = m->k->storage(m->t, &used, &total);
+        bool known = m->k->poller->storage(m->t, &used, &total);
         op_end(m);
         long long mono = clock_mono_ms();
         if (known && (used != m->sim_used || total != m->sim_total ||

@@ -1,4 +1,4 @@
-/* modem_service.c: the modem part of `talka run`. One thread per configured
+/* link_service.c: the link runner of `talka run` (the "modem" service). One thread per configured
  * transport instance (gammu0, gammu1, ...), each with its own device connection
  * and its own database connection:
  *   receive  every part is committed to SQLite, then deleted from the device at
@@ -12,16 +12,16 @@
  *            reconnects with backoff, a vanished device waited for, a hung call
  *            aborted by a watchdog, the SIM balance asked by USSD on a schedule
  * Settings: [modem] (all modems) and talka's keys in each [gammuN] section. */
-#include "gateway/modem/modem_service.h"
+#include "gateway/links/link_service.h"
 
 #include "db/modem_parts.h"
 #include "db/modem_status.h"
 #include "gateway/base/config_keys.h"
 #include "gateway/base/log.h"
-#include "gateway/modem/modem.h"
-#include "gateway/modem/modem_health.h"
-#include "gateway/modem/modem_receive.h"
-#include "gateway/modem/modem_send.h"
+#include "gateway/links/link.h"
+#include "gateway/links/link_health.h"
+#include "gateway/links/link_receive.h"
+#include "gateway/links/link_send.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,146 +48,178 @@ static time_t balance_due(struct modem *m)
     return at + m->balance_every;
 }
 
+/* Where a link's loop stands: what was done when, and the reconnect backoff. */
+struct link_loop {
+    long backoff;
+    long long next_connect, last_pass, last_sweep, last_health, last_contact, last_prune;
+    bool absent, ever_connected, held;
+    time_t next_balance;
+    char err[512];
+};
+
+#define BACKOFF_MAX 300000
+
+/* The next connect waits the backoff, which doubles up to BACKOFF_MAX. */
+static void back_off(struct link_loop *s)
+{
+    s->next_connect = clock_mono_ms() + s->backoff;
+    s->backoff = s->backoff * 2 > BACKOFF_MAX ? BACKOFF_MAX : s->backoff * 2;
+}
+
+/* Not connected: waits for an absent device, a held one or the backoff, or
+ * connects. */
+static void try_connect(struct modem *m, struct link_loop *s, long long mono)
+{
+    if (!link_present(m)) {
+        if (!s->absent) {
+            log_warn("%s: device %s is not there; waiting for it", m->name,
+                     m->k->device(m->t));
+            modem_set_state(m, "absent", "device not present");
+            s->absent = true;
+        }
+        clock_sleep_ms(250);
+        return;
+    }
+    if (mono < s->next_connect) {
+        clock_sleep_ms(100);
+        return;
+    }
+    if (s->absent)
+        log_info("%s: device %s is back", m->name, m->k->device(m->t));
+    s->absent = false;
+    /* held (the SIM refused the PIN file): wait for a person, never retry */
+    if (link_held(m, s->err, sizeof s->err)) {
+        if (!s->held) {
+            log_error("%s: stopped: %s", m->name, s->err);
+            modem_set_state(m, "stopped", s->err);
+        }
+        s->held = true;
+        clock_sleep_ms(1000);
+        return;
+    }
+    s->held = false;
+    s->err[0] = '\0';
+    op_begin(m);
+    bool ok = m->k->connect(m->t, s->err, sizeof s->err);
+    op_end(m);
+    if (!ok && link_held(m, NULL, 0))
+        return;   /* reported as stopped above, on the next round */
+    if (!ok) {
+        log_warn("%s: %s; trying again in %ld s", m->name, s->err, s->backoff / 1000);
+        modem_set_state(m, "down", s->err);
+        back_off(s);
+        return;
+    }
+    log_info("%s: connected to %s", m->name, m->k->device(m->t));
+    if (s->ever_connected)
+        modem_status_reconnected(m->db, m->name, clock_now());
+    s->ever_connected = true;
+    m->connected = true;
+    m->nstuck = 0;
+    s->backoff = 1000;
+    modem_set_state(m, "up", NULL);
+    s->last_pass = s->last_health = 0;
+}
+
+/* Reading (a polled link), long texts swept, old parts pruned, health and
+ * balance when due: false when the device failed (s->err says why). */
+static bool chores(struct modem *m, struct link_loop *s, long long mono, bool *busy)
+{
+    if (m->k->poller && (link_maybe_new(m) || mono - s->last_pass >= m->poll_ms)) {
+        int n = modem_receive_pass(m, s->err, sizeof s->err);
+        s->last_pass = clock_mono_ms();
+        if (n < 0)
+            return false;
+        *busy = n > 0;
+    }
+    if (m->k->poller && mono - s->last_sweep >= 5000) {
+        modem_sweep_parts(m);
+        s->last_sweep = mono;
+    }
+    if (mono - s->last_prune >= 3600000) {
+        parts_prune(m->db, clock_now() - 7 * 86400);
+        s->last_prune = mono;
+    }
+    if (s->last_health == 0 || mono - s->last_health >= m->health_s * 1000) {
+        modem_check_health(m);
+        s->last_health = clock_mono_ms();
+    }
+    if (m->balance_code[0] && clock_now() >= s->next_balance) {
+        modem_check_balance(m);
+        s->next_balance = balance_due(m);
+    }
+    return true;
+}
+
+/* Sends what is due, a batch at a time so new texts are not left waiting:
+ * false when the device failed (s->err says why). */
+static bool send_batch(struct modem *m, struct link_loop *s, bool *busy)
+{
+    for (int i = 0; i < 20 && !modem_stopping(m); i++) {
+        int r = modem_send_one(m, s->err, sizeof s->err);
+        if (r < 0)
+            return false;
+        if (r == 0)
+            break;
+        *busy = true;
+        /* read between sends: on the modem's new-message notice, or when a
+         * pass is due, so the SIM drains while replies are going out */
+        if (link_maybe_new(m) || clock_mono_ms() - s->last_pass >= m->poll_busy_ms)
+            break;
+    }
+    return true;
+}
+
+/* Sends in flight finished, the link disconnected and its state recorded. */
+static void let_go(struct modem *m, const char *state, const char *why)
+{
+    modem_send_drain(m);
+    m->k->disconnect(m->t);
+    m->connected = false;
+    modem_set_state(m, state, why);
+}
+
 static void *modem_main(void *arg)
 {
     struct modem *m = arg;
-    const long backoff_max = 300000;
-    long backoff = 1000;
-    long long next_connect = 0, last_pass = 0, last_sweep = 0, last_health = 0;
-    long long last_contact = 0, last_prune = 0;
-    bool absent = false, ever_connected = false, held = false;
-    time_t next_balance = 0;
-    char err[512];
+    struct link_loop s = { .backoff = 1000 };
 
     if (m->balance_code[0])
-        next_balance = balance_due(m);
+        s.next_balance = balance_due(m);
     modem_set_state(m, "down", NULL);
     while (!modem_stopping(m)) {
         long long mono = clock_mono_ms();
         if (!m->connected) {
-            if (!m->k->present(m->t)) {
-                if (!absent) {
-                    log_warn("%s: device %s is not there; waiting for it", m->name,
-                             m->k->device(m->t));
-                    modem_set_state(m, "absent", "device not present");
-                    absent = true;
-                }
-                clock_sleep_ms(250);
-                continue;
-            }
-            if (mono < next_connect) {
-                clock_sleep_ms(100);
-                continue;
-            }
-            if (absent)
-                log_info("%s: device %s is back", m->name, m->k->device(m->t));
-            absent = false;
-            /* held (the SIM refused the PIN file): wait for a person, never retry */
-            if (m->k->held && m->k->held(m->t, err, sizeof err)) {
-                if (!held) {
-                    log_error("%s: stopped: %s", m->name, err);
-                    modem_set_state(m, "stopped", err);
-                }
-                held = true;
-                clock_sleep_ms(1000);
-                continue;
-            }
-            held = false;
-            err[0] = '\0';
-            op_begin(m);
-            bool ok = m->k->connect(m->t, err, sizeof err);
-            op_end(m);
-            if (!ok && m->k->held && m->k->held(m->t, NULL, 0))
-                continue;   /* reported as stopped above, on the next round */
-            if (!ok) {
-                log_warn("%s: %s; trying again in %ld s", m->name, err, backoff / 1000);
-                modem_set_state(m, "down", err);
-                next_connect = clock_mono_ms() + backoff;
-                backoff = backoff * 2 > backoff_max ? backoff_max : backoff * 2;
-                continue;
-            }
-            log_info("%s: connected to %s", m->name, m->k->device(m->t));
-            if (ever_connected)
-                modem_status_reconnected(m->db, m->name, clock_now());
-            ever_connected = true;
-            m->connected = true;
-            m->nstuck = 0;
-            backoff = 1000;
-            modem_set_state(m, "up", NULL);
-            last_pass = last_health = 0;
+            try_connect(m, &s, mono);
             continue;
         }
-        if (!m->k->present(m->t)) {
+        if (!link_present(m)) {
             log_warn("%s: device %s disappeared; waiting for it to come back", m->name,
                      m->k->device(m->t));
-            modem_send_drain(m);
-            m->k->disconnect(m->t);
-            m->connected = false;
-            absent = true;
-            modem_set_state(m, "absent", "device disappeared");
+            let_go(m, "absent", "device disappeared");
+            s.absent = true;
             continue;
         }
         bool busy = false;
-        bool failed = false;
-        err[0] = '\0';
-        if (m->k->maybe_new(m->t) || mono - last_pass >= m->poll_ms) {
-            int n = modem_receive_pass(m, err, sizeof err);
-            last_pass = clock_mono_ms();
-            if (n < 0)
-                failed = true;
-            else
-                busy = n > 0;
-        }
-        if (!failed && mono - last_sweep >= 5000) {
-            modem_sweep_parts(m);
-            last_sweep = mono;
-        }
-        if (!failed && mono - last_prune >= 3600000) {
-            parts_prune(m->db, clock_now() - 7 * 86400);
-            last_prune = mono;
-        }
-        if (!failed && (last_health == 0 || mono - last_health >= m->health_s * 1000)) {
-            modem_check_health(m);
-            last_health = clock_mono_ms();
-        }
-        if (!failed && m->balance_code[0] && clock_now() >= next_balance) {
-            modem_check_balance(m);
-            next_balance = balance_due(m);
-        }
-        /* send what is due, a batch at a time so new texts are not left waiting */
-        for (int i = 0; i < 20 && !failed && !modem_stopping(m); i++) {
-            int r = modem_send_one(m, err, sizeof err);
-            if (r < 0)
-                failed = true;
-            if (r <= 0)
-                break;
-            busy = true;
-            /* read between sends: on the modem's new-message notice, or when a
-             * pass is due, so the SIM drains while replies are going out */
-            if (m->k->maybe_new(m->t) || clock_mono_ms() - last_pass >= m->poll_busy_ms)
-                break;
-        }
-        if (failed) {
-            log_warn("%s: %s; reconnecting in %ld s", m->name, err[0] ? err : "device error",
-                     backoff / 1000);
-            modem_send_drain(m);
-            m->k->disconnect(m->t);
-            m->connected = false;
-            modem_set_state(m, "down", err[0] ? err : "device error");
-            next_connect = clock_mono_ms() + backoff;
-            backoff = backoff * 2 > backoff_max ? backoff_max : backoff * 2;
+        s.err[0] = '\0';
+        if (!chores(m, &s, mono, &busy) || !send_batch(m, &s, &busy)) {
+            log_warn("%s: %s; reconnecting in %ld s", m->name, s.err[0] ? s.err : "device error",
+                     s.backoff / 1000);
+            let_go(m, "down", s.err[0] ? s.err : "device error");
+            back_off(&s);
             continue;
         }
-        if (mono - last_contact >= 5000) {
+        if (mono - s.last_contact >= 5000) {
             modem_status_contact(m->db, m->name, clock_now());
-            last_contact = mono;
+            s.last_contact = mono;
         }
         if (!busy) {
             /* no longer than until the link's rate lets the next send go */
             long long wait = 100, until = m->next_send_ms - clock_mono_ms();
             if (m->rate > 0 && until > 0 && until < wait)
                 wait = until;
-            m->k->idle(m->t, (int)wait);
+            if (m->k->idle)
+                m->k->idle(m->t, (int)wait);
         }
     }
     modem_send_drain(m);
@@ -261,9 +293,7 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
              sim ? config_str(cfg, s, "balance_code") : "");
     m->balance_every = sim ? config_int(cfg, s, "balance_every")
                            : config_table_int("gammu", "balance_every");
-    snprintf(m->staff, sizeof m->staff, "%s",
-             config_given(cfg, "modem", "alert_numbers") ? config_str(cfg, "modem", "alert_numbers")
-                                                         : config_str(cfg, "staff", "numbers"));
+    staff_numbers_load(cfg, "modem", &m->staff);
     const char *low = sim ? config_str(cfg, s, "balance_low") : "";
     if (*low) {
         int code;
@@ -301,7 +331,7 @@ static int modems_check(struct daemon_ctx *ctx, char *err, size_t errlen)
         modem_free(m);
         if (!t)
             return 2;
-        if (!l->kind->present(t))
+        if (l->kind->poller && !l->kind->poller->present(t))
             log_warn("%s: device %s is missing; talka will wait for it", l->name,
                      l->kind->device(t));
         else
@@ -351,8 +381,9 @@ static bool modems_start(struct daemon_ctx *ctx, char *err, size_t errlen)
         if (!m->t)
             goto fail;
         m->slots = 1;
-        if (m->k->send_slots && m->k->send_begin && m->k->send_done)
-            m->slots = m->k->send_slots(m->t);
+        const struct transport_sender *snd = m->k->sender;
+        if (snd->send_slots && snd->send_begin && snd->send_done)
+            m->slots = snd->send_slots(m->t);
         if (m->slots > MODEM_MAX_SLOTS)
             m->slots = MODEM_MAX_SLOTS;
         if (m->slots > 1) {

@@ -1,5 +1,5 @@
-/* modem_send.c: sending through a modem or a Kannel link (see modem_send.h). */
-#include "gateway/modem/modem_send.h"
+/* link_send.c: sending through a modem or a Kannel link (see link_send.h). */
+#include "gateway/links/link_send.h"
 
 #include "db/modem_status.h"
 #include "gateway/base/log.h"
@@ -137,7 +137,7 @@ static int send_sync(struct modem *m, char *err, size_t errlen)
         return 0;
     char ref[16] = "";
     op_begin(m);
-    enum tsend_result r = m->k->send(m->t, m->out.recipient, m->out.text, m->reports, ref,
+    enum tsend_result r = m->k->sender->send(m->t, m->out.recipient, m->out.text, m->reports, ref,
                                      sizeof ref, err, errlen);
     op_end(m);
     return finish(m, &m->out, r, ref, err);
@@ -158,7 +158,7 @@ static int collect(struct modem *m, int ms, char *err, size_t errlen)
         enum tsend_result r;
         char ref[16] = "";
         e[0] = '\0';
-        int slot = m->k->send_done(m->t, n == 0 ? ms : 0, &r, ref, sizeof ref, e, sizeof e);
+        int slot = m->k->sender->send_done(m->t, n == 0 ? ms : 0, &r, ref, sizeof ref, e, sizeof e);
         if (slot < 0 || slot >= m->slots || !m->busy[slot])
             break;
         m->busy[slot] = false;
@@ -218,7 +218,7 @@ static int send_async(struct modem *m, char *err, size_t errlen)
         *out = m->claimed[i];
         enum tsend_result r;
         char e[512] = "";
-        if (m->k->send_begin(m->t, slot, out->recipient, out->text, m->reports, &r, e,
+        if (m->k->sender->send_begin(m->t, slot, out->recipient, out->text, m->reports, &r, e,
                              sizeof e)) {
             m->busy[slot] = true;
             if (m->inflight++ == 0)

@@ -1,5 +1,5 @@
 /* broadcast_render.c: placeholders and segment counting (see broadcast_render.h). */
-#include "gateway/broadcast/broadcast_render.h"
+#include "gateway/core/broadcast_render.h"
 
 #include "db/broadcast.h"
 

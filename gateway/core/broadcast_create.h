@@ -6,9 +6,10 @@
 #define TALKA_BROADCAST_CREATE_H
 
 #include "db/db.h"
-#include "gateway/broadcast/broadcast_eta.h"
-#include "gateway/broadcast/broadcast_render.h"
-#include "gateway/broadcast/broadcast_segment.h"
+#include "gateway/base/lang.h"
+#include "gateway/core/broadcast_eta.h"
+#include "gateway/core/broadcast_render.h"
+#include "gateway/core/broadcast_segment.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -28,7 +29,7 @@ struct broadcast_request {
 struct broadcast_plan {
     struct segment seg;
     struct broadcast_stats stats;
-    struct broadcast_stats by_lang[3];  /* copies per text: [0] Latvian (and fallbacks), ru, en */
+    struct broadcast_stats by_lang[LANG_COUNT];  /* copies per text: [0] Latvian (and fallbacks), ru, en */
     long opted_out;          /* file numbers of volunteers who opted out */
     time_t start;            /* max(now, send_at) */
     long eta_s;              /* from start */

@@ -10,16 +10,19 @@
  * number). Replies are wholly in the staff member's language (replies.ini staff_*).
  * The PIN is masked in the stored text and never logged. A database error while
  * checking fails closed: nothing is answered and the pipeline rolls back. */
-#include "gateway/broadcast/staff.h"
+#include "gateway/staff/staff.h"
 
 #include "db/audit.h"
 #include "db/broadcast.h"
+#include "db/lockout.h"
 #include "db/staff_pin.h"
 #include "db/volunteers.h"
-#include "gateway/broadcast/broadcast_create.h"
+#include "gateway/core/broadcast_create.h"
 #include "gateway/base/log.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/phone.h"
+#include "gateway/base/staff_numbers.h"
+#include "gateway/core/broadcast_progress.h"
 #include "gateway/core/names.h"
 #include "gateway/core/numerals.h"
 #include "gateway/core/replies.h"
@@ -34,8 +37,6 @@
 #include <string.h>
 
 #define MAX_WORDS 64
-#define LOCK_AFTER 5
-#define LOCK_SECONDS 3600
 
 enum staff_cmd { STAFF_NONE = 0, STAFF_MESSAGE, STAFF_APPROVE };
 
@@ -105,50 +106,12 @@ static bool mask_pin(struct db *db, int64_t inbound_id, const char *text, size_t
     return ok;
 }
 
-/* 1-based position of e164 in [staff] numbers, 0 when it is not there. */
-static int staff_index(const struct config *cfg, const char *e164)
-{
-    char nums[64][32];
-    int n = phone_list(config_str(cfg, "staff", "numbers"), nums, 64);
-    for (int k = 0; k < n; k++)
-        if (!strcmp(nums[k], e164))
-            return k + 1;
-    return 0;
-}
-
 static void denied(struct db *db, time_t now, int64_t vid, const char *action, const char *why)
 {
     char actor[48];
     snprintf(actor, sizeof actor, "sms:volunteer#%lld", (long long)vid);
     audit(db, now, actor, action, "staff-command", why);
     log_warn("staff command refused (volunteer %lld): %s", (long long)vid, why);
-}
-
-/* DB_FOUND when the number is locked after wrong PINs, DB_NONE when it is not,
- * DB_ERROR when that cannot be told. */
-static enum db_status locked(struct db *db, int64_t vid, time_t now)
-{
-    int64_t until = 0;
-    enum db_status st = staff_pin_locked_until(db, vid, &until);
-    if (st != DB_FOUND)
-        return st;
-    return until > (int64_t)now ? DB_FOUND : DB_NONE;
-}
-
-/* Counts a wrong PIN: DB_FOUND when this one locks the number, DB_NONE when it
- * does not, DB_ERROR when it could not be counted. */
-static enum db_status wrong_pin(struct db *db, int64_t vid, time_t now, int64_t *tries_left)
-{
-    int64_t failures = 0;
-    /* failures older than the lock period are forgotten */
-    if (staff_pin_count_wrong(db, vid, now, now - LOCK_SECONDS, &failures) != DB_FOUND)
-        return DB_ERROR;
-    *tries_left = LOCK_AFTER - failures;
-    if (failures < LOCK_AFTER)
-        return DB_NONE;
-    if (!staff_pin_lock(db, vid, now + LOCK_SECONDS))
-        return DB_ERROR;
-    return DB_FOUND;
 }
 
 /* A check could not be made: nothing is answered, the pipeline rolls back. */
@@ -233,23 +196,19 @@ static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
             say(p, lang, out, "staff:error", "staff_retry", NULL, 0);
             return;
         }
-        const char *key;
+        static const char *const keys[] = {
+            [BP_PREPARING] = "staff_state_preparing", [BP_SCHEDULED] = "staff_state_waiting",
+            [BP_SENDING] = "staff_state_sending", [BP_PAUSED] = "staff_state_paused",
+            [BP_DONE] = "staff_state_done", [BP_CANCELLED] = "staff_state_cancelled",
+        };
         char u[32] = "";
         time_t until;
-        if (!strcmp(rows[i].state, "cancelled"))
-            key = "staff_state_cancelled";
-        else if (!strcmp(rows[i].state, "preparing"))
-            key = "staff_state_preparing";
-        else if (c.pending + c.queued + c.sending == 0)
-            key = "staff_state_done";
-        else if (rows[i].send_at > now)
-            key = "staff_state_waiting";
-        else if (send_in_quiet(pol, now, &until)) {
+        enum broadcast_progress bp = broadcast_progress(pol, &rows[i], &c, now, &until);
+        const char *key = keys[bp];
+        if (bp == BP_PAUSED) {
             local_format(until, u, sizeof u);
             memmove(u, u + 11, strlen(u + 11) + 1);  /* HH:MM */
-            key = "staff_state_paused";
-        } else
-            key = "staff_state_sending";
+        }
         char state[96], id[24], sent[24], total[24], failed[24], waiting[24], line[320];
         struct sms_info info;
         struct reply_var sv[] = { { "until", u } };
@@ -266,6 +225,41 @@ static void status_reply(struct pipeline *p, enum lang lang, struct db *db,
         o += (size_t)snprintf(msg + o, sizeof msg - o, "%s%s", i ? " " : "", line);
     }
     answer(out, "staff:status", msg);
+}
+
+/* The segment ZIŅA names after the PIN (VISI, or the longest leading words that
+ * name a place) into seg: the word where the text starts, 0 when none does. */
+static int segment_of(const struct app *a, const char *text, const struct words *w,
+                      const char *key, char *seg, size_t seglen)
+{
+    int text_from = 0;
+    if (!strcmp(key, "VISI")) {
+        snprintf(seg, seglen, "all");
+        text_from = 3;
+    } else {
+        /* the longest leading words that name a place, leaving some text. The
+         * lexicon skips words that name nothing, so a longer run counts only when
+         * it names another place than the shorter one ("Vecpiebalgas pagastā"
+         * against "Talsi"; not "Cēsīs sestdien" against "Cēsīs"), or when the
+         * added word says what kind of place it is (novadā, pagastā, pilsētā). */
+        const struct place *prev = NULL;
+        for (int k = 1; k <= 5 && 2 + k < w->n; k++) {
+            char cand[256];
+            bool ambiguous = false;
+            words_text(text, w, 2, 2 + k - 1, cand, sizeof cand);
+            const struct place *pl = lexicon_find_place(a->lex, cand, &ambiguous);
+            char kw[64];
+            word_key(text, w, 2 + k - 1, kw, sizeof kw);
+            bool type_word = !strncmp(kw, "NOVAD", 5) || !strncmp(kw, "PAGAST", 6) ||
+                             !strncmp(kw, "PILSET", 6) || !strcmp(kw, "NOV.") || !strcmp(kw, "PAG.");
+            if (pl && (pl != prev || (k > 1 && type_word))) {
+                snprintf(seg, seglen, "municipality:%s", cand);
+                text_from = 2 + k;
+            }
+            prev = pl;
+        }
+    }
+    return text_from;
 }
 
 static void message_reply(struct pipeline *p, enum lang lang, struct db *db, const char *text,
@@ -287,33 +281,7 @@ static void message_reply(struct pipeline *p, enum lang lang, struct db *db, con
         status_reply(p, lang, db, &pol, now, out);
         return;
     }
-    int text_from = 0;
-    if (!strcmp(key, "VISI")) {
-        snprintf(seg, sizeof seg, "all");
-        text_from = 3;
-    } else {
-        /* the longest leading words that name a place, leaving some text. The
-         * lexicon skips words that name nothing, so a longer run counts only when
-         * it names another place than the shorter one ("Vecpiebalgas pagastā"
-         * against "Talsi"; not "Cēsīs sestdien" against "Cēsīs"), or when the
-         * added word says what kind of place it is (novadā, pagastā, pilsētā). */
-        const struct place *prev = NULL;
-        for (int k = 1; k <= 5 && 2 + k < w->n; k++) {
-            char cand[256];
-            bool ambiguous = false;
-            words_text(text, w, 2, 2 + k - 1, cand, sizeof cand);
-            const struct place *pl = lexicon_find_place(a->lex, cand, &ambiguous);
-            char kw[64];
-            word_key(text, w, 2 + k - 1, kw, sizeof kw);
-            bool type_word = !strncmp(kw, "NOVAD", 5) || !strncmp(kw, "PAGAST", 6) ||
-                             !strncmp(kw, "PILSET", 6) || !strcmp(kw, "NOV.") || !strcmp(kw, "PAG.");
-            if (pl && (pl != prev || (k > 1 && type_word))) {
-                snprintf(seg, sizeof seg, "municipality:%s", cand);
-                text_from = 2 + k;
-            }
-            prev = pl;
-        }
-    }
+    int text_from = segment_of(a, text, w, key, seg, sizeof seg);
     if (!text_from || text_from >= w->n) {
         say(p, lang, out, "staff:error", "staff_message_usage", NULL, 0);
         return;
@@ -402,12 +370,16 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
     struct volunteer v;
     if (volunteer_find(db, e164, &v) != DB_FOUND) /* the pipeline created the row: not found is an error */
         return fail_closed(out, "finding the sender");
-    int staff_no = staff_index(a->cfg, e164);
+    struct staff_numbers staff;
+    staff_numbers_load(a->cfg, NULL, &staff);
+    int staff_no = staff_numbers_find(&staff, e164);
     if (!staff_no) {
         denied(db, now, v.id, "staff_denied", "not a staff number");
         return false;
     }
-    switch (locked(db, v.id, now)) {
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)v.id);
+    switch (lockout_locked(db, LOCKOUT_STAFF_PIN, key, now)) {
     case DB_BUSY:
     case DB_ERROR:
         return fail_closed(out, "the lockout check");
@@ -421,7 +393,7 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
     enum lang lang = lang_from_code(v.lang);
     if (!pin_matches(a->cfg, text, &w)) {
         int64_t left = 0;
-        enum db_status now_locked = wrong_pin(db, v.id, now, &left);
+        enum db_status now_locked = lockout_failed(db, LOCKOUT_STAFF_PIN, key, now, &left);
         if (DB_FAILED(now_locked))
             return fail_closed(out, "counting a wrong PIN");
         denied(db, now, v.id, "staff_pin_wrong",
@@ -436,7 +408,7 @@ bool staff_handle(struct pipeline *p, struct db *db, int64_t inbound_id, const c
             say(p, lang, out, "staff:wrong_pin", "staff_wrong_pin", tv, 1);
         return true;
     }
-    if (!staff_pin_clear(db, v.id))
+    if (!lockout_clear(db, LOCKOUT_STAFF_PIN, key))
         return fail_closed(out, "resetting the PIN failures");
     if (cmd == STAFF_APPROVE)
         approve_reply(p, lang, db, text, &w, staff_no, out);

@@ -1,13 +1,14 @@
-/* modem.h: one configured modem as the modem service's threads see it: its
+/* link.h: one configured link (a modem, a Kannel link) as the link runner's threads see it: its
  * device connection, its own database connection, its settings and its state.
  * Shared by the modem service's files (receive, send, health, the loop). */
-#ifndef TALKA_MODEM_H
-#define TALKA_MODEM_H
+#ifndef TALKA_LINK_H
+#define TALKA_LINK_H
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include "db/outbox.h"
 #include "gateway/base/clock.h"
+#include "gateway/base/staff_numbers.h"
 #include "gateway/core/service.h"
 #include "gateway/core/transport.h"
 
@@ -39,7 +40,7 @@ struct modem {
     char balance_code[32];
     long balance_every;      /* seconds */
     pcre2_code *balance_low;
-    char staff[1024];        /* who hears about a low balance */
+    struct staff_numbers staff;   /* who hears about a low balance */
 
     /* state */
     atomic_llong op_since;   /* monotonic ms when the current device call began, 0 idle */
@@ -65,5 +66,20 @@ static inline void op_begin(struct modem *m) { atomic_store(&m->op_since, clock_
 static inline void op_end(struct modem *m) { atomic_store(&m->op_since, 0); }
 
 static inline bool modem_stopping(const struct modem *m) { return atomic_load(m->ctx->stopping); }
+
+/* A link that is not polled (its texts are pushed) is always there, never has
+ * news to read and is never held. */
+static inline bool link_present(const struct modem *m)
+{
+    return !m->k->poller || m->k->poller->present(m->t);
+}
+static inline bool link_maybe_new(const struct modem *m)
+{
+    return m->k->poller && m->k->poller->maybe_new(m->t);
+}
+static inline bool link_held(const struct modem *m, char *why, size_t len)
+{
+    return m->k->poller && m->k->poller->held && m->k->poller->held(m->t, why, len);
+}
 
 #endif

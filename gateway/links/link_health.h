@@ -1,10 +1,10 @@
-/* modem_health.h: a modem's health (modem_health.c): signal and network logged,
+/* link_health.h: a link's health (link_health.c): signal and network logged,
  * clock skew against the network noticed, the SIM balance asked by USSD on a
  * schedule with staff told when it runs low, and the state `talka status` shows. */
-#ifndef TALKA_MODEM_HEALTH_H
-#define TALKA_MODEM_HEALTH_H
+#ifndef TALKA_LINK_HEALTH_H
+#define TALKA_LINK_HEALTH_H
 
-#include "gateway/modem/modem.h"
+#include "gateway/links/link.h"
 
 void modem_check_health(struct modem *m);
 void modem_check_balance(struct modem *m);
