@@ -96,10 +96,11 @@ build/asan/unit-tests: $(TEST_OBJ) $(ASAN_OBJ)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
-# The parser fuzzer needs clang's libFuzzer; it links only parsers/. Every
+# The parser fuzzer needs clang's libFuzzer; it links only parsers/ (and base's
+# language codes, gateway/base/lang.c, which the parser's JSON names). Every
 # sanitizer report stops the run with a non-zero exit (a recovered UBSan report
 # would let `make fuzz` exit 0).
-FUZZ_SRC := $(sort $(wildcard parsers/*.c)) tests/fuzz/fuzz_parse.c
+FUZZ_SRC := $(sort $(wildcard parsers/*.c)) gateway/base/lang.c tests/fuzz/fuzz_parse.c
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                -std=c11 -D_GNU_SOURCE -I.
 build/fuzz/fuzz-parse: $(FUZZ_SRC) $(wildcard parsers/*.h) Makefile
