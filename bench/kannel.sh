@@ -1,27 +1,31 @@
 #!/bin/sh
 # kannel.sh: round trips per second through the real Kannel: a text in from
 # fakesmsc (the operator's SMSC) through bearerbox and smsbox to a service, the
-# reply back out at fakesmsc. Three services, one after the other, each
+# reply back out at fakesmsc. Five services, one after the other, each
 # KANNEL_BENCH_RUNS times (default 3, interleaved; medians printed):
 #   kannel_echo_ceiling       Kannel alone, an sms-service that echoes the text
 #                             itself (text = "%a"): no service behind it at all
 #   kannel_http_echo_ceiling  Kannel alone with a trivial echo service: get-url
 #                             to bench/echo_service.c (libmicrohttpd, as talka),
 #                             which answers with the text, sent back as the reply
+#   kannel_anchor             the anchor, bench/anchor_service.c: the least a
+#                             service can do on talka's path with talka's
+#                             libraries: get-url answered 200 with no text, the
+#                             reply sent through sendsms with a dlr-url (curl
+#                             multi, 64 in flight), the delivery report taken
 #   kannel_talka              talka as the service: the text stored and handled
 #                             before the answer to get-url, the reply queued and
 #                             sent through smsbox's sendsms ([kannel0], in_flight),
 #                             its delivery report back through dlr-url (talka's
 #                             defaults)
 #   kannel_talka_no_reports   the same with dlr_mask = 0, for where the time goes
-#                             (the echo services get no reports either)
-# The goal (issue 15): talka adds less than 20 % to Kannel's own cost with a
-# trivial echo service, i.e. to the HTTP echo ceiling (the issue's "trivial echo
-# service"; text = "%a" is no service, only Kannel answering itself, and is printed
-# beside it), and at least 300 round trips/s. Verifies the work (every text
-# echoed; through talka every text stored once, answered once and its reply back
-# at fakesmsc) and prints the CPU each process spent per round trip. Exit 1 when
-# the work was not done or the goal is missed.
+# The goal (issue 22): talka makes at least 75 % of the anchor's round trips a
+# second on the same Kannel (the echo services are printed beside it: with them
+# Kannel does one HTTP request per text where talka's path takes three, so they
+# cannot be a target), and at least 300 round trips/s (issue 15). Verifies the
+# work (every text echoed or answered; through talka every text stored once,
+# answered once and its reply back at fakesmsc) and prints the CPU each process
+# spent per round trip. Exit 1 when the work was not done or a goal is missed.
 . tests/lib.sh
 . tests/lib/kannel.sh
 N=${KANNEL_BENCH_TEXTS:-3000}
@@ -110,6 +114,12 @@ while [ "$round" -lt "$RUNS" ]; do
         else
             case $svc in http|anchor) kill "$SVCPID" && wait "$SVCPID" 2>/dev/null ;; esac
             [ "$2" = "$N" ] || fail="$fail; run $((round + 1)), Kannel alone ($svc): $2 of $N echoed"
+            # the anchor's own count (at its exit): every reply taken by sendsms, reports coming in
+            if [ "$svc" = anchor ]; then
+                set -- $(tail -n 1 "$T/anchor.out" | tr -d ',')
+                [ "${4:-}" = "$N" ] && [ "${8:-0}" -gt 0 ] ||
+                    fail="$fail; run $((round + 1)), the anchor: $*"
+            fi
         fi
         kannel_stop
     done
@@ -127,42 +137,7 @@ fi
 # the box is shared: the figures move with its load
 echo "kannel_bench_load: load average $load0 at the start, $(cut -d' ' -f1 /proc/loadavg) at the end ($(nproc) cores)"
 # medians over the runs: rate, then CPU ms per round trip of each process
-awk -v n="$N" -v runs="$RUNS" -v links="$LINKS" '
-function median(svc, col,    k, i, j, t, a) {
-    k = 0
-    for (i = 1; i <= NR; i++) if (S[i] == svc) a[++k] = V[i, col]
-    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-}
-function all(svc,    i, s) {
-    s = ""
-    for (i = 1; i <= NR; i++) if (S[i] == svc) s = s (s == "" ? "" : " ") V[i, 1]
-    return s
-}
-function cpu(svc) {
-    return sprintf("CPU ms a round trip: bearerbox %.2f, smsbox %.2f, %s %.2f, fakesmsc %.2f",
-                   median(svc, 3), median(svc, 4),
-                   svc ~ /talka|nodlr/ ? "talka" : svc == "anchor" ? "anchor" : "echo service",
-                   median(svc, 5), median(svc, 6))
-}
-{ S[NR] = $1; for (c = 2; c <= NF; c++) V[NR, c - 1] = $c }
-END {
-    e = median("echo", 1); h = median("http", 1); a = median("anchor", 1); t = median("talka", 1)
-    printf "kannel_echo_ceiling: %d round trips/s (Kannel alone, text = \"%%a\": no service, no HTTP; runs: %s)\n", e, all("echo")
-    printf "   %s\n", cpu("echo")
-    printf "kannel_http_echo_ceiling: %d round trips/s (Kannel alone with a trivial echo service: get-url answered with the text; runs: %s)\n", h, all("http")
-    printf "   %s\n", cpu("http")
-    printf "kannel_anchor: %d round trips/s (the anchor, bench/anchor_service.c: get-url answered, the reply through sendsms with a dlr-url, the report taken; runs: %s)\n", a, all("anchor")
-    printf "   %s\n", cpu("anchor")
-    printf "kannel_talka: %d round trips/s (%d texts in from fakesmsc, stored, answered, replies back through sendsms; %d link(s); runs: %s; target >= 300: %s)\n", t, n, links, all("talka"), (t >= 300 ? "met" : "NOT met")
-    printf "   %s\n", cpu("talka")
-    printf "kannel_talka_no_reports: %d round trips/s (the same with dlr_mask = 0: no delivery report back through dlr-url; runs: %s)\n", median("nodlr", 1), all("nodlr")
-    printf "   %s\n", cpu("nodlr")
-    share = t / a * 100
-    printf "kannel_talka_share: %.0f %% of the anchor round trips a second (target >= 75: %s)\n", share, (share >= 75 ? "met" : "NOT met")
-    printf "   CPU ms a round trip: talka %.2f, the anchor %.2f; Kannel (bearerbox + smsbox) %.2f through talka, %.2f through the anchor\n", median("talka", 5), median("anchor", 5), median("talka", 3) + median("talka", 4), median("anchor", 3) + median("anchor", 4)
-    exit (t >= 300 && share >= 75) ? 0 : 1
-}' "$T/results"
+awk -v n="$N" -v links="$LINKS" -f bench/kannel_summary.awk "$T/results"
 rc=$?
 rm -rf "$T"
 exit $rc
