@@ -9,20 +9,21 @@
  *              as talka's Kannel endpoint ([kannel] threads)
  *   sends:     one thread with a curl multi handle, up to IN_FLIGHT sendsms
  *              requests at once on kept connections, woken when a text arrives,
- *              as talka's Kannel link ([kannelN] in_flight); a send smsbox does
- *              not accept (503, no answer) is sent again
+ *              as talka's Kannel link ([kannelN] in_flight); each request built
+ *              and its answer judged by talka's own kannel_sendsms.c; a send
+ *              smsbox does not take is sent again
  * usage: anchor-service PORT SENDSMS_URL USERNAME PASSWORD_FILE SMSC FROM DLR_MASK
  *        [IN_FLIGHT (64)]
- * Kannel's get-url:  http://127.0.0.1:PORT/sms?from=%p&text=%a
+ * Kannel's get-url:  http://127.0.0.1:PORT/sms?from=%p&text=%a (the dlr-url is
+ * http://127.0.0.1:PORT/dlr?key=anchor&link=anchor&ref=REF&type=%d)
  * Runs until SIGTERM or SIGINT, then prints one line on stdout:
  *   anchor: RECEIVED texts, SENT sent, RESENT resent, REPORTS reports */
-#include <curl/curl.h>
-#include <microhttpd.h>
+#include "bench/bench_http.h"
+#include "gateway/kannel/kannel_sendsms.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
+#include <curl/curl.h>
+
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -43,16 +44,14 @@ struct flight {
     CURL *easy;
     struct reply *r;
     char *url;
-    char answer[256];
-    size_t len;
+    size_t urlsize;
+    struct kannel_answer ans;
 };
 
 static struct {
-    char port[8];
-    const char *sendsms;      /* http://HOST:PORT/cgi-bin/sendsms */
-    const char *user, *smsc, *from;
+    struct kannel_sendsms req;   /* what each request is built from */
+    char dlr_base[64];           /* http://127.0.0.1:PORT/dlr */
     char password[256];
-    long dlr_mask;
     long in_flight;
     pthread_mutex_t mu;
     struct reply *head, *tail;
@@ -127,66 +126,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return answer(conn, MHD_HTTP_OK);
 }
 
-static size_t on_answer(char *p, size_t size, size_t n, void *arg)
-{
-    struct flight *f = arg;
-    size_t len = size * n, room = sizeof f->answer - 1 - f->len;
-    size_t take = len < room ? len : room;
-    memcpy(f->answer + f->len, p, take);
-    f->len += take;
-    f->answer[f->len] = '\0';
-    return len;
-}
-
-static bool add(CURL *c, char *url, size_t size, const char *key, const char *value)
-{
-    char *v = curl_easy_escape(c, value, 0);
-    if (!v)
-        return false;
-    size_t len = strlen(url);
-    int n = snprintf(url + len, size - len, "%s%s=%s", strchr(url, '?') ? "&" : "?", key, v);
-    curl_free(v);
-    return n > 0 && (size_t)n < size - len;
-}
-
-static bool ascii(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s >= 0x80)
-            return false;
-    return true;
-}
-
-/* the sendsms request for f->r, the same parameters as talka's (kannel_sendsms.c) */
+/* the sendsms request for f->r, built as talka builds it */
 static bool start(struct flight *f, unsigned ref)
 {
-    size_t size = strlen(f->r->text) * 3 + 4096;
-    char mask[16], dlr[256];
-    if (!(f->url = malloc(size)))
+    char refs[16];
+    snprintf(refs, sizeof refs, "%u", ref);
+    if (!kannel_sendsms_url(f->easy, &A.req, f->r->to, f->r->text, refs, &f->url, &f->urlsize))
         return false;
-    snprintf(f->url, size, "%s", A.sendsms);
-    snprintf(mask, sizeof mask, "%ld", A.dlr_mask);
-    snprintf(dlr, sizeof dlr, "http://127.0.0.1:%s/dlr?ref=%u&type=%%d", A.port, ref);
-    bool ok = add(f->easy, f->url, size, "username", A.user) &&
-              add(f->easy, f->url, size, "password", A.password) &&
-              add(f->easy, f->url, size, "to", f->r->to) &&
-              add(f->easy, f->url, size, "text", f->r->text) &&
-              add(f->easy, f->url, size, "charset", "UTF-8") &&
-              add(f->easy, f->url, size, "coding", ascii(f->r->text) ? "0" : "2") &&
-              add(f->easy, f->url, size, "smsc", A.smsc) &&
-              add(f->easy, f->url, size, "from", A.from);
-    if (ok && A.dlr_mask)
-        ok = add(f->easy, f->url, size, "dlr-mask", mask) &&
-             add(f->easy, f->url, size, "dlr-url", dlr);
-    if (!ok)
-        return false;
-    f->len = 0;
-    f->answer[0] = '\0';
+    memset(&f->ans, 0, sizeof f->ans);
     curl_easy_setopt(f->easy, CURLOPT_URL, f->url);
     curl_easy_setopt(f->easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(f->easy, CURLOPT_TIMEOUT, 30L);
-    curl_easy_setopt(f->easy, CURLOPT_WRITEFUNCTION, on_answer);
-    curl_easy_setopt(f->easy, CURLOPT_WRITEDATA, f);
+    curl_easy_setopt(f->easy, CURLOPT_WRITEFUNCTION, kannel_answer_write);
+    curl_easy_setopt(f->easy, CURLOPT_WRITEDATA, &f->ans);
     curl_easy_setopt(f->easy, CURLOPT_PRIVATE, (char *)f);
     return curl_multi_add_handle(A.multi, f->easy) == CURLM_OK;
 }
@@ -199,8 +151,9 @@ static void finish(struct flight *f, CURLcode rc)
     curl_multi_remove_handle(A.multi, f->easy);
     free(f->url);
     f->url = NULL;
-    if (rc == CURLE_OK && (status == 202 || status == 200) &&
-        (!strncmp(f->answer, "0:", 2) || !strncmp(f->answer, "3:", 2))) {
+    char err[256];
+    if (rc == CURLE_OK &&
+        kannel_sendsms_result(status, &f->ans, "anchor", err, sizeof err) == TSEND_OK) {
         free(f->r);
         atomic_fetch_add(&A.sent, 1);
     } else {
@@ -258,17 +211,18 @@ static bool read_password(const char *path)
 
 int main(int argc, char **argv)
 {
-    if (argc < 8 || argc > 9 || atoi(argv[1]) <= 0 || atoi(argv[1]) > 65535) {
+    int port = argc >= 8 && argc <= 9 ? bench_port(argv[1]) : 0;
+    if (!port) {
         fprintf(stderr, "usage: anchor-service PORT SENDSMS_URL USERNAME PASSWORD_FILE SMSC "
                 "FROM DLR_MASK [IN_FLIGHT]\n");
         return 2;
     }
-    snprintf(A.port, sizeof A.port, "%d", atoi(argv[1]));
-    A.sendsms = argv[2];
-    A.user = argv[3];
-    A.smsc = argv[5];
-    A.from = argv[6];
-    A.dlr_mask = atol(argv[7]);
+    snprintf(A.dlr_base, sizeof A.dlr_base, "http://127.0.0.1:%d/dlr", port);
+    A.req = (struct kannel_sendsms){
+        .url = argv[2], .user = argv[3], .password = A.password, .smsc = argv[5],
+        .from = argv[6], .dlr_base = A.dlr_base, .key = "anchor", .link = "anchor",
+        .dlr_mask = atol(argv[7]),
+    };
     A.in_flight = argc == 9 ? atol(argv[8]) : 64;
     if (A.in_flight < 1 || A.in_flight > MAX_FLIGHTS || !read_password(argv[4])) {
         fprintf(stderr, "anchor-service: IN_FLIGHT 1-%d, or cannot read %s\n", MAX_FLIGHTS,
@@ -278,37 +232,16 @@ int main(int argc, char **argv)
     curl_global_init(CURL_GLOBAL_DEFAULT);
     if (!(A.multi = curl_multi_init()))
         return 1;
-    /* the signals go to sigwait below, never to the HTTP or sender threads */
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    sigprocmask(SIG_BLOCK, &set, NULL);
-    struct sockaddr_in sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons((uint16_t)atoi(argv[1]));
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, NULL, NULL, on_request, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_THREAD_POOL_SIZE, 4u,
-        MHD_OPTION_CONNECTION_LIMIT, 512u,
-        MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
-        MHD_OPTION_END);
-    if (!d) {
-        fprintf(stderr, "anchor-service: cannot listen on 127.0.0.1:%s\n", A.port);
+    bench_block_signals();   /* before any thread starts: only bench_wait takes them */
+    struct MHD_Daemon *d = bench_http_start("anchor-service", port, on_request, NULL);
+    if (!d)
         return 1;
-    }
     pthread_t th;
     if (pthread_create(&th, NULL, sender, NULL)) {
         MHD_stop_daemon(d);
         return 1;
     }
-    int sig;
-    sigwait(&set, &sig);
+    bench_wait();
     MHD_stop_daemon(d);
     atomic_store(&A.stop, true);
     curl_multi_wakeup(A.multi);
