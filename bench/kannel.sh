@@ -100,6 +100,13 @@ while [ "$round" -lt "$RUNS" ]; do
                    stored0=$(q "SELECT count(*) FROM inbound")
                    answered0=$(q "SELECT count(*) FROM outbound WHERE kind='reply' AND state IN ('sent','delivered')") ;;
         esac
+        # the stand-in services listen before the first text (else smsbox's retry a second later is timed)
+        case $svc in http|anchor) _end=$(( $(date +%s) + 20 ))
+            until /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $P_ECHO), 1)" 2>/dev/null; do
+                [ "$(date +%s)" -le "$_end" ] || { echo "kannel: the $svc service did not listen"; exit 1; }
+                sleep 0.05
+            done ;;
+        esac
         fake_start || { echo "kannel: fakesmsc did not connect"; exit 1; }
         seq=$((seq + 1))
         set -- $(rt_run "$seq")
