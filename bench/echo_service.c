@@ -1,18 +1,12 @@
 /* echo_service.c: the trivial echo service of bench/kannel.sh, for Kannel's own
  * ceiling with HTTP in it: an sms-service get-url answered with the text itself
  * (GET ...?text=T -> 200 "T", which smsbox sends back as the reply). The same
- * libmicrohttpd set-up as talka's Kannel endpoint (a pool of 4 threads), so the
+ * libmicrohttpd set-up as talka's Kannel endpoint (bench_http.c), so the
  * baseline pays what any HTTP service would and nothing else.
  * usage: echo-service PORT (127.0.0.1 only; runs until killed) */
-#include <microhttpd.h>
+#include "bench/bench_http.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
@@ -39,33 +33,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 int main(int argc, char **argv)
 {
-    if (argc != 2 || atoi(argv[1]) <= 0 || atoi(argv[1]) > 65535) {
+    int port = argc == 2 ? bench_port(argv[1]) : 0;
+    if (!port) {
         fprintf(stderr, "usage: echo-service PORT\n");
         return 2;
     }
-    struct sockaddr_in sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons((uint16_t)atoi(argv[1]));
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, NULL, NULL, on_request, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_THREAD_POOL_SIZE, 4u,
-        MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
-        MHD_OPTION_END);
-    if (!d) {
-        fprintf(stderr, "echo-service: cannot listen on 127.0.0.1:%s\n", argv[1]);
+    bench_block_signals();
+    struct MHD_Daemon *d = bench_http_start("echo-service", port, on_request, NULL);
+    if (!d)
         return 1;
-    }
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    sigprocmask(SIG_BLOCK, &set, NULL);
-    int sig;
-    sigwait(&set, &sig);
+    bench_wait();
     MHD_stop_daemon(d);
     return 0;
 }

@@ -1,35 +1,41 @@
 #!/bin/sh
 # kannel.sh: round trips per second through the real Kannel: a text in from
 # fakesmsc (the operator's SMSC) through bearerbox and smsbox to a service, the
-# reply back out at fakesmsc. Three services, one after the other, each
+# reply back out at fakesmsc. Five services, one after the other, each
 # KANNEL_BENCH_RUNS times (default 3, interleaved; medians printed):
 #   kannel_echo_ceiling       Kannel alone, an sms-service that echoes the text
 #                             itself (text = "%a"): no service behind it at all
 #   kannel_http_echo_ceiling  Kannel alone with a trivial echo service: get-url
 #                             to bench/echo_service.c (libmicrohttpd, as talka),
 #                             which answers with the text, sent back as the reply
+#   kannel_anchor             the anchor, bench/anchor_service.c: the least a
+#                             service can do on talka's path with talka's
+#                             libraries: get-url answered 200 with no text, the
+#                             reply sent through sendsms with a dlr-url (curl
+#                             multi, 64 in flight), the delivery report taken
 #   kannel_talka              talka as the service: the text stored and handled
 #                             before the answer to get-url, the reply queued and
 #                             sent through smsbox's sendsms ([kannel0], in_flight),
 #                             its delivery report back through dlr-url (talka's
 #                             defaults)
 #   kannel_talka_no_reports   the same with dlr_mask = 0, for where the time goes
-#                             (the echo services get no reports either)
-# The goal (issue 15): talka adds less than 20 % to Kannel's own cost with a
-# trivial echo service, i.e. to the HTTP echo ceiling (the issue's "trivial echo
-# service"; text = "%a" is no service, only Kannel answering itself, and is printed
-# beside it), and at least 300 round trips/s. Verifies the work (every text
-# echoed; through talka every text stored once, answered once and its reply back
-# at fakesmsc) and prints the CPU each process spent per round trip. Exit 1 when
-# the work was not done or the goal is missed.
+# The goal (issue 22): talka makes at least 75 % of the anchor's round trips a
+# second on the same Kannel (the echo services are printed beside it: with them
+# Kannel does one HTTP request per text where talka's path takes three, so they
+# cannot be a target), and at least 300 round trips/s (issue 15). Verifies the
+# work (every text echoed or answered; through talka every text stored once,
+# answered once and its reply back at fakesmsc) and prints the CPU each process
+# spent per round trip. Exit 1 when the work was not done or a goal is missed.
 . tests/lib.sh
 . tests/lib/kannel.sh
 N=${KANNEL_BENCH_TEXTS:-3000}
 RUNS=${KANNEL_BENCH_RUNS:-3}
 LINKS=${KANNEL_BENCH_LINKS:-1}
 ECHO=${ECHO_SERVICE:-$PWD/build/bench/echo-service}
+ANCHOR=${ANCHOR_SERVICE:-$PWD/build/bench/anchor-service}
 DAEMON_LOG=info   # talka_start waits for the "connected" line
 [ -x "$ECHO" ] || { echo "kannel: $ECHO is missing (make build/bench/echo-service)"; exit 1; }
+[ -x "$ANCHOR" ] || { echo "kannel: $ANCHOR is missing (make build/bench/anchor-service)"; exit 1; }
 
 cpu() { [ -n "$1" ] && awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 cpu_all() { echo "$(cpu "$BBPID") $(cpu "$SBPID") $(cpu "$SVCPID") $(cpu "$FAKEPID")"; }
@@ -66,8 +72,10 @@ cp "$K/kannel.conf" "$K/kannel-talka.conf"
 cp "$K/kannel.conf" "$K/kannel-echo.conf"
 cp "$K/kannel.conf" "$K/kannel-http.conf"
 cp "$K/kannel.conf" "$K/kannel-nodlr.conf"
+cp "$K/kannel.conf" "$K/kannel-anchor.conf"
 sed -i 's|^get-url = .*|text = "%a"|; s|^max-messages = 0|max-messages = 1|; /^omit-empty/d' "$K/kannel-echo.conf"
 sed -i "s|^get-url = .*|get-url = \"http://127.0.0.1:$P_ECHO/echo?text=%a\"|; s|^max-messages = 0|max-messages = 1|; /^omit-empty/d" "$K/kannel-http.conf"
+sed -i "s|^get-url = .*|get-url = \"http://127.0.0.1:$P_ECHO/sms?from=%p\&text=%a\"|" "$K/kannel-anchor.conf"
 
 load0=$(cut -d' ' -f1 /proc/loadavg)
 : > "$T/results"
@@ -77,7 +85,7 @@ seq=0
 SVCPID=
 trap 'kill $SVCPID 2>/dev/null; kannel_cleanup' EXIT
 while [ "$round" -lt "$RUNS" ]; do
-    for svc in echo http talka nodlr; do
+    for svc in echo http anchor talka nodlr; do
         cp "$K/kannel-$svc.conf" "$K/kannel.conf"
         sed -i "s/^dlr_mask = .*/dlr_mask = $([ $svc = nodlr ] && echo 0 || echo 3)/" "$CONF"
         rm -rf "$K"/store; mkdir -p "$K"/store
@@ -85,9 +93,19 @@ while [ "$round" -lt "$RUNS" ]; do
         SVCPID=
         case $svc in
             http) "$ECHO" "$P_ECHO" & SVCPID=$! ;;
+            anchor) "$ANCHOR" "$P_ECHO" "http://127.0.0.1:$P_SEND/cgi-bin/sendsms" talka \
+                        "$T/config/kannel0.password" fake 1345 3 >> "$T/anchor.out" &
+                    SVCPID=$! ;;
             talka|nodlr) talka_start || { echo "kannel: talka did not start"; exit 1; }; SVCPID=$DPID
                    stored0=$(q "SELECT count(*) FROM inbound")
                    answered0=$(q "SELECT count(*) FROM outbound WHERE kind='reply' AND state IN ('sent','delivered')") ;;
+        esac
+        # the stand-in services listen before the first text (else smsbox's retry a second later is timed)
+        case $svc in http|anchor) _end=$(( $(date +%s) + 20 ))
+            until /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $P_ECHO), 1)" 2>/dev/null; do
+                [ "$(date +%s)" -le "$_end" ] || { echo "kannel: the $svc service did not listen"; exit 1; }
+                sleep 0.05
+            done ;;
         esac
         fake_start || { echo "kannel: fakesmsc did not connect"; exit 1; }
         seq=$((seq + 1))
@@ -101,8 +119,14 @@ while [ "$round" -lt "$RUNS" ]; do
             [ "$stored" = "$N" ] && [ "$answered" = "$N" ] && [ "$2" = "$N" ] ||
                 fail="$fail; run $((round + 1)) through talka ($svc): $stored of $N stored, $answered answered, $2 replies back"
         else
-            [ "$svc" = http ] && kill "$SVCPID" && wait "$SVCPID" 2>/dev/null
+            case $svc in http|anchor) kill "$SVCPID" && wait "$SVCPID" 2>/dev/null ;; esac
             [ "$2" = "$N" ] || fail="$fail; run $((round + 1)), Kannel alone ($svc): $2 of $N echoed"
+            # the anchor's own count (at its exit): every reply taken by sendsms, reports coming in
+            if [ "$svc" = anchor ]; then
+                set -- $(tail -n 1 "$T/anchor.out" | tr -d ',')
+                [ "${4:-}" = "$N" ] && [ "${8:-0}" -gt 0 ] ||
+                    fail="$fail; run $((round + 1)), the anchor: $*"
+            fi
         fi
         kannel_stop
     done
@@ -120,38 +144,7 @@ fi
 # the box is shared: the figures move with its load
 echo "kannel_bench_load: load average $load0 at the start, $(cut -d' ' -f1 /proc/loadavg) at the end ($(nproc) cores)"
 # medians over the runs: rate, then CPU ms per round trip of each process
-awk -v n="$N" -v runs="$RUNS" -v links="$LINKS" '
-function median(svc, col,    k, i, j, t, a) {
-    k = 0
-    for (i = 1; i <= NR; i++) if (S[i] == svc) a[++k] = V[i, col]
-    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-}
-function all(svc,    i, s) {
-    s = ""
-    for (i = 1; i <= NR; i++) if (S[i] == svc) s = s (s == "" ? "" : " ") V[i, 1]
-    return s
-}
-function cpu(svc) {
-    return sprintf("CPU ms a round trip: bearerbox %.2f, smsbox %.2f, %s %.2f, fakesmsc %.2f",
-                   median(svc, 3), median(svc, 4), svc ~ /talka|nodlr/ ? "talka" : "echo service",
-                   median(svc, 5), median(svc, 6))
-}
-{ S[NR] = $1; for (c = 2; c <= NF; c++) V[NR, c - 1] = $c }
-END {
-    e = median("echo", 1); h = median("http", 1); t = median("talka", 1)
-    printf "kannel_echo_ceiling: %d round trips/s (Kannel alone, text = \"%%a\": no service, no HTTP; runs: %s)\n", e, all("echo")
-    printf "   %s\n", cpu("echo")
-    printf "kannel_http_echo_ceiling: %d round trips/s (Kannel alone with a trivial echo service: get-url answered with the text; runs: %s)\n", h, all("http")
-    printf "   %s\n", cpu("http")
-    printf "kannel_talka: %d round trips/s (%d texts in from fakesmsc, stored, answered, replies back through sendsms; %d link(s); runs: %s; target >= 300: %s)\n", t, n, links, all("talka"), (t >= 300 ? "met" : "NOT met")
-    printf "   %s\n", cpu("talka")
-    printf "kannel_talka_no_reports: %d round trips/s (the same with dlr_mask = 0: no delivery report back through dlr-url; runs: %s)\n", median("nodlr", 1), all("nodlr")
-    printf "   %s\n", cpu("nodlr")
-    added = (h / t - 1) * 100
-    printf "kannel_talka_added_cost: %.0f %% over Kannel with a trivial echo service (target < 20: %s); %.0f %% over Kannel answering itself\n", added, (added < 20 ? "met" : "NOT met"), (e / t - 1) * 100
-    exit (t >= 300 && added < 20) ? 0 : 1
-}' "$T/results"
+awk -v n="$N" -v links="$LINKS" -f bench/kannel_summary.awk "$T/results"
 rc=$?
 rm -rf "$T"
 exit $rc

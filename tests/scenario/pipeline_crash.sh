@@ -16,24 +16,34 @@ with open(sys.argv[1], "w") as f:
         t = random.choice(texts).format(n=random.randint(1, 50))
         f.write(f"c{i}\t+3712700{i % 100:04d}\t{t}\n")
 PY
-# Each run is killed at a random moment after it has begun work (stored or
-# handled a text: start-up under the sanitizers takes a while); a kill counts
-# when the process died of it (not when it had finished) and texts were left
-# unhandled.
+# Each run is killed at a random point of the first half of the work left to it:
+# once the texts stored plus those handled (progress) pass a random mark (the
+# second half is room for the kill to land before the run is done). Its input stays open (a FIFO
+# whose end is held), so a run cannot finish before the kill; it can only run out
+# of work: the last 1000 % 64 = 40 lines wait for a batch that never fills until
+# the final run. A kill counts as landing mid-run when the run still had work
+# (progress below 2 x 960) and the process died of it. The mark is watched without
+# a pause between looks: a run's work takes a few hundred milliseconds.
+IDLE=1920
 progress() { _p=$(q "SELECT count(*) + coalesce(sum(state='handled'), 0) FROM inbound" 2>/dev/null); echo "${_p:-0}"; }
-working() { kill -0 "$pid" 2>/dev/null || return 3; [ "$(progress)" -gt "$before" ]; }
 kills=0; mid=0
 for k in $(seq 1 12); do
     before=$(progress)
-    "$TALKA" sms --stdin < "$T/texts.txt" > /dev/null 2>>"$T/sms.log" &
+    [ "$before" -ge $IDLE ] && break
+    mark=$(shuf -i "$((before + 1))-$((before + (IDLE - before + 1) / 2))" -n 1)
+    rm -f "$T/in"; mkfifo "$T/in"
+    "$TALKA" sms --stdin < "$T/in" > /dev/null 2>>"$T/sms.log" &
     pid=$!
-    wait_until 30 working
-    sleep "$(awk -v r="$(shuf -i 0-300 -n 1)" 'BEGIN { printf "%.3f", r / 1000 }')"
+    exec 9> "$T/in"
+    cat "$T/texts.txt" >&9 &
+    _end=$(( $(date +%s) + 30 ))
+    while kill -0 "$pid" 2>/dev/null && [ "$(progress)" -lt "$mark" ] && [ "$(date +%s)" -le "$_end" ]; do :; done
     if kill_wait $pid; then
         kills=$((kills + 1))
-        [ "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" != 1000 ] && mid=$((mid + 1))
+        [ "$(progress)" -lt $IDLE ] && mid=$((mid + 1))
     fi
-    [ "$(q "SELECT count(*) FROM inbound WHERE state='handled'")" = 1000 ] && break
+    exec 9>&-
+    wait
 done
 echo "    $kills kills ($mid mid-run); before the final run $(q "SELECT count(*) FROM inbound") stored, $(q "SELECT count(*) FROM inbound WHERE state='handled'") handled"
 expect_ge "crash: kills landed while texts were still unhandled" "$mid" 2
