@@ -316,7 +316,6 @@ class Modem:
                     continue                     # still being written (use FILE.tmp + rename)
                 with open(path) as f:
                     lines = f.read().split()
-                os.unlink(path)
             except OSError:
                 continue
             for ln in lines:
@@ -334,7 +333,11 @@ class Modem:
                     continue
                 self.network.append((stat, ln.upper(), "text"))
             self.note("--", "network: %s brought %d message(s)" % (n, len(lines)))
+            # state.json counts them before the file goes: whoever finds no file
+            # (at_pending) then finds them in the network, never nowhere
             self.dirty = True
+            self.write_state()
+            os.unlink(path)
 
     # -------------------------------------------------------------- faults
     def take_faults(self):
