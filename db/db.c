@@ -49,6 +49,8 @@ static void report(struct db *db, const char *what, const char *msg)
         atomic_compare_exchange_strong(&full_logged, &last, now))
         log_error("database: the disk is full (%s); texts stay on the modem and writes are "
                   "retried (logged once a minute)", what);
+    else   /* each refused write, for whoever counts the retries (harden_full_disk) */
+        log_debug("database: the disk is still full (%s)", what);
 }
 
 /* a write went through: if the disk was full, it is not any more */
