@@ -49,6 +49,8 @@ static void report(struct db *db, const char *what, const char *msg)
         atomic_compare_exchange_strong(&full_logged, &last, now))
         log_error("database: the disk is full (%s); texts stay on the modem and writes are "
                   "retried (logged once a minute)", what);
+    else   /* each refused write, for whoever counts the retries (harden_full_disk) */
+        log_debug("database: the disk is still full (%s)", what);
 }
 
 /* a write went through: if the disk was full, it is not any more */
@@ -145,9 +147,30 @@ static bool migrate(struct db *db, char *err, size_t errlen)
         snprintf(err, errlen, "cannot commit the migrations: %s", sqlite3_errmsg(db->h));
         return false;
     }
-    if (from > 0)
+    if (from > 0 && from < max)   /* from == max: another command did it meanwhile */
         log_info("database upgraded from schema %d to %d", from, max);
     return true;
+}
+
+/* WAL mode, waited for. On a new database two talka commands started together
+ * both switch it: one holds the write lock and waits for the other's read lock
+ * to go, and SQLite answers the other SQLITE_BUSY at once, without its busy
+ * handler (waiting there would deadlock). That one has let go of its read lock
+ * by then; it tries again within the usual 10 s patience. */
+static bool wal_mode(struct db *db, const char *path, char *err, size_t errlen)
+{
+    long long until = mono_ms() + 10000;
+    for (;;) {
+        int rc = sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return true;
+        if ((rc & 0xff) != SQLITE_BUSY || mono_ms() >= until) {
+            snprintf(err, errlen, "cannot switch database %s to WAL mode: %s", path,
+                     sqlite3_errmsg(db->h));
+            return false;
+        }
+        sqlite3_sleep(5);
+    }
 }
 
 struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
@@ -168,7 +191,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
     sqlite3_busy_timeout(db->h, 10000);
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas,
-             "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
+             "PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
              /* a WAL of at most ~4 MB, reused after each checkpoint and cut back to
               * 8 MB when it grew past that: a WAL allowed to reach 40 MB filled a
               * small disk by itself, and once the disk was full the checkpoint that
@@ -182,7 +205,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
               * transaction */
              " PRAGMA temp_store=MEMORY;",
              sync_full ? "FULL" : "NORMAL");
-    if (!db_exec(db, pragmas) || !migrate(db, err, errlen)) {
+    if (!wal_mode(db, path, err, errlen) || !db_exec(db, pragmas) || !migrate(db, err, errlen)) {
         if (!err[0])
             snprintf(err, errlen, "cannot set up database %s: %s", path, sqlite3_errmsg(db->h));
         db_close(db);

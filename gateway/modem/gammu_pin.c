@@ -23,6 +23,9 @@ bool gammu_pin_held(struct gammu_pin *p, const char *pin_file, char *why, size_t
         p->refused = false;
         return false;
     }
+    /* each look, for whoever waits for the modem's loop to go round while it is
+     * held (tests/scenario/at_pin.sh) */
+    log_debug("%s unchanged since the SIM refused its PIN: not tried again", pin_file);
     if (why && len)
         snprintf(why, len, "%s", p->why);
     return true;

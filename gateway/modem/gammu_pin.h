@@ -22,7 +22,7 @@ bool gammu_pin_enter(struct gammu_pin *p, GSM_StateMachine *sm, const char *pin_
                      const char *section, char *err, size_t errlen);
 
 /* True (with why) while the SIM's refusal of the PIN file stands: the file is
- * unchanged since. */
+ * unchanged since. Each such look is logged at debug level. */
 bool gammu_pin_held(struct gammu_pin *p, const char *pin_file, char *why, size_t len);
 
 #endif

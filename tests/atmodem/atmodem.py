@@ -36,7 +36,8 @@ modem does. Python 3 standard library only; the PDU codec is pdu.py beside it.
   network does not support the code. Without the file *245# and *100# answer
   a balance.
 - DIR/conversation.log: every command and answer, with times.
-- DIR/state.json: slots used, messages waiting in the network, sends, PIN state.
+- DIR/state.json: slots used, messages waiting in the network, status reports
+  (and delayed answers) due, sends, PIN state.
 """
 import argparse
 import errno
@@ -316,7 +317,6 @@ class Modem:
                     continue                     # still being written (use FILE.tmp + rename)
                 with open(path) as f:
                     lines = f.read().split()
-                os.unlink(path)
             except OSError:
                 continue
             for ln in lines:
@@ -334,7 +334,11 @@ class Modem:
                     continue
                 self.network.append((stat, ln.upper(), "text"))
             self.note("--", "network: %s brought %d message(s)" % (n, len(lines)))
+            # state.json counts them before the file goes: whoever finds no file
+            # (at_pending) then finds them in the network, never nowhere
             self.dirty = True
+            self.write_state()
+            os.unlink(path)
 
     # -------------------------------------------------------------- faults
     def take_faults(self):
@@ -773,6 +777,10 @@ class Modem:
             rep = pdu.status_report(mr, d["number"], status=st)
             self.events.append((time.monotonic() + self.p["report_delay"],
                                 lambda: self.network.append((None, rep, "report"))))
+        # state.json counts the report due before the host hears "+CMGS" and
+        # records the send (at_pending: nothing can be on its way unseen)
+        self.dirty = True
+        self.write_state()
         if self.hang_pending and self.hang_pending[1] == "sent":
             self.start_hang(self.hang_pending[0], "after accepting message %d" % mr)
             return
@@ -826,6 +834,7 @@ class Modem:
             return
         self.dirty = False
         st = {"used": self.used(), "slots": self.nslots, "network": len(self.network),
+              "due": len(self.events),       # status reports (and answers) still to come
               "sent": self.sends, "pin": self.pin_state, "pin_attempts_left": self.pin_attempts,
               "plugged": self.plugged, "pty": self.pty_name, "profile": self.profile}
         tmp = os.path.join(self.dir, ".state.json.tmp")

@@ -63,17 +63,32 @@ at_state() {
         "$T/at/state.json" "$1" 2>/dev/null
 }
 
-# messages on the SIM or still in the network, files not yet taken
+# messages on the SIM or still in the network, status reports due, files not yet
+# taken ("unknown" when the state cannot be read); the files are counted first
+# (the emulator counts a file's messages in state.json before it removes the
+# file, and a report due before it answers the send), the rest from one reading
+# of state.json
 at_pending() {
     _files=$(find "$T/at/incoming" -type f ! -name '.*' 2>/dev/null | wc -l)
-    echo $(( $(at_state used) + $(at_state network) + _files ))
+    _sim=$(python3 -c 'import json, sys; s = json.load(open(sys.argv[1])); print(s["used"] + s["network"] + s["due"])' \
+        "$T/at/state.json" 2>/dev/null)
+    if [ -n "$_sim" ]; then echo $((_sim + _files)); else echo unknown; fi
 }
 
-# at_settled SECONDS: nothing on the SIM or in the network, everything handled and sent
+# at_settled SECONDS: nothing on the SIM or in the network and no delivery report
+# due (at_config asks for them: a report reaches the SIM a second after its send,
+# so a SIM seen empty before it came was empty for a moment only; a report the
+# modem drops, unplugged, is no longer due), everything handled and sent, and
+# talka's own last look at the SIM saw it empty (`talka status` shows that look).
+# The emulator is looked at before the database (a text leaves the SIM once
+# stored) and after it (a send is recorded after its report is due, a report is
+# recorded before it leaves the SIM).
+at_settled_sql="SELECT ($settled_sql) + (SELECT coalesce(sum(sim_used), 0) FROM modems)"
 at_settled() {
     _end=$(( $(date +%s) + $1 ))
     while [ "$(date +%s)" -le "$_end" ]; do
-        [ "$(at_pending)" = 0 ] && [ "$(q "$settled_sql" 2>/dev/null)" = 0 ] && return 0
+        [ "$(at_pending)" = 0 ] && [ "$(q "$at_settled_sql" 2>/dev/null)" = 0 ] &&
+            [ "$(at_pending)" = 0 ] && return 0
         sleep 0.5
     done
     return 1

@@ -42,7 +42,7 @@ check "at hang: everything settles" at_settled 60
 # line noise on the port can stall libgammu 1.42 in its next call: the watchdog
 # ends that too, and the text that came meanwhile is answered
 at_fault garbage
-sleep 1
+wait_log 10 "$T/at/conversation.log" '\(line noise\)'
 at_text +37126100004 "KOKS 4 OZOLS Cesis"
 check "at hang: after line noise the text is still answered" at_settled 90
 expect_eq "at hang: one reply row per text" \

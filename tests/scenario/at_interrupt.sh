@@ -20,7 +20,8 @@ check "at interrupt: talka connects" start_daemon
 at_offer "$T/a.pdus"
 _end=$(( $(date +%s) + 60 )); while [ "$(at_state sent)" -lt 10 ] && [ "$(date +%s)" -le "$_end" ]; do sleep 0.2; done
 at_fault unplug 20
-sleep 1
+modem_gone() { [ ! -e "$T/modem" ]; }
+wait_until 10 modem_gone
 expect_eq "at interrupt: the modem is gone" "$([ -e "$T/modem" ] && echo there || echo gone)" gone
 check "at interrupt: the first burst is answered after the modem came back" at_settled 150
 expect_match "at interrupt: talka saw it go and come back" \

@@ -25,10 +25,14 @@ stop_daemon
 
 printf '1111\n' > "$T/config/sim.pin"
 at_fault pin
-TALKA_LOG=info "$TALKA" run >> "$T/run.log" 2>&1 &
+# at debug level the modem loop logs each look at the unchanged PIN file while it
+# is held (about one a second): ten of them are ten rounds in which a talka that
+# tried the PIN again would have done so (it backed off 1, 2, 4, 8 s before)
+TALKA_LOG=debug "$TALKA" run >> "$T/run.log" 2>&1 &
 DPID=$!
 wait_for 60 "SELECT state FROM modems WHERE name = 'gammu0'" stopped
-sleep 15
+looks() { [ "$(grep -c 'sim.pin unchanged since the SIM refused its PIN' "$T/run.log")" -ge 10 ]; }
+wait_until 120 looks || bail "the held modem's loop did not go round ten times: $(tail -3 "$T/run.log")"
 expect_match "at pin: a wrong PIN stops the modem with a clear line in the log" \
     "$(grep 'gammu0: stopped' "$T/run.log")" "stopped: the SIM refused the PIN in .*sim.pin"
 status=$(TALKA_CONFIG=$CONF "$TALKA" status)

@@ -33,9 +33,14 @@ python3 -c '
 for i in range(30):
     print("+3712%07d\tKOKS %d BERZS Valmiera" % (5000 + i, i % 9 + 1))' > "$T/texts2"
 "$TALKA" sim send --stdin < "$T/texts2"
-sleep 12
+# each write the full disk refuses, but the one a minute that is logged, is a
+# debug line: 24 retries (the modem loop records a sent reply every 500 ms, or
+# tries to store a text at each pass) is what was slept for before (12 s)
+tries=$(grep -c 'database: the disk is still full' "$T/run.log")
+wait_log 120 "$T/run.log" 'database: the disk is still full' $((tries + 24)) ||
+    bail "talka did not retry its writes 24 times while the disk was full"
 lines=$(tail -n +"$full_at" "$T/run.log" | grep -Ec ' (error|warn): ')
-echo "    while full for 12 s: $lines warning/error lines, $(inbox_count) texts still on the device"
+echo "    while full, 24 refused writes: $lines warning/error lines, $(inbox_count) texts still on the device"
 expect_eq full_disk_few_log_lines "$(python3 -c "print(1 if $lines <= 6 else 0)")" 1
 expect_match full_disk_said_so "$(tail -n +"$full_at" "$T/run.log")" 'disk is full'
 if [ "$(inbox_count)" -gt 0 ]; then ok full_disk_texts_wait_on_device; else not_ok full_disk_texts_wait_on_device "all texts were taken before the disk filled"; fi

@@ -20,9 +20,12 @@ expect_match busy_session_started "$r" '^200 '
 step0=$(q "SELECT step || '|' || trail FROM ussd_sessions WHERE session_id = 'busy1'")
 
 # hold the write lock for 12 s from outside
-( printf 'BEGIN EXCLUSIVE;\nSELECT 1;\n'; sleep 12; printf 'COMMIT;\n' ) | sqlite3 "$T/var/talka.db" > /dev/null &
+# (it waits out the probe below, which takes the lock for an instant)
+( printf '.timeout 5000\nBEGIN EXCLUSIVE;\nSELECT 1;\n'; sleep 12; printf 'COMMIT;\n' ) | sqlite3 "$T/var/talka.db" > /dev/null &
 lockpid=$!
-sleep 1
+# held once another writer is refused at once (no busy timeout in the probe)
+locked() { sqlite3 "$T/var/talka.db" 'BEGIN IMMEDIATE; ROLLBACK;' 2>&1 | grep -q 'locked'; }
+wait_until 10 locked || bail "the outside write lock was not taken"
 r=$(timed "$(form busy1 26100009 1)")
 secs=${r#* }
 expect_eq busy_answered_200 "${r%% *}" 200

@@ -28,8 +28,14 @@ for i in range(6):
 fake_send "$T/mo.txt"
 rsent="SELECT count(*) FROM outbound WHERE kind='reply' AND state IN ('sending','sent','delivered')"
 wait_until 60 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"$rsent\")\" -ge 5 ]"
-# the link has been round its loop many times since (it idles at most 100 ms)
-sleep 5
+# the link's loop writes its last_contact every 5 s, after its sends: once it
+# moved 10 s on since now, the loop has been round after the replies above were
+# seen, and could have sent more then (it claims at most one at a time here)
+contact() { q "SELECT coalesce(last_contact, 0) FROM modems WHERE name = 'kannel0'"; }
+c0=$(contact)
+[ "${c0:-0}" -gt 0 ] || bail "the link has not recorded a contact yet"
+link_went_round() { [ "$(contact)" -ge $((c0 + 10)) ]; }
+wait_until 60 link_went_round || bail "the link's loop did not go round: last_contact stayed at $c0"
 expect_eq "cap: the broadcast stopped at the daily cap (20 copies)" "$(q "$bsent")" 20
 expect_eq "cap: replies went on to the hard cap (5 more parts)" "$(q "$rsent")" 5
 expect_eq "cap: the rest waits in the queue" \

@@ -56,8 +56,11 @@ expect_eq "faults: ... and leaves when smsbox is back" "$(q "$sent_sql")" 1
 
 # the SMSC link down (fakesmsc gone): smsbox answers "3: Queued for later
 # delivery", talka counts the text sent, bearerbox delivers it when the SMSC is back
+eofs=$(grep -c 'fakesmsc client. Closing connection' "$K/bearerbox.log")
 fake_stop
-sleep 1
+# bearerbox has seen the link go (else smsbox accepts the text for a link it thinks is up)
+wait_log 20 "$K/bearerbox.log" 'fakesmsc client. Closing connection' $((eofs + 1)) ||
+    bail "bearerbox did not notice fakesmsc go"
 "$TALKA" sms +37120000005 "KOKS 7 OZOLS Cesis" > /dev/null 2>&1
 q5="SELECT count(*) FROM outbound WHERE recipient='+37120000005' AND state IN ('sent','delivered')"
 wait_until 30 sh -c "[ \"\$(sqlite3 -cmd '.timeout 5000' '$T/var/talka.db' \"$q5\")\" = 1 ]"
