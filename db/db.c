@@ -317,8 +317,8 @@ bool db_run(struct db *db, const char *sql, const char *fmt, ...)
     return true;
 }
 
-static enum db_status int_va(struct db *db, int64_t *out, const char *sql, const char *fmt,
-                             va_list ap)
+enum db_status db_int_va(struct db *db, int64_t *out, const char *sql, const char *fmt,
+                         va_list ap)
 {
     sqlite3_stmt *st = db_prep(db, sql);
     struct db_rows r = db_rows_bound(db, st, st ? bind_va(st, fmt, ap) : SQLITE_ERROR);
@@ -332,7 +332,7 @@ enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *
 {
     va_list ap;
     va_start(ap, fmt);
-    enum db_status r = int_va(db, out, sql, fmt, ap);
+    enum db_status r = db_int_va(db, out, sql, fmt, ap);
     va_end(ap);
     return r;
 }
@@ -342,7 +342,7 @@ enum db_status db_figure(struct db *db, int64_t *out, const char *sql, const cha
     va_list ap;
     va_start(ap, fmt);
     int64_t v = 0;
-    enum db_status r = int_va(db, &v, sql, fmt, ap);
+    enum db_status r = db_int_va(db, &v, sql, fmt, ap);
     va_end(ap);
     if (DB_FAILED(r))
         return r;
@@ -390,16 +390,6 @@ enum db_status db_rows_end_one(struct db_rows *r, bool got)
 {
     enum db_status s = db_rows_end(r);
     return DB_FAILED(s) ? s : got ? DB_FOUND : DB_NONE;
-}
-
-int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int64_t v = def;
-    int_va(db, &v, sql, fmt, ap);
-    va_end(ap);
-    return v;
 }
 
 bool db_exec(struct db *db, const char *sql)

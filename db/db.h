@@ -5,6 +5,7 @@
 #define TALKA_DB_H
 
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -78,10 +79,9 @@ enum db_status db_int(struct db *db, int64_t *out, const char *sql, const char *
 enum db_status db_figure(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
     __attribute__((nonnull(2)));
 
-/* The same for figures shown to people only (never for a decision): def when
- * there is no row or on an error (which is logged). Display code only
- * (gateway/web, gateway/cli): db/, core and the features use db_int(). */
-int64_t db_int_or(struct db *db, int64_t def, const char *sql, const char *fmt, ...);
+/* db_int() with its parameters as a va_list (for wrappers). */
+enum db_status db_int_va(struct db *db, int64_t *out, const char *sql, const char *fmt,
+                         va_list ap);
 
 /* Executes a literal SQL script (no parameters). */
 bool db_exec(struct db *db, const char *sql);

@@ -20,7 +20,11 @@ Fails, printing each offending edge, on:
     have (mk/config_calls.py).
   - a function over 80 lines (from its name to its closing brace), printed as
     FILE:LINE name length;
-  - fprintf(stderr, ...) in gateway/core (the core logs, it never prints).
+  - fprintf(stderr, ...) in gateway/core (the core logs, it never prints);
+  - db_int_or (a read whose error becomes a default) outside gateway/web and
+    gateway/cli, the display code that may show a dash for a figure.
+It prints one line of counts (the figures issue 22 asks to be 0, or 1 for the
+HTTP server), whatever else it finds.
 usage: check-layout.py [OBJDIR]   (default build/obj; objects are read when present)
 """
 import os
@@ -36,6 +40,7 @@ MAX_LINES = 600
 HTTP_ENDPOINT = "gateway/core/http_endpoint.c"   # the one place that starts libmicrohttpd
 MAX_FUNCTION_LINES = 80
 NO_PRINTING = ("gateway/core",)  # folders that log (log.h) and never print
+DISPLAY = ("gateway/web", "gateway/cli")  # the only folders that may show a failed figure as a dash
 
 # layer of each folder; the same layer may only be used inside the same folder
 LAYERS = {
@@ -248,6 +253,7 @@ def main():
     known_folders = set(LAYERS)
     texts = {}
     nsql = nsqlite = 0
+    counts = {"long functions": 0, "fprintf(stderr in core": 0, "db_int_or outside web/cli": 0}
     for f in files:
         if folder_of(f) not in known_folders:
             problems.append(f"{f}: in no known layer folder (see LAYERS in mk/check-layout.py)")
@@ -258,14 +264,23 @@ def main():
         if f.endswith(".c"):
             for name, line, length in functions(text):
                 if length > MAX_FUNCTION_LINES:
+                    counts["long functions"] += 1
                     problems.append(f"{f}:{line}: {name} {length} lines "
                                     f"(a function has at most {MAX_FUNCTION_LINES})")
         if folder_of(f) in NO_PRINTING:
             code = blank_code(text)
             for lineno, line in enumerate(code.split("\n"), 1):
                 if re.search(r"\bfprintf\s*\(\s*stderr\b", line):
+                    counts["fprintf(stderr in core"] += 1
                     problems.append(f"{f}:{lineno}: fprintf(stderr, ...) in {folder_of(f)} "
                                     f"(the core logs through gateway/base/log.h)")
+        if folder_of(f) not in DISPLAY:
+            code = blank_code(text)
+            for lineno, line in enumerate(code.split("\n"), 1):
+                if re.search(r"\bdb_int_or\b", line):
+                    counts["db_int_or outside web/cli"] += 1
+                    problems.append(f"{f}:{lineno}: db_int_or outside {', '.join(DISPLAY)} "
+                                    f"(a failed read is an error here: db_int, db_figure)")
         if "__attribute__((weak))" in text or "#pragma weak" in text:
             problems.append(f"{f}: declares a weak symbol")
         if not f.startswith("db/"):
@@ -379,6 +394,11 @@ def main():
         print("check-layout: " + p)
     if nsql or nsqlite:
         print(f"check-layout: SQL strings outside db/: {nsql}; sqlite3_ lines outside db/: {nsqlite}")
+    mhd = sum(len(re.findall(r"\bMHD_start_daemon\s*\(", strip_comments(t))) for t in texts.values())
+    print(f"check-layout: counts: SQL strings outside db/ {nsql}, sqlite3_ lines outside db/ "
+          f"{nsqlite}, literal config fallbacks {fallbacks}, "
+          + ", ".join(f"{k} {v}" for k, v in counts.items())
+          + f", MHD_start_daemon calls {mhd}")
     if problems:
         print(f"check-layout: {len(problems)} problem(s)")
         return 1

@@ -11,6 +11,11 @@ void test_fail(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* A scratch directory for this test run (removed at exit unless a test failed). */
 const char *test_tmpdir(void);
+/* A count or figure a test reads from the database: def when there is no row or
+ * the read failed (a test then fails on the value). Tests only: talka's own code
+ * tells a failed read from a value (db_int()). */
+struct db;
+long long test_int(struct db *db, long long def, const char *sql, const char *fmt, ...);
 /* The repository root (tests run from it). */
 #define TEST_ROOT "."
 

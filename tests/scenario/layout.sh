@@ -7,12 +7,12 @@
 # another feature, a core file that includes a feature, a weak symbol, a header
 # declaring another file's function, a feature starting its own libmicrohttpd
 # server, SQL or sqlite3_ in a feature (SQL in a comment, or in db/, is not), an
-# 81-line function and a core file that prints are each reported with the
-# offending edge or line; a config getter given a literal fallback, or reading a
+# 81-line function, a core file that prints and a feature reading with db_int_or
+# are each reported with the offending edge or line; a config getter given a literal fallback, or reading a
 # key the key table does not have, is reported with FILE:LINE, and the fallbacks
 # are counted (0 on this tree).
 . tests/lib.sh
-plan 31
+plan 34
 out=$(python3 mk/check-layout.py build/obj 2>&1); rc=$?
 expect_eq "layout: check-layout passes on this tree" "$rc" 0
 expect_match "layout: ... and read the objects" "$out" "^check-layout: ok \([0-9]+ files, [0-9]+ edges\)$"
@@ -106,6 +106,14 @@ expect_eq "layout: ... and one of 80 passes" "$(grep -c talka_fits_probe "$T/out
 broken x gateway/core/names.c 'static void talka_print_probe(void) { fprintf(stderr, "x\n"); }' > /dev/null
 expect_match "layout: fprintf(stderr in the core fails" "$(cat "$T/out")" \
     "gateway/core/names.c:[0-9]+: fprintf\(stderr, \.\.\.\) in gateway/core"
+# a read whose error becomes a default, outside the display code
+broken x gateway/registry/registry_batch.c 'static long talka_or_probe(struct db *db) { return db_int_or(db, 0, 0, ""); }' > /dev/null
+expect_match "layout: db_int_or outside web/ and cli/ fails" "$(cat "$T/out")" \
+    "gateway/registry/registry_batch.c:[0-9]+: db_int_or outside gateway/web, gateway/cli"
+expect_match "layout: ... and is counted" "$(cat "$T/out")" \
+    "^check-layout: counts: .*db_int_or outside web/cli 1,"
+expect_match "layout: this tree's counts are all 0 and one HTTP server" "$out" \
+    "^check-layout: counts: SQL strings outside db/ 0, sqlite3_ lines outside db/ 0, literal config fallbacks 0, long functions 0, fprintf\(stderr in core 0, db_int_or outside web/cli 0, MHD_start_daemon calls 1$"
 rm -rf "$T"
 T=
 finish

@@ -1,6 +1,7 @@
 /* main.c: runs every registered unit test (optionally only those whose name
  * contains argv[1]): first "plan N" (how many will run, for tests/run.sh), then
  * "ok NAME" / "not ok NAME" each, and last "N passed, N failed". */
+#include "db/db.h"
 #include "gateway/base/localtime.h"
 #include "tests/test.h"
 
@@ -35,6 +36,16 @@ void test_fail(const char *file, int line, const char *fmt, ...)
     fprintf(stdout, "\n");
     va_end(ap);
     current_failed++;
+}
+
+long long test_int(struct db *db, long long def, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int64_t v = def;
+    db_int_va(db, &v, sql, fmt, ap);
+    va_end(ap);
+    return v;
 }
 
 const char *test_tmpdir(void)

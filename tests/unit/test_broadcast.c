@@ -207,12 +207,12 @@ TEST(broadcast_recipients_at_most_once_and_erasure_leaves_pending)
                   "i", id));
     CHECK(broadcast_add_recipient(db, id, 0, "+37129000001"));
     CHECK(broadcast_add_recipient(db, id, 0, "+37129000001"));
-    CHECK_INT(db_int_or(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ?", "i", id), 46);
+    CHECK_INT(test_int(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ?", "i", id), 46);
     /* erasing that number (DZĒST) takes it off the pending list */
     CHECK(db_exec(db, "INSERT INTO volunteers (number, created_at) VALUES ('+37129000001', 0)"));
     CHECK(db_exec(db, "UPDATE volunteers SET number = 'erased:abc', erased_at = 1 WHERE number = '+37129000001'"));
-    CHECK_INT(db_int_or(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE number IS NOT NULL", ""), 0);
-    CHECK_INT(db_int_or(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE reason = 'erased'", ""), 1);
+    CHECK_INT(test_int(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE number IS NOT NULL", ""), 0);
+    CHECK_INT(test_int(db, 0, "SELECT count(*) FROM broadcast_recipients WHERE reason = 'erased'", ""), 1);
     struct broadcast_counts c;
     CHECK(broadcast_counts(db, id, &c));
     CHECK_INT(c.pending, 45);

@@ -71,10 +71,10 @@ TEST(outbox_report_before_the_send_is_recorded_is_applied_with_the_record)
     /* a's report comes first: kept, the row still 'sending' */
     CHECK_INT(outbox_report_or_keep(db, "kannel0", "ref-a", true, 201), 0);
     CHECK_STR(state(db, a), "sending");
-    CHECK_INT(db_int_or(db, -1, "SELECT count(*) FROM early_reports", ""), 1);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM early_reports", ""), 1);
     CHECK(modem_sent_record(db, a, "ref-a", 202));
     CHECK_STR(state(db, a), "delivered");
-    CHECK_INT(db_int_or(db, -1, "SELECT count(*) FROM early_reports", ""), 0);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM early_reports", ""), 0);
     /* an undelivered report before the record */
     CHECK_INT(outbox_report_or_keep(db, "kannel0", "ref-b", false, 203), 0);
     CHECK(modem_sent_record(db, b, "ref-b", 204));
@@ -84,7 +84,7 @@ TEST(outbox_report_before_the_send_is_recorded_is_applied_with_the_record)
     CHECK_STR(state(db, c), "sent");
     CHECK_INT(outbox_report_or_keep(db, "kannel0", "ref-c", true, 206), 1);
     CHECK_STR(state(db, c), "delivered");
-    CHECK_INT(db_int_or(db, -1, "SELECT count(*) FROM early_reports", ""), 0);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM early_reports", ""), 0);
     db_close(db);
 }
 
@@ -95,8 +95,8 @@ TEST(outbox_report_for_nothing_sent_is_dropped_after_a_day)
         return;
     CHECK_INT(outbox_report_or_keep(db, "kannel0", "nobody", true, 1000), 0);
     CHECK_INT(outbox_report_or_keep(db, "kannel1", "nobody", true, 1000), 0);
-    CHECK_INT(db_int_or(db, -1, "SELECT count(*) FROM early_reports", ""), 2);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM early_reports", ""), 2);
     CHECK_INT(outbox_report_or_keep(db, "kannel0", "later", true, 1000 + 86401), 0);
-    CHECK_INT(db_int_or(db, -1, "SELECT count(*) FROM early_reports", ""), 1);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM early_reports", ""), 1);
     db_close(db);
 }

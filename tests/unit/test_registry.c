@@ -98,7 +98,7 @@ static void add_planting(struct db *db, const char *uuid, const char *status)
 
 static int64_t queued(struct db *db, const char *uuid, const char *op, int waiting)
 {
-    return db_int_or(db, -1,
+    return test_int(db, -1,
                      "SELECT count(*) FROM registry_records WHERE uuid = ? AND op = ?"
                      " AND (batch_id IS NULL) = ?", "ttI", uuid, op, waiting);
 }
@@ -125,7 +125,7 @@ TEST(registry_triggers_queue_plantings)
     CHECK_INT(queued(db, U2, "upsert", 1), 1);
     add_planting(db, U3, "accepted");
     set_status(db, U3, "cancelled");                /* cancelled before it left */
-    CHECK_INT(db_int_or(db, -1, "SELECT count(*) FROM registry_records WHERE uuid = ?", "t", U3), 0);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM registry_records WHERE uuid = ?", "t", U3), 0);
     db_close(db);
 }
 
@@ -209,7 +209,7 @@ TEST(registry_batch_fixes_records_and_cancel_follows)
 
     char batch2[40];
     CHECK_INT(registry_batch_make(db, lex, &rc, 1780000400, batch2), 1);
-    CHECK_INT(db_int_or(db, 0, "SELECT count(DISTINCT pseudonym) FROM registry_records WHERE uuid = ?",
+    CHECK_INT(test_int(db, 0, "SELECT count(DISTINCT pseudonym) FROM registry_records WHERE uuid = ?",
                      "t", U1), 1);
     struct registry_counts c;
     CHECK(registry_counts(db, &c));
