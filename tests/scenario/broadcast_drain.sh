@@ -85,7 +85,11 @@ echo "    SIGKILL after $killed_at copies"
 expect_match "drain: the kill came mid-broadcast" "$killed_at" "^[6-9][0-9]{3}$"
 expect_no_crash "drain: no crash or sanitizer report before the kill" "$T/run.log"
 need_daemon
-check "drain: resumes after SIGKILL and finishes" wait_for 180 "SELECT $bsent || ':' || ($settled_sql)" "9700:0"
+# finished: every copy sent, nothing left in flight, and the release service has
+# marked the broadcast done (its next round after the last recipient, which may
+# come after the last copy went out)
+check "drain: resumes after SIGKILL and finishes" wait_for 180 \
+    "SELECT $bsent || ':' || ($settled_sql) || ':' || (SELECT state FROM broadcasts WHERE id = $id)" "9700:0:done"
 stop_daemon
 expect_eq "drain: SIGTERM exits 0" "$DRC" 0
 expect_no_crash "drain: no crash or sanitizer report after the restart" "$T/run.log"
