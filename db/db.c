@@ -475,6 +475,12 @@ bool db_savepoint(struct db *db) { return db_exec(db, "SAVEPOINT inner_work"); }
 void db_savepoint_undo(struct db *db) { db_exec(db, "ROLLBACK TO inner_work"); }
 bool db_savepoint_end(struct db *db) { return db_exec(db, "RELEASE inner_work"); }
 
+const char *db_col_str(sqlite3_stmt *st, int col)
+{
+    const char *s = (const char *)sqlite3_column_text(st, col);
+    return s ? s : "";
+}
+
 void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
     const unsigned char *s = sqlite3_column_text(st, col);

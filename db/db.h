@@ -118,6 +118,8 @@ bool db_savepoint_end(struct db *db);
 
 /* Copies the first column of st as text into buf ("" for NULL). */
 void db_col_text(sqlite3_stmt *st, int col, char *buf, size_t len);
+/* The column as text, "" for NULL, valid until the next step or reset of st. */
+const char *db_col_str(sqlite3_stmt *st, int col);
 
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);

@@ -4,12 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *text_or_empty(sqlite3_stmt *st, int col)
-{
-    const char *s = (const char *)sqlite3_column_text(st, col);
-    return s ? s : "";
-}
-
 enum db_status moderation_page(struct db *db, int64_t after, int limit,
                                int (*row)(const struct review_item *, void *), void *arg)
 {
@@ -29,10 +23,10 @@ enum db_status moderation_page(struct db *db, int64_t after, int limit,
         struct review_item it = {
             .review_no = sqlite3_column_int(st, 0),
             .reported_at = sqlite3_column_int64(st, 1),
-            .place = text_or_empty(st, 2),
-            .municipality = text_or_empty(st, 3),
+            .place = db_col_str(st, 2),
+            .municipality = db_col_str(st, 3),
             .number = (const char *)sqlite3_column_text(st, 4),
-            .text = text_or_empty(st, 5),
+            .text = db_col_str(st, 5),
             .waiting = sqlite3_column_int64(st, 7),
         };
         long long trees = 0, rejected = 0;

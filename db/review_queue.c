@@ -1,12 +1,6 @@
 /* review_queue.c: the queries behind `talka review list` (see review_queue.h). */
 #include "db/review_queue.h"
 
-static const char *text_or_empty(sqlite3_stmt *st, int col)
-{
-    const char *s = (const char *)sqlite3_column_text(st, col);
-    return s ? s : "";
-}
-
 enum db_status review_pending_items(struct db *db, review_item_fn fn, void *ctx)
 {
     sqlite3_stmt *st = db_prep(db,
@@ -19,10 +13,10 @@ enum db_status review_pending_items(struct db *db, review_item_fn fn, void *ctx)
         struct review_item it = {
             .review_no = sqlite3_column_int(st, 0),
             .reported_at = (time_t)sqlite3_column_int64(st, 1),
-            .species = text_or_empty(st, 2),
+            .species = db_col_str(st, 2),
             .count = sqlite3_column_int64(st, 3),
-            .place = text_or_empty(st, 4),
-            .municipality = text_or_empty(st, 5),
+            .place = db_col_str(st, 4),
+            .municipality = db_col_str(st, 5),
         };
         fn(ctx, &it);
     }
@@ -39,8 +33,8 @@ enum db_status review_asked_waiting(struct db *db, time_t now, review_asked_fn f
         struct review_asked a = {
             .asked_at = (time_t)sqlite3_column_int64(st, 0),
             .expires_at = (time_t)sqlite3_column_int64(st, 1),
-            .ask = text_or_empty(st, 2),
-            .summary = text_or_empty(st, 3),
+            .ask = db_col_str(st, 2),
+            .summary = db_col_str(st, 3),
         };
         fn(ctx, &a);
     }

@@ -4,12 +4,6 @@
 
 #include <string.h>
 
-static const char *text_of(sqlite3_stmt *st, int col)
-{
-    const char *s = (const char *)sqlite3_column_text(st, col);
-    return s ? s : "";
-}
-
 enum db_status volunteer_conversation(struct db *db, int64_t id, const char *number, int limit,
                                       int (*row)(const struct conversation_item *, void *),
                                       void *arg)
@@ -24,9 +18,9 @@ enum db_status volunteer_conversation(struct db *db, int64_t id, const char *num
     while (db_row(&r)) {
         struct conversation_item it = {
             .at = sqlite3_column_int64(st, 0),
-            .in = !strcmp(text_of(st, 1), "in"),
-            .text = text_of(st, 2),
-            .how = text_of(st, 3),
+            .in = !strcmp(db_col_str(st, 1), "in"),
+            .text = db_col_str(st, 2),
+            .how = db_col_str(st, 3),
         };
         if (row(&it, arg))
             break;
@@ -44,10 +38,10 @@ enum db_status volunteer_plantings(struct db *db, int64_t id, int limit,
     while (db_row(&r)) {
         struct planting_item it = {
             .reported_at = sqlite3_column_int64(st, 0),
-            .species = text_of(st, 1),
+            .species = db_col_str(st, 1),
             .count = sqlite3_column_int64(st, 2),
-            .place = text_of(st, 3),
-            .status = text_of(st, 4),
+            .place = db_col_str(st, 3),
+            .status = db_col_str(st, 4),
         };
         if (row(&it, arg))
             break;
@@ -65,7 +59,7 @@ enum db_status volunteer_ledger(struct db *db, int64_t id, int limit,
         struct ledger_item it = {
             .at = sqlite3_column_int64(st, 0),
             .delta = sqlite3_column_int64(st, 1),
-            .reason = text_of(st, 2),
+            .reason = db_col_str(st, 2),
         };
         if (row(&it, arg))
             break;
