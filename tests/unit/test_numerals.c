@@ -86,6 +86,6 @@ TEST(a_reply_never_carries_a_double_full_stop)
     struct reply_var v[] = { { "items", "дуб 5 шт." }, { "points", "150" } };
     replies_render(r, LANG_RU, "cancelled", v, 2, out, sizeof out, &info);
     CHECK(strstr(out, "..") == NULL);
-    CHECK(strstr(out, "шт. Ваши очки") != NULL);
+    CHECK(strstr(out, "шт. Ваши баллы") != NULL);
     replies_free(r);
 }
