@@ -157,7 +157,7 @@ static void command_only(struct reading *c, struct parse_result *out, enum comma
 /* An everyday request from token start (no count in the text): 1 when it was one. */
 static int request(struct reading *c, int start, struct parse_result *out)
 {
-    enum command req = pz_everyday_request(c, start);
+    enum command req = pz_everyday_request(c, start, c->text);
     if (req == CMD_UNKNOWN) return 0;
     vote_rest(c, start);
     command_only(c, out, req);
@@ -198,7 +198,7 @@ static void delete_words(struct reading *c, int i, int start, struct parse_resul
 {
     struct rest rq;
     scan_rest(c, i, &rq);
-    if (!rq.nums && pz_everyday_request(c, start) == CMD_DELETE) {
+    if (!rq.nums && pz_everyday_request(c, start, c->text) == CMD_DELETE) {
         vote_rest(c, i);
         command_only(c, out, CMD_DELETE);
         return;
@@ -214,6 +214,7 @@ static void parse_once(const struct lexicon *lex, const char *text, size_t len, 
     pz_tokenize(text ? text : "", text ? len : 0, &tk);
     struct reading c;
     pz_reading_start(&c, lex, &tk, now);
+    c.text = text;
     if (tk.has_cyr) c.votes[LANG_RU] += 5;
 
     if (tk.n == 0) { pz_fail(out, "empty"); return; }
@@ -250,7 +251,7 @@ static void parse_once(const struct lexicon *lex, const char *text, size_t len, 
     if (cmd == CMD_YES || cmd == CMD_NO) {
         /* "jā" alone answers a question; "Jā, 5 ozoli Cēsīs" is a report */
         scan_rest(&c, i, &r);
-        if (!r.nums && pz_everyday_request(&c, start) == CMD_STOP) {    /* no more texts */
+        if (!r.nums && pz_everyday_request(&c, start, c.text) == CMD_STOP) {    /* no more texts */
             request(&c, start, out);
             return;
         }

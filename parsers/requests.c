@@ -12,8 +12,10 @@
 
 struct req_scan {
     int erase, data, nosend, sendv, sending, not_send, enough, more, texts, join;
-    int stop_cmd, delete_cmd, no_cmd, ask_send, thanks, other;
+    int stop_cmd, delete_cmd, no_cmd, ask_send, thanks, other, names;
 };
+
+static int capitalised(const char *text, const struct token *t);
 
 /* Is the token a word "not" (не, don't) one or two tokens before k? */
 static int negated(const struct reading *c, int k)
@@ -25,7 +27,8 @@ static int negated(const struct reading *c, int k)
     return 0;
 }
 
-static void scan(const struct reading *c, int i, struct req_scan *s)
+/* text: the original (for a signature's capitals), or NULL */
+static void scan(const struct reading *c, int i, const char *text, struct req_scan *s)
 {
     memset(s, 0, sizeof *s);
     for (int k = i; k < c->tk->n; k++) {
@@ -35,6 +38,7 @@ static void scan(const struct reading *c, int i, struct req_scan *s)
         int kind = w ? WORD_KIND(w) : 0, v = w ? WORD_VALUE(w) : 0;
         if (kind == W_GREETING) continue;
         if (kind == W_FILLER && v == 'k') { s->thanks++; continue; }
+        if (!w && t->kind == T_WORD && text && capitalised(text, t)) { s->names++; continue; }
         s->other++;
         if (kind == W_CMD) {
             s->stop_cmd += v == CMD_STOP;
@@ -45,7 +49,7 @@ static void scan(const struct reading *c, int i, struct req_scan *s)
         if (kind != W_REQ) continue;
         switch (v) {
         case REQ_ERASE: s->erase++; break;
-        case REQ_DATA: s->data++; break;
+        case REQ_DATA: s->data++; s->other--; break;    /* "paldies par informāciju" */
         case REQ_NOSEND: s->nosend++; break;
         case REQ_SENDV: s->sendv++; s->not_send += negated(c, k); break;
         case REQ_SENDING: s->sending++; break;
@@ -59,10 +63,10 @@ static void scan(const struct reading *c, int i, struct req_scan *s)
     }
 }
 
-enum command pz_everyday_request(const struct reading *c, int i)
+enum command pz_everyday_request(const struct reading *c, int i, const char *text)
 {
     struct req_scan s;
-    scan(c, i, &s);
+    scan(c, i, text, &s);
     int about_texts = s.sendv || s.sending || s.texts;
     int any_not = 0;
     for (int k = i; k < c->tk->n; k++) {
@@ -79,8 +83,8 @@ enum command pz_everyday_request(const struct reading *c, int i)
         return CMD_DELETE;
     if (s.join)
         return CMD_HELP;                /* kā pierakstīties?, как записаться, sign up */
-    if (s.thanks && !s.other)
-        return CMD_THANKS;              /* Paldies!, Спасибо, Thanks, bye */
+    if (s.thanks && !s.other && s.names <= 3)
+        return CMD_THANKS;              /* Paldies!, Спасибо, Thanks, bye; Paldies, Anna */
     return CMD_UNKNOWN;
 }
 

@@ -207,6 +207,9 @@ const struct word_def pz_parse_words[] = {
     { "thank", W_FILLER, EN, 'k' }, { "you", W_FILLER, EN, 'k' }, { "thx", W_FILLER, EN, 'k' },
     { "bye", W_FILLER, EN, 'k' }, { "goodbye", W_FILLER, EN, 'k' }, { "cheers", W_FILLER, EN, 'k' },
     { "much", W_FILLER, EN, 'k' }, { "very", W_FILLER, EN, 'k' }, { "so", W_FILLER, EN, 'k' },
+    { "par", W_FILLER, LV, 'k' }, { "for", W_FILLER, EN, 'k' }, { "за", W_FILLER, RU, 'k' },
+    { "see", W_FILLER, EN, 'k' }, { "всё", W_FILLER, RU, 'k' }, { "everything", W_FILLER, EN, 'k' },
+    { "all", W_FILLER, EN, 'k' }, { "vēlreiz", W_FILLER, LV, 'k' }, { "ещё", W_FILLER, RU, 'k' },
 
     /* everyday requests (grammar.c): erase my data, stop texting me, how to join */
     { "dzēsiet", W_REQ, LV, REQ_ERASE }, { "izdzēsiet", W_REQ, LV, REQ_ERASE },
