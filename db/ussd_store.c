@@ -1,5 +1,5 @@
 /* ussd_store.c: SQL for the USSD menu: sessions, answers kept for retries,
- * volunteer language and points, and the most planted species. */
+ * volunteer language, and what the volunteer has (points, trees, waiting reports). */
 #include "db/ussd_store.h"
 #include "db/plantings.h"
 
@@ -214,6 +214,30 @@ static const char SQL_VOL_SET_LANG[] =
 bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, time_t now)
 {
     return db_run(db, SQL_VOL_SET_LANG, "ttii", e164, lang, (int64_t)now, (int64_t)now);
+}
+
+static const char SQL_STANDING[] =
+    "SELECT " SQL_POINTS_OF("v.id") ","
+    " (SELECT count(*) FROM plantings p WHERE p.volunteer_id = v.id AND p.status = 'accepted'),"
+    " (SELECT count(DISTINCT p.inbound_id) FROM plantings p"
+    "  WHERE p.volunteer_id = v.id AND p.status = 'pending_review')"
+    " FROM volunteers v WHERE v.number = ?";
+
+enum db_status ussd_volunteer_standing(struct db *db, const char *e164, struct ussd_standing *out)
+{
+    sqlite3_stmt *st = db_prep(db, SQL_STANDING);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", e164) : SQLITE_ERROR);
+    struct ussd_standing got = { 0, 0, 0 };
+    if (db_row(&r)) {
+        got.points = sqlite3_column_int64(st, 0);
+        got.accepted = sqlite3_column_int64(st, 1);
+        got.pending_reports = sqlite3_column_int64(st, 2);
+    }
+    enum db_status end = db_rows_end(&r);
+    if (DB_FAILED(end))
+        return end;
+    *out = got;
+    return DB_FOUND;
 }
 
 static const char SQL_TOP_SPECIES[] =
