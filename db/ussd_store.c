@@ -10,6 +10,7 @@ static const char *const step_names[] = {
     [USSD_MAIN] = "main", [USSD_SPECIES] = "species", [USSD_COUNT] = "count",
     [USSD_PLACE] = "place", [USSD_PLACE_CONFIRM] = "place_confirm",
     [USSD_CONFIRM] = "confirm", [USSD_LANG] = "lang", [USSD_SPECIES_CONFIRM] = "species_confirm",
+    [USSD_PLACE_CHOICE] = "place_choice",
     [USSD_DONE] = "done",
 };
 
@@ -238,18 +239,4 @@ enum db_status ussd_volunteer_standing(struct db *db, const char *e164, struct u
         return end;
     *out = got;
     return DB_FOUND;
-}
-
-static const char SQL_TOP_SPECIES[] =
-    "SELECT species FROM plantings WHERE status IN ('accepted', 'pending_review')"
-    " GROUP BY species ORDER BY SUM(count) DESC, species LIMIT ?";
-
-int ussd_top_species(struct db *db, char (*ids)[64], int max)
-{
-    sqlite3_stmt *st = db_prep(db, SQL_TOP_SPECIES);
-    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "I", max) : SQLITE_ERROR);
-    int n = 0;
-    while (n < max && db_row(&r))
-        db_col_text(st, 0, ids[n++], 64);
-    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
 }

@@ -17,7 +17,7 @@
 
 enum ussd_step {
     USSD_MAIN = 0, USSD_SPECIES, USSD_COUNT, USSD_PLACE, USSD_PLACE_CONFIRM,
-    USSD_CONFIRM, USSD_LANG, USSD_SPECIES_CONFIRM, USSD_DONE
+    USSD_CONFIRM, USSD_LANG, USSD_SPECIES_CONFIRM, USSD_PLACE_CHOICE, USSD_DONE
 };
 
 struct ussd_session {
@@ -83,10 +83,5 @@ struct ussd_standing {
 };
 /* DB_FOUND (out filled), or DB_BUSY/DB_ERROR (out untouched). */
 enum db_status ussd_volunteer_standing(struct db *db, const char *e164, struct ussd_standing *out);
-
-/* Species ids by trees planted (accepted or waiting for review), most first;
- * fills up to max ids (each < 64 bytes) and returns how many, -1 when the read
- * failed. */
-int ussd_top_species(struct db *db, char (*ids)[64], int max);
 
 #endif
