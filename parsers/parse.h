@@ -27,6 +27,7 @@ struct species {
     const char *name_ru;    /* дуб */
     const char *name_en;    /* pedunculate oak */
     bool native;            /* native_to_latvia == yes */
+    int menu_order;         /* place on the USSD list (column ussd_order, 1 first); 0: after those */
 };
 
 /* A place from config/places.tsv, resolved to its top-level unit. */
