@@ -1,6 +1,7 @@
 /* web_page.c: the shared frame of dashboard pages (see web_page.h). */
 #include "gateway/web/web_page.h"
 
+#include "db/accounts.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/pseudonym.h"
 #include "parsers/species.h"
@@ -75,13 +76,18 @@ void page_csrf(struct web_req *rq)
 
 void page_notice(struct web_req *rq)
 {
-    const char *msg = web_arg(rq, "msg"), *err = web_arg(rq, "err");
-    if (msg && *msg) {
+    if (!rq->authed || !rq->user.flash)
+        return;
+    char msg[1024], err[1024];
+    if (DB_FAILED(sessions_flash_take(rq->db, rq->user.sid, msg, sizeof msg, err, sizeof err)))
+        return;
+    rq->user.flash = false;
+    if (*msg) {
         buf_put(&rq->out, "<p class=\"notice ok\" role=\"status\">");
         buf_esc(&rq->out, msg);
         buf_put(&rq->out, "</p>");
     }
-    if (err && *err) {
+    if (*err) {
         buf_put(&rq->out, "<p class=\"notice bad\" role=\"alert\">");
         buf_esc(&rq->out, err);
         buf_put(&rq->out, "</p>");
@@ -109,13 +115,8 @@ void page_pseudonym(const struct web_req *rq, const char *number, char out[16])
 
 void page_back(struct web_req *rq, const char *path, bool ok, const char *text)
 {
-    struct buf u = { 0 };
-    buf_put(&u, path);
-    buf_put(&u, strchr(path, '?') ? "&" : "?");
-    buf_put(&u, ok ? "msg=" : "err=");
-    buf_url(&u, text);
-    web_redirect(rq, u.p ? u.p : "/");
-    buf_free(&u);
+    web_session_flash(rq->db, &rq->user, ok, text);
+    web_redirect(rq, path);
 }
 
 const char *page_species(const struct web_req *rq, const char *id)

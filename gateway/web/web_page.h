@@ -14,7 +14,7 @@ void page_begin(struct web_req *rq, const char *title, const char *nav);
 void page_end(struct web_req *rq);
 /* <input type=hidden name=csrf ...> for a form that changes anything. */
 void page_csrf(struct web_req *rq);
-/* A notice from ?msg= / ?err= after a redirect. */
+/* The notice an action left in the session (shown once). */
 void page_notice(struct web_req *rq);
 /* "2026-05-16 14:30" in the campaign's time zone ("—" for 0). */
 void page_time(time_t t, char out[32]);
@@ -22,7 +22,8 @@ void page_time(time_t t, char out[32]);
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
 /* A species id's everyday name in the page's language (the id when unknown). */
 const char *page_species(const struct web_req *rq, const char *id);
-/* Redirect to path with ?msg= (ok) or ?err= (problem) holding text. */
+/* Redirect to path, text left in the session as a notice: ok (a success) or a
+ * problem. Never in the address, where a link could put any text. */
 void page_back(struct web_req *rq, const char *path, bool ok, const char *text);
 
 /* What a failed read (DB_BUSY or DB_ERROR) says to the staff user. */

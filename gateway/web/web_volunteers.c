@@ -5,76 +5,13 @@
 #include "db/audit.h"
 #include "db/plantings.h"
 #include "db/volunteer_history.h"
-#include "db/volunteer_search.h"
 #include "db/volunteers.h"
 #include "gateway/base/log.h"
-#include "gateway/base/phone.h"
 #include "gateway/base/pseudonym.h"
 #include "gateway/web/web_page.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define SEARCH_MAX 50
-
-static void search_form(struct web_req *rq, const char *q)
-{
-    struct buf *b = &rq->out;
-    buf_printf(b, "<form method=\"get\" action=\"/volunteers\" class=\"search\"><label for=\"q\">%s</label>"
-                  "<input id=\"q\" name=\"q\" type=\"search\" value=\"",
-               TR(rq, "Numurs vai vārds", "Number or name"));
-    buf_esc(b, q);
-    buf_printf(b, "\"><button type=\"submit\" id=\"search\">%s</button></form>", TR(rq, "Meklēt", "Search"));
-}
-
-struct hits {
-    struct web_req *rq;
-    int n;
-};
-
-static int hit_row(const struct volunteer_hit *h, void *arg)
-{
-    struct hits *l = arg;
-    struct web_req *rq = l->rq;
-    struct buf *b = &rq->out;
-    if (!l->n++)
-        buf_printf(b, "<table id=\"results\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                      "<th class=\"num\">%s</th></tr></thead><tbody>", TR(rq, "Numurs", "Number"),
-                   TR(rq, "Vārds", "Name"), TR(rq, "Kopš", "Since"), TR(rq, "Punkti", "Points"));
-    char since[32];
-    page_time((time_t)h->created_at, since);
-    buf_printf(b, "<tr><td><a href=\"/volunteer?id=%lld\">", (long long)h->id);
-    buf_esc(b, h->number);
-    buf_put(b, "</a></td><td>");
-    buf_esc(b, h->name);
-    buf_printf(b, "</td><td>%s</td><td class=\"num\">%lld</td></tr>", since, (long long)h->points);
-    return 0;
-}
-
-void web_volunteers(struct web_req *rq)
-{
-    const char *q = web_arg(rq, "q");
-    struct buf *b = &rq->out;
-    page_begin(rq, TR(rq, "Brīvprātīgie", "Volunteers"), "/volunteers");
-    search_form(rq, q ? q : "");
-    if (!q || !*q) {
-        page_end(rq);
-        return;
-    }
-    char e164[40];
-    bool phone = phone_normalize(q, e164, sizeof e164) == PHONE_E164;
-    struct hits l = { rq, 0 };
-    enum db_status st = volunteers_search(rq->db, phone ? e164 : "", q, SEARCH_MAX, hit_row, &l);
-    if (DB_FAILED(st)) {
-        page_db_fail(rq, st);
-        return;
-    }
-    if (l.n)
-        buf_put(b, "</tbody></table>");
-    else
-        buf_printf(b, "<p id=\"no-results\">%s</p>", TR(rq, "Neviens nav atrasts.", "Nobody found."));
-    page_end(rq);
-}
 
 static const char *out_state(const struct web_req *rq, const char *s)
 {
@@ -206,9 +143,16 @@ void web_volunteer(struct web_req *rq)
     buf_printf(b, "<form method=\"post\" action=\"/volunteer/reminders\" class=\"inline\">");
     page_csrf(rq);
     buf_printf(b, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><input type=\"hidden\" name=\"on\""
-                  " value=\"%d\"><span id=\"reminders\">%s</span> <button type=\"submit\">%s</button></form></dd></dl>",
+                  " value=\"%d\"><span id=\"reminders\">%s</span> ",
                (long long)v.id, v.opted_out ? 1 : 0,
-               v.opted_out ? TR(rq, "izslēgti (STOP)", "off (STOP)") : TR(rq, "ieslēgti", "on"),
+               v.opted_out ? TR(rq, "izslēgti (STOP)", "off (STOP)") : TR(rq, "ieslēgti", "on"));
+    /* STOP was the volunteer's own word: only they can take it back */
+    if (v.opted_out)
+        buf_printf(b, "<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\""
+                      " id=\"reminders-confirm\" required> %s</label> ",
+                   TR(rq, "Brīvprātīgais pats lūdza tos atkal ieslēgt",
+                      "The volunteer asked for them back"));
+    buf_printf(b, "<button type=\"submit\" id=\"reminders-toggle\">%s</button></form></dd></dl>",
                v.opted_out ? TR(rq, "Ieslēgt", "Turn on") : TR(rq, "Izslēgt", "Turn off"));
     conversation(rq, &v);
     buf_put(b, "<div class=\"grid\">");
@@ -240,6 +184,12 @@ void web_volunteer_reminders(struct web_req *rq)
     snprintf(actor, sizeof actor, "web:%s", rq->user.name);
     snprintf(subject, sizeof subject, "volunteer#%lld", (long long)v.id);
     snprintf(path, sizeof path, "/volunteer?id=%lld", (long long)v.id);
+    const char *confirm = web_field(rq, "confirm");
+    if (on && (!confirm || strcmp(confirm, "yes"))) {
+        page_back(rq, path, false, TR(rq, "Atzīmējiet, ka brīvprātīgais pats lūdza atgādinājumus ieslēgt.",
+                                      "Tick that the volunteer asked for reminders back."));
+        return;
+    }
     if (!volunteer_set_opted_out(rq->db, v.id, !on)) {
         page_back(rq, path, false, TR(rq, "Datubāzes kļūda.", "Database error."));
         return;
