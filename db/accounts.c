@@ -164,16 +164,21 @@ enum db_status sessions_flash_take(struct db *db, const char *id_hash, char *ok,
                                    char *err, size_t errlen)
 {
     ok[0] = err[0] = '\0';
-    /* one statement reads and clears, so a notice is shown once */
-    sqlite3_stmt *st = db_prep(db, "UPDATE web_sessions SET flash_ok = NULL, flash_err = NULL"
-                                   " WHERE id_hash = ? AND (flash_ok IS NOT NULL OR flash_err IS NOT NULL)"
-                                   " RETURNING coalesce(flash_ok, ''), coalesce(flash_err, '')");
+    sqlite3_stmt *st = db_prep(db, "SELECT coalesce(flash_ok, ''), coalesce(flash_err, '')"
+                                   " FROM web_sessions WHERE id_hash = ?");
     struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", id_hash) : SQLITE_ERROR);
-    if (db_row(&r)) {
+    bool found = db_row(&r);
+    if (found) {
         db_col_text(st, 0, ok, oklen);
         db_col_text(st, 1, err, errlen);
     }
-    return db_rows_end(&r);
+    enum db_status s = db_rows_end_one(&r, found);
+    /* shown once: cleared as it is read */
+    if (found && (*ok || *err) &&
+        !db_run(db, "UPDATE web_sessions SET flash_ok = NULL, flash_err = NULL WHERE id_hash = ?",
+                "t", id_hash))
+        return DB_ERROR;
+    return s;
 }
 
 bool sessions_purge(struct db *db, int64_t before)

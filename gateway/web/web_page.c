@@ -15,12 +15,34 @@ static const struct {
 } menu[] = {
     { "/overview", "Kopskats", "Overview", ROLE_VIEWER },
     { "/moderation", "Moderēšana", "Moderation", ROLE_COORDINATOR },
-    { "/broadcasts", "Ziņas", "Broadcasts", ROLE_COORDINATOR },
+    { "/broadcasts", "Atgādinājumi", "Reminders", ROLE_COORDINATOR },
     { "/volunteers", "Brīvprātīgie", "Volunteers", ROLE_COORDINATOR },
     { "/health", "Vārteja", "Gateway health", ROLE_VIEWER },
     { "/downloads", "Lejupielādes", "Downloads", ROLE_VIEWER },
     { "/accounts", "Konti", "Accounts", ROLE_ADMIN },
 };
+
+/* On a page that answers a form (a preview), the language switch sends the form
+ * again (POST /lang answers 307), so nothing typed is lost. */
+static void lang_form(struct web_req *rq)
+{
+    struct buf *b = &rq->out;
+    buf_printf(b, "<form method=\"post\" action=\"/lang\" class=\"inline\"><input type=\"hidden\""
+                  " name=\"to\" value=\"%s\"><input type=\"hidden\" name=\"back\" value=\"",
+               rq->en ? "lv" : "en");
+    buf_esc(b, rq->path);
+    buf_put(b, "\">");
+    for (int i = 0; i < rq->form->n; i++) {
+        if (!strcmp(rq->form->keys[i], "to") || !strcmp(rq->form->keys[i], "back"))
+            continue;
+        buf_put(b, "<input type=\"hidden\" name=\"");
+        buf_esc(b, rq->form->keys[i]);
+        buf_put(b, "\" value=\"");
+        buf_esc(b, rq->form->vals[i].p ? rq->form->vals[i].p : "");
+        buf_put(b, "\">");
+    }
+    buf_printf(b, "<button type=\"submit\" class=\"lang\">%s</button></form>", rq->en ? "LV" : "EN");
+}
 
 void page_begin(struct web_req *rq, const char *title, const char *nav)
 {
@@ -32,7 +54,8 @@ void page_begin(struct web_req *rq, const char *title, const char *nav)
     buf_esc(b, title);
     buf_put(b, " · talka</title><link rel=\"stylesheet\" href=\"/assets/style.css\">"
                "<link rel=\"icon\" href=\"/assets/tree.svg\">"
-               "<script src=\"/assets/app.js\" defer></script></head><body><header>"
+               "<script src=\"/assets/app.js\" defer></script>"
+               "<script src=\"/assets/sms_counter.js\" defer></script></head><body><header>"
                "<a class=\"brand\" href=\"/overview\"><img src=\"/assets/tree.svg\" alt=\"\">"
                " talka</a><nav>");
     if (rq->authed) {
@@ -45,9 +68,13 @@ void page_begin(struct web_req *rq, const char *title, const char *nav)
         }
     }
     buf_put(b, "</nav><div class=\"me\">");
-    buf_printf(b, "<a class=\"lang\" href=\"/lang?to=%s&amp;back=", rq->en ? "lv" : "en");
-    buf_url(b, rq->path);
-    buf_printf(b, "\">%s</a>", rq->en ? "LV" : "EN");
+    if (rq->post && rq->form)
+        lang_form(rq);
+    else {
+        buf_printf(b, "<a class=\"lang\" href=\"/lang?to=%s&amp;back=", rq->en ? "lv" : "en");
+        buf_url(b, rq->path);
+        buf_printf(b, "\">%s</a>", rq->en ? "LV" : "EN");
+    }
     if (rq->authed) {
         buf_put(b, " <span class=\"who\">");
         buf_esc(b, rq->user.name);
@@ -98,8 +125,33 @@ void page_time(time_t t, char out[32])
 {
     if (!t)
         snprintf(out, 32, "—");
-    else
-        local_format(t, out, 32);
+    else {
+        struct tm tm;
+        local_tm(t, &tm);
+        snprintf(out, 32, "%02d.%02d.%04d %02d:%02d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100,
+                 (tm.tm_year + 1900) % 10000, tm.tm_hour % 100, tm.tm_min % 100);
+    }
+}
+
+time_t page_parse_local(const char *s)
+{
+    int d, mo, y, h = 0, mi = 0, n = 0;
+    if (sscanf(s, " %2d.%2d.%4d%n", &d, &mo, &y, &n) == 3) {
+        const char *rest = s + n;
+        int m = 0;
+        if (*rest && !(sscanf(rest, " %2d:%2d %n", &h, &mi, &m) == 2 && !rest[m]))
+            return (time_t)-1;
+        if (y < 2000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || h < 0 || mi < 0)
+            return (time_t)-1;
+        return local_time(y, mo, d, h, mi);
+    }
+    char iso[64];
+    snprintf(iso, sizeof iso, "%s", s);
+    char *t = strchr(iso, 'T');
+    if (t)
+        *t = ' ';
+    time_t r = local_parse_time(iso);
+    return r != (time_t)-1 ? r : local_parse_date(iso);
 }
 
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16])

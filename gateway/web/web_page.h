@@ -16,8 +16,10 @@ void page_end(struct web_req *rq);
 void page_csrf(struct web_req *rq);
 /* The notice an action left in the session (shown once). */
 void page_notice(struct web_req *rq);
-/* "2026-05-16 14:30" in the campaign's time zone ("—" for 0). */
+/* "16.05.2026 14:30" in the campaign's time zone ("—" for 0). */
 void page_time(time_t t, char out[32]);
+/* "16.05.2026 14:30" or "16.05.2026" (local; ISO forms too) as a time; -1 when bad. */
+time_t page_parse_local(const char *s);
 /* "V-1a2b3c4d" for a number ("V-erased" for an erased one). */
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
 /* A species id's everyday name in the page's language (the id when unknown). */

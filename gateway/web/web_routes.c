@@ -9,6 +9,7 @@
 #include "gateway/web/web_login.h"
 #include "gateway/web/web_moderation.h"
 #include "gateway/web/web_overview.h"
+#include "gateway/web/web_sms_count.h"
 #include "gateway/web/web_volunteers.h"
 
 #include <openssl/crypto.h>
@@ -26,6 +27,7 @@ static const struct route {
     { "GET", "/login", ROLE_NONE, web_login_form },
     { "POST", "/login", ROLE_NONE, web_login_post },
     { "GET", "/lang", ROLE_NONE, web_lang },
+    { "POST", "/lang", ROLE_NONE, web_lang },
     { "POST", "/logout", ROLE_VIEWER, web_logout },
     { "GET", "/", ROLE_VIEWER, home },
     { "GET", "/overview", ROLE_VIEWER, web_overview },
@@ -42,6 +44,8 @@ static const struct route {
     { "POST", "/broadcasts/preview", ROLE_COORDINATOR, web_broadcast_preview },
     { "POST", "/broadcasts/create", ROLE_COORDINATOR, web_broadcast_create },
     { "POST", "/broadcasts/cancel", ROLE_COORDINATOR, web_broadcast_cancel },
+    { "POST", "/broadcasts/count", ROLE_COORDINATOR, web_broadcast_count },
+    { "POST", "/sms-count", ROLE_COORDINATOR, web_sms_count },
     { "GET", "/volunteers", ROLE_COORDINATOR, web_volunteers },
     { "GET", "/volunteer", ROLE_COORDINATOR, web_volunteer },
     { "POST", "/volunteer/reminders", ROLE_COORDINATOR, web_volunteer_reminders },
