@@ -46,8 +46,9 @@ static int review_row(const struct review_item *it, void *arg)
     char when[32], pseudo[16];
     page_time((time_t)it->reported_at, when);
     page_pseudonym(rq, it->number ? it->number : "", pseudo);
-    buf_printf(b, "<tr><td class=\"num\">%d</td><td>%s</td><td>%s</td><td>", it->review_no, when,
-               pseudo);
+    buf_printf(b, "<tr><td class=\"num\">%d</td><td>%s</td><td>", it->review_no, when);
+    page_volunteer_link(rq, it->volunteer_id, pseudo);
+    buf_put(b, "</td><td>");
     buf_esc(b, it->text);
     buf_put(b, "</td><td>");
     buf_esc(b, it->place);
@@ -138,9 +139,11 @@ void web_report(struct web_req *rq)
     char title[64];
     snprintf(title, sizeof title, "%s %d", TR(rq, "Ziņojums", "Report"), no);
     page_begin(rq, title, "/moderation");
-    buf_printf(b, "<dl class=\"facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt>"
-                  "<dd><pre class=\"sms\" id=\"raw-text\">", TR(rq, "Brīvprātīgais", "Volunteer"),
-               pseudo, TR(rq, "Saņemts", "Received"), when, TR(rq, "Īsziņa", "Text"));
+    buf_printf(b, "<dl class=\"facts\"><dt>%s</dt><dd>", TR(rq, "Brīvprātīgais", "Volunteer"));
+    page_volunteer_link(rq, r->volunteer_id, pseudo);
+    buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt>"
+                  "<dd><pre class=\"sms\" id=\"raw-text\">", TR(rq, "Saņemts", "Received"), when,
+               TR(rq, "Īsziņa", "Text"));
     buf_esc(b, r->text);
     buf_printf(b, "</pre></dd><dt>%s</dt><dd>", TR(rq, "Vieta", "Place"));
     buf_esc(b, r->place);
@@ -169,9 +172,9 @@ void web_report(struct web_req *rq)
                TR(rq, "Iemesls (tiks nosūtīts brīvprātīgajam)", "Reason (sent to the volunteer)"),
                REASON_MAX, TR(rq, "Brīvprātīgais saņems šo īsziņu:", "The volunteer will get this SMS:"));
     buf_esc(b, sms);
-    buf_put(b, "\">");
+    buf_printf(b, "\" data-blank=\"%s\" data-sms-count=\"reject-count\">", TR(rq, "[iemesls]", "[reason]"));
     buf_esc(b, sms);
-    buf_printf(b, "</pre><button type=\"submit\" id=\"reject\" class=\"danger\">%s</button></form></div>",
+    buf_printf(b, "</pre><p class=\"hint sms-count\" id=\"reject-count\" aria-live=\"polite\"></p><button type=\"submit\" id=\"reject\" class=\"danger\">%s</button></form></div>",
                TR(rq, "Noraidīt", "Reject"));
     history(rq, r->volunteer_id);
     page_end(rq);

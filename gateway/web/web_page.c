@@ -201,3 +201,12 @@ void page_db_error_line(struct web_req *rq, enum db_status s)
 {
     buf_printf(&rq->out, "<p class=\"notice bad db-error\">%s</p>", page_db_failure(rq, s));
 }
+
+void page_volunteer_link(struct web_req *rq, int64_t id, const char *label)
+{
+    if (id > 0 && rq->user.role >= ROLE_COORDINATOR)
+        buf_printf(&rq->out, "<a href=\"/volunteer?id=%lld\" class=\"volunteer\">", (long long)id);
+    buf_esc(&rq->out, label);
+    if (id > 0 && rq->user.role >= ROLE_COORDINATOR)
+        buf_put(&rq->out, "</a>");
+}

@@ -22,6 +22,8 @@ void page_time(time_t t, char out[32]);
 time_t page_parse_local(const char *s);
 /* "V-1a2b3c4d" for a number ("V-erased" for an erased one). */
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
+/* label (a pseudonym) as a link to volunteer id's page for coordinators and admins. */
+void page_volunteer_link(struct web_req *rq, int64_t id, const char *label);
 /* A species id's everyday name in the page's language (the id when unknown). */
 const char *page_species(const struct web_req *rq, const char *id);
 /* Redirect to path, text left in the session as a notice: ok (a success) or a

@@ -49,6 +49,7 @@ static const struct route {
     { "GET", "/volunteers", ROLE_COORDINATOR, web_volunteers },
     { "GET", "/volunteer", ROLE_COORDINATOR, web_volunteer },
     { "POST", "/volunteer/reminders", ROLE_COORDINATOR, web_volunteer_reminders },
+    { "POST", "/volunteer/message", ROLE_COORDINATOR, web_volunteer_message },
     { "POST", "/volunteer/erase", ROLE_ADMIN, web_volunteer_erase },
     { "GET", "/accounts", ROLE_ADMIN, web_accounts },
     { "POST", "/accounts/add", ROLE_ADMIN, web_account_add_post },

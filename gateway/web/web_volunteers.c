@@ -24,17 +24,58 @@ static const char *out_state(const struct web_req *rq, const char *s)
     return s;
 }
 
+/* what talka made of a text (inbound.outcome) in the reader's language */
+static const char *understood(const struct web_req *rq, const char *o)
+{
+    static const struct { const char *code, *lv, *en; } known[] = {
+        { "planted", "stādījums ierakstīts", "planting recorded" },
+        { "pending_review", "stādījums gaida pārbaudi", "planting waits for review" },
+        { "points", "jautāja punktus", "asked for points" },
+        { "registered", "vārds ierakstīts", "name recorded" },
+        { "stopped", "STOP: atgādinājumi izslēgti", "STOP: reminders off" },
+        { "started", "atgādinājumi ieslēgti", "reminders on" },
+        { "help", "palīdzība", "help" },
+        { "help2", "palīdzība", "help" },
+        { "duplicate", "atkārtots ziņojums", "repeated report" },
+        { "flood", "pārāk daudz īsziņu", "too many texts" },
+        { "cancelled", "atsauca stādījumu", "withdrew a planting" },
+        { "cancel_none", "nebija ko atsaukt", "nothing to withdraw" },
+        { "delete_asked", "lūdza dzēst datus", "asked to erase data" },
+        { "deleted", "dati dzēsti", "data erased" },
+        { "awaiting_confirmation", "jautāts precizējums", "asked back" },
+        { "answer:ask_again", "atbilde nebija skaidra", "answer unclear" },
+        { "answer:declined", "atteicās", "declined" },
+        { "answer:nothing_waiting", "atbilde, bet nekas negaidīja", "an answer with nothing waiting" },
+        { "error:unknown_command", "nesaprasts", "not understood" },
+        { "handled", "apstrādāts", "handled" },
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (!strcmp(o, known[i].code))
+            return rq->en ? known[i].en : known[i].lv;
+    if (!strncmp(o, "error:", 6))
+        return TR(rq, "nesaprasts", "not understood");
+    if (!strncmp(o, "ignored:", 8))
+        return TR(rq, "neņemts vērā", "ignored");
+    return *o ? TR(rq, "apstrādāts", "handled") : TR(rq, "vēl nav apstrādāts", "not handled yet");
+}
+
 static int conversation_row(const struct conversation_item *it, void *arg)
 {
     struct web_req *rq = arg;
     struct buf *b = &rq->out;
     char when[32];
     page_time((time_t)it->at, when);
-    buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s</span><pre class=\"sms\">",
-               it->in ? "in" : "out", when,
+    buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s", it->in ? "in" : "out", when,
                it->in ? TR(rq, "saņemta", "received") : out_state(rq, it->how));
+    if (!it->in && !strcmp(it->outcome, "staff"))
+        buf_printf(b, " · %s", TR(rq, "no koordinatora", "from staff"));
+    buf_put(b, "</span><pre class=\"sms\">");
     buf_esc(b, it->text);
-    buf_put(b, "</pre></li>");
+    buf_put(b, "</pre>");
+    if (it->in)
+        buf_printf(b, "<span class=\"understood\">%s: %s</span>", TR(rq, "talka saprata", "talka understood"),
+                   understood(rq, it->outcome));
+    buf_put(b, "</li>");
     return 0;
 }
 
@@ -106,7 +147,7 @@ static void ledger(struct web_req *rq, int64_t id)
 }
 
 /* the volunteer named by id=; false (with the answer set) when there is none */
-static bool load(struct web_req *rq, struct volunteer *v)
+bool web_volunteer_load(struct web_req *rq, struct volunteer *v)
 {
     long long id = web_num(rq, "id");
     enum db_status s = id ? volunteer_by_id(rq->db, id, v) : DB_NONE;
@@ -124,7 +165,7 @@ static bool load(struct web_req *rq, struct volunteer *v)
 void web_volunteer(struct web_req *rq)
 {
     struct volunteer v;
-    if (!load(rq, &v))
+    if (!web_volunteer_load(rq, &v))
         return;
     struct buf *b = &rq->out;
     page_begin(rq, v.number, "/volunteers");
@@ -155,6 +196,7 @@ void web_volunteer(struct web_req *rq)
     buf_printf(b, "<button type=\"submit\" id=\"reminders-toggle\">%s</button></form></dd></dl>",
                v.opted_out ? TR(rq, "Ieslēgt", "Turn on") : TR(rq, "Izslēgt", "Turn off"));
     conversation(rq, &v);
+    web_volunteer_message_form(rq, &v);
     buf_put(b, "<div class=\"grid\">");
     plantings(rq, v.id);
     ledger(rq, v.id);
@@ -177,7 +219,7 @@ void web_volunteer(struct web_req *rq)
 void web_volunteer_reminders(struct web_req *rq)
 {
     struct volunteer v;
-    if (!load(rq, &v))
+    if (!web_volunteer_load(rq, &v))
         return;
     bool on = web_num(rq, "on") == 1;
     char actor[64], subject[48], path[64];
@@ -202,7 +244,7 @@ void web_volunteer_reminders(struct web_req *rq)
 void web_volunteer_erase(struct web_req *rq)
 {
     struct volunteer v;
-    if (!load(rq, &v))
+    if (!web_volunteer_load(rq, &v))
         return;
     char path[64];
     snprintf(path, sizeof path, "/volunteer?id=%lld", (long long)v.id);

@@ -3,6 +3,19 @@
 // typed, and confirmations before destructive forms. Served from the binary.
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
+  // each cell knows its column's heading: on a phone the rows stack (style.css)
+  document.querySelectorAll("table").forEach(function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (tr) {
+        Array.prototype.forEach.call(tr.cells, function (td, i) {
+          if (heads[i] && !td.hasAttribute("data-th") && !td.hasAttribute("colspan")) td.dataset.th = heads[i];
+        });
+      });
+    });
+  });
   document.querySelectorAll("table.sortable").forEach(function (table) {
     table.querySelectorAll("th").forEach(function (th, col) {
       th.classList.add("sortable-col");
@@ -36,9 +49,11 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("input[data-preview]").forEach(function (input) {
     var pre = document.getElementById(input.dataset.preview);
     var update = function () {
-      pre.textContent = pre.dataset.template.split("[REASON]").join(input.value || "[REASON]");
+      pre.textContent = pre.dataset.template.split("[REASON]").join(input.value || pre.dataset.blank || "");
+      pre.dispatchEvent(new Event("sms-count"));   // its part counter (sms_counter.js)
     };
     input.addEventListener("input", update);
+    update();
   });
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (e) {
