@@ -8,6 +8,7 @@
 #include "db/ussd_counts.h"
 #include "gateway/base/localtime.h"
 #include "gateway/core/export.h"
+#include "gateway/web/web_exports.h"
 #include "gateway/web/web_page.h"
 
 #include <stdio.h>
@@ -173,6 +174,7 @@ void web_downloads(struct web_req *rq)
                TR(rq, "MapMyTree masveida ievadei (kolonnas: docs/registry.md)",
                   "for MapMyTree bulk entry (columns: docs/registry.md)"),
                TR(rq, "kartēm (vietas ar koordinātām)", "for maps (places with coordinates)"));
+    web_downloads_people(rq);
     page_end(rq);
 }
 

@@ -79,7 +79,7 @@ void page_begin(struct web_req *rq, const char *title, const char *nav)
         buf_put(b, " <span class=\"who\">");
         buf_esc(b, rq->user.name);
         buf_printf(b, " (%s)</span><form method=\"post\" action=\"/logout\" class=\"inline\">",
-                   web_role_name(rq->user.role));
+                   page_role(rq, rq->user.role));
         page_csrf(rq);
         buf_printf(b, "<button type=\"submit\">%s</button></form>", TR(rq, "Iziet", "Log out"));
     }
@@ -209,4 +209,14 @@ void page_volunteer_link(struct web_req *rq, int64_t id, const char *label)
     buf_esc(&rq->out, label);
     if (id > 0 && rq->user.role >= ROLE_COORDINATOR)
         buf_put(&rq->out, "</a>");
+}
+
+const char *page_role(const struct web_req *rq, enum web_role r)
+{
+    switch (r) {
+    case ROLE_ADMIN: return TR(rq, "administrators", "admin");
+    case ROLE_COORDINATOR: return TR(rq, "koordinators", "coordinator");
+    case ROLE_VIEWER: return TR(rq, "skatītājs", "viewer");
+    default: return "—";
+    }
 }

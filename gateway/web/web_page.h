@@ -24,6 +24,8 @@ time_t page_parse_local(const char *s);
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
 /* label (a pseudonym) as a link to volunteer id's page for coordinators and admins. */
 void page_volunteer_link(struct web_req *rq, int64_t id, const char *label);
+/* A role's name in the page's language (administrators, koordinators, skatītājs). */
+const char *page_role(const struct web_req *rq, enum web_role r);
 /* A species id's everyday name in the page's language (the id when unknown). */
 const char *page_species(const struct web_req *rq, const char *id);
 /* Redirect to path, text left in the session as a notice: ok (a success) or a

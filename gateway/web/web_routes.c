@@ -5,6 +5,7 @@
 #include "gateway/web/web_admin.h"
 #include "gateway/web/web_assets.h"
 #include "gateway/web/web_broadcasts.h"
+#include "gateway/web/web_exports.h"
 #include "gateway/web/web_health.h"
 #include "gateway/web/web_login.h"
 #include "gateway/web/web_moderation.h"
@@ -36,6 +37,8 @@ static const struct route {
     { "GET", "/downloads", ROLE_VIEWER, web_downloads },
     { "GET", "/downloads/plantings.csv", ROLE_VIEWER, web_download_csv },
     { "GET", "/downloads/plantings.geojson", ROLE_VIEWER, web_download_geojson },
+    { "GET", "/downloads/volunteers.csv", ROLE_COORDINATOR, web_download_volunteers },
+    { "GET", "/downloads/messages.csv", ROLE_COORDINATOR, web_download_messages },
     { "GET", "/moderation", ROLE_COORDINATOR, web_moderation },
     { "GET", "/moderation/report", ROLE_COORDINATOR, web_report },
     { "POST", "/moderation/approve", ROLE_COORDINATOR, web_approve },
