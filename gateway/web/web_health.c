@@ -50,7 +50,7 @@ static void modems(struct web_req *rq)
         buf_printf(b, "<tr><td>");
         buf_esc(b, r->name);
         buf_printf(b, "</td><td class=\"state-%s\">", !strcmp(r->state, "up") ? "up" : "down");
-        buf_esc(b, r->state);
+        buf_esc(b, page_code(rq, r->state));
         buf_printf(b, "</td><td class=\"num\">%s</td><td>", sig);
         buf_esc(b, r->network[0] ? r->network : "—");
         buf_printf(b, "</td><td>%s</td><td%s>", contact, r->balance_low ? " class=\"state-down\"" : "");

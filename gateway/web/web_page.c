@@ -220,3 +220,50 @@ const char *page_role(const struct web_req *rq, enum web_role r)
     default: return "—";
     }
 }
+
+const char *page_code(const struct web_req *rq, const char *code)
+{
+    /* every code the pages show: planting status, ledger reason, modem state,
+     * language; an unknown one is shown as it is (never hidden) */
+    static const struct { const char *code, *lv, *en; } codes[] = {
+        { "accepted", "pieņemts", "accepted" },
+        { "pending_review", "gaida pārbaudi", "waiting for review" },
+        { "rejected", "noraidīts", "rejected" },
+        { "cancelled", "atcelts", "cancelled" },
+        { "trees", "par kokiem", "for trees" },
+        { "first_report", "pirmā ziņojuma balva", "first report bonus" },
+        { "first_report_withdrawn", "pirmā ziņojuma balva atsaukta", "first report bonus withdrawn" },
+        { "cancel", "stādījums atsaukts", "planting withdrawn" },
+        { "approve", "apstiprināts", "approved" },
+        { "up", "darbojas", "up" },
+        { "down", "nedarbojas", "down" },
+        { "absent", "nav pievienots", "absent" },
+        { "stopped", "apturēts", "stopped" },
+        { "lv", "latviešu", "Latvian" },
+        { "ru", "krievu", "Russian" },
+        { "en", "angļu", "English" },
+    };
+    for (size_t i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
+        if (!strcmp(code, codes[i].code))
+            return rq->en ? codes[i].en : codes[i].lv;
+    return code ? code : "";
+}
+
+const char *page_num(const struct web_req *rq, long long v, char out[32])
+{
+    /* 1 502 (a no-break space) in Latvian, 1,502 in English */
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
+    const char *sep = rq->en ? "," : "\xc2\xa0";
+    size_t o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    for (int i = 0; i < n && o + 3 < 32; i++) {
+        if (i && (n - i) % 3 == 0)
+            for (const char *p = sep; *p && o + 3 < 32; p++)
+                out[o++] = *p;
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    return out;
+}

@@ -26,6 +26,11 @@ void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
 void page_volunteer_link(struct web_req *rq, int64_t id, const char *label);
 /* A role's name in the page's language (administrators, koordinators, skatītājs). */
 const char *page_role(const struct web_req *rq, enum web_role r);
+/* A code stored in the database (a planting's status, a ledger reason, a modem's
+ * state, a language) in the page's language; an unknown code as it is. */
+const char *page_code(const struct web_req *rq, const char *code);
+/* v with the page's thousands separator ("1 502" in Latvian, "1,502" in English). */
+const char *page_num(const struct web_req *rq, long long v, char out[32]);
 /* A species id's everyday name in the page's language (the id when unknown). */
 const char *page_species(const struct web_req *rq, const char *id);
 /* Redirect to path, text left in the session as a notice: ok (a success) or a

@@ -103,7 +103,7 @@ static int planting_row(const struct planting_item *it, void *arg)
     buf_printf(b, "</td><td class=\"num\">%lld</td><td>", (long long)it->count);
     buf_esc(b, it->place);
     buf_put(b, "</td><td>");
-    buf_esc(b, it->status);
+    buf_esc(b, page_code(rq, it->status));
     buf_put(b, "</td></tr>");
     return 0;
 }
@@ -128,7 +128,7 @@ static int ledger_row(const struct ledger_item *it, void *arg)
     char when[32];
     page_time((time_t)it->at, when);
     buf_printf(b, "<tr><td>%s</td><td class=\"num\">%+lld</td><td>", when, (long long)it->delta);
-    buf_esc(b, it->reason);
+    buf_esc(b, page_code(rq, it->reason));
     buf_put(b, "</td></tr>");
     return 0;
 }
@@ -178,7 +178,7 @@ void web_volunteer(struct web_req *rq)
     if (points_total(rq->db, v.id, &points) == DB_FOUND)
         snprintf(pts, sizeof pts, "%lld", (long long)points);
     buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"points\">%s</dd>"
-                  "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), v.lang, TR(rq, "Kopš", "Since"), since,
+                  "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), page_code(rq, v.lang), TR(rq, "Kopš", "Since"), since,
                TR(rq, "Punkti", "Points"), pts,
                TR(rq, "Atgādinājumi", "Reminders"));
     buf_printf(b, "<form method=\"post\" action=\"/volunteer/reminders\" class=\"inline\">");
