@@ -201,6 +201,25 @@ try:
     driver.get(BASE + "/lang?to=lv&back=/broadcasts")
     shot("broadcasts")
 
+    # the overview: figures and table from one answer, map dots named on tap
+    driver.get(BASE + "/overview")
+    total = sum(int(re.sub(r"\D", "", r.find_elements(By.TAG_NAME, "td")[1].text))
+                for r in driver.find_elements(By.CSS_SELECTOR, "#by-municipality tbody tr"))
+    check("overview_figure_equals_table", int(re.sub(r"\D", "", text_of("#fig-accepted"))) == total,
+          (text_of("#fig-accepted"), total))
+    dots = driver.find_elements(By.CSS_SELECTOR, "svg.map circle")
+    if dots:
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", dots[0])
+    check("map_dot_named_on_tap", ":" in text_of(".map-label"), text_of(".map-label"))
+    # one language per page: no stored code or English word on a Latvian page
+    for p in ("/overview", vol_url.replace(BASE, ""), "/health", "/moderation/report?n=1"):
+        driver.get(BASE + p)
+        words = set(re.findall(r"[A-Za-z_]+", driver.find_element(By.TAG_NAME, "main").text +
+                               driver.find_element(By.TAG_NAME, "header").text))
+        english = words & {"accepted", "pending_review", "rejected", "coordinator", "admin", "viewer", "up",
+                           "down", "trees", "first_report", "REASON", "Broadcasts", "Overview", "received"}
+        check("latvian_only_%s" % p.strip("/").split("?")[0].replace("/", "_"), not english, (p, english))
+
     # every page at 390 px: no sideways scrolling; no console errors on any page
     driver.get_log("browser")
     login("boss", "correct horse battery")
@@ -226,6 +245,16 @@ try:
         WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
         drain_console(p)
     check("no_console_errors", not console, console[:5])
+    # Accounts: a new password is typed twice
+    driver.get(BASE + "/accounts")
+    check("accounts_password_twice", len(driver.find_elements(By.CSS_SELECTOR, "#new-password, #new-password2")) == 2
+          and all(len(f.find_elements(By.CSS_SELECTOR, "input[type=password]")) == 2
+                  for f in driver.find_elements(By.CSS_SELECTOR, "form[action='/accounts/passwd']")))
+    shot("accounts")
+    driver.get(BASE + "/downloads")
+    check("downloads_people_exports", bool(driver.find_elements(By.ID, "volunteers-csv")) and
+          bool(driver.find_elements(By.ID, "messages-csv")))
+    shot("downloads")
 finally:
     driver.quit()
 sys.exit(1 if failed else 0)
