@@ -11,6 +11,8 @@
 #include "gateway/web/web_moderation.h"
 #include "gateway/web/web_overview.h"
 #include "gateway/web/web_sms_count.h"
+#include "gateway/web/web_volunteer_message.h"
+#include "gateway/web/web_volunteer_search.h"
 #include "gateway/web/web_volunteers.h"
 
 #include <openssl/crypto.h>

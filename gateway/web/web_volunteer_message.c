@@ -4,7 +4,7 @@
  * of the blue is refused after STOP and otherwise waits like a broadcast copy for
  * the send policy (quiet hours, daily caps). The audit log names the volunteer and
  * never holds the words. */
-#include "gateway/web/web_volunteers.h"
+#include "gateway/web/web_volunteer_message.h"
 
 #include "db/audit.h"
 #include "db/outbox.h"
@@ -12,6 +12,7 @@
 #include "db/volunteers.h"
 #include "gateway/base/sms_text.h"
 #include "gateway/web/web_page.h"
+#include "gateway/web/web_volunteer_load.h"
 
 #include <stdio.h>
 #include <string.h>

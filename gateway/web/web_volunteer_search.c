@@ -2,7 +2,7 @@
  * one box for any part of a number in any form ("2631", "+371 26", "26 31"), a
  * part of a name typed with or without diacritics ("berzina" finds Bērziņa), or
  * a pseudonym (V-1a2b3c4d, as the moderation page and the audit log show them). */
-#include "gateway/web/web_volunteers.h"
+#include "gateway/web/web_volunteer_search.h"
 
 #include "db/volunteer_search.h"
 #include "gateway/base/pseudonym.h"

@@ -9,6 +9,8 @@
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
 #include "gateway/web/web_page.h"
+#include "gateway/web/web_volunteer_load.h"
+#include "gateway/web/web_volunteer_message.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -144,22 +146,6 @@ static void ledger(struct web_req *rq, int64_t id)
     if (DB_FAILED(st))
         page_db_error_row(rq, 3, st);
     buf_put(b, "</tbody></table></section>");
-}
-
-/* the volunteer named by id=; false (with the answer set) when there is none */
-bool web_volunteer_load(struct web_req *rq, struct volunteer *v)
-{
-    long long id = web_num(rq, "id");
-    enum db_status s = id ? volunteer_by_id(rq->db, id, v) : DB_NONE;
-    if (DB_FAILED(s)) {
-        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "database error");
-        return false;
-    }
-    if (s == DB_NONE || strncmp(v->number, "+", 1)) {
-        web_fail(rq, MHD_HTTP_NOT_FOUND, TR(rq, "Tāda brīvprātīgā nav.", "No such volunteer."));
-        return false;
-    }
-    return true;
 }
 
 void web_volunteer(struct web_req *rq)
