@@ -3,3 +3,7 @@
 -- the address (?msg= / ?err= showed any text a link put there).
 ALTER TABLE web_sessions ADD COLUMN flash_ok TEXT;
 ALTER TABLE web_sessions ADD COLUMN flash_err TEXT;
+
+-- A volunteer's conversation and last text (the volunteer's page, Sūtīt ziņu)
+-- read by volunteer, not by a scan of every text.
+CREATE INDEX inbound_volunteer ON inbound(volunteer_id, received_at);
