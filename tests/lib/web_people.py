@@ -9,6 +9,7 @@ and no message text in any address after a form. Prints "ok NAME" / "not ok NAME
 saves screenshots under SHOTS and writes what the shell checks next to OUT
 (KEY<TAB>VALUE lines).
 usage: web_people.py BASE_URL SHOTS_DIR OUT_FILE"""
+import base64
 import os
 import re
 import sys
@@ -68,6 +69,14 @@ def shot(name, width=1280):
     h = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, max(800, min(int(h) + 40, 3000)))
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    # a smaller copy for docs/img (docs/dashboard.md)
+    w, h = driver.execute_script("return [document.documentElement.scrollWidth,"
+                                 " Math.min(document.documentElement.scrollHeight, 1400)]")
+    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 0.6}})
+    os.makedirs(os.path.join(SHOTS, "small"), exist_ok=True)
+    with open(os.path.join(SHOTS, "small", name + ".png"), "wb") as f:
+        f.write(base64.b64decode(small["data"]))
     driver.set_window_size(1280, 1000)
 
 
@@ -129,7 +138,7 @@ try:
     typed.append(msg)
     box = driver.find_element(By.ID, "message")
     box.send_keys(msg)
-    counted = wait_text("#message-count", lambda t: str(len(msg)) in t)
+    counted = wait_text("#message-count", lambda t: t.startswith("%d zīmes" % len(msg)))
     check("message_counter_chars_parts", counted.startswith("%d zīmes · 1 SMS daļa" % len(msg)), counted)
     check("message_goes_at_once_hint", "tūlīt" in text_of("#message-when"))
     shot("volunteer")
@@ -163,10 +172,12 @@ try:
         links[0].click()
         check("moderation_link_opens_volunteer", "/volunteer?id=" in driver.current_url and
               text_of("#volunteer") != "", driver.current_url)
+    shot("moderation")
     driver.get(BASE + "/moderation/report?n=1")
     counter = wait_text("#reject-count", lambda t: "SMS" in t)
     check("reject_preview_counter", "SMS daļa" in counter, counter)
     check("reject_preview_blank_latvian", "[REASON]" not in text_of("#reject-sms"), text_of("#reject-sms"))
+    shot("report")
 
     # Atgādinājumi: texts per language, counters, live count, English preview keeps the text
     driver.get(BASE + "/broadcasts")
@@ -182,7 +193,8 @@ try:
     typed.extend([lv, ru])
     driver.find_element(By.ID, "text").send_keys(lv)
     driver.find_element(By.ID, "text_ru").send_keys(ru)
-    rc = wait_text("#text_ru-count", lambda t: "zīmes" in t)
+    # the counter answers as the typing settles: wait for the count of the whole text
+    rc = wait_text("#text_ru-count", lambda t: t.startswith("%d zīmes" % len(ru)))
     check("ru_counter_unicode", rc.startswith("%d zīmes · 1 SMS daļa (Unicode" % len(ru)), rc)
     driver.find_element(By.ID, "name").send_keys("krievu talka")
     driver.find_element(By.ID, "preview").click()
@@ -211,6 +223,7 @@ try:
     if dots:
         driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", dots[0])
     check("map_dot_named_on_tap", ":" in text_of(".map-label"), text_of(".map-label"))
+    shot("overview")
     # one language per page: no stored code or English word on a Latvian page
     for p in ("/overview", vol_url.replace(BASE, ""), "/health", "/moderation/report?n=1"):
         driver.get(BASE + p)
@@ -233,12 +246,11 @@ try:
         name = p.strip("/").split("?")[0].replace("/", "_")
         check("phone_390_%s" % name, sw <= vw and vw <= 390, (p, sw, vw))
         drain_console(p)
-    shot_w = driver.execute_script("return window.innerWidth")
-    driver.get(BASE + "/volunteers?q=26")
     driver.set_window_size(390, 1400)
-    driver.save_screenshot(os.path.join(SHOTS, "phone_volunteers.png"))
-    driver.get(BASE + "/overview")
-    driver.save_screenshot(os.path.join(SHOTS, "phone_overview.png"))
+    for p, name in (("/volunteers?q=26", "phone_volunteers"), ("/overview", "phone_overview"),
+                    (vol_url.replace(BASE, ""), "phone_volunteer")):
+        driver.get(BASE + p)
+        driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
     driver.set_window_size(1280, 1000)
     for p in pages:
         driver.get(BASE + p)
