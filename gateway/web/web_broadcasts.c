@@ -276,13 +276,35 @@ static bool first_one(void *ctx, const struct bc_recipient *r)
     return false;
 }
 
+/* the plan's parts and time to send in the page's language (the CLI's own
+ * wording, broadcast_stats_format, is English) */
+static void plan_texts(const struct web_req *rq, const struct broadcast_plan *plan, char *seg,
+                       size_t seglen, char *eta, size_t etalen)
+{
+    const struct broadcast_stats *st = &plan->stats;
+    char parts[32], gsm[32], ucs[32], rate[32];
+    page_num(rq, st->parts, parts);
+    page_num(rq, st->recipients - st->ucs2, gsm);
+    page_num(rq, st->ucs2, ucs);
+    page_num(rq, plan->per_min, rate);
+    snprintf(seg, seglen, TR(rq, "%s daļas kopā (%s kopijas GSM-7, %s Unicode)",
+                             "%s parts in all (%s copies GSM-7, %s Unicode)"), parts, gsm, ucs);
+    long m = (plan->eta_s + 59) / 60;
+    int n = rq->site->policy->nlinks > 0 ? rq->site->policy->nlinks : 1;
+    if (m < 60)
+        snprintf(eta, etalen, TR(rq, "ap %ld min, %s daļas minūtē, modemi: %d", "about %ld min at %s parts a minute, modems: %d"),
+                 m, rate, n);
+    else
+        snprintf(eta, etalen, TR(rq, "ap %ld h %ld min, %s daļas minūtē, modemi: %d",
+                                 "about %ld h %ld min at %s parts a minute, modems: %d"), m / 60, m % 60, rate, n);
+}
+
 static void show_plan(struct web_req *rq, const struct broadcast_request *req,
                       struct broadcast_plan *plan)
 {
     struct buf *b = &rq->out;
     char seg[200], eta[160], from[32], done[32];
-    broadcast_stats_format(&plan->stats, seg, sizeof seg);
-    broadcast_plan_eta_text(rq->site->policy, plan, eta, sizeof eta);
+    plan_texts(rq, plan, seg, sizeof seg, eta, sizeof eta);
     page_time(plan->start, from);
     page_time(plan->start + plan->eta_s, done);
     struct sample s = { .tmpl = req->text };
