@@ -18,6 +18,13 @@ static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     }
     size_t n = strlen(s) + 1;
+    bool ascii = true;
+    for (const unsigned char *p = (const unsigned char *)s; *p && ascii; p++)
+        ascii = *p < 0x80;
+    if (ascii) {   /* nothing to fold: the value as it is, without a copy */
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
     char *out = malloc(n);
     if (!out) {
         sqlite3_result_error_nomem(ctx);
