@@ -8,7 +8,10 @@
 #include "gateway/core/review.h"
 #include "gateway/web/web_page.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LIST_MAX 50
@@ -167,7 +170,7 @@ void web_report(struct web_req *rq)
     page_csrf(rq);
     buf_printf(b, "<input type=\"hidden\" name=\"n\" value=\"%d\"><h2>%s</h2>"
                   "<label for=\"reason\">%s</label><input id=\"reason\" name=\"reason\" required"
-                  " maxlength=\"%d\" data-preview=\"reject-sms\"><p>%s</p><pre class=\"sms\""
+                  " maxlength=\"%d\" data-preview=\"reject-sms\" data-preview-url=\"/moderation/reject-preview\"><p>%s</p><pre class=\"sms\""
                   " id=\"reject-sms\" data-template=\"", no, TR(rq, "Noraidīt", "Reject"),
                TR(rq, "Iemesls (tiks nosūtīts brīvprātīgajam)", "Reason (sent to the volunteer)"),
                REASON_MAX, TR(rq, "Brīvprātīgais saņems šo īsziņu:", "The volunteer will get this SMS:"));
@@ -216,3 +219,26 @@ static void decide(struct web_req *rq, bool approve)
 
 void web_approve(struct web_req *rq) { decide(rq, true); }
 void web_reject(struct web_req *rq) { decide(rq, false); }
+
+/* POST /moderation/reject-preview (n, reason): the exact SMS a rejection with
+ * this reason sends, as the volunteer will get it (their language, the reason cut
+ * where the SMS must be), for the preview as the reason is typed: {"sms": ...}. */
+void web_reject_preview(struct web_req *rq)
+{
+    int no = (int)web_num(rq, "n");
+    const char *reason = web_field(rq, "reason");
+    char sms[700] = "";
+    if (no && reason && *reason && strlen(reason) <= REASON_MAX)
+        review_preview(rq->site->pipe, rq->db, no, false, reason, sms, sizeof sms);
+    json_t *o = json_pack("{s:s}", "sms", sms);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (!s) {
+        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+        return;
+    }
+    rq->status = MHD_HTTP_OK;
+    rq->type = "application/json";
+    buf_put(&rq->out, s);
+    free(s);
+}

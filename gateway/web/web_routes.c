@@ -45,6 +45,7 @@ static const struct route {
     { "GET", "/moderation/report", ROLE_COORDINATOR, web_report },
     { "POST", "/moderation/approve", ROLE_COORDINATOR, web_approve },
     { "POST", "/moderation/reject", ROLE_COORDINATOR, web_reject },
+    { "POST", "/moderation/reject-preview", ROLE_COORDINATOR, web_reject_preview },
     { "GET", "/broadcasts", ROLE_COORDINATOR, web_broadcasts },
     { "POST", "/broadcasts/preview", ROLE_COORDINATOR, web_broadcast_preview },
     { "POST", "/broadcasts/create", ROLE_COORDINATOR, web_broadcast_create },

@@ -5,9 +5,12 @@
 #include "gateway/web/web_volunteer_search.h"
 
 #include "db/volunteer_search.h"
-#include "gateway/base/pseudonym.h"
 #include "gateway/base/sms_text.h"
 #include "gateway/web/web_page.h"
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
 
 #include <ctype.h>
 #include <stdio.h>
@@ -60,21 +63,51 @@ static bool pseudonym_part(const char *q, char hex[9])
     return true;
 }
 
+/* Finding a pseudonym means an HMAC of every number (20 000 and more): the key
+ * is set up once and each number's MAC starts from a copy of that state, and
+ * only the first bytes are compared, as hex, without formatting the rest. The
+ * MAC is pseudonym_hmac's (HMAC-SHA256 of the number with the site's key). */
 struct pseudo_find {
     const struct web_req *rq;
     const char *hex;
+    EVP_MAC_CTX *keyed;
     int64_t id;
 };
 
 static int pseudo_row(int64_t id, const char *number, void *arg)
 {
+    static const char digits[] = "0123456789abcdef";
     struct pseudo_find *f = arg;
-    char mac[65];
-    pseudonym_hmac(f->rq->site->key, f->rq->site->keylen, number, mac);
-    if (strncmp(mac, f->hex, strlen(f->hex)))
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    size_t maclen = 0, n = strlen(f->hex);
+    EVP_MAC_CTX *c = EVP_MAC_CTX_dup(f->keyed);
+    bool ok = c && EVP_MAC_update(c, (const unsigned char *)number, strlen(number)) &&
+              EVP_MAC_final(c, mac, &maclen, sizeof mac);
+    EVP_MAC_CTX_free(c);
+    if (!ok || maclen * 2 < n)
         return 0;
+    for (size_t i = 0; i < n; i++)
+        if (digits[(mac[i / 2] >> (i % 2 ? 0 : 4)) & 15] != f->hex[i])
+            return 0;
     f->id = id;
     return 1;
+}
+
+/* The volunteer whose pseudonym starts with hex into *id (0: nobody). */
+static enum db_status find_pseudonym(struct web_req *rq, const char *hex, int64_t *id)
+{
+    struct pseudo_find f = { rq, hex, NULL, 0 };
+    EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    f.keyed = mac ? EVP_MAC_CTX_new(mac) : NULL;
+    OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string("digest", (char *)"SHA256", 0),
+                            OSSL_PARAM_construct_end() };
+    enum db_status st = DB_ERROR;
+    if (f.keyed && EVP_MAC_init(f.keyed, (const unsigned char *)rq->site->key, rq->site->keylen, params))
+        st = volunteers_each_number(rq->db, pseudo_row, &f);
+    EVP_MAC_CTX_free(f.keyed);
+    EVP_MAC_free(mac);
+    *id = f.id;
+    return st;
 }
 
 struct hits {
@@ -118,15 +151,15 @@ void web_volunteers(struct web_req *rq)
         return;
     }
     char digits[40] = "", folded[404] = "", hex[9];
-    struct pseudo_find pf = { rq, hex, 0 };
+    int64_t pseudo_id = 0;
     enum db_status st = DB_DONE;
     if (pseudonym_part(q, hex))
-        st = volunteers_each_number(rq->db, pseudo_row, &pf);
+        st = find_pseudonym(rq, hex, &pseudo_id);
     else if (!number_part(q, digits, sizeof digits))
         sms_fold_latvian(q, folded, sizeof folded);
     struct hits l = { rq, 0 };
-    if (!DB_FAILED(st) && (digits[0] || folded[0] || pf.id))
-        st = volunteers_search(rq->db, digits, folded, pf.id, SEARCH_MAX, hit_row, &l);
+    if (!DB_FAILED(st) && (digits[0] || folded[0] || pseudo_id))
+        st = volunteers_search(rq->db, digits, folded, pseudo_id, SEARCH_MAX, hit_row, &l);
     if (DB_FAILED(st)) {
         page_db_fail(rq, st);
         return;

@@ -17,7 +17,7 @@ GET_ROUTES = ["/", "/overview", "/api/overview", "/health", "/downloads", "/down
 POST_ROUTES = ["/logout", "/moderation/approve", "/moderation/reject", "/broadcasts/preview",
                "/broadcasts/create", "/broadcasts/cancel", "/volunteer/reminders", "/volunteer/erase",
                "/accounts/add", "/accounts/passwd", "/accounts/remove", "/volunteer/message",
-               "/broadcasts/count", "/sms-count"]
+               "/broadcasts/count", "/sms-count", "/moderation/reject-preview"]
 COORD_ONLY = ["/moderation", "/moderation/report?n=1", "/broadcasts", "/volunteers?q=26000001", "/volunteer?id=1",
               "/downloads/volunteers.csv", "/downloads/messages.csv"]
 ADMIN_ONLY = ["/accounts"]

@@ -211,6 +211,26 @@ try:
     check("broadcast_scheduled", "krievu talka" in text_of("#broadcast-list"))
     no_text_in_url("broadcast")
     driver.get(BASE + "/lang?to=lv&back=/broadcasts")
+    # one for later, its time typed in local form, then cancelled: it waits for nothing
+    later = "Nakamgad atkal, {name}!"
+    typed.append(later)
+    driver.find_element(By.ID, "text").send_keys(later)
+    driver.find_element(By.ID, "name").send_keys("nakamgad")
+    driver.find_element(By.ID, "send_at").send_keys("01.03.2030 10:00")
+    driver.find_element(By.ID, "preview").click()
+    driver.find_element(By.ID, "schedule").click()
+    row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#broadcast-list tbody tr") if "nakamgad" in r.text]
+    cells = [c.text for c in row[0].find_elements(By.TAG_NAME, "td")] if row else []
+    check("broadcast_local_time", len(cells) > 2 and cells[2] == "01.03.2030 10:00", cells)
+    if row:
+        row[0].find_element(By.CSS_SELECTOR, "button.danger").click()
+        WebDriverWait(driver, 5).until(lambda d: d.switch_to.alert).accept()
+        wait_text(".notice.ok", lambda t: "Atcelts" in t)
+    row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#broadcast-list tbody tr") if "nakamgad" in r.text]
+    cells = [c.text for c in row[0].find_elements(By.TAG_NAME, "td")] if row else []
+    check("cancelled_broadcast_waits_for_nothing", len(cells) > 7 and cells[1] == "atcelta" and cells[7] == "0",
+          cells)
+    no_text_in_url("cancel")
     shot("broadcasts")
 
     # the overview: figures and table from one answer, map dots named on tap

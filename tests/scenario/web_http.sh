@@ -6,7 +6,7 @@
 # attempt; the audit log names the account. Also `talka web user` and [web] keys.
 . tests/lib.sh
 . tests/lib/web.sh
-plan 185  # 36 here, 149 from tests/lib/web_http.py
+plan 188  # 36 here, 152 from tests/lib/web_http.py
 scratch
 web_config
 # the first start (make run): an admin with a random password, printed once

@@ -7,7 +7,7 @@
 # errors, no message text in an address. Screenshots go to build/screenshots/.
 . tests/lib.sh
 . tests/lib/web.sh
-plan 60  # 5 here, 55 from tests/lib/web_people.py
+plan 63  # 5 here, 58 from tests/lib/web_people.py
 if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
     not_ok web_people_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
     exit 1

@@ -83,11 +83,29 @@
         }).catch(function () {});
       }, 15000);
     }
+    // the reject preview: at once the template with the reason put in, then the
+    // server's exact SMS (the volunteer's language, the reason cut where it must be)
     document.querySelectorAll("input[data-preview]").forEach(function (input) {
-      var pre = document.getElementById(input.dataset.preview);
-      var update = function () {
-        pre.textContent = pre.dataset.template.split("[REASON]").join(input.value || pre.dataset.blank || "");
+      var pre = document.getElementById(input.dataset.preview), asked = 0, timer = null;
+      var show = function (text) {
+        pre.textContent = text;
         pre.dispatchEvent(new Event("sms-count"));   // its part counter (sms_counter.js)
+      };
+      var exact = function () {
+        var form = input.form, n = form.querySelector("input[name=n]"), csrf = form.querySelector("input[name=csrf]");
+        if (!input.dataset.previewUrl || !input.value || !n || !csrf) return;
+        var mine = ++asked, p = new URLSearchParams();
+        p.set("csrf", csrf.value); p.set("n", n.value); p.set("reason", input.value);
+        fetch(input.dataset.previewUrl, { method: "POST", credentials: "same-origin",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: p.toString() })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (d) { if (d && d.sms && mine === asked) show(d.sms); })
+          .catch(function () {});
+      };
+      var update = function () {
+        show(pre.dataset.template.split("[REASON]").join(input.value || pre.dataset.blank || ""));
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(exact, 250);
       };
       input.addEventListener("input", update);
       update();
