@@ -1,5 +1,6 @@
 /* db.c: SQLite connection set-up, migrations and the prepared-statement cache. */
 #include "db/db.h"
+#include "db/db_fold.h"
 #include "db/migrate.h"
 #include "gateway/base/log.h"
 
@@ -225,6 +226,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
         return NULL;
     }
     sqlite3_busy_timeout(db->h, 10000);
+    db_fold_register(db->h);   /* without it only the volunteer search by name fails */
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas,
              "PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"

@@ -106,11 +106,17 @@ void web_logout(struct web_req *rq)
 
 void web_lang(struct web_req *rq)
 {
-    const char *to = web_arg(rq, "to"), *back = web_arg(rq, "back");
+    /* a POST comes from a page that was itself the answer to a form (a preview):
+     * 307 sends the same form again, so switching the language keeps what was typed */
+    const char *to = rq->post ? web_field(rq, "to") : web_arg(rq, "to");
+    const char *back = rq->post ? web_field(rq, "back") : web_arg(rq, "back");
     bool en = to && !strcmp(to, "en");
     if (rq->ncookies < 3)
         snprintf(rq->cookies[rq->ncookies++], sizeof rq->cookies[0],
                  "talka_lang=%s; Path=/; Max-Age=31536000; SameSite=Strict%s", en ? "en" : "lv",
                  rq->secure ? "; Secure" : "");
-    web_redirect(rq, back && back[0] == '/' ? back : "/overview");
+    /* a local path only: "//host" would leave the site */
+    web_redirect(rq, back && back[0] == '/' && back[1] != '/' && back[1] != '\\' ? back : "/overview");
+    if (rq->post)
+        rq->status = MHD_HTTP_TEMPORARY_REDIRECT;
 }
