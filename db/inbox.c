@@ -6,21 +6,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* THE list of what "talka did not understand" means, used by every query below:
- *  - every parser error (outcome error:CODE: unknown command, species or place,
- *    a missing part, a count out of range, ...), except a database failure;
- *  - a question or a plea for help, answered with the help text (help, help2);
- *  - a report talka asked back about (or, with issue 23's dialogue, half a
- *    report) whose question ran out unanswered: awaiting_confirmation rows
- *    expired, or still "waiting" past their time, whatever the outcome says.
- * New outcomes that mean "not understood" are added here and nowhere else. */
-#define INBOX_IDS \
+/* The texts in the inbox: inbox_open, which the triggers of migration 015 keep
+ * from the view inbox_belongs (THE list of outcomes that mean "talka did not
+ * understand" is that view), plus the questions still 'waiting' past their time
+ * (no write marks those, so they are found here; there are few). ?1 is now;
+ * a page holds those below id ?2, at most ?3, newest first: the open ones read
+ * by their key backwards, so a page costs 50 rows, not 10 000. */
+#define INBOX_PAGE_IDS \
     "box(id) AS (" \
-    " SELECT id FROM inbound WHERE outcome >= 'error:' AND outcome < 'error;'" \
-    "   AND outcome != 'error:db'" \
-    " UNION SELECT id FROM inbound WHERE outcome IN ('help', 'help2')" \
-    " UNION SELECT inbound_id FROM awaiting_confirmation WHERE state = 'expired'" \
-    "   OR (state = 'waiting' AND expires_at <= ?1))"
+    " SELECT id FROM (SELECT inbound_id AS id FROM inbox_open WHERE inbound_id < ?2" \
+    "   ORDER BY inbound_id DESC LIMIT ?3)" \
+    " UNION SELECT a.inbound_id FROM awaiting_confirmation a CROSS JOIN inbound w ON w.id = a.inbound_id" \
+    "   WHERE a.state = 'waiting' AND a.expires_at <= ?1 AND a.inbound_id < ?2" \
+    "   AND length(w.text) > 0" \
+    "   AND NOT EXISTS (SELECT 1 FROM inbox_resolved x WHERE x.inbound_id = a.inbound_id))"
 
 /* the columns of struct inbox_item, from box b, inbound i, volunteers v and
  * inbox_resolved r (LEFT JOINed) */
@@ -29,7 +28,7 @@
     " CAST(i.text AS TEXT), coalesce(i.outcome, '')," \
     " coalesce((SELECT o.text FROM outbound o WHERE o.inbound_id = i.id AND o.kind = 'reply'), '')," \
     " coalesce(r.resolved_by, ''), coalesce(r.resolved_at, 0), coalesce(r.how, '')" \
-    " FROM box b JOIN inbound i ON i.id = b.id LEFT JOIN volunteers v ON v.id = i.volunteer_id" \
+    " FROM box b CROSS JOIN inbound i ON i.id = b.id LEFT JOIN volunteers v ON v.id = i.volunteer_id" \
     " LEFT JOIN inbox_resolved r ON r.inbound_id = i.id"
 
 static enum db_status walk(struct db *db, sqlite3_stmt *st, int bind_rc,
@@ -59,8 +58,7 @@ static enum db_status walk(struct db *db, sqlite3_stmt *st, int bind_rc,
 enum db_status inbox_page(struct db *db, time_t now, int64_t before, int limit,
                           int (*row)(const struct inbox_item *, void *), void *arg)
 {
-    sqlite3_stmt *st = db_prep(db, "WITH " INBOX_IDS " " INBOX_COLS
-        " WHERE b.id < ?2 AND r.inbound_id IS NULL AND length(i.text) > 0"
+    sqlite3_stmt *st = db_prep(db, "WITH " INBOX_PAGE_IDS " " INBOX_COLS
         " ORDER BY i.id DESC LIMIT ?3");
     bool any = false;
     return walk(db, st, st ? db_bind(st, "iiI", (int64_t)now, before > 0 ? before : INT64_MAX, limit)
@@ -69,9 +67,13 @@ enum db_status inbox_page(struct db *db, time_t now, int64_t before, int limit,
 
 enum db_status inbox_count(struct db *db, time_t now, int64_t *n)
 {
-    return db_figure(db, n, "WITH " INBOX_IDS " SELECT count(*) FROM box b"
-                            " JOIN inbound i ON i.id = b.id WHERE length(i.text) > 0"
-                            " AND NOT EXISTS (SELECT 1 FROM inbox_resolved r WHERE r.inbound_id = b.id)",
+    /* the open ones counted apart (no 10 000-row union); the late questions are
+     * never in inbox_open (their state is still 'waiting') */
+    return db_figure(db, n, "SELECT (SELECT count(*) FROM inbox_open) + (SELECT count(*)"
+                            " FROM awaiting_confirmation a CROSS JOIN inbound w ON w.id = a.inbound_id"
+                            " WHERE a.state = 'waiting' AND a.expires_at <= ?1 AND length(w.text) > 0"
+                            " AND NOT EXISTS (SELECT 1 FROM inbox_resolved x WHERE x.inbound_id = a.inbound_id)"
+                            " AND NOT EXISTS (SELECT 1 FROM inbox_open o WHERE o.inbound_id = a.inbound_id))",
                      "i", (int64_t)now);
 }
 
@@ -87,7 +89,12 @@ enum db_status db_inbox_unresolved(struct db *db, long long *n)
 enum db_status inbox_get(struct db *db, time_t now, int64_t id,
                          int (*row)(const struct inbox_item *, void *), void *arg)
 {
-    sqlite3_stmt *st = db_prep(db, "WITH " INBOX_IDS " " INBOX_COLS " WHERE b.id = ?2");
+    /* resolved or not: the text as the inbox would show it, if it ever was one */
+    sqlite3_stmt *st = db_prep(db, "WITH box(id) AS (SELECT ?2 WHERE ?1 = ?1 AND EXISTS ("
+                                   " SELECT 1 FROM inbox_open WHERE inbound_id = ?2"
+                                   " UNION ALL SELECT 1 FROM inbox_resolved WHERE inbound_id = ?2"
+                                   " UNION ALL SELECT 1 FROM inbound t WHERE t.id = ?2 AND length(t.text) > 0"
+                                   "   AND t.outcome = 'awaiting_confirmation')) " INBOX_COLS);
     bool any = false;
     enum db_status s = walk(db, st, st ? db_bind(st, "ii", (int64_t)now, id) : SQLITE_ERROR, row,
                             arg, &any);
