@@ -16,7 +16,7 @@ web_seed "${WEB_BENCH_VOLUNTEERS:-20000}" "${WEB_BENCH_PLANTINGS:-100000}" "${WE
 web_user bench admin 'bench password 1'
 nv=$(sqlite3 "$T/var/talka.db" "SELECT count(*) FROM volunteers")
 np=$(sqlite3 "$T/var/talka.db" "SELECT count(*) FROM plantings")
-ni=$(sqlite3 "$T/var/talka.db" "SELECT count(*) FROM inbound WHERE dedupe_key LIKE 'seed-inbox-%'")
+ni=$(sqlite3 "$T/var/talka.db" "SELECT count(*) FROM inbox_open")   # what the inbox lists
 if [ "$nv" != "${WEB_BENCH_VOLUNTEERS:-20000}" ] || [ "$np" != "${WEB_BENCH_PLANTINGS:-100000}" ] ||
    [ "$ni" != "${WEB_BENCH_INBOX:-10000}" ]; then
     echo "web: the work was not done: $nv volunteers, $np plantings and $ni inbox texts seeded"

@@ -111,7 +111,7 @@ bool inbox_resolve(struct db *db, int64_t id, const char *by, const char *how, t
 #define WAITING_COLS \
     "SELECT a.id, a.inbound_id, a.volunteer_id, a.asked_at, a.expires_at, a.ask, a.summary," \
     " coalesce(v.number, ''), CAST(i.text AS TEXT) FROM awaiting_confirmation a" \
-    " JOIN inbound i ON i.id = a.inbound_id LEFT JOIN volunteers v ON v.id = a.volunteer_id"
+    " CROSS JOIN inbound i ON i.id = a.inbound_id LEFT JOIN volunteers v ON v.id = a.volunteer_id"
 
 static void waiting_fill(sqlite3_stmt *st, struct waiting_item *w)
 {

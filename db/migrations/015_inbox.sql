@@ -50,6 +50,12 @@ BEGIN
     DELETE FROM inbox_open WHERE inbound_id = NEW.id;
     INSERT INTO inbox_open (inbound_id) SELECT id FROM inbox_belongs WHERE id = NEW.id;
 END;
+-- a text stored already handled (an import, a copy): the pipeline's own rows
+-- come in as 'new' with no outcome and are caught by the trigger above
+CREATE TRIGGER inbox_on_insert AFTER INSERT ON inbound WHEN NEW.outcome IS NOT NULL
+BEGIN
+    INSERT INTO inbox_open (inbound_id) SELECT id FROM inbox_belongs WHERE id = NEW.id;
+END;
 CREATE TRIGGER inbox_on_question AFTER UPDATE OF state ON awaiting_confirmation
 BEGIN
     DELETE FROM inbox_open WHERE inbound_id = NEW.inbound_id;
