@@ -63,7 +63,12 @@ static const struct { const char *code, *lv, *en; } notices[] = {
     { "registered_before", "Šis teksts jau reģistrēts.", "This text is registered already." },
     { "unusable", "Ziņojumu vairs nevar nolasīt kā minēts.", "The report no longer reads as guessed." },
     { "target", "Izvēlieties, ko vārds nozīmē.", "Choose what the word means." },
-    { "word", "Vārds jau ir talkas vārdu sarakstā.", "The word is in talka's word lists already." },
+    { "word", "Nav iemācīts: šis jau ir talkas valodas vārds.", "Not taught: this is a word of talka's language already." },
+    { "word_species", "Nav iemācīts: vārds jau nozīmē sugu.", "Not taught: the word already names a species." },
+    { "word_place", "Nav iemācīts: vārds jau nozīmē vietu.", "Not taught: the word already names a place." },
+    { "word_command", "Nav iemācīts: vārds jau ir komanda.", "Not taught: the word is a command already." },
+    { "word_taught", "Nav iemācīts: šis vārds jau iemācīts.", "Not taught: this word is taught already." },
+    { "word_empty", "Ierakstiet vārdu (līdz 64 zīmēm).", "Write a word (up to 64 characters)." },
     { "db", "Datubāzes kļūda: mēģiniet vēlreiz.", "Database error: try again." },
 };
 
@@ -289,6 +294,13 @@ static void teach_forms(struct web_req *rq, int64_t id)
                TR(rq, "Iemācīt komandu", "Teach a command"));
 }
 
+static const char *how_text(const struct web_req *rq, const char *how)
+{
+    return !strcmp(how, "replied") ? TR(rq, "atbildēts", "answered")
+           : !strcmp(how, "registered") ? TR(rq, "reģistrēts kā stādījums", "registered as a planting")
+                                        : TR(rq, "izskatīts", "reviewed");
+}
+
 void web_inbox_text(struct web_req *rq)
 {
     struct buf *b = &rq->out;
@@ -311,7 +323,7 @@ void web_inbox_text(struct web_req *rq)
         page_time((time_t)o.resolved_at, when);
         buf_printf(b, "<p class=\"notice ok\" id=\"resolved\">%s ", TR(rq, "Izskatīts:", "Resolved:"));
         buf_esc(b, o.resolved_by);
-        buf_printf(b, ", %s (%s)</p>", when, o.how);
+        buf_printf(b, ", %s (%s)</p>", when, how_text(rq, o.how));
     }
     reply_form(rq, o.id);
     register_form(rq, &o);
@@ -323,6 +335,14 @@ void web_inbox_text(struct web_req *rq)
     }
     buf_put(b, "<script src=\"/assets/inbox.js\" defer></script>");
     page_end(rq);
+}
+
+static const char *command_text(const struct web_req *rq, const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(commands[i].name, name))
+            return TR(rq, commands[i].lv, commands[i].en);
+    return name;
 }
 
 static const char *kind_text(const struct web_req *rq, const char *kind)
@@ -346,7 +366,8 @@ static int word_row(const struct taught_row *t, void *arg)
     buf_put(b, "<tr><td class=\"taught-word\">");
     buf_esc(b, t->word);
     buf_printf(b, "</td><td>%s</td><td>", kind_text(rq, t->kind));
-    buf_esc(b, !strcmp(t->kind, "species") ? page_species(rq, t->target) : t->target);
+    buf_esc(b, !strcmp(t->kind, "species") ? page_species(rq, t->target)
+               : !strcmp(t->kind, "command") ? command_text(rq, t->target) : t->target);
     buf_put(b, "</td><td>");
     buf_esc(b, t->added_by);
     buf_printf(b, "</td><td>%s</td><td><form method=\"post\" action=\"/inbox/forget\" class=\"inline\">", when);

@@ -91,6 +91,19 @@ void web_inbox_register(struct web_req *rq)
     back(rq, "/inbox", 0, true, !strcmp(out.outcome, "duplicate") ? "duplicate" : "registered");
 }
 
+/* teach_word's reason ("species quercus_robur", "command points", "word",
+ * "taught", "empty", "target") as a notice code */
+static const char *refusal_code(const char *why)
+{
+    static const char *const codes[] = { "species", "place", "command", "taught", "empty", "target" };
+    static const char *const out[] = { "word_species", "word_place", "word_command", "word_taught",
+                                       "word_empty", "target" };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (!strncmp(why, codes[i], strlen(codes[i])))
+            return out[i];
+    return "word";
+}
+
 void web_inbox_teach(struct web_req *rq)
 {
     int64_t id = (int64_t)web_num(rq, "id");
@@ -104,9 +117,9 @@ void web_inbox_teach(struct web_req *rq)
         return;
     }
     if (r == TEACH_REFUSED) {
-        /* the reason names what the word means already: a fixed code in the URL,
-         * the rest in the log (never the word itself) */
-        back(rq, "/inbox/text", id, false, !strcmp(why, "target") ? "target" : "word");
+        /* the reason (what the word means already) as a fixed code in the URL,
+         * never the word itself */
+        back(rq, "/inbox/text", id, false, refusal_code(why));
         return;
     }
     snprintf(detail, sizeof detail, "%s alias of %s", kind, target);

@@ -181,8 +181,14 @@ try:
     driver.find_element(By.ID, "teach-place-word").send_keys("ozols")
     driver.find_element(By.ID, "teach-place-target").send_keys("Cēsis")
     click("teach-place")
-    check("inbox_teach_collision_refused", "jau ir talkas vārdu sarakstā" in text_of("#inbox-notice"))
+    check("inbox_teach_collision_refused", "vārds jau nozīmē sugu" in text_of("#inbox-notice"),
+          text_of("#inbox-notice"))
     url_clean("inbox_teach_url_clean", "ozols")
+    driver.find_element(By.ID, "teach-species-word").send_keys("Punkti")
+    Select(driver.find_element(By.ID, "teach-species-target")).select_by_value("quercus_robur")
+    click("teach-species")
+    check("inbox_teach_command_refused", "vārds jau ir komanda" in text_of("#inbox-notice"),
+          text_of("#inbox-notice"))
     driver.find_element(By.ID, "teach-species-word").send_keys("smilgas")
     Select(driver.find_element(By.ID, "teach-species-target")).select_by_value("quercus_robur")
     click("teach-species")

@@ -10,7 +10,7 @@
 # sign-ins too) and never a text's words. Roles, console, phone width, URLs.
 . tests/lib.sh
 . tests/lib/web.sh
-plan 63  # 17 here, 46 from tests/lib/web_inbox.py
+plan 66  # 19 here, 47 from tests/lib/web_inbox.py
 if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
     not_ok web_inbox_browser_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
     exit 1
@@ -38,8 +38,13 @@ sms +37126000012 "kur var dabūt stādus?"
 sms +37126000017 "KOKS 1300 LIEPA Talsi"                                   # waits for JĀ / NĒ
 sms +37126000011 "KOKS 5 SMILGAS Cēsis"
 expect_eq web_inbox_smilgas_not_understood "$(q "SELECT outcome FROM inbound WHERE sender = '+37126000011'")" error:unknown_species
+# the old text is in the inbox until retention clears its words
+open_of() { q "SELECT count(*) FROM inbox_open o JOIN inbound i ON i.id = o.inbound_id WHERE i.sender = '$1'"; }
+expect_eq web_inbox_old_text_listed_before_retention "$(open_of +37126000018)" 1
 web_start || bail "talka run did not serve the dashboard: $(tail -3 "$T/run.log")"
-wait_log 15 "$T/run.log" 'retention: cleared' || true
+retained() { [ "$(open_of +37126000018)" = 0 ]; }
+wait_until 15 retained || true   # retention runs as talka run starts
+expect_eq web_inbox_retention_clears_inbox "$(open_of +37126000018) $(q "SELECT length(text) FROM inbound WHERE sender = '+37126000018'")" "0 0"
 /usr/bin/python3 tests/lib/web_inbox.py "$WEB" "$SHOTS" "$T/out.tsv" 6
 answer=$(sed -n 's/^answer\t//p' "$T/out.tsv")
 # the answer is in the conversation and reaches the simulated modem
