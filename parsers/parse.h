@@ -91,6 +91,12 @@ struct parse_result {
     const struct place *choices[PARSE_MAX_CHOICES];
     bool translit;              /* Latvian typed in Cyrillic letters (lang is lv) */
     bool also_points;           /* CMD_PLANT after PUNKTI ("PUNKTI koks 2 egles Dobele") */
+    /* A report that could not be read (error set, nothing to ask): what it did
+     * show, for staff's forms (the inbox's "register as a planting"), never for
+     * a reply. 0 / NULL when the text did not show it. */
+    long found_count;
+    const struct species *found_species;
+    const struct place *found_place;
 };
 
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,

@@ -123,6 +123,27 @@ static int resolve_date(struct reading *c, struct parse_result *out)
     return 0;
 }
 
+/* What a report that fails still showed (a count, a species, a place), kept
+ * apart from the result for staff's forms (parse.h: found_*). */
+static void note_found(const struct reading *c, struct parse_result *out)
+{
+    for (int k = c->nel - 1; k >= 0; k--) {        /* backwards: the first one stays */
+        const struct elem *e = &c->el[k];
+        if (e->kind == E_NUM && e->num > 0)
+            out->found_count = e->num;
+        else if (e->kind == E_SPECIES && e->sp >= 0 && (size_t)e->sp < c->lex->nsp)
+            out->found_species = &c->lex->sp[e->sp].pub;
+        else if (e->kind == E_PLACE && !e->bad && e->npl > 0 && (size_t)e->pl[0] < c->lex->npl)
+            out->found_place = &c->lex->pl[e->pl[0]].pub;
+    }
+    if (out->nitems > 0) {
+        out->found_count = out->items[0].count;
+        out->found_species = out->items[0].species;
+    }
+    if (out->place)
+        out->found_place = out->place;
+}
+
 /* One report: the elements of c, typos resolved, checked into out. */
 static void one_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
                        int plant_signal, int explicit_cmd)
@@ -173,6 +194,7 @@ static void one_report(struct reading *c, struct parse_result *out, const struct
     if (!err && c->date_state > 0 && resolve_date(c, out) < 0)
         err = "future_date";                        /* a day still to come */
     if (err) {
+        note_found(c, out);
         pz_fail(out, err);
         return;
     }

@@ -3,6 +3,8 @@
  * cannot sign a browser in under its own account. */
 #include "gateway/web/web_login.h"
 
+#include "db/accounts.h"
+
 #include "db/audit.h"
 #include "gateway/base/log.h"
 #include "gateway/web/web_page.h"
@@ -51,6 +53,12 @@ void web_login_form(struct web_req *rq)
     form(rq, NULL);
 }
 
+static bool account_known(struct db *db, const char *name)
+{
+    struct account_row row;
+    return web_account_name_ok(name) && accounts_find(db, name, &row) == DB_FOUND;
+}
+
 void web_login_post(struct web_req *rq)
 {
     const char *token = web_field(rq, "token"), *cookie = web_cookie_get(rq, PRE_COOKIE);
@@ -72,6 +80,13 @@ void web_login_post(struct web_req *rq)
         log_info("web: login refused for %s from %s (%s)",
                  web_account_name_ok(name) ? name : "(bad name)", rq->addr,
                  r == LOGIN_LOCKED ? "locked" : "wrong name or password");
+        /* refused sign-ins are in the journal too: the name only when it is an
+         * account's name (a password typed into the name field stays out) */
+        char actor[64];
+        snprintf(actor, sizeof actor, "web:%s", !account_known(rq->db, name)
+                                                    ? "(unknown)" : name);
+        audit(rq->db, rq->now, actor, "web_login_refused", rq->addr,
+              r == LOGIN_LOCKED ? "locked" : "wrong name or password");
         rq->status = r == LOGIN_LOCKED ? MHD_HTTP_TOO_MANY_REQUESTS : MHD_HTTP_UNAUTHORIZED;
         form(rq, r == LOGIN_LOCKED
                      ? TR(rq, "Pārāk daudz neveiksmīgu mēģinājumu: pieteikšanās slēgta uz 15 minūtēm.",

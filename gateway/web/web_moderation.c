@@ -6,7 +6,9 @@
 #include "db/moderation.h"
 #include "db/volunteer_history.h"
 #include "gateway/core/review.h"
+#include "gateway/web/web_inbox.h"
 #include "gateway/web/web_page.h"
+#include "gateway/web/web_waiting.h"
 
 #include <jansson.h>
 
@@ -68,6 +70,7 @@ void web_moderation(struct web_req *rq)
 {
     struct buf *b = &rq->out;
     page_begin(rq, TR(rq, "Moderēšana", "Moderation"), "/moderation");
+    inbox_notice(rq);              /* after settling a waiting report */
     struct listing l = { rq, 0, 0, 0 };
     enum db_status st = moderation_page(rq->db, (int64_t)web_num(rq, "after"), LIST_MAX,
                                         review_row, &l);
@@ -84,6 +87,7 @@ void web_moderation(struct web_req *rq)
     if (l.n == LIST_MAX)
         buf_printf(b, "<p><a class=\"button\" href=\"/moderation?after=%d\" id=\"next-page\">%s</a></p>",
                    l.last, TR(rq, "Nākamie", "Next"));
+    web_waiting_section(rq);
     page_end(rq);
 }
 

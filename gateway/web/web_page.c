@@ -2,6 +2,7 @@
 #include "gateway/web/web_page.h"
 
 #include "db/accounts.h"
+#include "db/inbox.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/pseudonym.h"
 #include "parsers/species.h"
@@ -14,11 +15,13 @@ static const struct {
     enum web_role role;
 } menu[] = {
     { "/overview", "Kopskats", "Overview", ROLE_VIEWER },
+    { "/inbox", "Iesūtne", "Inbox", ROLE_COORDINATOR },
     { "/moderation", "Moderēšana", "Moderation", ROLE_COORDINATOR },
     { "/broadcasts", "Atgādinājumi", "Reminders", ROLE_COORDINATOR },
     { "/volunteers", "Brīvprātīgie", "Volunteers", ROLE_COORDINATOR },
     { "/health", "Vārteja", "Gateway health", ROLE_VIEWER },
     { "/downloads", "Lejupielādes", "Downloads", ROLE_VIEWER },
+    { "/journal", "Žurnāls", "Journal", ROLE_ADMIN },
     { "/accounts", "Konti", "Accounts", ROLE_ADMIN },
 };
 
@@ -44,6 +47,17 @@ static void lang_form(struct web_req *rq)
     buf_printf(b, "<button type=\"submit\" class=\"lang\">%s</button></form>", rq->en ? "LV" : "EN");
 }
 
+/* the number of texts waiting in the inbox, beside its menu entry ("—" unread) */
+static void inbox_badge(struct web_req *rq)
+{
+    int64_t n = 0;
+    enum db_status s = inbox_count(rq->db, rq->now, &n);
+    if (DB_FAILED(s))
+        buf_put(&rq->out, " <span class=\"badge\" id=\"inbox-badge\">—</span>");
+    else if (n > 0)
+        buf_printf(&rq->out, " <span class=\"badge\" id=\"inbox-badge\">%lld</span>", (long long)n);
+}
+
 void page_begin(struct web_req *rq, const char *title, const char *nav)
 {
     struct buf *b = &rq->out;
@@ -62,9 +76,12 @@ void page_begin(struct web_req *rq, const char *title, const char *nav)
         for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++) {
             if (rq->user.role < menu[i].role)
                 continue;
-            buf_printf(b, "<a href=\"%s\"%s>%s</a>", menu[i].path,
+            buf_printf(b, "<a href=\"%s\"%s>%s", menu[i].path,
                        nav && !strcmp(nav, menu[i].path) ? " class=\"on\"" : "",
                        rq->en ? menu[i].en : menu[i].lv);
+            if (!strcmp(menu[i].path, "/inbox"))
+                inbox_badge(rq);
+            buf_put(b, "</a>");
         }
     }
     buf_put(b, "</nav><div class=\"me\">");

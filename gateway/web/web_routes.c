@@ -6,7 +6,10 @@
 #include "gateway/web/web_assets.h"
 #include "gateway/web/web_broadcasts.h"
 #include "gateway/web/web_exports.h"
+#include "gateway/web/web_audit.h"
 #include "gateway/web/web_health.h"
+#include "gateway/web/web_inbox.h"
+#include "gateway/web/web_inbox_act.h"
 #include "gateway/web/web_login.h"
 #include "gateway/web/web_moderation.h"
 #include "gateway/web/web_overview.h"
@@ -57,6 +60,18 @@ static const struct route {
     { "POST", "/volunteer/reminders", ROLE_COORDINATOR, web_volunteer_reminders },
     { "POST", "/volunteer/message", ROLE_COORDINATOR, web_volunteer_message },
     { "POST", "/volunteer/erase", ROLE_ADMIN, web_volunteer_erase },
+    { "GET", "/inbox", ROLE_COORDINATOR, web_inbox },
+    { "GET", "/inbox/text", ROLE_COORDINATOR, web_inbox_text },
+    { "GET", "/inbox/words", ROLE_COORDINATOR, web_inbox_words },
+    { "POST", "/inbox/reply", ROLE_COORDINATOR, web_inbox_reply },
+    { "POST", "/inbox/register", ROLE_COORDINATOR, web_inbox_register },
+    { "POST", "/inbox/teach", ROLE_COORDINATOR, web_inbox_teach },
+    { "POST", "/inbox/forget", ROLE_COORDINATOR, web_inbox_forget },
+    { "POST", "/inbox/resolve", ROLE_COORDINATOR, web_inbox_resolve },
+    { "POST", "/moderation/settle", ROLE_COORDINATOR, web_question_settle },
+    { "POST", "/api/sms-count", ROLE_COORDINATOR, web_api_sms_count },
+    { "GET", "/journal", ROLE_ADMIN, web_journal },
+    { "GET", "/journal.csv", ROLE_ADMIN, web_journal_csv },
     { "GET", "/accounts", ROLE_ADMIN, web_accounts },
     { "POST", "/accounts/add", ROLE_ADMIN, web_account_add_post },
     { "POST", "/accounts/passwd", ROLE_ADMIN, web_account_passwd_post },
