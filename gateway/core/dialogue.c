@@ -8,6 +8,7 @@
 #include "parsers/lookup.h"
 #include "parsers/tokens.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +96,7 @@ static void stem_of(const char *s, char *out, size_t cap)
     }
 }
 
-/* An ordinal, folded: 1, 2, 3, else 0. */
+/* An ordinal word, folded: 1, 2, 3, else 0. */
 static int ordinal(const char *w)
 {
     static const struct { const char *w; int v; } words[] = {
@@ -152,9 +153,15 @@ int dialogue_choice(const struct job *j, const struct parse_result *rep)
     stem_of(j->row.text, stem, sizeof stem);
     if (!stem[0])
         return 0;
-    int o = ordinal(stem);
-    if (o)
-        return o <= rep->nchoices ? o : 0;
+    for (char *w = stem; *w;) {                 /* "otrais", "the second one" */
+        size_t n = strcspn(w, " ");
+        char word[64];
+        snprintf(word, sizeof word, "%.*s", (int)n, w);
+        int o = ordinal(word);
+        if (o)
+            return o <= rep->nchoices ? o : 0;
+        w += n + (w[n] == ' ');
+    }
     return choice_by_name(j, rep, stem);
 }
 
