@@ -72,13 +72,17 @@ static int range_word(const struct token *t)
     return 0;
 }
 
-/* Is token i the word of a range, between a count and a number? */
+/* Is token i the word of a range, between a count and a number (not a day
+ * before a month word: "no 1. līdz 5. maijam")? */
 static int in_range(const struct reading *c, int i)
 {
     const struct tokens *tk = c->tk;
-    return i > 0 && i + 1 < tk->n && range_word(&tk->t[i]) && tk->t[i - 1].kind == T_NUM &&
-           tk->t[i + 1].kind == T_NUM && c->nel > 0 && c->el[c->nel - 1].kind == E_NUM &&
-           c->el[c->nel - 1].tok == i - 1;
+    if (!(i > 0 && i + 1 < tk->n && range_word(&tk->t[i]) && tk->t[i - 1].kind == T_NUM &&
+          tk->t[i + 1].kind == T_NUM && c->nel > 0 && c->el[c->nel - 1].kind == E_NUM &&
+          c->el[c->nel - 1].tok == i - 1))
+        return 0;
+    int32_t w = i + 2 < tk->n ? pz_word_of(c->lex, &tk->t[i + 2]) : 0;
+    return !(w && WORD_KIND(w) == W_MONTH);
 }
 
 /* A count in digits ("10 000" too), or a day before a month word ("15. maijā"). */
@@ -87,7 +91,7 @@ static int read_number(struct reading *c, int i)
     const struct tokens *tk = c->tk;
     const struct token *t = &tk->t[i];
     long v = digits_value(t);
-    int worded = i >= 2 && range_word(&tk->t[i - 1]);   /* 8 līdz 10 */
+    int worded = i >= 2 && range_word(&tk->t[i - 1]) && in_range(c, i - 1);   /* 8 līdz 10 */
     if ((t->rtail || worded) && c->nel > 0) {            /* 10 - 12: the range's end */
         struct elem *p = &c->el[c->nel - 1];
         if (p->kind == E_NUM && p->tok == i - 1 - worded && !p->range && p->num >= 0 && p->num < v) {
