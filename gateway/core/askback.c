@@ -105,9 +105,8 @@ static void ask_reply(struct job *j, const struct parse_result *pr, char *summar
 
 /* A first report above [rules] ask_first_count: more likely a slip than a
  * forest (USSD showed the count on its own confirm screen already). */
-static bool first_big(struct job *j, bool *big)
+static bool first_big(struct job *j, const struct parse_result *pr, bool *big)
 {
-    const struct parse_result *pr = &j->pr;
     *big = false;
     if (!pr->ok || pr->command != CMD_PLANT || (j->flags & PIPE_NO_SMS_REPLY))
         return true;
@@ -127,7 +126,7 @@ bool askback_maybe_ask(struct job *j, bool *asked)
     const char *ask = pr->confirm;
     bool big = false;
     *asked = false;
-    if (!ask && !first_big(j, &big))
+    if (!ask && !first_big(j, pr, &big))
         return false;
     if (big)
         ask = "count";
@@ -258,23 +257,25 @@ static bool choice_answer(struct job *j, const struct askback *q, int digit, boo
     enum db_status st = dialogue_report(j, q, NULL, 0, &r);
     if (DB_FAILED(st))
         return false;
-    bool usable = st == DB_FOUND && r.pr.command == CMD_PLANT && r.pr.nchoices > 0;
-    int c = usable ? dialogue_choice(j, &r.pr) : 0;
-    if (c || yes || digit)
+    if (st != DB_FOUND || r.pr.command != CMD_PLANT || r.pr.nchoices == 0) {
+        if (st == DB_FOUND)                      /* the lists changed since */
+            inbound_row_free(&r.row);
+        if (!yes && !digit)
+            return not_answer(j, q, digit);
         *done = true;
+        return gone(j, q);
+    }
+    int c = dialogue_choice(j, &r.pr);
     if (c) {
+        *done = true;
         r.pr.place = r.pr.choices[c - 1];
         return register_report(j, q, &r);
     }
-    if (st == DB_FOUND && !usable) {
+    if (!yes && !digit) {                        /* names none of them: read as usual */
         inbound_row_free(&r.row);
-        return *done ? gone(j, q) : not_answer(j, q, digit);
-    }
-    if (!*done) {
-        if (st == DB_FOUND)
-            inbound_row_free(&r.row);
         return not_answer(j, q, digit);
     }
+    *done = true;
     char summary[512];                           /* a digit not offered: asked again */
     ask_reply(j, &r.pr, summary, sizeof summary);
     outcome(j, "answer:ask_again");
@@ -331,15 +332,21 @@ static bool half_answer(struct job *j, const struct askback *q, int digit, bool 
         return not_answer(j, q, digit);
     }
     *done = true;
-    if (r.pr.ok)
+    bool big = false;
+    if (!first_big(j, &r.pr, &big)) {
+        inbound_row_free(&r.row);
+        return false;
+    }
+    if (r.pr.ok && !big)
         return register_report(j, q, &r);
-    /* completed, but a part is only a guess, a range or one of several places:
-     * the same question row now asks that, about both texts */
+    /* completed, but a part is only a guess, a range or one of several places
+     * (or a first report is very big): the same question row now asks that,
+     * about both texts */
     ask_reply(j, &r.pr, summary, sizeof summary);
     inbound_row_free(&r.row);
     outcome(j, "awaiting_confirmation");
-    return askback_reask(j->db, q->id, r.pr.confirm, r.pr.nchoices, j->row.id, summary,
-                         j->row.received_at + ASKBACK_SECONDS);
+    return askback_reask(j->db, q->id, big ? "count" : r.pr.confirm, r.pr.nchoices, j->row.id,
+                         summary, j->row.received_at + ASKBACK_SECONDS);
 }
 
 /* JĀ or NĒ with no question waiting: nothing to confirm; a JĀ while DZĒST

@@ -39,6 +39,7 @@ enum db_status dialogue_report(struct job *j, const struct askback *q, const cha
                                size_t elen, struct job *r)
 {
     *r = *j;
+    memset(&r->row, 0, sizeof r->row);           /* never the answer's own row */
     enum db_status st = inbound_load(j->db, q->inbound_id, &r->row);
     if (st != DB_FOUND)
         return st;
