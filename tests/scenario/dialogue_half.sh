@@ -8,7 +8,7 @@
 # hour later it has ended; a text missing two parts is not asked about; a crash
 # between the question and the answer counts the report once. One SMS each.
 . tests/lib.sh
-plan 95
+plan 101
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
@@ -96,6 +96,14 @@ expect_eq "expiry: the question expired" "$(asked $E)" "ask:expired"
 F=+37126309006
 say "two missing: the usual hint" "2026-05-15 12:40:00" $F "koks 9" "Tr[uū]kst koka sugas"
 expect_eq "two missing: nothing waits" "$(q "SELECT count(*) FROM awaiting_confirmation WHERE volunteer_id=$(vol $F)")" 0
+
+# a first report that is very big, completed: asked about like any first big one
+H=+37126309008
+"$TALKA" sms --at "2026-05-15 12:50:00" $H "koks 1500 ozoli" >/dev/null 2>&1
+say "big: completed, then asked about" "2026-05-15 12:51:00" $H "Cēsīs" "^Vai dom[aā]j[aā]t: ozols 1500 gab\., C[eē]sis\?"
+expect_eq "big: nothing stored yet" "$(planted $H)" ""
+say "big: JĀ sends it to staff review" "2026-05-15 12:52:00" $H "jā" "darbinieki p[aā]rbaud[iī]s"
+expect_eq "big: waits for review" "$(planted $H)" "quercus_robur:1500:Cēsis:pending_review"
 
 # a crash between the question and the answer: the answer is retried, counted once
 G=+37126309007
