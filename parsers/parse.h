@@ -97,7 +97,20 @@ struct parse_result {
     long found_count;
     const struct species *found_species;
     const struct place *found_place;
+    /* For the dialogue (gateway/core/dialogue.c), whatever the outcome above: */
+    long range_hi;              /* confirm "range": the upper count written (12 of 10-12) */
+    int range_item;             /* confirm "range": the item whose count was a range */
+    unsigned parts;             /* a report: what it names, PART_* bits */
+    bool count_only;            /* the text is one count and nothing else ("10", "nē, 10",
+                                   "10 gab.", "desmit"): count_value holds it */
+    long count_value;
 };
+
+/* parse_result.parts: a count, a species, a place, a word read as none of them */
+#define PART_COUNT   1u
+#define PART_SPECIES 2u
+#define PART_PLACE   4u
+#define PART_UNKNOWN 8u
 
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,
  * unknown_species, unknown_place, ambiguous_species, ambiguous_place,

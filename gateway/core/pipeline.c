@@ -257,6 +257,12 @@ static bool handle_public(struct job *j, const struct parse_result *preparsed)
     /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
      * letters, keeps the language the volunteer is answered in */
     bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
+    /* so does an answer to a question that waits ("2", "Dobelē", "desmit"): a
+     * text that is no command and no report of its own */
+    bool answer_like = j->pr.command == CMD_UNKNOWN ||
+                       (j->pr.command == CMD_PLANT && !j->pr.ok && !j->pr.confirm);
+    if (!answer && answer_like && !j->vol.created && !preparsed && !askback_live(j, &answer))
+        return false;
     if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
         j->lang = j->pr.lang;
         if (strcmp(j->vol.lang, lang_code(j->lang)) &&
