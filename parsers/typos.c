@@ -28,9 +28,11 @@ static void fuzzy_species(struct reading *c, const struct token *t, int loose, s
     fuzzy_in(c, t, loose, &c->lex->spfz, pz_species_group, r);
 }
 
+/* A Cyrillic word is matched against the Cyrillic (Russian) forms only, a Latin
+ * one against the Latin forms: a typo never crosses scripts. */
 static void fuzzy_place(struct reading *c, const struct token *t, int loose, struct fz_result *r)
 {
-    fuzzy_in(c, t, loose, &c->lex->plfz, pz_place_group, r);
+    fuzzy_in(c, t, loose, t->cyr ? &c->lex->plfz_cyr : &c->lex->plfz, pz_place_group, r);
 }
 
 /* Species slots: an unknown word next to a count. */
