@@ -62,6 +62,7 @@ static void resolve_slots(struct reading *c)
                 e->kind = E_PLACE;
                 e->pl[0] = PLV_IDX(p.best);
                 e->npl = 1;
+                e->bad = c->ask_place_typos ? 1 : 0;
                 continue;
             }
         }
@@ -109,6 +110,7 @@ static void guess_place(struct reading *c)
         e->pl[0] = PLV_IDX(best.best);
         e->npl = 1;
         if (best.dsecond <= best.dbest) { e->pl[1] = PLV_IDX(best.second); e->npl = 2; }
+        if (c->ask_place_typos) e->bad = 1;     /* across scripts: a guess to confirm */
     } else if (last >= 0) {
         struct elem *e = &c->el[last];
         struct fz_result r;
