@@ -133,6 +133,12 @@ def adjective(a):
             (st + 'им', 'краем')]
 
 
+# Declined place words that are everyday Russian words a planting text may hold
+# (море "sea", сели "sat down", сею "I sow", кони "horses"): left out, the place
+# keeps its волость forms (Морес волость).
+RU_WORDS = {'море', 'моря', 'морю', 'сели', 'сею', 'кони'}
+
+
 def forms_ru(typ, name, lv_nom):
     """Every Russian form of a place that names it, as written (the loader folds
     them): the name in its cases, and for a parish the place word too."""
@@ -142,7 +148,7 @@ def forms_ru(typ, name, lv_nom):
         for u in ('волость', 'волости', 'волостью'):
             out.append(words[0] + ' ' + u)
         if lv_nom:
-            out += decline(translit(lv_nom), lv_nom)
+            out += [f for f in decline(translit(lv_nom), lv_nom) if f.lower() not in RU_WORDS]
     elif len(words) == 2 and words[1] == 'край':
         if words[0].endswith('ский'):
             out += [x + ' ' + y for x, y in adjective(words[0])]
