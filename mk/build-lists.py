@@ -203,7 +203,7 @@ def build_places():
             nom = name
         extra = ru_src.get(name, {})
         name_ru = extra.get('name_ru') or r['name_ru'] or ru_places.name_ru(typ, nom, r['stem'])
-        forms_ru = ru_places.forms_ru(typ, name_ru, nom) + split(extra.get('forms_ru', ''))
+        forms_ru = ru_places.forms_ru(typ, name_ru, nom, r['stem']) + split(extra.get('forms_ru', ''))
         forms = split(PLACE_EXTRA.get(name, '')) + ltg.get(name, [])
         out.append([name, r['name_ascii'], typ, parent, muni, atvk, nom, r['stem'],
                     name_ru, r['lat'], r['lon'], '|'.join(uniq(forms)),

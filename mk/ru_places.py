@@ -38,8 +38,8 @@ def _word(w):
     """One Latvian word (lower case) in Russian letters."""
     out, i, n = [], 0, len(w)
     while i < n:
-        c, nx = w[i], w[i + 1] if i + 1 < n else ''
-        prev = w[i - 1] if i else ''
+        c, nx = w[i], w[i + 1] if i + 1 < n else '#'   # '#': no letter ('' is in every str)
+        prev = w[i - 1] if i else '#'
         if c == 'j':
             after_vowel = prev in VOWELS
             if nx in 'aā':
@@ -57,11 +57,11 @@ def _word(w):
                 out.append(hard + SOFT[nx]); i += 2; continue
             if nx in 'iī':
                 out.append(hard); i += 1; continue
-            out.append(hard + ('ь' if nx and nx not in VOWELS or not nx else '')); i += 1
+            out.append(hard + ('ь' if nx not in VOWELS else '')); i += 1
             continue
         if c in 'iī' and prev in 'aāeēoōuū' and prev not in 'iī' and not (nx in 'eē'):
             out.append('й'); i += 1; continue
-        if c in 'eē' and (i == 0 or prev == '-'):
+        if c in 'eē' and prev in '#-':
             out.append('э'); i += 1; continue
         out.append(BASE.get(c, c)); i += 1
     return ''.join(out)
@@ -139,7 +139,26 @@ def adjective(a):
 RU_WORDS = {'море', 'моря', 'морю', 'сели', 'сею', 'кони'}
 
 
-def forms_ru(typ, name, lv_nom):
+def parish_adjective(stem):
+    """The adjective Russian writers also use for a parish, from its Latvian
+    genitive stem: Aglonas → Аглонская, Višķu → Вишкская, Ērgļu → Эргльская,
+    Rugāju → Ругайская. Accepted when read, never written: its suffix varies by
+    name (Виксненская, not Викснская), so the name stays the transliteration."""
+    low = stem.lower()
+    for end in ('as', 'es', 'us', 'u', 'a', 's'):
+        if low.endswith(end) and len(low) > len(end) + 1:
+            low = low[:-len(end)]
+            break
+    soft = low.endswith(('ļ', 'ņ'))
+    base = _word(low)
+    if soft and not base.endswith('ь'):
+        base += 'ь'
+    if base.endswith('й') and base[-2:-1] not in 'аеиоуыэюя':
+        base = base[:-1]                        # Kalncempju → Калнцемпская
+    return base[:1].upper() + base[1:] + 'ская'
+
+
+def forms_ru(typ, name, lv_nom, stem=''):
     """Every Russian form of a place that names it, as written (the loader folds
     them): the name in its cases, and for a parish the place word too."""
     out = []
@@ -147,6 +166,10 @@ def forms_ru(typ, name, lv_nom):
     if len(words) == 2 and words[1] == 'волость':
         for u in ('волость', 'волости', 'волостью'):
             out.append(words[0] + ' ' + u)
+        if stem:
+            adj = parish_adjective(stem)[:-2]
+            out += [adj + 'ая волость', adj + 'ой волости', adj + 'ую волость',
+                    adj + 'ой волостью']
         if lv_nom:
             out += [f for f in decline(translit(lv_nom), lv_nom) if f.lower() not in RU_WORDS]
     elif len(words) == 2 and words[1] == 'край':
