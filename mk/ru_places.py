@@ -20,7 +20,7 @@ Naujene → Науйене), ji йи; i after a vowel is й (Aizpute → Айз�
 (Līvāni → Ливаны).
 
 Cases: -а, -я nouns (Сигулда: в Сигулде, из Сигулды, под Сигулдой, в Сигулду), -ы/-и
-plurals (Вишки: в Вишках), consonant endings (Вентспилс: в Вентспилсе, из Вентспилса,
+plurals (Вишки: в Вишках, из Вишек; Лимбажи: из Лимбажей), consonant endings (Вентспилс: в Вентспилсе, из Вентспилса,
 под Вентспилсом); names in -е, -о, -у, -и of one thing and the Latvian plurals in
 -as/-es (Плявиняс) stay as they are; край and волость decline in their own way."""
 
@@ -115,7 +115,14 @@ def decline(word, lv_nom=''):
     if last in 'ыи' and lv_nom.lower().endswith('i'):
         soft = lv_nom.lower().endswith(('ļi', 'ņi', 'ji')) or stem[-1:].lower() in 'аеиоуй'
         a = 'я' if soft else 'а'
-        return [w, stem + a + 'х', stem + a + 'м', stem + a + 'ми']
+        out = [w, stem + a + 'х', stem + a + 'м', stem + a + 'ми']
+        # the genitive where it is regular: Лимбажи → из Лимбажей, Прейли → Прейлей,
+        # Вишки → Вишек (others, Ливаны → Ливан, are left out)
+        if soft and stem[-1:].lower() not in 'аеиоуй' or stem[-1:].lower() in HUSH:
+            out.append(stem + 'ей')
+        elif stem[-1:].lower() == 'к' and stem[-2:-1].lower() not in 'аеиоуыэюяй':
+            out.append(stem[:-1] + 'ек')
+        return out
     if last in 'еоуиыэю':
         return [w]
     if last == 'й':

@@ -42,7 +42,7 @@ def texts(form):
     out = ['5 дубов ' + form]
     if low.endswith(('е', 'ах', 'ях', 'волости')):
         out.append('посадили 5 дубов в ' + form)
-    if low.endswith(('ы', 'и', 'а', 'я', 'края')):
+    if low.endswith(('ы', 'и', 'а', 'я', 'ей', 'ек', 'края')):
         out.append('5 берёз из ' + form)
     if low.endswith(('ой', 'ей', 'ом', 'ем', 'ами', 'ями', 'краем', 'волостью')):
         out.append('3 липы под ' + form)
