@@ -2,8 +2,12 @@
 """build-lists.py: builds the project's own config/species.tsv and config/places.tsv
 from the reference facts in ../shared/data (usage: mk/build-lists.py [DATA_DIR]).
 The project keeps these copies; this script records how they were made and adds
-forms the reference lacks (English plurals, colloquial and extra inflected forms)."""
+forms the reference lacks (English plurals, colloquial and extra inflected forms),
+the Russian name and case forms of every place (ru_places.py) and the Latgalian
+forms of config/src/latgalian.tsv, each with its source named there."""
 import csv, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ru_places  # noqa: E402  (beside this script)
 
 data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'data')
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
@@ -11,6 +15,26 @@ root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 def rows(name):
     with open(os.path.join(data, name), encoding='utf-8') as f:
         return list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
+
+def src_rows(name):
+    """A project data file under config/src: '#' lines are comments."""
+    with open(os.path.join(root, 'config', 'src', name), encoding='utf-8') as f:
+        lines = [l for l in f if l.strip() and not l.startswith('#')]
+    return list(csv.DictReader(lines, delimiter='\t', quoting=csv.QUOTE_NONE))
+
+def latgalian(kind):
+    """id -> Latgalian forms (with and without long marks) from config/src/latgalian.tsv."""
+    out = {}
+    for r in src_rows('latgalian.tsv'):
+        if r['kind'] != kind:
+            continue
+        forms = split(r['forms'])
+        out.setdefault(r['id'], []).extend(forms + [fold(x) for x in forms])
+    return out
+
+def fold(s):
+    m = str.maketrans('āčēģīķļņōšūžĀČĒĢĪĶĻŅŌŠŪŽ', 'acegiklnosuzACEGIKLNOSUZ')
+    return s.translate(m)
 
 def split(s):
     return [x.strip() for x in s.split('|') if x.strip()]
@@ -137,6 +161,7 @@ def species_order(ids):
 
 def build_species():
     out = []
+    ltg = latgalian('species')
     head = ['id', 'name_lv', 'name_ru', 'name_en', 'latin', 'native', 'category',
             'forms_lv', 'forms_ru', 'forms_ru_latin', 'forms_en', 'ussd_order']
     ref = rows('species.tsv')
@@ -146,7 +171,7 @@ def build_species():
         lv = split(r['lv_forms']) + split(r['lv_forms_ascii']) + split(r['lv_forms_digraph']) \
             + split(r['lv_colloquial_forms']) + split(r['lv_colloquial_ascii'])
         extra = split(LV_EXTRA.get(sid, ''))
-        lv += extra + [word_digraph(x) for x in extra]
+        lv += extra + [word_digraph(x) for x in extra] + ltg.get(sid, [])
         ru = split(r['ru_forms']) + split(RU_EXTRA.get(sid, ''))
         rul = split(r['ru_forms_latin']) + split(RU_LATIN_EXTRA.get(sid, ''))
         en = split(EN.get(sid, ''))
@@ -157,22 +182,12 @@ def build_species():
                     str(order[sid])])
     return head, out
 
-# Forms the rules in parsers/places.c would not generate, or Russian case forms.
+# Latvian forms the rules in parsers/places.c would not generate (Russian ones come
+# from ru_places.py and config/src/places_ru.tsv).
 PLACE_EXTRA = {
-    'Cēsis': 'Cēsīs|Cēsu|Cēsīm|Cesis|Цесисе',
-    'Rīga': 'Rigā|Риге|Ригу|Риги|Riga|Rīgas pilsēta|Rīgas pilsētā',
-    'Daugavpils': 'Даугавпилсе|Даугавпилса|Dinaburga|Двинск',
-    'Jelgava': 'Елгаве|Елгавы',
-    'Jūrmala': 'Юрмале|Юрмалы',
-    'Liepāja': 'Лиепае|Лиепаи|Либава',
-    'Rēzekne': 'Резекне',
-    'Ventspils': 'Вентспилсе|Вентспилса',
-    'Ogre': 'Огре',
-    'Valmiera': 'Валмиере|Валмиеры',
-    'Jēkabpils': 'Екабпилсе|Екабпилса',
-    'Saulkrasti': 'Саулкрастах',
-    'Līvāni': 'Ливанах',
-    'Varakļāni': 'Варакляны|Варакляны',
+    'Cēsis': 'Cēsīs|Cēsu|Cēsīm|Cesis',
+    'Rīga': 'Rigā|Riga|Rīgas pilsēta|Rīgas pilsētā',
+    'Daugavpils': 'Dinaburga',
 }
 
 def build_places():
@@ -182,7 +197,9 @@ def build_places():
         if r['type'] in ('novads',) or (r['type'] == 'valstspilsēta' and not r['parent']):
             top[r['name']] = r
     head = ['name', 'name_ascii', 'type', 'parent', 'municipality', 'atvk', 'nominative',
-            'genitive', 'name_ru', 'lat', 'lon', 'forms', 'note']
+            'genitive', 'name_ru', 'lat', 'lon', 'forms', 'forms_ru', 'note']
+    ltg = latgalian('place')
+    ru_src = {r['name']: r for r in src_rows('places_ru.tsv')}
     out = []
     for r in src:
         name, typ, parent = r['name'], r['type'], r['parent']
@@ -200,8 +217,13 @@ def build_places():
             nom = ''
         else:
             nom = name
+        extra = ru_src.get(name, {})
+        name_ru = extra.get('name_ru') or r['name_ru'] or ru_places.name_ru(typ, nom, r['stem'])
+        forms_ru = ru_places.forms_ru(typ, name_ru, nom, r['stem']) + split(extra.get('forms_ru', ''))
+        forms = split(PLACE_EXTRA.get(name, '')) + ltg.get(name, [])
         out.append([name, r['name_ascii'], typ, parent, muni, atvk, nom, r['stem'],
-                    r['name_ru'], r['lat'], r['lon'], PLACE_EXTRA.get(name, ''), note])
+                    name_ru, r['lat'], r['lon'], '|'.join(uniq(forms)),
+                    '|'.join(uniq(forms_ru)), note])
     return head, out
 
 def write(path, head, body):

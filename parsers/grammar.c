@@ -207,13 +207,15 @@ static void delete_words(struct reading *c, int i, int start, struct parse_resul
     out->lang = pz_pick_lang(c);
 }
 
+/* translit: text is a Cyrillic text read in Latin letters */
 static void parse_once(const struct lexicon *lex, const char *text, size_t len, time_t now,
-                       const struct parse_options *o, struct parse_result *out)
+                       const struct parse_options *o, struct parse_result *out, int translit)
 {
     struct tokens tk;
     pz_tokenize(text ? text : "", text ? len : 0, &tk);
     struct reading c;
     pz_reading_start(&c, lex, &tk, now);
+    c.ask_place_typos = translit;
     c.text = text;
     if (tk.has_cyr) c.votes[LANG_RU] += 5;
 
@@ -306,7 +308,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     out->lang = LANG_LV;
     out->lex = lex;
     if (!lex || (!text && len)) { pz_fail(out, "empty"); return; }
-    parse_once(lex, text, len, now, &o, out);
+    parse_once(lex, text, len, now, &o, out, 0);
     if (out->ok || out->confirm || out->command == CMD_REGISTER || !text ||
         !pz_has_cyrillic(text, len < TEXT_MAX ? len : TEXT_MAX))
         return;
@@ -318,7 +320,7 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     memset(&alt, 0, sizeof alt);
     alt.command = CMD_UNKNOWN;
     alt.lex = lex;
-    parse_once(lex, latin, ll, now, &o, &alt);
+    parse_once(lex, latin, ll, now, &o, &alt, 1);
     if (progress(&alt) > progress(out) && alt.command != CMD_REGISTER) {
         *out = alt;
         out->translit = alt.lang == LANG_LV;

@@ -101,6 +101,7 @@ void lexicon_free(struct lexicon *lex)
     pz_hm_free(&lex->firstwords);
     pz_fz_free(&lex->spfz);
     pz_fz_free(&lex->plfz);
+    pz_fz_free(&lex->plfz_cyr);
     pz_fz_free(&lex->cmdfz);
     if (lex->re_date) pcre2_code_free(lex->re_date);
     pz_json_release(lex);

@@ -51,6 +51,7 @@ struct lexicon {
     struct hashmap plnames;     /* exact place name → index */
     struct hashmap firstwords;  /* first words of multi-word species and place keys */
     struct fz_set spfz, plfz, cmdfz;
+    struct fz_set plfz_cyr;     /* the Cyrillic place forms (plfz: the Latin ones) */
     int sp_maxwords, pl_maxwords;
     pcre2_code *re_date;        /* numeric date / time tokens */
     void *cmd_json[CMD_LAST + 1], *lang_json[3];  /* jansson strings, shared */

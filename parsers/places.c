@@ -1,8 +1,9 @@
 /* places.c: the places list and its lookups. places.tsv gives the nominative and
- * the genitive stem; the case forms people write (Cēsīs, Saldū, Limbažos, Jelgavā,
- * Alūksnē, Talsu novadā, Вентспилсе) are generated here by the Latvian and Russian
- * ending rules, also in digraph spelling (Ceesiis). Every place points at its
- * top-level unit: a novads, or a state city with its own council. */
+ * the genitive stem; the Latvian case forms people write (Cēsīs, Saldū, Limbažos,
+ * Jelgavā, Alūksnē, Talsu novadā) are generated here by the ending rules, also in
+ * digraph spelling (Ceesiis); the Russian ones (в Аглоне, под Сигулдой) come
+ * declined in the forms_ru column (mk/build-lists.py makes them). Every place
+ * points at its top-level unit: a novads, or a state city with its own council. */
 #include "parsers/places.h"
 #include "parsers/lexicon_types.h"
 #include "parsers/tokens.h"
@@ -47,7 +48,9 @@ static void digraph(const char *s, char *out, size_t cap)
 static void add_form(struct lexicon *lex, const char *form, const char *suffix, int32_t val)
 {
     char buf[300], key[300];
-    for (int pass = 0; pass < 2; pass++) {
+    /* the digraph spelling differs only where a Latvian letter (0xC4/0xC5 lead byte) is */
+    int passes = strchr(form, 0xC4) || strchr(form, 0xC5) ? 2 : 1;
+    for (int pass = 0; pass < passes; pass++) {
         if (pass == 0) snprintf(buf, sizeof buf, "%s", form);
         else digraph(form, buf, sizeof buf);
         size_t kl = pz_fold_phrase(buf, key, sizeof key);
@@ -63,7 +66,8 @@ static void add_form(struct lexicon *lex, const char *form, const char *suffix, 
         if (pass == 0 && !*suffix && PLV_KIND(val) == PF_NAME) {
             unsigned char u[32];
             size_t ul = pz_to_units(k, kl, u);
-            if (ul >= 4) pz_fz_add(&lex->plfz, u, ul, val);
+            /* Cyrillic forms in a set of their own: a typo is matched within its script */
+            if (ul >= 4) pz_fz_add(u[0] >= 0xA0 ? &lex->plfz_cyr : &lex->plfz, u, ul, val);
         }
     }
 }
@@ -105,22 +109,6 @@ static void decline_lv(struct lexicon *lex, const char *nom, int32_t val)
     else if (ends(nom, "i")) with_stem(lex, nom, l - 1, i, val);
 }
 
-/* Russian: Рига → в Риге, из Риги; Вентспилс → в Вентспилсе; Ливаны → в Ливанах. */
-static void decline_ru(struct lexicon *lex, const char *nom, int32_t val)
-{
-    static const char *const a[] = { "а", "е", "ы", "у", "ой", NULL };
-    static const char *const ya[] = { "я", "е", "и", "ю", NULL };
-    static const char *const y[] = { "ы", "ах", NULL };
-    static const char *const cons[] = { "", "е", "а", "у", "ом", NULL };
-    size_t l = strlen(nom);
-    add_form(lex, nom, "", val);
-    if (ends(nom, "а")) with_stem(lex, nom, l - 2, a, val);
-    else if (ends(nom, "я")) with_stem(lex, nom, l - 2, ya, val);
-    else if (ends(nom, "ы") || ends(nom, "и")) with_stem(lex, nom, l - 2, y, val);
-    else if (ends(nom, "е") || ends(nom, "о")) return;
-    else with_stem(lex, nom, l, cons, val);
-}
-
 static void add_list(struct lexicon *lex, const char *list, int32_t val)
 {
     char buf[256];
@@ -151,6 +139,31 @@ static const char *dup(struct lexicon *lex, const char *s)
     return pz_arena_strdup(&lex->strings, s, strlen(s));
 }
 
+/* The Latvian forms of place idx: its name, its nominative in every case, and its
+ * genitive stem before novads / pagasts / pilsēta. */
+static void add_latvian_forms(struct lexicon *lex, int idx, const char *nom, const char *gen)
+{
+    const struct pl_info *p = &lex->pl[idx];
+    if (p->rank == 2) {                         /* novads: "Cēsu novads" */
+        add_form(lex, gen, " #n", PLV(idx, PF_NAME));
+        add_form(lex, gen, "", PLV(idx, PF_STEM));
+        add_form(lex, p->pub.name, "", PLV(idx, PF_NAME));
+    } else if (p->rank == 3) {                  /* pagasts */
+        if (*nom) decline_lv(lex, nom, PLV(idx, PF_NAME));
+        add_form(lex, gen, " #p", PLV(idx, PF_NAME));
+        add_form(lex, gen, "", PLV(idx, PF_STEM));
+        add_form(lex, p->pub.name, "", PLV(idx, PF_NAME));
+    } else {                                    /* a city or town */
+        decline_lv(lex, *nom ? nom : p->pub.name, PLV(idx, PF_NAME));
+        add_form(lex, *nom ? nom : p->pub.name, " #c", PLV(idx, PF_NAME));
+        if (ends(p->pub.name, "a") || ends(p->pub.name, "e")) {
+            char g[256];
+            snprintf(g, sizeof g, "%ss", p->pub.name);
+            add_form(lex, g, " #c", PLV(idx, PF_NAME));
+        }
+    }
+}
+
 int pz_load_places(struct lexicon *lex, const char *path, char *err, size_t errlen)
 {
     struct tsv t;
@@ -159,7 +172,8 @@ int pz_load_places(struct lexicon *lex, const char *path, char *err, size_t errl
         c_parent = pz_tsv_col(&t, "parent"), c_muni = pz_tsv_col(&t, "municipality"),
         c_atvk = pz_tsv_col(&t, "atvk"), c_nom = pz_tsv_col(&t, "nominative"),
         c_gen = pz_tsv_col(&t, "genitive"), c_ru = pz_tsv_col(&t, "name_ru"),
-        c_lat = pz_tsv_col(&t, "lat"), c_lon = pz_tsv_col(&t, "lon"), c_forms = pz_tsv_col(&t, "forms");
+        c_lat = pz_tsv_col(&t, "lat"), c_lon = pz_tsv_col(&t, "lon"), c_forms = pz_tsv_col(&t, "forms"),
+        c_fru = pz_tsv_col(&t, "forms_ru");
     if (c_name < 0 || c_type < 0 || c_muni < 0 || c_nom < 0 || c_gen < 0) {
         snprintf(err, errlen, "%s: needs the columns name, type, municipality, nominative, "
                  "genitive", path);
@@ -191,27 +205,10 @@ int pz_load_places(struct lexicon *lex, const char *path, char *err, size_t errl
         p->rank = (unsigned char)rank_of(p->pub.type);
         p->muni = -1;
         pz_hm_add(&lex->plnames, p->pub.name, idx);
-        const char *nom = f[c_nom], *gen = f[c_gen];
-        if (p->rank == 2) {                         /* novads: "Cēsu novads" */
-            add_form(lex, gen, " #n", PLV(idx, PF_NAME));
-            add_form(lex, gen, "", PLV(idx, PF_STEM));
-            add_form(lex, p->pub.name, "", PLV(idx, PF_NAME));
-        } else if (p->rank == 3) {                  /* pagasts */
-            if (*nom) decline_lv(lex, nom, PLV(idx, PF_NAME));
-            add_form(lex, gen, " #p", PLV(idx, PF_NAME));
-            add_form(lex, gen, "", PLV(idx, PF_STEM));
-            add_form(lex, p->pub.name, "", PLV(idx, PF_NAME));
-        } else {                                    /* a city or town */
-            decline_lv(lex, *nom ? nom : p->pub.name, PLV(idx, PF_NAME));
-            add_form(lex, *nom ? nom : p->pub.name, " #c", PLV(idx, PF_NAME));
-            if (ends(p->pub.name, "a") || ends(p->pub.name, "e")) {
-                char g[256];
-                snprintf(g, sizeof g, "%ss", p->pub.name);
-                add_form(lex, g, " #c", PLV(idx, PF_NAME));
-            }
-            if (*p->pub.name_ru) decline_ru(lex, p->pub.name_ru, PLV(idx, PF_NAME));
-        }
+        add_latvian_forms(lex, idx, f[c_nom], f[c_gen]);
+        if (*p->pub.name_ru) add_form(lex, p->pub.name_ru, "", PLV(idx, PF_NAME));
         if (c_forms >= 0 && *f[c_forms]) add_list(lex, f[c_forms], PLV(idx, PF_NAME));
+        if (c_fru >= 0 && *f[c_fru]) add_list(lex, f[c_fru], PLV(idx, PF_NAME));
         lex->npl++;
     }
     pz_tsv_close(&t);
@@ -228,6 +225,7 @@ int pz_load_places(struct lexicon *lex, const char *path, char *err, size_t errl
             lex->pl[i].pub.atvk = lex->pl[lex->pl[i].muni].pub.atvk;
     }
     pz_fz_finish(&lex->plfz);
+    pz_fz_finish(&lex->plfz_cyr);
     return 0;
 }
 

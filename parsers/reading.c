@@ -27,6 +27,7 @@ void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct
     memset(c->votes, 0, sizeof c->votes);
     c->now = now;
     c->today_known = 0;
+    c->ask_place_typos = 0;
 }
 
 static void find_today(struct reading *c)

@@ -45,6 +45,8 @@ struct reading {
     time_t now;                 /* when the text was received */
     int today_known;            /* today_* hold now's local date (found when first asked) */
     int today_y, today_m, today_d;
+    int ask_place_typos;        /* a Cyrillic text read in Latin letters: a place found
+                                   by typo distance is asked back, never taken silently */
 };
 
 /* Starts reading tk (which must outlive c) with lex, for a text received at now:

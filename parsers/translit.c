@@ -52,6 +52,7 @@ size_t pz_translit_lv(const char *text, size_t len, char *out, size_t cap)
                 snprintf(one, sizeof one, "j%s", rep);
                 rep = one;
             }
+            if (c == 0x439 && vowel(prev)) rep = "i";   /* й ends a diphthong: Айзкраукле, Прейли */
         } else if (c == 0x451) {                                   /* ё */
             rep = prev == 0 || vowel(prev) ? "jo" : "o";
         }

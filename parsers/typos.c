@@ -28,9 +28,11 @@ static void fuzzy_species(struct reading *c, const struct token *t, int loose, s
     fuzzy_in(c, t, loose, &c->lex->spfz, pz_species_group, r);
 }
 
+/* A Cyrillic word is matched against the Cyrillic (Russian) forms only, a Latin
+ * one against the Latin forms: a typo never crosses scripts. */
 static void fuzzy_place(struct reading *c, const struct token *t, int loose, struct fz_result *r)
 {
-    fuzzy_in(c, t, loose, &c->lex->plfz, pz_place_group, r);
+    fuzzy_in(c, t, loose, t->cyr ? &c->lex->plfz_cyr : &c->lex->plfz, pz_place_group, r);
 }
 
 /* Species slots: an unknown word next to a count. */
@@ -60,6 +62,7 @@ static void resolve_slots(struct reading *c)
                 e->kind = E_PLACE;
                 e->pl[0] = PLV_IDX(p.best);
                 e->npl = 1;
+                e->bad = c->ask_place_typos ? 1 : 0;
                 continue;
             }
         }
@@ -107,6 +110,7 @@ static void guess_place(struct reading *c)
         e->pl[0] = PLV_IDX(best.best);
         e->npl = 1;
         if (best.dsecond <= best.dbest) { e->pl[1] = PLV_IDX(best.second); e->npl = 2; }
+        if (c->ask_place_typos) e->bad = 1;     /* across scripts: a guess to confirm */
     } else if (last >= 0) {
         struct elem *e = &c->el[last];
         struct fz_result r;

@@ -16,6 +16,9 @@ const struct word_def pz_parse_words[] = {
     { "koku", W_CMD, LV, CMD_PLANT }, { "kokus", W_CMD, LV, CMD_PLANT },
     { "kociņi", W_CMD, LV, CMD_PLANT }, { "kociņus", W_CMD, LV, CMD_PLANT },
     { "stādi", W_CMD, LV, CMD_PLANT }, { "stādus", W_CMD, LV, CMD_PLANT },
+    /* Latgalian kūks "tree" (lakuga.lv/?p=48503: "kūki", "kūku") */
+    { "kūks", W_CMD, LV, CMD_PLANT }, { "kūki", W_CMD, LV, CMD_PLANT },
+    { "kūkus", W_CMD, LV, CMD_PLANT },
     { "дерево", W_CMD, RU, CMD_PLANT }, { "деревья", W_CMD, RU, CMD_PLANT },
     { "деревьев", W_CMD, RU, CMD_PLANT }, { "дерева", W_CMD, RU, CMD_PLANT },
     { "derevo", W_CMD, RU, CMD_PLANT }, { "derevja", W_CMD, RU, CMD_PLANT },
@@ -106,6 +109,22 @@ const struct word_def pz_parse_words[] = {
     { "iestaadiju", W_PLANTVERB, LV, 0 }, { "iestaadijaam", W_PLANTVERB, LV, 0 },
     { "iestaadiijaam", W_PLANTVERB, LV, 0 }, { "iestaadiiju", W_PLANTVERB, LV, 0 },
     { "iestādi", W_PLANTVERB, LV, 0 }, { "stādu", W_PLANTVERB, LV, 0 },
+    /* Latgalian (latgaļu volūda): stōdeit / stateit "to plant", past and present,
+     * in the 2007 spelling (ō, and uo as older texts write it). Sources:
+     * lakuga.lv/?p=48503 ("īstateita līpu aleja"), lakuga.lv 2020/06/10 puču
+     * nūsaukumi ("stateja pi sātu"); īstōdeju, īstōdem: issue 23's volunteers.
+     * The Latgalian species and place forms are data: config/src/latgalian.tsv. */
+    { "īstōdeju", W_PLANTVERB, LV, 0 }, { "īstōdejom", W_PLANTVERB, LV, 0 },
+    { "īstōdem", W_PLANTVERB, LV, 0 }, { "īstōdeja", W_PLANTVERB, LV, 0 },
+    { "īstōdejuši", W_PLANTVERB, LV, 0 }, { "īstōdeiti", W_PLANTVERB, LV, 0 },
+    { "stōdeju", W_PLANTVERB, LV, 0 }, { "stōdejom", W_PLANTVERB, LV, 0 },
+    { "stōdem", W_PLANTVERB, LV, 0 }, { "sastōdeju", W_PLANTVERB, LV, 0 },
+    { "sastōdejom", W_PLANTVERB, LV, 0 }, { "īstuodeju", W_PLANTVERB, LV, 0 },
+    { "īstuodejom", W_PLANTVERB, LV, 0 }, { "īstuodem", W_PLANTVERB, LV, 0 },
+    { "stuodeju", W_PLANTVERB, LV, 0 }, { "īstateju", W_PLANTVERB, LV, 0 },
+    { "īstatejom", W_PLANTVERB, LV, 0 }, { "īstateja", W_PLANTVERB, LV, 0 },
+    { "īstateiti", W_PLANTVERB, LV, 0 }, { "stateju", W_PLANTVERB, LV, 0 },
+    { "stateja", W_PLANTVERB, LV, 0 },
     { "посадил", W_PLANTVERB, RU, 0 }, { "посадила", W_PLANTVERB, RU, 0 },
     { "посадили", W_PLANTVERB, RU, 0 }, { "посажено", W_PLANTVERB, RU, 0 },
     { "посадил(а)", W_PLANTVERB, RU, 0 }, { "сажали", W_PLANTVERB, RU, 0 },
