@@ -23,7 +23,7 @@ n=0
 answer() {
     n=$((n + 1)); who=+3712620$(printf %04d $n)
     say "$1: the list is offered" "2026-05-15 10:00:00" $who "$2" "1 J[eē]kabpils, 2 M[aā]rupes"
-    say "$1: '$3' picks" "2026-05-15 10:01:00" $who "$3" "Salas pagasts"
+    say "$1: '$3' picks" "2026-05-15 10:01:00" $who "$3" "Salas pagasts|Салас волость"
     expect_eq "$1: stored in $4" "$(q "SELECT municipality FROM plantings WHERE volunteer_id=$(vol $who)")" "$4"
 }
 answer "digit" "KOKS 3 PRIEDES Sala" "1" "Jēkabpils novads"

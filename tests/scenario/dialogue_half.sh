@@ -54,7 +54,7 @@ expect_eq "points once for the completed report (6 x 20 + 50)" "$(points +371263
 A=+37126309001
 "$TALKA" sms --at "2026-05-15 11:00:00" $A "koks 4 liepas" >/dev/null 2>&1
 say "meanwhile: PUNKTI answers the points" "2026-05-15 11:01:00" $A "PUNKTI" "punkti"
-say "meanwhile: words that are neither: as usual" "2026-05-15 11:02:00" $A "labdien" "Nesapratu"
+say "meanwhile: words that are neither: as usual (a greeting alone gets the help)" "2026-05-15 11:02:00" $A "labdien" "KOKS skaits suga vieta"
 expect_eq "meanwhile: the half-report still waits" "$(asked $A)" "ask:waiting"
 say "meanwhile: then the place completes it" "2026-05-15 11:03:00" $A "Ogrē" "liepa 4 gab\., Ogre"
 expect_eq "meanwhile: stored once" "$(planted $A)" "tilia_cordata:4:Ogre:accepted"
