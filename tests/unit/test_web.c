@@ -105,7 +105,13 @@ TEST(web_sessions_expire_when_idle)
     CHECK_INT(test_int(db, -1, "SELECT count(*) FROM web_sessions WHERE id_hash = ?", "t", cookie), 0);
     /* removing the account ends its sessions */
     CHECK(web_session_open(db, a.id, "10.0.0.1", 3000, cookie, csrf));
-    CHECK_INT(web_account_remove(db, "anna"), DB_FOUND);
+    bool last = false;   /* the last admin stays, checked where it is deleted */
+    CHECK_INT(web_account_remove(db, "anna", &last), DB_NONE);
+    CHECK(last);
+    CHECK_INT(web_session_find(db, cookie, 3001, 600, &u), DB_FOUND);
+    CHECK_INT(web_account_add(db, "bert", ROLE_ADMIN, "other password", 3000), DB_FOUND);
+    CHECK_INT(web_account_remove(db, "anna", &last), DB_FOUND);
+    CHECK(!last);
     CHECK_INT(web_session_find(db, cookie, 3001, 600, &u), DB_NONE);
     db_close(db);
 }
