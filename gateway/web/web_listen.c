@@ -61,6 +61,7 @@ bool web_listen_config(const struct config *cfg, struct web_listen *L, char **ce
     L->max_conn = config_int(cfg, "web", "max_connections");
     L->per_ip = config_int(cfg, "web", "per_ip_connections");
     L->timeout = config_int(cfg, "web", "timeout");
+    L->deadline = config_int(cfg, "web", "request_deadline");
     L->idle_s = config_int(cfg, "web", "session_idle");
     const char *proxy = config_str(cfg, "web", "trusted_proxy");
     unsigned char tmp[16];
