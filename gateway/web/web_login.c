@@ -88,13 +88,19 @@ void web_login_post(struct web_req *rq)
         return;
     }
     if (!opened) {
-        log_warn("web: sign-in for %s from %s refused: the database could not record it",
-                 web_account_name_ok(name) ? name : "(bad name)", rq->addr);
-        rq->status = MHD_HTTP_SERVICE_UNAVAILABLE;
-        form(rq, TR(rq, "Pieteikšanās šobrīd nav iespējama: datubāze ir aizņemta. "
-                        "Mēģiniet vēlreiz pēc minūtes.",
-                    "Signing in is not possible right now: the database is busy. "
-                    "Try again in a minute."));
+        bool busy = db_busy(rq->db);
+        log_warn("web: sign-in for %s from %s refused: the database could not record it (%s)",
+                 web_account_name_ok(name) ? name : "(bad name)", rq->addr,
+                 busy ? "busy" : "an error");
+        rq->status = busy ? MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_INTERNAL_SERVER_ERROR;
+        form(rq, busy ? TR(rq, "Pieteikšanās šobrīd nav iespējama: datubāze ir aizņemta. "
+                               "Mēģiniet vēlreiz pēc minūtes.",
+                           "Signing in is not possible right now: the database is busy. "
+                           "Try again in a minute.")
+                      : TR(rq, "Pieteikšanās šobrīd nav iespējama: datubāzē ir kļūda. "
+                               "Ziņojiet administratoram.",
+                           "Signing in is not possible right now: the database has an error. "
+                           "Tell the administrator."));
         return;
     }
     char actor[64];
