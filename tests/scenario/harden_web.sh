@@ -14,7 +14,7 @@
 # - a text with a NUL byte is shown with the NUL escaped, not cut;
 # - [web] listen beyond loopback without cert_file logs a warning naming the
 #   address and the fix; none on 127.0.0.1.
-# timeout: 400
+# timeout: 900
 . tests/lib.sh
 . tests/lib/web.sh
 plan 54  # 13 here, 41 from tests/lib/harden_web.py
