@@ -1,5 +1,5 @@
 /* ussd_store.c: SQL for the USSD menu: sessions, answers kept for retries,
- * volunteer language and points, and the most planted species. */
+ * volunteer language, and what the volunteer has (points, trees, waiting reports). */
 #include "db/ussd_store.h"
 #include "db/plantings.h"
 
@@ -10,6 +10,7 @@ static const char *const step_names[] = {
     [USSD_MAIN] = "main", [USSD_SPECIES] = "species", [USSD_COUNT] = "count",
     [USSD_PLACE] = "place", [USSD_PLACE_CONFIRM] = "place_confirm",
     [USSD_CONFIRM] = "confirm", [USSD_LANG] = "lang", [USSD_SPECIES_CONFIRM] = "species_confirm",
+    [USSD_PLACE_CHOICE] = "place_choice",
     [USSD_DONE] = "done",
 };
 
@@ -216,16 +217,26 @@ bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, 
     return db_run(db, SQL_VOL_SET_LANG, "ttii", e164, lang, (int64_t)now, (int64_t)now);
 }
 
-static const char SQL_TOP_SPECIES[] =
-    "SELECT species FROM plantings WHERE status IN ('accepted', 'pending_review')"
-    " GROUP BY species ORDER BY SUM(count) DESC, species LIMIT ?";
+static const char SQL_STANDING[] =
+    "SELECT " SQL_POINTS_OF("v.id") ","
+    " (SELECT count(*) FROM plantings p WHERE p.volunteer_id = v.id AND p.status = 'accepted'),"
+    " (SELECT count(DISTINCT p.inbound_id) FROM plantings p"
+    "  WHERE p.volunteer_id = v.id AND p.status = 'pending_review')"
+    " FROM volunteers v WHERE v.number = ?";
 
-int ussd_top_species(struct db *db, char (*ids)[64], int max)
+enum db_status ussd_volunteer_standing(struct db *db, const char *e164, struct ussd_standing *out)
 {
-    sqlite3_stmt *st = db_prep(db, SQL_TOP_SPECIES);
-    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "I", max) : SQLITE_ERROR);
-    int n = 0;
-    while (n < max && db_row(&r))
-        db_col_text(st, 0, ids[n++], 64);
-    return DB_FAILED(db_rows_end(&r)) ? -1 : n;
+    sqlite3_stmt *st = db_prep(db, SQL_STANDING);
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", e164) : SQLITE_ERROR);
+    struct ussd_standing got = { 0, 0, 0 };
+    if (db_row(&r)) {
+        got.points = sqlite3_column_int64(st, 0);
+        got.accepted = sqlite3_column_int64(st, 1);
+        got.pending_reports = sqlite3_column_int64(st, 2);
+    }
+    enum db_status end = db_rows_end(&r);
+    if (DB_FAILED(end))
+        return end;
+    *out = got;
+    return DB_FOUND;
 }

@@ -1,6 +1,6 @@
 /* ussd_store.h: the USSD menu's rows: sessions (expiring when idle), the answer
  * given to each (session, request text) for retries, and the few volunteer facts
- * the menu shows or changes (points, language, most planted species). */
+ * the menu shows or changes (points, trees and waiting reports, language). */
 #ifndef TALKA_USSD_STORE_H
 #define TALKA_USSD_STORE_H
 
@@ -17,7 +17,7 @@
 
 enum ussd_step {
     USSD_MAIN = 0, USSD_SPECIES, USSD_COUNT, USSD_PLACE, USSD_PLACE_CONFIRM,
-    USSD_CONFIRM, USSD_LANG, USSD_SPECIES_CONFIRM, USSD_DONE
+    USSD_CONFIRM, USSD_LANG, USSD_SPECIES_CONFIRM, USSD_PLACE_CHOICE, USSD_DONE
 };
 
 struct ussd_session {
@@ -26,7 +26,8 @@ struct ussd_session {
     char lang[4];                 /* lv | ru | en */
     enum ussd_step step;
     char trail[USSD_TRAIL_MAX];   /* inputs so far joined by '*' */
-    char shown[USSD_SHOWN_MAX][64];
+    char shown[USSD_SHOWN_MAX][64]; /* the list page's species ids, or on place_choice the
+                                     places offered ("Name|Municipality") */
     int nshown;
     int list_pos, next_pos;
     char species[64];
@@ -75,9 +76,12 @@ enum db_status ussd_volunteer_lang(struct db *db, const char *e164, char lang[4]
 bool ussd_volunteer_set_lang(struct db *db, const char *e164, const char *lang, time_t now);
 /* (A volunteer's points by number: points_of_number() in db/plantings.h.) */
 
-/* Species ids by trees planted (accepted or waiting for review), most first;
- * fills up to max ids (each < 64 bytes) and returns how many, -1 when the read
- * failed. */
-int ussd_top_species(struct db *db, char (*ids)[64], int max);
+/* What "my points" tells a caller: the balance (SQL_POINTS_OF), accepted plantings and
+ * reports still waiting for staff review; all 0 for an unknown number. */
+struct ussd_standing {
+    int64_t points, accepted, pending_reports;
+};
+/* DB_FOUND (out filled), or DB_BUSY/DB_ERROR (out untouched). */
+enum db_status ussd_volunteer_standing(struct db *db, const char *e164, struct ussd_standing *out);
 
 #endif

@@ -122,11 +122,26 @@ def uniq(xs):
             out.append(x)
     return out
 
+def species_order(ids):
+    """id -> its place on the USSD list (1, 2, ...): the ids of mk/lists/species_order.tsv
+    (where the order comes from is said there) first, then the rest in reference order."""
+    path = os.path.join(root, 'mk', 'lists', 'species_order.tsv')
+    with open(path, encoding='utf-8') as f:
+        lines = [l for l in f.read().splitlines() if l.strip() and not l.startswith('#')]
+    first = [l.split('\t')[0] for l in lines[1:]]
+    unknown = [i for i in first if i not in ids]
+    if unknown or len(set(first)) != len(first):
+        sys.exit('%s: unknown or repeated ids: %s' % (path, ' '.join(unknown) or 'repeated'))
+    order = first + [i for i in ids if i not in first]
+    return {sid: n + 1 for n, sid in enumerate(order)}
+
 def build_species():
     out = []
     head = ['id', 'name_lv', 'name_ru', 'name_en', 'latin', 'native', 'category',
-            'forms_lv', 'forms_ru', 'forms_ru_latin', 'forms_en']
-    for r in rows('species.tsv'):
+            'forms_lv', 'forms_ru', 'forms_ru_latin', 'forms_en', 'ussd_order']
+    ref = rows('species.tsv')
+    order = species_order([r['id'] for r in ref])
+    for r in ref:
         sid = r['id']
         lv = split(r['lv_forms']) + split(r['lv_forms_ascii']) + split(r['lv_forms_digraph']) \
             + split(r['lv_colloquial_forms']) + split(r['lv_colloquial_ascii'])
@@ -138,7 +153,8 @@ def build_species():
         out.append([sid, r['lv_name'], r['ru_name'], EN.get(sid, r['en_name']).split('|')[0]
                     if sid in EN else r['en_name'], r['latin_name'],
                     r['native_to_latvia'], r['category'],
-                    '|'.join(uniq(lv)), '|'.join(uniq(ru)), '|'.join(uniq(rul)), '|'.join(uniq(en))])
+                    '|'.join(uniq(lv)), '|'.join(uniq(ru)), '|'.join(uniq(rul)), '|'.join(uniq(en)),
+                    str(order[sid])])
     return head, out
 
 # Forms the rules in parsers/places.c would not generate, or Russian case forms.

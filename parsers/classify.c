@@ -131,6 +131,19 @@ static int read_long_name(struct reading *c, int i)
     return -1;
 }
 
+/* A weekday (1 Monday .. 7 Sunday) at token i as days back from today: the most
+ * recent such day, today included, never one to come; after "last" (pagājušajā,
+ * прошлое, last) the one before today. */
+static int weekday_back(struct reading *c, int i, int wd)
+{
+    long today = pz_today(c);
+    int now_wd = (int)(((today % 7) + 7 + 3) % 7) + 1;     /* 1970-01-01 was a Thursday */
+    int back = (now_wd - wd + 7) % 7;
+    int32_t prev = i > 0 ? pz_word_of(c->lex, &c->tk->t[i - 1]) : 0;
+    if (back == 0 && prev && WORD_KIND(prev) == W_FILLER && WORD_VALUE(prev) == 'l') back = 7;
+    return back;
+}
+
 /* Number words ("divdesmit pieci"), relative dates, "June 1", filler and verbs;
  * -1 when the word at i is not in the vocabulary. */
 static int read_known_word(struct reading *c, int i, int *plant_signal)
@@ -158,6 +171,12 @@ static int read_known_word(struct reading *c, int i, int *plant_signal)
     if (kind == W_DATEREL) {
         if (!c->date_state) { c->date_state = 1; c->rel = WORD_VALUE(w); }
         pz_vote(c, lang, 1);
+        return i + 1;
+    }
+    if (kind == W_WEEKDAY) {
+        if (!c->date_state) { c->date_state = 1; c->rel = weekday_back(c, i, WORD_VALUE(w)); }
+        pz_vote(c, lang, 1);
+        pz_vote_lv(c, i, 1);
         return i + 1;
     }
     if (kind == W_MONTH && i + 1 < n && tk->t[i + 1].kind == T_NUM) {   /* June 1 */

@@ -1,9 +1,10 @@
 /* grammar.c: parse_text, the command grammar. Greetings and question marks at
  * the start are skipped; the first word may then be a command (KOKS, PUNKTI,
  * VĀRDS, STOP, ДЕРЕВО, TREE, ...; a typo of one counts when the word names no
- * species or place). VĀRDS takes the rest of the text as a name; a report
- * (with KOKS or without a command) is read by classify.c and checked by
- * report.c; other commands take no arguments. */
+ * species or place). VĀRDS (or "Mans vārds ir") takes the rest of the text as a
+ * name; a report (with KOKS or without a command, or after PUNKTI) is read by
+ * classify.c and checked by report.c; other commands take no arguments. Texts
+ * of plain words without a count may be everyday requests (requests.c). */
 #include "parsers/grammar.h"
 #include "parsers/classify.h"
 #include "parsers/fuzzy.h"
@@ -11,6 +12,7 @@
 #include "parsers/normalize.h"
 #include "parsers/reading.h"
 #include "parsers/report.h"
+#include "parsers/requests.h"
 #include "parsers/tokens.h"
 #include "parsers/translit.h"
 #include "parsers/words.h"
@@ -110,7 +112,7 @@ static void read_register(struct reading *c, int i, const char *text, size_t len
         if (wk) pz_vote(c, WORD_LANG(wk), 1);
     }
     out->lang = pz_pick_lang(c);
-    if (!out->name[0]) { pz_fail(out, "empty"); return; }
+    if (!out->name[0]) { pz_fail(out, "missing_name"); return; }   /* how to send it */
     out->ok = true;
 }
 
@@ -147,6 +149,61 @@ static void command_only(struct reading *c, struct parse_result *out, enum comma
 {
     out->command = cmd;
     out->ok = true;
+    out->error = NULL;
+    out->suggestion[0] = 0;
+    out->lang = pz_pick_lang(c);
+}
+
+/* An everyday request from token start (no count in the text): 1 when it was one. */
+static int request(struct reading *c, int start, struct parse_result *out)
+{
+    enum command req = pz_everyday_request(c, start, c->text);
+    if (req == CMD_UNKNOWN) return 0;
+    vote_rest(c, start);
+    command_only(c, out, req);
+    return 1;
+}
+
+/* PUNKTI followed by a report ("PUNKTI koks 2 egles Dobele"): the report, whose
+ * reply gives the points too; 1 when the rest from token i is one. */
+static int points_then_report(struct reading *c, int i, const struct parse_options *o,
+                              struct parse_result *out)
+{
+    int plant_signal = 0;
+    pz_classify(c, i, &plant_signal);
+    pz_report(c, out, o, plant_signal, 0);
+    if (out->command != CMD_PLANT || !(out->ok || out->confirm)) return 0;
+    out->also_points = true;
+    return 1;
+}
+
+/* "Mans vārds ir …", "Меня зовут …", "My name is …" at token i: the name
+ * (1), or 0 when no such phrase starts there. */
+static int name_phrase(struct reading *c, int i, const char *text, size_t len,
+                       struct parse_result *out)
+{
+    int name_at = pz_name_phrase(c, i, text ? text : "");
+    if (name_at < 0) return 0;
+    for (int k = i; k < name_at; k++) {
+        int32_t w = pz_word_of(c->lex, &c->tk->t[k]);
+        if (w) pz_vote(c, WORD_LANG(w), 2);
+    }
+    read_register(c, name_at, text, len, out);
+    return 1;
+}
+
+/* DZĒST followed by more than JĀ: "delete my data" asks (never erases); any
+ * other words after it are no deletion at all. */
+static void delete_words(struct reading *c, int i, int start, struct parse_result *out)
+{
+    struct rest rq;
+    scan_rest(c, i, &rq);
+    if (!rq.nums && pz_everyday_request(c, start, c->text) == CMD_DELETE) {
+        vote_rest(c, i);
+        command_only(c, out, CMD_DELETE);
+        return;
+    }
+    pz_fail(out, "unknown_command");
     out->lang = pz_pick_lang(c);
 }
 
@@ -157,6 +214,7 @@ static void parse_once(const struct lexicon *lex, const char *text, size_t len, 
     pz_tokenize(text ? text : "", text ? len : 0, &tk);
     struct reading c;
     pz_reading_start(&c, lex, &tk, now);
+    c.text = text;
     if (tk.has_cyr) c.votes[LANG_RU] += 5;
 
     if (tk.n == 0) { pz_fail(out, "empty"); return; }
@@ -174,9 +232,10 @@ static void parse_once(const struct lexicon *lex, const char *text, size_t len, 
     }
 
     int i = skip_greetings(&c, 0);
-    if (i >= tk.n) { pz_fail(out, "unknown_command"); out->lang = pz_pick_lang(&c); return; }
+    if (i >= tk.n) { command_only(&c, out, CMD_HELP); return; }  /* "Labdien!" alone */
 
     int start = i;
+    if (name_phrase(&c, i, text, len, out)) return;     /* "Mans vārds ir Ilze Kalna" */
     enum command cmd = read_command(&c, &i);
     if (cmd == CMD_REGISTER) {
         read_register(&c, i, text, len, out);
@@ -185,23 +244,30 @@ static void parse_once(const struct lexicon *lex, const char *text, size_t len, 
     if (cmd == CMD_HELP && i < tk.n && is_two(&tk.t[i]))
         out->help_page = 2;                             /* PALĪDZĪBA 2 */
     if (cmd == CMD_DELETE && !read_delete(&tk, i, out)) {
-        pz_fail(out, "unknown_command");
-        out->lang = pz_pick_lang(&c);
+        delete_words(&c, i, start, out);
         return;
     }
     struct rest r = { 0, 0, 0, 0, 0 };
     if (cmd == CMD_YES || cmd == CMD_NO) {
         /* "jā" alone answers a question; "Jā, 5 ozoli Cēsīs" is a report */
         scan_rest(&c, i, &r);
+        if (!r.nums && pz_everyday_request(&c, start, c.text) == CMD_STOP) {    /* no more texts */
+            request(&c, start, out);
+            return;
+        }
         if (!r.nums) { vote_rest(&c, i); command_only(&c, out, cmd); return; }
         cmd = CMD_UNKNOWN;
+    } else if (cmd == CMD_POINTS && i < tk.n && points_then_report(&c, i, o, out)) {
+        return;
     } else if (cmd != CMD_UNKNOWN && cmd != CMD_PLANT) {
+        vote_rest(&c, i);               /* "stop sending me texts" is English */
         command_only(&c, out, cmd);
         return;
     }
     if (cmd == CMD_UNKNOWN) {
         /* a question in plain words: "cik man punktu?", "how many points do I have" */
         scan_rest(&c, start, &r);
+        if (!r.nums && request(&c, start, out)) return;
         if (!r.nums && r.points) { vote_rest(&c, start); command_only(&c, out, CMD_POINTS); return; }
         if (!r.nums && (r.help || (r.ask && r.how))) {    /* "kā sūtīt?", "nesaprotu" */
             vote_rest(&c, start);
@@ -241,7 +307,8 @@ void parse_text(const struct lexicon *lex, const char *text, size_t len, time_t 
     out->lex = lex;
     if (!lex || (!text && len)) { pz_fail(out, "empty"); return; }
     parse_once(lex, text, len, now, &o, out);
-    if (out->ok || out->confirm || !text || !pz_has_cyrillic(text, len < TEXT_MAX ? len : TEXT_MAX))
+    if (out->ok || out->confirm || out->command == CMD_REGISTER || !text ||
+        !pz_has_cyrillic(text, len < TEXT_MAX ? len : TEXT_MAX))
         return;
     /* Latvian typed in Cyrillic letters: read once more in Latin ones; taken
      * when that reading is Latvian and gets further */

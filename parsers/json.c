@@ -69,6 +69,8 @@ static void report_into(json_t *o, const struct parse_result *r)
         const struct sp_info *si = (const struct sp_info *)r->items[i].species;
         json_object_set_new(it, "species", shared(si->json, si->pub.id));
         json_object_set_new(it, "count", json_integer(r->items[i].count));
+        if (r->items[i].place)          /* two reports in one text: each its own place */
+            json_object_set_new(it, "place", place_json(r->items[i].place));
         json_array_append_new(items, it);
     }
     json_object_set_new(o, "items", items);
@@ -90,6 +92,7 @@ static json_t *build(const struct parse_result *r)
                                        : json_string(lang_code(l)));
     if (r->ok) {
         if (r->command == CMD_PLANT) report_into(o, r);
+        if (r->command == CMD_PLANT && r->also_points) json_object_set_new(o, "points", json_true());
         if (r->command == CMD_REGISTER) json_object_set_new(o, "name", str(r->name));
         if (r->command == CMD_HELP && r->help_page == 2) json_object_set_new(o, "page", json_integer(2));
         if (r->command == CMD_DELETE && r->confirmed) json_object_set_new(o, "confirmed", json_true());

@@ -12,14 +12,10 @@
 
 #include <string.h>
 
-/* The place text names; else NULL, with *guess the place an unknown name is
- * near (beyond the silent typo distance) when there is one. */
-static const struct place *find_place(const struct lexicon *lex, const char *text, bool *ambiguous,
-                                      const struct place **guess_out)
+void lexicon_lookup_place(const struct lexicon *lex, const char *text, struct place_lookup *out)
 {
-    if (ambiguous) *ambiguous = false;
-    *guess_out = NULL;
-    if (!lex || !text) return NULL;
+    memset(out, 0, sizeof *out);
+    if (!lex || !text) return;
     struct tokens tk;
     pz_tokenize(text, strlen(text), &tk);
     struct reading c;
@@ -43,17 +39,38 @@ static const struct place *find_place(const struct lexicon *lex, const char *tex
         }
         i += used;
     }
-    pz_resolve_unknown(&c);
+    bool was_unknown[EL_MAX];
+    for (int k = 0; k < c.nel; k++) was_unknown[k] = c.el[k].kind == E_UNK;
+    pz_resolve_place_only(&c);
+    /* a word the typo search made a place, or one left unread ("Cēsis pagastss") */
+    for (int k = 0; k < c.nel; k++)
+        out->corrected |= (was_unknown[k] && c.el[k].kind == E_PLACE) || c.el[k].kind == E_UNK ||
+                          c.el[k].bad;
     struct parse_result r;
     memset(&r, 0, sizeof r);
     int guess, choices[PARSE_MAX_CHOICES], nchoices;
     const char *err = pz_choose_place(&c, &r, LANG_LV, &guess, choices, &nchoices);
-    if (err) {
-        if (ambiguous && strcmp(err, "ambiguous_place") == 0) *ambiguous = true;
-        if (guess >= 0 && (size_t)guess < lex->npl) *guess_out = &lex->pl[guess].pub;
-        return NULL;
+    if (!err) {
+        out->place = r.place;
+        return;
     }
-    return r.place;
+    out->corrected = false;
+    if (guess >= 0 && (size_t)guess < lex->npl) out->guess = &lex->pl[guess].pub;
+    for (int k = 0; k < nchoices && !strcmp(err, "ambiguous_place"); k++)
+        if (choices[k] >= 0 && (size_t)choices[k] < lex->npl)
+            out->choices[out->nchoices++] = &lex->pl[choices[k]].pub;
+}
+
+/* The place text names; else NULL, with *guess the place an unknown name is
+ * near (beyond the silent typo distance) when there is one. */
+static const struct place *find_place(const struct lexicon *lex, const char *text, bool *ambiguous,
+                                      const struct place **guess_out)
+{
+    struct place_lookup pl;
+    lexicon_lookup_place(lex, text, &pl);
+    if (ambiguous) *ambiguous = pl.nchoices > 0;
+    *guess_out = pl.guess;
+    return pl.place;
 }
 
 const struct place *lexicon_find_place(const struct lexicon *lex, const char *text,

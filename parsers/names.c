@@ -14,6 +14,7 @@ const char *command_name(enum command c)
     case CMD_CANCEL: return "cancel";
     case CMD_YES: return "yes";
     case CMD_NO: return "no";
+    case CMD_THANKS: return "thanks";
     default: return "unknown";
     }
 }

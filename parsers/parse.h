@@ -12,9 +12,10 @@
 
 enum command {
     CMD_UNKNOWN = 0, CMD_PLANT, CMD_POINTS, CMD_REGISTER, CMD_STOP, CMD_START,
-    CMD_HELP, CMD_DELETE, CMD_CANCEL, CMD_YES, CMD_NO
+    CMD_HELP, CMD_DELETE, CMD_CANCEL, CMD_YES, CMD_NO,
+    CMD_THANKS              /* thanks or goodbye alone ("Paldies!", "Thanks, bye") */
 };
-#define CMD_LAST CMD_NO
+#define CMD_LAST CMD_THANKS
 
 #include "gateway/base/lang.h"   /* enum lang */
 
@@ -26,6 +27,7 @@ struct species {
     const char *name_ru;    /* дуб */
     const char *name_en;    /* pedunculate oak */
     bool native;            /* native_to_latvia == yes */
+    int menu_order;         /* place on the USSD list (column ussd_order, 1 first); 0: after those */
 };
 
 /* A place from config/places.tsv, resolved to its top-level unit. */
@@ -58,6 +60,9 @@ struct parse_options {
 struct parse_item {
     const struct species *species;
     long count;
+    /* Two reports in one text ("3 ozoli Bauskā, 2 liepas Iecavā"): each item's own
+     * place; NULL when the text names one place (then it is the result's place). */
+    const struct place *place;
 };
 
 struct parse_result {
@@ -85,10 +90,12 @@ struct parse_result {
     int nchoices;
     const struct place *choices[PARSE_MAX_CHOICES];
     bool translit;              /* Latvian typed in Cyrillic letters (lang is lv) */
+    bool also_points;           /* CMD_PLANT after PUNKTI ("PUNKTI koks 2 egles Dobele") */
 };
 
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,
  * unknown_species, unknown_place, ambiguous_species, ambiguous_place,
- * count_out_of_range, count_range (10-12), bad_date, future_date (a date still to come). */
+ * count_out_of_range, count_range (10-12), bad_date, future_date (a date still to come),
+ * missing_name (VĀRDS with no name after it). */
 
 #endif

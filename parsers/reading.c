@@ -18,6 +18,7 @@ void pz_reading_start(struct reading *c, const struct lexicon *lex, const struct
     assert(tk->n >= 0 && tk->n <= TOK_MAX);
     c->lex = lex;
     c->tk = tk;
+    c->text = NULL;
     c->nel = 0;
     c->date_state = 0;
     c->signature = 0;

@@ -33,6 +33,7 @@ struct reading {
     int fuzzy_left;
     const struct lexicon *lex;
     const struct tokens *tk;
+    const char *text;           /* the text tk was made of (its spans point into it), or NULL */
     int votes[4];
     struct elem el[EL_MAX];
     int nel;

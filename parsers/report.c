@@ -39,12 +39,13 @@ static const char *species_problem(const struct reading *c, struct parse_result 
     return NULL;
 }
 
-static void add_item(const struct lexicon *lex, struct parse_result *out, int sp, long num)
+static void add_item(const struct lexicon *lex, struct parse_result *out, int sp, long num,
+                     const struct place *pl)
 {
     assert(sp >= 0 && (size_t)sp < lex->nsp);
     int merged = 0;
     for (int j = 0; j < out->nitems; j++)
-        if (out->items[j].species == &lex->sp[sp].pub) {
+        if (out->items[j].species == &lex->sp[sp].pub && out->items[j].place == pl) {
             out->items[j].count += num;
             if (out->items[j].count > LONG_MAX / 8) out->items[j].count = LONG_MAX / 8;
             merged = 1;
@@ -52,6 +53,7 @@ static void add_item(const struct lexicon *lex, struct parse_result *out, int sp
     if (!merged && out->nitems < PARSE_MAX_ITEMS) {
         out->items[out->nitems].species = &lex->sp[sp].pub;
         out->items[out->nitems].count = num;
+        out->items[out->nitems].place = pl;
         out->nitems++;
     }
     assert(out->nitems <= PARSE_MAX_ITEMS);
@@ -80,7 +82,7 @@ static const char *pair_items(const struct reading *c, struct parse_result *out,
             continue;
         }
         /* a pair is complete */
-        add_item(c->lex, out, pend_sp, pend_num);
+        add_item(c->lex, out, pend_sp, pend_num, NULL);
         has_num = 0;
         pend_sp = -1;
     }
@@ -121,10 +123,10 @@ static int resolve_date(struct reading *c, struct parse_result *out)
     return 0;
 }
 
-void pz_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
-               int plant_signal, int explicit_cmd)
+/* One report: the elements of c, typos resolved, checked into out. */
+static void one_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
+                       int plant_signal, int explicit_cmd)
 {
-    pz_resolve_unknown(c);
     enum lang l = pz_pick_lang(c);
     out->lang = l;
     int nnum = 0, nsp = 0;
@@ -186,4 +188,113 @@ void pz_report(struct reading *c, struct parse_result *out, const struct parse_o
         return;
     }
     out->ok = true;
+}
+
+/* Two reports in one text ("3 ozoli Bauskā, 2 liepas Iecavā", "koks 3 ozoli
+ * Bauska koks 2 liepas Iecava", "Bauskā 3 ozoli, Iecavā 2 liepas"): the elements
+ * split where a report that has counts and a place is followed by more counts
+ * (or by a place that more counts follow). Each part must have both, else the
+ * text is one report (its second count then shares the place, as before). */
+#define SEG_MAX 4
+
+static int is_itemish(const struct reading *c, int k)
+{
+    const struct elem *e = &c->el[k];
+    if (e->kind == E_NUM || e->kind == E_SPECIES) return 1;
+    return e->kind == E_UNK && ((k > 0 && c->el[k - 1].kind == E_NUM) ||
+                                (k + 1 < c->nel && c->el[k + 1].kind == E_NUM));
+}
+
+/* The parts' first elements into seg[0..n], seg[n] = nel; returns n (1: one
+ * report). *strict: every place of the parts is a known place (no unknown word). */
+static int split_reports(const struct reading *c, int seg[SEG_MAX + 1], int *strict)
+{
+    int n = 0, items = 0, place = 0, last = 0;
+    seg[0] = 0;
+    *strict = 1;
+    for (int k = 0; k < c->nel; k++) {
+        int it = is_itemish(c, k), pl = !it;
+        int next_it = k + 1 < c->nel && is_itemish(c, k + 1);
+        if (items && place && ((it && last == 2) || (pl && last == 1 && next_it))) {
+            if (n + 1 >= SEG_MAX) return 1;
+            seg[++n] = k;
+            items = place = 0;
+        }
+        if (pl && c->el[k].kind == E_UNK) *strict = 0;
+        items |= it;
+        place |= pl;
+        last = it ? 1 : 2;
+    }
+    if (!items || !place) return 1;
+    seg[n + 1] = c->nel;
+    return n + 1;
+}
+
+/* Part s of c as a report of its own, into r. */
+static void part_report(const struct reading *c, const int *seg, int s, const struct parse_options *o,
+                        int plant_signal, struct parse_result *r)
+{
+    struct reading sub = *c;
+    sub.nel = seg[s + 1] - seg[s];
+    assert(sub.nel > 0 && sub.nel <= c->nel);
+    memmove(sub.el, c->el + seg[s], sizeof sub.el[0] * (size_t)sub.nel);
+    memset(r, 0, sizeof *r);
+    r->command = CMD_UNKNOWN;
+    r->lex = c->lex;
+    pz_resolve_unknown(&sub);
+    one_report(&sub, r, o, plant_signal, 1);
+}
+
+/* The parts of c as one result, each item with its part's place: 0 when the
+ * text is better read as one report (a part failed on an unknown word). A part
+ * asked about (a guess, a range) asks about the whole text; a place in several
+ * municipalities is ambiguous_place (the choice question names one place). */
+static int multi_report(const struct reading *c, struct parse_result *out, const struct parse_options *o,
+                        const int *seg, int nseg, int strict, int plant_signal)
+{
+    struct parse_result r;
+    const char *confirm = NULL, *written = NULL;
+    char suggestion[sizeof out->suggestion] = "";
+    for (int s = 0; s < nseg; s++) {
+        part_report(c, seg, s, o, plant_signal, &r);
+        if (!r.ok && (!r.confirm || r.nchoices)) {
+            if (!strict) return 0;
+            pz_fail(out, r.confirm ? "ambiguous_place" : r.error ? r.error : "unknown_command");
+            memcpy(out->suggestion, r.suggestion, sizeof out->suggestion);
+            if (!out->suggestion[0] && r.nchoices)
+                snprintf(out->suggestion, sizeof out->suggestion, "%s", r.choices[0]->name);
+            out->command = CMD_PLANT;
+            out->lang = pz_pick_lang(c);
+            return 1;
+        }
+        if (r.confirm && !confirm) {
+            confirm = r.confirm;
+            written = r.error;
+            memcpy(suggestion, r.suggestion, sizeof suggestion);
+        }
+        for (int j = 0; j < r.nitems; j++)
+            add_item(c->lex, out, (int)(((const struct sp_info *)r.items[j].species) - c->lex->sp),
+                     r.items[j].count, r.place);
+        if (s == 0) {
+            out->place = r.place;
+            memcpy(out->date, r.date, sizeof out->date);
+        }
+    }
+    out->command = CMD_PLANT;
+    out->lang = pz_pick_lang(c);
+    out->ok = confirm == NULL;
+    out->error = written;
+    out->confirm = confirm;
+    memcpy(out->suggestion, suggestion, sizeof suggestion);
+    return 1;
+}
+
+void pz_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
+               int plant_signal, int explicit_cmd)
+{
+    int seg[SEG_MAX + 1], strict = 1;
+    int n = c->nel >= 4 ? split_reports(c, seg, &strict) : 1;
+    if (n >= 2 && multi_report(c, out, o, seg, n, strict, plant_signal)) return;
+    pz_resolve_unknown(c);
+    one_report(c, out, o, plant_signal, explicit_cmd);
 }

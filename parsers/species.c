@@ -24,6 +24,18 @@ static unsigned char count_words(const char *s)
     return n ? n : 9;
 }
 
+/* the ussd_order column: empty (0: after the ordered ones) or 1..9999 */
+static bool read_order(const char *v, int *out)
+{
+    *out = 0;
+    if (!*v) return true;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || n < 1 || n > 9999 || !(*v >= '0' && *v <= '9')) return false;
+    *out = (int)n;
+    return true;
+}
+
 static void add_forms(struct lexicon *lex, int idx, int lang, const char *list)
 {
     char buf[256], key[256];
@@ -55,7 +67,7 @@ int pz_load_species(struct lexicon *lex, const char *path, char *err, size_t err
         c_en = pz_tsv_col(&t, "name_en"), c_lat = pz_tsv_col(&t, "latin"),
         c_nat = pz_tsv_col(&t, "native"), c_flv = pz_tsv_col(&t, "forms_lv"),
         c_fru = pz_tsv_col(&t, "forms_ru"), c_frl = pz_tsv_col(&t, "forms_ru_latin"),
-        c_fen = pz_tsv_col(&t, "forms_en");
+        c_fen = pz_tsv_col(&t, "forms_en"), c_ord = pz_tsv_col(&t, "ussd_order");
     if (c_id < 0 || c_lv < 0 || c_ru < 0 || c_en < 0 || c_flv < 0) {
         snprintf(err, errlen, "%s: needs the columns id, name_lv, name_ru, name_en, forms_lv",
                  path);
@@ -77,6 +89,12 @@ int pz_load_species(struct lexicon *lex, const char *path, char *err, size_t err
         const char *lat = c_lat >= 0 ? f[c_lat] : "";
         s->pub.latin = pz_arena_strdup(&lex->strings, lat, strlen(lat));
         s->pub.native = c_nat >= 0 && strcmp(f[c_nat], "yes") == 0;
+        if (c_ord >= 0 && !read_order(f[c_ord], &s->pub.menu_order)) {
+            snprintf(err, errlen, "%s: ussd_order of %s is not a whole number 1-9999 (or empty)",
+                     path, f[c_id]);
+            pz_tsv_close(&t);
+            return -1;
+        }
         if (!s->pub.id || !s->pub.name_lv || !s->pub.name_ru || !s->pub.name_en || !s->pub.latin)
             break;
         s->words[LANG_LV] = count_words(s->pub.name_lv);

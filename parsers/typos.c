@@ -124,3 +124,8 @@ void pz_resolve_unknown(struct reading *c)
     if (!pz_has_species(c)) guess_species(c);
     if (!pz_has_place(c)) guess_place(c);
 }
+
+void pz_resolve_place_only(struct reading *c)
+{
+    if (!pz_has_place(c)) guess_place(c);
+}

@@ -8,5 +8,8 @@
  * and one candidate is clearly closest; marks the rest unknown (with the closest
  * name as a suggestion). Spends at most c->fuzzy_left searches. */
 void pz_resolve_unknown(struct reading *c);
+/* The same for a text that names only a place (the USSD place screen): no
+ * unknown word is taken for a species. */
+void pz_resolve_place_only(struct reading *c);
 
 #endif

@@ -37,6 +37,17 @@ void trees_phrase(enum lang lang, long n, char *out, size_t len)
     snprintf(out, len, "%ld %s", n, words[l][numeral_form(lang, n)]);
 }
 
+void points_phrase(enum lang lang, long n, char *out, size_t len)
+{
+    static const char *const words[3][3] = {
+        [LANG_LV] = { "punkts", "punkti", "punktu" },
+        [LANG_RU] = { "балл", "балла", "баллов" },
+        [LANG_EN] = { "point", "points", "points" },
+    };
+    int l = lang == LANG_RU ? LANG_RU : lang == LANG_EN ? LANG_EN : LANG_LV;
+    snprintf(out, len, "%ld %s", n, words[l][numeral_form(lang, n)]);
+}
+
 void english_plural(const char *name, char *out, size_t len)
 {
     size_t n = strlen(name);

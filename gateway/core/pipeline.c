@@ -211,6 +211,11 @@ static bool handle_command(struct job *j)
         return handle_delete(j);
     case CMD_CANCEL:
         return handle_cancel(j);
+    case CMD_THANKS:
+        /* thanks or goodbye alone: stored, not answered (docs/sms-language.md:
+         * each reply costs the campaign a text, and this one would say nothing) */
+        snprintf(out->outcome, sizeof out->outcome, "thanks");
+        return true;
     case CMD_YES:
     case CMD_NO: /* an answer with no question waiting (askback_before took the others) */
         snprintf(out->outcome, sizeof out->outcome, "answer:nothing_waiting");

@@ -94,9 +94,10 @@ static void planting_of(struct job *j, int i, bool pending, int review_no, struc
     p->item_no = i;
     snprintf(p->species, sizeof p->species, "%s", pr->items[i].species->id);
     p->count = pr->items[i].count;
-    snprintf(p->place, sizeof p->place, "%s", pr->place->name);
-    snprintf(p->place_type, sizeof p->place_type, "%s", pr->place->type);
-    snprintf(p->municipality, sizeof p->municipality, "%s", pr->place->municipality);
+    const struct place *pl = pr->items[i].place ? pr->items[i].place : pr->place;
+    snprintf(p->place, sizeof p->place, "%s", pl->name);
+    snprintf(p->place_type, sizeof p->place_type, "%s", pl->type);
+    snprintf(p->municipality, sizeof p->municipality, "%s", pl->municipality);
     if (pr->date[0])
         snprintf(p->planted_on, sizeof p->planted_on, "%s", pr->date);
     else
@@ -106,6 +107,49 @@ static void planting_of(struct job *j, int i, bool pending, int review_no, struc
     /* a report is reviewed whole: one doubtful count holds all its items */
     snprintf(p->status, sizeof p->status, "%s", pending ? "pending_review" : "accepted");
     p->review_no = pending && i == 0 ? review_no : 0;
+}
+
+/* Two reports in one text: do its items name places other than the first? */
+static bool several_places(const struct parse_result *pr)
+{
+    for (int i = 0; i < pr->nitems; i++)
+        if (pr->items[i].place && pr->items[i].place != pr->place)
+            return true;
+    return false;
+}
+
+/* The place the duplicate rule compares: the greatest name among the items'
+ * places, as plantings_recent_same() reads max(place) of a stored report. */
+static const char *duplicate_place(const struct parse_result *pr)
+{
+    const char *best = pr->place->name;
+    for (int i = 0; i < pr->nitems; i++)
+        if (pr->items[i].place && strcmp(pr->items[i].place->name, best) > 0)
+            best = pr->items[i].place->name;
+    return best;
+}
+
+/* "ozols 3 gab., Bauska; liepa 2 gab., Iecava": each place with its items. */
+static void items_by_place(enum lang lang, const struct parse_result *pr, char *out, size_t len)
+{
+    out[0] = '\0';
+    for (int i = 0; i < pr->nitems; i++) {
+        const struct place *pl = pr->items[i].place ? pr->items[i].place : pr->place;
+        bool first = true;
+        for (int k = 0; k < i && first; k++)
+            first = (pr->items[k].place ? pr->items[k].place : pr->place) != pl;
+        if (!first)
+            continue;
+        struct parse_item same[PARSE_MAX_ITEMS];
+        int n = 0;
+        for (int k = i; k < pr->nitems; k++)
+            if ((pr->items[k].place ? pr->items[k].place : pr->place) == pl)
+                same[n++] = pr->items[k];
+        char items[300];
+        format_items(lang, same, n, items, sizeof items);
+        size_t used = strlen(out);
+        snprintf(out + used, len - used, "%s%s, %s", used ? "; " : "", items, place_name(pl, lang));
+    }
 }
 
 bool handle_plant(struct job *j)
@@ -119,7 +163,7 @@ bool handle_plant(struct job *j)
     items_key(pr, key, sizeof key);
     enum db_status same = plantings_recent_same(j->db, j->vol.id,
                                                 j->row.received_at - j->p->rules.duplicate_window,
-                                                j->row.id, key, pr->place->name);
+                                                j->row.id, key, duplicate_place(pr));
     if (DB_FAILED(same))
         return false;
     if (same == DB_FOUND) {
@@ -169,14 +213,17 @@ bool handle_plant(struct job *j)
         { "total", total }, { "name", name },
         { "trees", trees }, { "review_no", review },
     };
+    bool multi = several_places(pr);
+    if (multi)                          /* one reply for both reports, the points once */
+        items_by_place(j->lang, pr, items, sizeof items);
     if (pending) {
         snprintf(out->outcome, sizeof out->outcome, "pending_review");
-        job_reply(j, "pending", v, 8);
+        job_reply(j, multi ? "pending_short" : "pending", v, 8);
         if (!alert_staff(j, review_no, ntrees))
             return false;
     } else {
         snprintf(out->outcome, sizeof out->outcome, "planted");
-        job_reply(j, "planted", v, 8);
+        job_reply(j, multi ? "planted_multi" : "planted", v, 8);
     }
     return true;
 }

@@ -14,9 +14,9 @@ struct replies {
 };
 
 const char *const reply_keys[] = {
-    "planted", "pending", "duplicate", "points",
+    "planted", "planted_multi", "pending", "duplicate", "points",
     "registered", "stopped", "started", "help", "help2", "delete_ask", "deleted", "cancelled", "cancel_none",
-    "unknown", "empty", "missing_count", "missing_species", "missing_place",
+    "unknown", "empty", "missing_name", "missing_count", "missing_species", "missing_place",
     "unknown_species", "unknown_species_hint", "unknown_place", "unknown_place_hint",
     "ambiguous_species", "ambiguous_place", "count_out_of_range", "bad_date", "future_date",
     "partial_text", "approved", "rejected",

@@ -13,7 +13,8 @@
 
 const char *const ussd_screen_keys[] = {
     "main", "species", "species_more", "count", "place", "place_confirm", "species_confirm", "confirm",
-    "saved", "saved_review", "duplicate", "save_failed", "cancelled", "points", "howto", "lang",
+    "place_choice", "saved", "saved_review", "duplicate", "save_failed", "cancelled", "points",
+    "points_thanks", "points_none", "points_pending", "points_and_pending", "howto", "lang",
     "expired", "error", "busy", "hint_choice", "hint_count", "hint_species", "hint_place",
     "hint_ambiguous", "hint_retype", NULL,
 };

@@ -12,7 +12,8 @@ Exit status 1 when a check failed.
 usage: corpus_check.py TALKA CORPUS
 Columns: text (\\n = line break), command, error (- for ok; confirm:ASK for a
 report talka asks back about: the question's kind, and its guessed items and
-place are then checked), items (id=count,...), municipality (for confirm:choice
+place are then checked), items (id=count,...; id=count@municipality for a text
+holding two reports, each item then checked at its own place), municipality (for confirm:choice
 the choices' municipalities, |-separated), date (- = must be absent), lang (- =
 not checked), [known-miss: why, or -], [class, base when absent]."""
 import json
@@ -63,6 +64,11 @@ KNOWN_MISS_MAX = 3.0      # percent of the corpus
 
 def report_misses(j, items, muni, date, why, choices=False):
     got = ','.join('%s=%d' % (i['species'], i['count']) for i in j.get('items', []))
+    if '@' in items:            # two reports in one text: each item's own municipality
+        top = (j.get('place') or {}).get('municipality', '')
+        got = ','.join('%s=%d@%s' % (i['species'], i['count'],
+                                     (i.get('place') or {}).get('municipality', top))
+                       for i in j.get('items', []))
     if items != '-' and got != items:
         why.append('items %s' % got)
     if choices:

@@ -2,6 +2,7 @@
 convention) and the screen-size rules, shared by the USSD scenario tests and the
 benchmark. Python 3 standard library only."""
 import http.client
+import re
 import sys
 import urllib.parse
 
@@ -34,6 +35,22 @@ def screen_problem(text, lang, translit=False):
         bad = [c for c in text if c not in GSM7_BASIC and c not in GSM7_EXT]
         return "not GSM-7: %r" % "".join(bad[:5])
     return None if n <= 160 else "%d GSM-7 characters > 160" % n
+
+
+# Words of the informal register (and Russian "очки" for points): no USSD screen
+# may use them (issue 23 item 11: "Jūs", "Вы", one Russian word for points: баллы).
+INFORMAL = {
+    "lv": re.compile(r"\b(tu|tev|tevi|tavs|tava|tavi|tavas|tavu|taviem|sut[iī]|atbildi|"
+                     r"izv[eē]lies|ieraksti|zvani|m[eē][gģ]ini)\b", re.I),
+    "ru": re.compile(r"\b(ты|тебя|тебе|твой|твоя|твои|твоих|очки|очков|очка|"
+                     r"ty|tebya|tebe|tvoi|tvoj|ochki|ochkov)\b", re.I),
+}
+
+
+def informal(text, lang):
+    """the first informal word of a screen in lang, or None"""
+    m = INFORMAL[lang].search(text) if lang in INFORMAL else None
+    return "informal: " + m.group(0) if m else None
 
 
 class Client:

@@ -15,14 +15,14 @@ A=+37126000001; B=+37126000002; C=+37126000003; D=+37126000004; E=+37126000005; 
 
 # JĀ within 30 minutes: registered once, with points
 r=$(sms --at "2026-05-15 10:00:00" $A "KOKS 12 OZOLSSSS Cesis")
-expect_match "guess: asks back with the guess" "$r" "^Vai domājāt: ozols 12 gab\., Cēsis\? Atbildi JĀ vai NĒ$"
+expect_match "guess: asks back with the guess" "$r" "^Vai domājāt: ozols 12 gab\., Cēsis\? Atbildiet JĀ vai NĒ$"
 expect_eq "guess: nothing registered yet" "$(q "SELECT count(*) FROM plantings")" 0
 expect_eq "guess: the question waits" "$(q "SELECT ask||':'||state FROM awaiting_confirmation")" "guess:waiting"
 expect_eq "guess: the report is marked awaiting" "$(q "SELECT outcome FROM inbound WHERE id=1")" awaiting_confirmation
 # asked at 10:00 UTC: shown in local time with its offset, as the reports are
 expect_match "review list: shows what awaits confirmation" "$("$TALKA" review list)" "2026-05-15 13:00 \+03:00 +13:30 +guess +ozols 12 gab\., Cēsis"
 r=$(sms --at "2026-05-15 10:20:00" $A "jā")
-expect_match "yes: registered with points (12 native oaks x 20 + 50)" "$r" "Reģistrēts: ozols 12 gab\., Cēsis\. Tavi punkti: 290|Registrets: ozols 12 gab\., Cesis\. Tavi punkti: 290"
+expect_match "yes: registered with points (12 native oaks x 20 + 50)" "$r" "Reģistrēts: ozols 12 gab\., Cēsis\. Jūsu punkti: 290|Registrets: ozols 12 gab\., Cesis\. Jusu punkti: 290"
 expect_eq "yes: one planting, on the report's own row" "$(q "SELECT inbound_id||':'||species||':'||count||':'||status FROM plantings")" "1:quercus_robur:12:accepted"
 expect_eq "yes: points once" "$(q "SELECT sum(delta) FROM points_ledger")" 290
 expect_eq "yes: the question is closed" "$(q "SELECT state FROM awaiting_confirmation")" confirmed
@@ -35,7 +35,7 @@ expect_eq "review list: nothing awaits any more" "$("$TALKA" review list | grep 
 r=$(sms --at "2026-05-15 10:30:00" $B "koks 5 liepas Cēssssis")
 expect_match "no: asked" "$r" "Vai domājāt: liepa 5 gab\., Cēsis\?"
 r=$(sms --at "2026-05-15 10:31:00" $B "NĒ")
-expect_match "no: a send-again hint" "$r" "Sūti ziņojumu vēlreiz"
+expect_match "no: a send-again hint" "$r" "Sūtiet ziņojumu vēlreiz"
 expect_eq "no: nothing registered" "$(q "SELECT count(*) FROM plantings WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='$B')")" 0
 expect_eq "no: the question is declined" "$(q "SELECT state FROM awaiting_confirmation WHERE volunteer_id=(SELECT id FROM volunteers WHERE number='$B')")" declined
 
@@ -69,7 +69,7 @@ expect_match "expiry: 29:59 later (moved clock file) still answered" "$r" "liepa
 
 # a digit picks one of two parishes called Sala
 r=$(sms --at "2026-05-15 14:00:00" $E "KOKS 5 LIEPAS Sala")
-expect_match "choice: the question lists the novadi by digit" "$r" "Salas pagasts: kur[aā] novad[aā]\? 1 J[eē]kabpils, 2 M[aā]rupes\. Atbildi ar ciparu"
+expect_match "choice: the question lists the novadi by digit" "$r" "Salas pagasts: kur[aā] novad[aā]\? 1 J[eē]kabpils, 2 M[aā]rupes\. Atbildiet ar ciparu"
 r=$(sms --at "2026-05-15 14:01:00" $E "7")
 expect_match "choice: a digit out of range asks again" "$r" "1 J[eē]kabpils, 2 M[aā]rupes"
 r=$(sms --at "2026-05-15 14:02:00" $E "2")

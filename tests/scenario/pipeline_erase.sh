@@ -16,7 +16,7 @@ for typo in DZIEST DZEET dzēsts DELET; do
 done
 expect_eq "typos never erase" "$(alive +37126000001)" 1
 r=$(sms --at "2026-05-15 10:02:00" +37126000001 "DZĒST")
-expect_eq "DZĒST asks first" "$r" "Sūti DZĒST JĀ 10 minūšu laikā, lai dzēstu savus datus."
+expect_eq "DZĒST asks first" "$r" "Sūtiet DZĒST JĀ 10 minūšu laikā, lai dzēstu savus datus."
 expect_eq "DZĒST alone erases nothing" "$(alive +37126000001)" 1
 r=$(sms --at "2026-05-15 10:20:00" +37126000001 "DZĒST JĀ")
 expect_match "a confirmation after 10 minutes asks again" "$r" "DZĒST JĀ 10 minūšu"

@@ -74,9 +74,9 @@ case "$r" in *..*) not_ok "russian: no double full stop" "$r" ;; *) ok "russian:
 r=$(sms --at "2026-12-01 11:06:00" +37126000014 "ДЕРЕВО 22 ДУБ Елгава")
 expect_match "russian: 22 дерева" "$r" "Елгава: 22 дерева$"
 r=$(sms --at "2026-12-01 11:07:00" +37126000015 "ДЕРЕВО 22 БЕРЁЗА Вентспилс")
-expect_match "russian: too long for one SMS: the total dropped first, the place kept" "$r" "^Спасибо! Учтено: берёза 22 шт\., Вентспилс\. Очки: [0-9]+$"
+expect_match "russian: too long for one SMS: the total dropped first, the place kept" "$r" "^Спасибо! Учтено: берёза 22 шт\., Вентспилс\. Баллы: [0-9]+$"
 expect_eq "russian: one segment" "$(q "SELECT segments FROM outbound ORDER BY id DESC LIMIT 1")" 1
 r=$(sms --at "2026-12-01 11:08:00" +37126000016 "ДЕРЕВО 5 ЛИПА КРУПНОЛИСТНАЯ Dienvidkurzemes novads")
-expect_match "russian: then the place is shortened, not dropped" "$r" "^Спасибо! Учтено: липа крупнолистная 5 шт\., Dienvidkurz[a-z]*\.\.\. Очки: [0-9]+$"
+expect_match "russian: then the place is shortened, not dropped" "$r" "^Спасибо! Учтено: липа крупнолистная 5 шт\., Dienvidkurz[a-z]*\.\.\. Баллы: [0-9]+$"
 expect_eq "russian: still one segment" "$(q "SELECT segments FROM outbound ORDER BY id DESC LIMIT 1")" 1
 finish

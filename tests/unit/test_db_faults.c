@@ -644,10 +644,10 @@ TEST(db_fault_ussd_reads)
     char lang[4];
     SWEEP(s.db, st = ussd_volunteer_lang(s.db, NUM, lang), st == DB_FOUND && !strcmp(lang, "ru"),
           st == DB_ERROR);
-    char top[8][64];
-    int n;
-    SWEEP(s.db, n = ussd_top_species(s.db, top, 8),
-          n == 3 && !strcmp(top[0], "liepa") && !strcmp(top[1], "ozols"), n == -1);
+    struct ussd_standing sg = { -1, -1, -1 };
+    SWEEP(s.db, st = ussd_volunteer_standing(s.db, NUM, &sg),
+          st == DB_FOUND && sg.points == 65 && sg.accepted == 3 && sg.pending_reports == 1,
+          st == DB_ERROR && sg.points == -1);
     /* a session owned by another number stays another's, and a failed read is no "new" */
     u.lang_changed = false;
     snprintf(u.phone, sizeof u.phone, "+37120000005");

@@ -86,6 +86,44 @@ TEST(a_reply_never_carries_a_double_full_stop)
     struct reply_var v[] = { { "items", "дуб 5 шт." }, { "points", "150" } };
     replies_render(r, LANG_RU, "cancelled", v, 2, out, sizeof out, &info);
     CHECK(strstr(out, "..") == NULL);
-    CHECK(strstr(out, "шт. Ваши очки") != NULL);
+    CHECK(strstr(out, "шт. Ваши баллы") != NULL);
     replies_free(r);
+}
+
+/* Points take the same plural rule as trees (one function for SMS and USSD):
+ * punkts/punkti/punktu, балл/балла/баллов, point/points. */
+TEST(points_agree_from_0_to_1001_in_every_language)
+{
+    static const char *const lv_of[][2] = { { "koks", "punkts" }, { "koki", "punkti" },
+                                            { "koku", "punktu" } };
+    static const char *const ru_of[][2] = { { "дерево", "балл" }, { "дерева", "балла" },
+                                            { "деревьев", "баллов" } };
+    for (long n = 0; n <= 1001; n++) {
+        char got[64], want[64];
+        const char *lv = lv_expected(n), *ru = ru_expected(n);
+        for (int k = 0; k < 3; k++) {
+            if (!strcmp(lv, lv_of[k][0]))
+                lv = lv_of[k][1];
+            if (!strcmp(ru, ru_of[k][0]))
+                ru = ru_of[k][1];
+        }
+        points_phrase(LANG_LV, n, got, sizeof got);
+        snprintf(want, sizeof want, "%ld %s", n, lv);
+        if (strcmp(got, want))
+            test_fail(__FILE__, __LINE__, "lv %ld: '%s', expected '%s'", n, got, want);
+        points_phrase(LANG_RU, n, got, sizeof got);
+        snprintf(want, sizeof want, "%ld %s", n, ru);
+        if (strcmp(got, want))
+            test_fail(__FILE__, __LINE__, "ru %ld: '%s', expected '%s'", n, got, want);
+        points_phrase(LANG_EN, n, got, sizeof got);
+        snprintf(want, sizeof want, "%ld %s", n, n == 1 ? "point" : "points");
+        if (strcmp(got, want))
+            test_fail(__FILE__, __LINE__, "en %ld: '%s', expected '%s'", n, got, want);
+    }
+    char out[64];
+    points_phrase(LANG_LV, 0, out, sizeof out);   CHECK_STR(out, "0 punktu");
+    points_phrase(LANG_LV, 21, out, sizeof out);  CHECK_STR(out, "21 punkts");
+    points_phrase(LANG_RU, 22, out, sizeof out);  CHECK_STR(out, "22 балла");
+    points_phrase(LANG_RU, 11, out, sizeof out);  CHECK_STR(out, "11 баллов");
+    points_phrase(LANG_EN, 1, out, sizeof out);   CHECK_STR(out, "1 point");
 }

@@ -262,3 +262,41 @@ TEST(parse_threads_share_lexicon)
     for (int i = 0; i < 4; i++) pthread_join(th[i], NULL);
     CHECK_INT(bad[0] + bad[1] + bad[2] + bad[3], 0);
 }
+
+/* The USSD list's order is the species list's ussd_order column: the campaign's
+ * most planted first; a value that is not a whole number 1-9999 is refused,
+ * naming the column and the species. */
+TEST(parse_species_menu_order)
+{
+    CHECK(lexicon_species_by_id(lex(), "pinus_sylvestris")->menu_order == 1);
+    CHECK(lexicon_species_by_id(lex(), "picea_abies")->menu_order == 2);
+    CHECK(lexicon_species_by_id(lex(), "quercus_robur")->menu_order == 4);
+    char path[512], err[256] = "";
+    snprintf(path, sizeof path, "%s/species_bad_order.tsv", test_tmpdir());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("id\tname_lv\tname_ru\tname_en\tforms_lv\tussd_order\n"
+          "quercus_robur\tozols\tдуб\toak\tozols|ozoli\tfirst\n", f);
+    fclose(f);
+    struct lexicon *l = lexicon_load(path, "config/places.tsv", err, sizeof err);
+    CHECK(l == NULL);
+    CHECK(strstr(err, "ussd_order of quercus_robur") != NULL);
+}
+
+/* The place lookup the USSD menu uses: a typo corrected (and said so), the
+ * municipalities of a name found in two, a name written right. */
+TEST(parse_lookup_place_for_ussd)
+{
+    struct place_lookup pl;
+    lexicon_lookup_place(lex(), "Rujena", &pl);
+    CHECK(pl.place && !strcmp(pl.place->name, "Rūjiena") && pl.corrected);
+    lexicon_lookup_place(lex(), "Salas pagasts", &pl);
+    CHECK(!pl.place && pl.nchoices == 2);
+    CHECK(pl.nchoices == 2 && strcmp(pl.choices[0]->municipality, pl.choices[1]->municipality));
+    lexicon_lookup_place(lex(), "Dobelē", &pl);
+    CHECK(pl.place && !strcmp(pl.place->name, "Dobele") && !pl.corrected);
+    lexicon_lookup_place(lex(), "Xyzzyville", &pl);
+    CHECK(!pl.place && !pl.guess && pl.nchoices == 0);
+}

@@ -138,7 +138,7 @@ TEST(latvian_reply_keeps_diacritics_when_it_fits_70)
     CHECK(replies_render(r, LANG_LV, "help", NULL, 0, out, sizeof out, &info));
     CHECK_INT(info.encoding, SMS_GSM7);
     CHECK_INT(info.segments, 1);
-    CHECK_STR(out, "Suti: KOKS skaits suga vieta, piem. KOKS 12 OZOLS Cesis. PUNKTI - tavi punkti. "
+    CHECK_STR(out, "Sutiet: KOKS skaits suga vieta, piem. KOKS 12 OZOLS Cesis. PUNKTI - Jusu punkti. "
                    "ATCELT - atcelt pedejo. STOP - bez atgadinajumiem. Vairak: ? 2");
     replies_free(r);
 }

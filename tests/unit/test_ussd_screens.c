@@ -9,7 +9,8 @@
 
 static const struct reply_var long_vars[] = {
     { "species", "ozols" }, { "count", "10000" }, { "place", "Cēsis" },
-    { "points", "123456" }, { "number", "+37129990000" }, { "min", "1" }, { "max", "10000" },
+    { "points", "123456 punktu" }, { "number", "+37129990000" }, { "min", "1" }, { "max", "10000" },
+    { "choices", "\n1 Jēkabpils\n2 Mārupes\n3 Aizkraukles" },   /* as on a Cyrillic screen */
 };
 
 static void check_all(bool translit)
@@ -25,7 +26,7 @@ static void check_all(bool translit)
     for (int l = 0; l < 3; l++) {
         for (const char *const *k = ussd_screen_keys; *k; k++) {
             char filled[USSD_SCREEN_MAX], out[USSD_SCREEN_MAX];
-            ussd_screen_fill(s, langs[l], *k, long_vars, 7, filled, sizeof filled);
+            ussd_screen_fill(s, langs[l], *k, long_vars, 8, filled, sizeof filled);
             bool fits = ussd_screen_finish(s, langs[l], filled, out, sizeof out);
             if (!fits)
                 printf("    [%s] %s does not fit: %s\n", lang_code(langs[l]), *k, out);
