@@ -139,7 +139,8 @@ bool sessions_create(struct db *db, const char *id_hash, int64_t account_id, con
 enum db_status sessions_find(struct db *db, const char *id_hash, int64_t since,
                              struct session_row *out)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT a.id, a.name, a.role, s.csrf, s.last_seen_at"
+    sqlite3_stmt *st = db_prep(db, "SELECT a.id, a.name, a.role, s.csrf, s.last_seen_at,"
+                                   " s.flash_ok IS NOT NULL OR s.flash_err IS NOT NULL"
                                    " FROM web_sessions s JOIN web_accounts a ON a.id = s.account_id"
                                    " WHERE s.id_hash = ? AND s.last_seen_at >= ?");
     struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "ti", id_hash, since) : SQLITE_ERROR);
@@ -151,6 +152,7 @@ enum db_status sessions_find(struct db *db, const char *id_hash, int64_t since,
         db_col_text(st, 2, out->role, sizeof out->role);
         db_col_text(st, 3, out->csrf, sizeof out->csrf);
         out->last_seen_at = sqlite3_column_int64(st, 4);
+        out->flash = sqlite3_column_int(st, 5) != 0;
     }
     enum db_status s = db_rows_end(&r);
     return DB_FAILED(s) ? s : found ? DB_FOUND : DB_NONE;
@@ -165,6 +167,34 @@ bool sessions_touch(struct db *db, const char *id_hash, int64_t now)
 bool sessions_delete(struct db *db, const char *id_hash)
 {
     return db_run(db, "DELETE FROM web_sessions WHERE id_hash = ?", "t", id_hash);
+}
+
+bool sessions_flash_set(struct db *db, const char *id_hash, bool ok, const char *text)
+{
+    return db_run(db, ok ? "UPDATE web_sessions SET flash_ok = ? WHERE id_hash = ?"
+                         : "UPDATE web_sessions SET flash_err = ? WHERE id_hash = ?",
+                  "tt", text, id_hash);
+}
+
+enum db_status sessions_flash_take(struct db *db, const char *id_hash, char *ok, size_t oklen,
+                                   char *err, size_t errlen)
+{
+    ok[0] = err[0] = '\0';
+    sqlite3_stmt *st = db_prep(db, "SELECT coalesce(flash_ok, ''), coalesce(flash_err, '')"
+                                   " FROM web_sessions WHERE id_hash = ?");
+    struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "t", id_hash) : SQLITE_ERROR);
+    bool found = db_row(&r);
+    if (found) {
+        db_col_text(st, 0, ok, oklen);
+        db_col_text(st, 1, err, errlen);
+    }
+    enum db_status s = db_rows_end_one(&r, found);
+    /* shown once: cleared as it is read */
+    if (found && (*ok || *err) &&
+        !db_run(db, "UPDATE web_sessions SET flash_ok = NULL, flash_err = NULL WHERE id_hash = ?",
+                "t", id_hash))
+        return DB_ERROR;
+    return s;
 }
 
 bool sessions_purge(struct db *db, int64_t before)

@@ -50,6 +50,7 @@ struct session_row {
     char role[16];
     char csrf[65];
     int64_t last_seen_at;
+    bool flash;             /* a notice waits (sessions_flash_take) */
 };
 
 /* Stores a session by the hash of its cookie. */
@@ -62,6 +63,11 @@ enum db_status sessions_find(struct db *db, const char *id_hash, int64_t since,
 /* Marks the session id_hash as seen at now. */
 bool sessions_touch(struct db *db, const char *id_hash, int64_t now);
 bool sessions_delete(struct db *db, const char *id_hash);
+/* Leaves a notice (ok: a success, else a problem) on session id_hash for its next page. */
+bool sessions_flash_set(struct db *db, const char *id_hash, bool ok, const char *text);
+/* The notices left on session id_hash ("" when none), cleared as they are read. */
+enum db_status sessions_flash_take(struct db *db, const char *id_hash, char *ok, size_t oklen,
+                                   char *err, size_t errlen);
 /* Deletes the sessions last seen before before. */
 bool sessions_purge(struct db *db, int64_t before);
 

@@ -1,5 +1,6 @@
 /* db.c: SQLite connection set-up, migrations and the prepared-statement cache. */
 #include "db/db.h"
+#include "db/db_fold.h"
 #include "db/migrate.h"
 #include "gateway/base/log.h"
 
@@ -90,9 +91,9 @@ void db_reclaim(struct db *db)
  * (the dashboard, USSD, Kannel's callbacks, the link threads) that moment never
  * came: the soak (bench/soak.sh) saw the WAL reach 1.7 GB in ten minutes beside
  * a 58 MB database. So past WAL_TRUNCATE_PAGES a commit's checkpoint waits up to
- * a second for the readers to move on and truncates the WAL. When a reader held
- * on past that second, the next such wait comes WAL_RETRY_MS later, so a reader
- * that holds on costs a writer a second now and then, never every commit. */
+ * two seconds for the readers to move on and truncates the WAL. When a reader
+ * held on past that, the next such wait comes WAL_RETRY_MS later, so a reader
+ * that holds on costs a writer two seconds now and then, never every commit. */
 #define WAL_PASSIVE_PAGES 1000
 #define WAL_TRUNCATE_PAGES 4096          /* 16 MB of 4 KiB pages */
 #define WAL_RETRY_MS 5000
@@ -107,13 +108,13 @@ static int wal_hook(void *arg, sqlite3 *h, const char *name, int pages)
         sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
         return SQLITE_OK;
     }
-    sqlite3_busy_timeout(h, 1000);
+    sqlite3_busy_timeout(h, 2000);
     int wal = 0, copied = 0;
     int rc = sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_TRUNCATE, &wal, &copied);
     sqlite3_busy_timeout(h, 10000);
     if (rc != SQLITE_OK) {
         atomic_store(&truncate_failed_at, mono_ms());
-        log_info("database: the WAL holds %d pages and a reader held on for a second; "
+        log_info("database: the WAL holds %d pages and a reader held on for two seconds; "
                  "%d copied, truncating it again in %d s", pages, copied, WAL_RETRY_MS / 1000);
     }
     return SQLITE_OK;
@@ -279,6 +280,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
         return NULL;
     }
     sqlite3_busy_timeout(db->h, 10000);
+    db_fold_register(db->h);   /* without it only the volunteer search by name fails */
     sqlite3_create_function(db->h, "shown_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             shown_text, NULL, NULL);
     char pragmas[256];

@@ -13,7 +13,8 @@ enum db_status moderation_page(struct db *db, int64_t after, int limit,
         "  (SELECT coalesce(sum(CASE WHEN h.status = 'accepted' THEN h.count END), 0)"
         "     || ' ' || coalesce(sum(h.status = 'rejected'), 0) FROM plantings h"
         "    WHERE h.volunteer_id = p.volunteer_id),"
-        "  (SELECT count(*) FROM plantings WHERE status = 'pending_review' AND review_no IS NOT NULL)"
+        "  (SELECT count(*) FROM plantings WHERE status = 'pending_review' AND review_no IS NOT NULL),"
+        "  coalesce(p.volunteer_id, 0)"
         " FROM plantings p LEFT JOIN volunteers v ON v.id = p.volunteer_id"
         " LEFT JOIN inbound i ON i.id = p.inbound_id"
         " WHERE p.status = 'pending_review' AND p.review_no IS NOT NULL AND p.review_no > ?"
@@ -28,6 +29,7 @@ enum db_status moderation_page(struct db *db, int64_t after, int limit,
             .number = (const char *)sqlite3_column_text(st, 4),
             .text = db_col_str(st, 5),
             .waiting = sqlite3_column_int64(st, 7),
+            .volunteer_id = sqlite3_column_int64(st, 8),
         };
         long long trees = 0, rejected = 0;
         const char *hist = (const char *)sqlite3_column_text(st, 6);

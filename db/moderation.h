@@ -19,6 +19,7 @@ struct review_item {
     int64_t trees_accepted;             /* the sender's accepted trees, all reports */
     int64_t rejected;                   /* the sender's rejected reports */
     int64_t waiting;                    /* reports waiting for review in all */
+    int64_t volunteer_id;               /* 0 when unknown */
 };
 
 /* Up to limit waiting reports numbered after after, in number order, to row (a

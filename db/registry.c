@@ -141,12 +141,15 @@ bool registry_batch_attempt(struct db *db, const char *batch_id)
 bool registry_counts(struct db *db, struct registry_counts *c)
 {
     static const char sql[] =
-        "SELECT coalesce(sum(batch_id IS NULL), 0),"
-        "       coalesce(sum(batch_id IS NOT NULL AND state = 'queued'), 0),"
+        /* each count from an index (registry_records_queue, registry_records_state):
+         * one pass summing over every record took 40 ms with 100 000 of them, the
+         * dashboard's health page most of its time */
+        "SELECT (SELECT count(*) FROM registry_records WHERE batch_id IS NULL),"
+        "       (SELECT count(*) FROM registry_records WHERE state = 'queued' AND batch_id IS NOT NULL),"
         "       (SELECT count(*) FROM registry_batches WHERE state = 'open'),"
-        "       coalesce(sum(state = 'accepted'), 0), coalesce(sum(state = 'duplicate'), 0),"
-        "       coalesce(sum(state = 'rejected'), 0)"
-        " FROM registry_records";
+        "       (SELECT count(*) FROM registry_records WHERE state = 'accepted'),"
+        "       (SELECT count(*) FROM registry_records WHERE state = 'duplicate'),"
+        "       (SELECT count(*) FROM registry_records WHERE state = 'rejected')";
     sqlite3_stmt *st = db_prep(db, sql);
     memset(c, 0, sizeof *c);
     struct db_rows r = db_rows(db, st);

@@ -9,9 +9,9 @@ enum db_status volunteer_conversation(struct db *db, int64_t id, const char *num
                                       void *arg)
 {
     sqlite3_stmt *st = db_prep(db,
-        "SELECT * FROM (SELECT received_at t, 'in' dir, shown_text(text), channel, id FROM inbound"
-        "   WHERE volunteer_id = ?"
-        " UNION ALL SELECT created_at, 'out', text, state, id FROM outbound WHERE recipient = ?)"
+        "SELECT * FROM (SELECT received_at t, 'in' dir, shown_text(text), channel, id, outcome"
+        "   FROM inbound WHERE volunteer_id = ?"
+        " UNION ALL SELECT created_at, 'out', text, state, id, kind FROM outbound WHERE recipient = ?)"
         " ORDER BY 1 DESC, 5 DESC LIMIT ?");
     struct db_rows r = db_rows_bound(db, st, st ? db_bind(st, "itI", id, number, limit)
                                                 : SQLITE_ERROR);
@@ -21,6 +21,7 @@ enum db_status volunteer_conversation(struct db *db, int64_t id, const char *num
             .in = !strcmp(db_col_str(st, 1), "in"),
             .text = db_col_str(st, 2),
             .how = db_col_str(st, 3),
+            .outcome = db_col_str(st, 5),
         };
         if (row(&it, arg))
             break;
@@ -65,4 +66,11 @@ enum db_status volunteer_ledger(struct db *db, int64_t id, int limit,
             break;
     }
     return db_rows_end(&r);
+}
+
+enum db_status volunteer_last_text_at(struct db *db, int64_t id, int64_t *at)
+{
+    *at = 0;
+    return db_int(db, at, "SELECT coalesce(max(received_at), 0) FROM inbound WHERE volunteer_id = ?",
+                  "i", id);
 }

@@ -14,12 +14,17 @@ struct conversation_item {
     bool in;               /* received (else queued to be sent) */
     const char *text;      /* never NULL */
     const char *how;       /* in: the channel; out: the outbound state */
+    const char *outcome;   /* in: what talka made of it (planted, error:<code>, ...);
+                              out: the kind (reply, notice, staff, broadcast); "" when none */
 };
 /* The texts from volunteer id and those to number, up to limit (a nonzero
  * return from row stops): DB_DONE or a failure. */
 enum db_status volunteer_conversation(struct db *db, int64_t id, const char *number, int limit,
                                       int (*row)(const struct conversation_item *, void *),
                                       void *arg);
+
+/* When volunteer id last wrote (0: never) into *at: DB_FOUND or a failure. */
+enum db_status volunteer_last_text_at(struct db *db, int64_t id, int64_t *at);
 
 struct planting_item {
     int64_t reported_at;

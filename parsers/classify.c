@@ -29,8 +29,9 @@ static long digits_value(const struct token *t)
     return v;
 }
 
-/* A range of counts, "10-12" (the lower first): 1 with the lower in *lo. */
-static int range_token(const struct token *t, long *lo)
+/* A range of counts, "10-12" (the lower first): 1 with the lower in *lo, the
+ * upper in *hi. */
+static int range_token(const struct token *t, long *lo, long *hi)
 {
     unsigned k = 0, dash = 0;
     long a = 0, b = 0;
@@ -42,6 +43,7 @@ static int range_token(const struct token *t, long *lo)
     }
     if (!dash || dash + 1 >= t->len || a >= b) return 0;
     *lo = a;
+    *hi = b;
     return 1;
 }
 
@@ -50,14 +52,37 @@ static int read_numx(struct reading *c, int i)
 {
     const struct token *t = &c->tk->t[i];
     int y, m, d;
-    long lo;
-    if (t->len <= 11 && t->s[0] != '0' && range_token(t, &lo) && !(lo >= 1900 && lo <= 2100)) {
+    long lo, hi;
+    if (t->len <= 11 && t->s[0] != '0' && range_token(t, &lo, &hi) && !(lo >= 1900 && lo <= 2100)) {
         struct elem *e = pz_push(c, E_NUM, i);
-        if (e) { e->num = lo; e->range = 1; }
+        if (e) { e->num = lo; e->range = 1; e->hi = hi; }
         return i + 1;
     }
     if (pz_date_token(c->lex, t->s, t->len, pz_this_year(c), &y, &m, &d) == DT_DATE) set_date(c, y, m, d);
     return i + 1;
+}
+
+/* The word between the two counts of a range written in words: "8 līdz 10",
+ * "от 8 до 10", "8 to 10" (folded). */
+static int range_word(const struct token *t)
+{
+    static const char *const words[] = { "lidz", "до", "to", NULL };
+    for (int k = 0; t->kind == T_WORD && words[k]; k++)
+        if (strlen(words[k]) == t->len && !memcmp(words[k], t->s, t->len)) return 1;
+    return 0;
+}
+
+/* Is token i the word of a range, between a count and a number (not a day
+ * before a month word: "no 1. līdz 5. maijam")? */
+static int in_range(const struct reading *c, int i)
+{
+    const struct tokens *tk = c->tk;
+    if (!(i > 0 && i + 1 < tk->n && range_word(&tk->t[i]) && tk->t[i - 1].kind == T_NUM &&
+          tk->t[i + 1].kind == T_NUM && c->nel > 0 && c->el[c->nel - 1].kind == E_NUM &&
+          c->el[c->nel - 1].tok == i - 1))
+        return 0;
+    int32_t w = i + 2 < tk->n ? pz_word_of(c->lex, &tk->t[i + 2]) : 0;
+    return !(w && WORD_KIND(w) == W_MONTH);
 }
 
 /* A count in digits ("10 000" too), or a day before a month word ("15. maijā"). */
@@ -66,10 +91,12 @@ static int read_number(struct reading *c, int i)
     const struct tokens *tk = c->tk;
     const struct token *t = &tk->t[i];
     long v = digits_value(t);
-    if (t->rtail && c->nel > 0) {                   /* 10 - 12: the range's end */
+    int worded = i >= 2 && range_word(&tk->t[i - 1]) && in_range(c, i - 1);   /* 8 līdz 10 */
+    if ((t->rtail || worded) && c->nel > 0) {            /* 10 - 12: the range's end */
         struct elem *p = &c->el[c->nel - 1];
-        if (p->kind == E_NUM && p->tok == i - 1 && !p->range && p->num >= 0 && p->num < v) {
+        if (p->kind == E_NUM && p->tok == i - 1 - worded && !p->range && p->num >= 0 && p->num < v) {
             p->range = 1;
+            p->hi = v;
             return i + 1;
         }
     }
@@ -240,7 +267,7 @@ void pz_classify(struct reading *c, int i, int *plant_signal)
     while (i < tk->n) {
         const struct token *t = &tk->t[i];
         int next;
-        if (t->kind == T_QMARK) next = i + 1;
+        if (t->kind == T_QMARK || in_range(c, i)) next = i + 1;
         else if (t->kind == T_NUMX) next = read_numx(c, i);
         else if (t->kind == T_NUM) next = read_number(c, i);
         else if ((next = read_long_name(c, i)) < 0 &&

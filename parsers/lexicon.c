@@ -9,6 +9,7 @@
 #include "parsers/numbers.h"
 #include "parsers/places.h"
 #include "parsers/species.h"
+#include "parsers/taught.h"
 #include "parsers/tokens.h"
 #include "parsers/words.h"
 
@@ -45,6 +46,13 @@ static int load_words(struct lexicon *lex)
 struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv, char *err,
                              size_t errlen)
 {
+    return lexicon_load_taught(species_tsv, places_tsv, NULL, 0, NULL, err, errlen);
+}
+
+struct lexicon *lexicon_load_taught(const char *species_tsv, const char *places_tsv,
+                                    const struct taught_word *words, size_t n, size_t *skipped,
+                                    char *err, size_t errlen)
+{
     struct lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) {
         snprintf(err, errlen, "out of memory");
@@ -60,6 +68,9 @@ struct lexicon *lexicon_load(const char *species_tsv, const char *places_tsv, ch
         lexicon_free(lex);
         return NULL;
     }
+    size_t missed = pz_add_taught(lex, words, n);     /* staff's words (taught.h) */
+    if (skipped)
+        *skipped = missed;
     /* the first word of every multi-word key, so most words skip those lookups */
     const struct hashmap *maps[2] = { &lex->spforms, &lex->plforms };
     for (int m = 0; m < 2; m++)

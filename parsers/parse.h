@@ -91,7 +91,26 @@ struct parse_result {
     const struct place *choices[PARSE_MAX_CHOICES];
     bool translit;              /* Latvian typed in Cyrillic letters (lang is lv) */
     bool also_points;           /* CMD_PLANT after PUNKTI ("PUNKTI koks 2 egles Dobele") */
+    /* A report that could not be read (error set, nothing to ask): what it did
+     * show, for staff's forms (the inbox's "register as a planting"), never for
+     * a reply. 0 / NULL when the text did not show it. */
+    long found_count;
+    const struct species *found_species;
+    const struct place *found_place;
+    /* For the dialogue (gateway/core/dialogue.c), whatever the outcome above: */
+    long range_hi;              /* confirm "range": the upper count written (12 of 10-12) */
+    int range_item;             /* confirm "range": the item whose count was a range */
+    unsigned parts;             /* a report: what it names, PART_* bits */
+    bool count_only;            /* the text is one count and nothing else ("10", "nē, 10",
+                                   "10 gab.", "desmit"): count_value holds it */
+    long count_value;
 };
+
+/* parse_result.parts: a count, a species, a place, a word read as none of them */
+#define PART_COUNT   1u
+#define PART_SPECIES 2u
+#define PART_PLACE   4u
+#define PART_UNKNOWN 8u
 
 /* Error codes: empty, unknown_command, missing_count, missing_species, missing_place,
  * unknown_species, unknown_place, ambiguous_species, ambiguous_place,

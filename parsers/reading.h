@@ -24,6 +24,7 @@ struct elem {
     unsigned char range;        /* a count written as a range (10-12): num is the lower */
     short tok;                  /* first token */
     long num;
+    long hi;                    /* a range's upper count (12), 0 when not a range */
     int sp, sp2;                /* species (and the rival when ambiguous) */
     int npl;
     int pl[PC_MAX];             /* place candidates, best first */

@@ -65,12 +65,13 @@ static const char *pair_items(const struct reading *c, struct parse_result *out,
 {
     long pend_num = 0;
     int has_num = 0, pend_sp = -1, extra_num = 0, extra_sp = 0;
+    const struct elem *num_el = NULL;
     for (int k = 0; k < c->nel; k++) {
         const struct elem *e = &c->el[k];
         if (e->kind == E_NUM) {
-            if (pend_sp >= 0) { pend_num = e->num; has_num = 1; }
+            if (pend_sp >= 0) { pend_num = e->num; has_num = 1; num_el = e; }
             else if (has_num) { extra_num = 1; continue; }
-            else { pend_num = e->num; has_num = 1; continue; }
+            else { pend_num = e->num; has_num = 1; num_el = e; continue; }
         } else if (e->kind == E_SPECIES) {
             if (!has_num) {
                 if (pend_sp >= 0) extra_sp = 1;
@@ -83,6 +84,11 @@ static const char *pair_items(const struct reading *c, struct parse_result *out,
         }
         /* a pair is complete */
         add_item(c->lex, out, pend_sp, pend_num, NULL);
+        for (int j = 0; num_el && num_el->range && j < out->nitems; j++)
+            if (out->items[j].species == &c->lex->sp[pend_sp].pub) {
+                out->range_item = j;                /* "8-10 liepas": asked by name */
+                out->range_hi = num_el->hi;
+            }
         has_num = 0;
         pend_sp = -1;
     }
@@ -123,6 +129,46 @@ static int resolve_date(struct reading *c, struct parse_result *out)
     return 0;
 }
 
+/* What a report that fails still showed (a count, a species, a place), kept
+ * apart from the result for staff's forms (parse.h: found_*). */
+static void note_found(const struct reading *c, struct parse_result *out)
+{
+    for (int k = c->nel - 1; k >= 0; k--) {        /* backwards: the first one stays */
+        const struct elem *e = &c->el[k];
+        if (e->kind == E_NUM && e->num > 0)
+            out->found_count = e->num;
+        else if (e->kind == E_SPECIES && e->sp >= 0 && (size_t)e->sp < c->lex->nsp)
+            out->found_species = &c->lex->sp[e->sp].pub;
+        else if (e->kind == E_PLACE && !e->bad && e->npl > 0 && (size_t)e->pl[0] < c->lex->npl)
+            out->found_place = &c->lex->pl[e->pl[0]].pub;
+    }
+    if (out->nitems > 0) {
+        out->found_count = out->items[0].count;
+        out->found_species = out->items[0].species;
+    }
+    if (out->place)
+        out->found_place = out->place;
+}
+
+/* What the text names, for the dialogue: its parts, and whether it is one
+ * count with no species or place (an answer to "how many exactly?"). */
+static void note_parts(const struct reading *c, struct parse_result *out)
+{
+    static const unsigned bit[] = { [E_NUM] = PART_COUNT, [E_SPECIES] = PART_SPECIES,
+                                    [E_PLACE] = PART_PLACE, [E_UNK] = PART_UNKNOWN };
+    int nnum = 0, last = -1;
+    for (int k = 0; k < c->nel; k++) {
+        out->parts |= bit[c->el[k].kind];
+        if (c->el[k].kind == E_NUM) { nnum++; last = k; }
+    }
+    /* words around it may be anything but a species or a place ("apmēram 7") */
+    if (nnum == 1 && !c->el[last].range && !c->date_state &&
+        !(out->parts & (PART_SPECIES | PART_PLACE))) {
+        out->count_only = true;
+        out->count_value = c->el[last].num;
+    }
+}
+
 /* One report: the elements of c, typos resolved, checked into out. */
 static void one_report(struct reading *c, struct parse_result *out, const struct parse_options *o,
                        int plant_signal, int explicit_cmd)
@@ -134,6 +180,7 @@ static void one_report(struct reading *c, struct parse_result *out, const struct
         nnum += c->el[k].kind == E_NUM;
         nsp += c->el[k].kind == E_SPECIES;
     }
+    note_parts(c, out);
     if (!explicit_cmd && !plant_signal && nsp == 0 && nnum == 0) {
         out->command = CMD_UNKNOWN;
         pz_fail(out, "unknown_command");
@@ -173,6 +220,7 @@ static void one_report(struct reading *c, struct parse_result *out, const struct
     if (!err && c->date_state > 0 && resolve_date(c, out) < 0)
         err = "future_date";                        /* a day still to come */
     if (err) {
+        note_found(c, out);
         pz_fail(out, err);
         return;
     }

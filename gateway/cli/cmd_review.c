@@ -49,7 +49,7 @@ static void print_asked(void *ctx, const struct review_asked *q)
 {
     int *n = ctx;
     if ((*n)++ == 0)
-        printf("\nawaiting confirmation (asked back; the sender answers JĀ/NĒ or a digit):\n"
+        printf("\nawaiting confirmation (asked back; the sender answers JĀ/NĒ, a digit or name, a count, the missing part):\n"
                "%-23s %-6s %-7s %s\n", "ASKED", "UNTIL", "ASK", "REPORT AS GUESSED");
     char when[40], until[40];
     format_local(q->asked_at, when, sizeof when);

@@ -7,6 +7,7 @@
 #include "db/retention.h"
 #include "gateway/base/clock.h"
 #include "gateway/cli/cmd_run.h"
+#include "gateway/core/teach.h"
 
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
@@ -190,6 +191,9 @@ int cmd_run(int argc, char **argv)
         if (reload_wanted) {
             reload_wanted = 0;
             log_info("SIGHUP: reloading");
+            char lerr[1024];
+            if (!teach_relearn(&a, a.db, lerr, sizeof lerr))   /* the lists and taught words */
+                log_error("SIGHUP: word lists kept as they were: %s", lerr);
             for (size_t i = 0; i < nall; i++)
                 if (started[i] && all[i]->reload)
                     all[i]->reload(&ctx);

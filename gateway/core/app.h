@@ -21,7 +21,7 @@ enum {
 
 struct app {
     struct config *cfg;
-    struct lexicon *lex;
+    struct lexicon *_Atomic lex;   /* swapped whole when words are taught (teach.h) */
     struct replies *replies;
     struct db *db;
     struct parse_options popts;

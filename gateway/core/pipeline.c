@@ -7,8 +7,10 @@
 #include "gateway/core/job.h"
 #include "gateway/core/names.h"
 #include "gateway/core/pipeline_plant.h"
+#include "gateway/core/teach.h"
 
 #include "db/outbox.h"
+#include "db/taught_words.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
 #include "gateway/base/phone.h"
@@ -41,7 +43,23 @@ struct pipeline *pipeline_new(struct app *a, char *err, size_t errlen)
     return p;
 }
 
-void pipeline_free(struct pipeline *p) { free(p); }
+void pipeline_free(struct pipeline *p)
+{
+    free(p);
+    teach_release();       /* the word lists swapped out while it ran */
+}
+
+/* The words staff taught (teach.h), when there are any. */
+static bool learn_taught(struct app *a)
+{
+    char err[1024] = "";
+    int64_t n = 0;
+    if (DB_FAILED(taught_words_count(a->db, &n)) || (n > 0 && !teach_relearn(a, a->db, err, sizeof err))) {
+        log_error("cannot read the taught words: %s", err[0] ? err : "database error");
+        return false;
+    }
+    return true;
+}
 
 int pipeline_open_app(struct app *a, struct pipeline **p)
 {
@@ -49,6 +67,10 @@ int pipeline_open_app(struct app *a, struct pipeline **p)
     if (rc)
         return rc;
     char err[1024] = "";
+    if (!learn_taught(a)) {
+        app_close(a);
+        return 1;
+    }
     *p = pipeline_new(a, err, sizeof err);
     if (!*p) {
         /* the pseudonym secret cannot be used: a problem met while acting (exit 1) */
@@ -242,6 +264,12 @@ static bool handle_public(struct job *j, const struct parse_result *preparsed)
     /* an answer (jā, ok, da) from someone talka knows, or Latvian in Cyrillic
      * letters, keeps the language the volunteer is answered in */
     bool answer = (j->pr.command == CMD_YES || j->pr.command == CMD_NO) && !j->vol.created;
+    /* so does an answer to a question that waits ("2", "Dobelē", "desmit"): a
+     * text that is no command and no report of its own */
+    bool answer_like = j->pr.command == CMD_UNKNOWN ||
+                       (j->pr.command == CMD_PLANT && !j->pr.ok && !j->pr.confirm);
+    if (!answer && answer_like && !j->vol.created && !preparsed && !askback_live(j, &answer))
+        return false;
     if (preparsed || (text_gives_language(j) && !answer && !j->pr.translit)) {
         j->lang = j->pr.lang;
         if (strcmp(j->vol.lang, lang_code(j->lang)) &&

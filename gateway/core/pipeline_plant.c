@@ -269,6 +269,17 @@ bool handle_cancel(struct job *j)
 
 #define DELETE_CONFIRM_WINDOW 600  /* DZĒST JĀ within 10 minutes of DZĒST */
 
+bool delete_waiting(struct job *j, bool *waits)
+{
+    int64_t asked = 0;
+    if (inbound_count_outcome(j->db, j->vol.id, "delete_asked",
+                              j->row.received_at - DELETE_CONFIRM_WINDOW, j->row.id,
+                              &asked) != DB_FOUND)
+        return false;
+    *waits = asked > 0;
+    return true;
+}
+
 bool handle_delete(struct job *j)
 {
     /* erasure cannot be undone: DZĒST asks, only DZĒST JĀ soon after erases */

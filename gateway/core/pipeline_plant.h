@@ -9,5 +9,8 @@
 bool handle_plant(struct job *j);
 bool handle_cancel(struct job *j);
 bool handle_delete(struct job *j);
+/* Did DZĒST ask for its confirmation (DZĒST JĀ) within the last 10 minutes?
+ * False on a database error. */
+bool delete_waiting(struct job *j, bool *waits);
 
 #endif

@@ -25,13 +25,17 @@ void web_accounts(struct web_req *rq)
         buf_put(b, "<tr><td>");
         buf_esc(b, a[i].name);
         buf_printf(b, "</td><td>%s</td><td>%s%s</td><td><form method=\"post\" action=\"/accounts/passwd\" class=\"inline\">",
-                   web_role_name(a[i].role), last,
+                   page_role(rq, a[i].role), last,
                    a[i].locked_until > rq->now ? TR(rq, " (slēgts)", " (locked)") : "");
         page_csrf(rq);
         buf_put(b, "<input type=\"hidden\" name=\"name\" value=\"");
         buf_esc(b, a[i].name);
-        buf_printf(b, "\"><input type=\"password\" name=\"password\" autocomplete=\"new-password\" minlength=\"%d\" required>"
-                      " <button type=\"submit\">%s</button></form></td><td>", WEB_PASSWORD_MIN, TR(rq, "Mainīt", "Change"));
+        buf_printf(b, "\"><input type=\"password\" name=\"password\" autocomplete=\"new-password\" minlength=\"%d\""
+                      " required aria-label=\"%s\" placeholder=\"%s\"> <input type=\"password\" name=\"password2\""
+                      " autocomplete=\"new-password\" minlength=\"%d\" required aria-label=\"%s\" placeholder=\"%s\">"
+                      " <button type=\"submit\">%s</button></form></td><td>", WEB_PASSWORD_MIN,
+                   TR(rq, "Jauna parole", "New password"), TR(rq, "jauna parole", "new password"), WEB_PASSWORD_MIN,
+                   TR(rq, "Vēlreiz", "Again"), TR(rq, "vēlreiz", "again"), TR(rq, "Mainīt", "Change"));
         buf_put(b, "<form method=\"post\" action=\"/accounts/remove\" class=\"inline\" data-confirm=\"");
         buf_esc(b, TR(rq, "Dzēst šo kontu?", "Remove this account?"));
         buf_put(b, "\">");
@@ -46,16 +50,44 @@ void web_accounts(struct web_req *rq)
     page_csrf(rq);
     buf_printf(b, "<label for=\"new-name\">%s</label><input id=\"new-name\" name=\"name\" pattern=\"[a-z0-9._-]{1,32}\" required"
                   " autocomplete=\"off\"><label for=\"new-role\">%s</label><select id=\"new-role\" name=\"role\">"
-                  "<option value=\"viewer\">viewer</option><option value=\"coordinator\">coordinator</option>"
-                  "<option value=\"admin\">admin</option></select><label for=\"new-password\">%s</label>"
+                  "<option value=\"viewer\">%s</option><option value=\"coordinator\">%s</option>"
+                  "<option value=\"admin\">%s</option></select><label for=\"new-password\">%s</label>"
                   "<input id=\"new-password\" name=\"password\" type=\"password\" autocomplete=\"new-password\""
-                  " minlength=\"%d\" required><button type=\"submit\">%s</button></form></section>",
+                  " minlength=\"%d\" required><label for=\"new-password2\">%s</label><input id=\"new-password2\""
+                  " name=\"password2\" type=\"password\" autocomplete=\"new-password\" minlength=\"%d\" required>"
+                  "<button type=\"submit\">%s</button></form></section>",
                TR(rq, "Vārds (a-z 0-9 . _ -)", "Name (a-z 0-9 . _ -)"), TR(rq, "Loma", "Role"),
-               TR(rq, "Parole", "Password"), WEB_PASSWORD_MIN, TR(rq, "Pievienot", "Add"));
+               page_role(rq, ROLE_VIEWER), page_role(rq, ROLE_COORDINATOR), page_role(rq, ROLE_ADMIN),
+               TR(rq, "Parole", "Password"), WEB_PASSWORD_MIN, TR(rq, "Parole vēlreiz", "Password again"),
+               WEB_PASSWORD_MIN, TR(rq, "Pievienot", "Add"));
     buf_printf(b, "<p class=\"hint\">%s</p>",
-               TR(rq, "viewer: kopskats, stāvoklis, lejupielādes · coordinator: arī moderēšana, ziņas, brīvprātīgie · admin: arī konti un dzēšana",
-                  "viewer: overview, health, downloads · coordinator: also moderation, broadcasts, volunteers · admin: also accounts and erasure"));
+               TR(rq, "skatītājs: kopskats, stāvoklis, lejupielādes · koordinators: arī moderēšana, atgādinājumi, brīvprātīgie · administrators: arī konti un dzēšana",
+                  "viewer: overview, health, downloads · coordinator: also moderation, reminders, volunteers · admin: also accounts and erasure"));
     page_end(rq);
+}
+
+/* The new password typed twice, in the page's language; false (with the notice
+ * set) when it is missing, differs or is too short or long. */
+static bool password_pair(struct web_req *rq, const char *pw)
+{
+    const char *again = web_field(rq, "password2");
+    char err[160], msg[200];
+    if (!pw || !*pw) {
+        page_back(rq, "/accounts", false, TR(rq, "Ierakstiet paroli.", "Type the password."));
+        return false;
+    }
+    if (!again || strcmp(pw, again)) {
+        page_back(rq, "/accounts", false, TR(rq, "Paroles nesakrīt: ierakstiet to pašu divreiz.",
+                                             "The passwords differ: type the same one twice."));
+        return false;
+    }
+    if (!web_password_ok(pw, err, sizeof err)) {
+        snprintf(msg, sizeof msg, TR(rq, "Parolei jābūt %d–200 zīmes garai.",
+                                     "The password must be %d to 200 characters long."), WEB_PASSWORD_MIN);
+        page_back(rq, "/accounts", false, msg);
+        return false;
+    }
+    return true;
 }
 
 static void done(struct web_req *rq, const char *action, const char *name, bool ok,
@@ -73,15 +105,12 @@ void web_account_add_post(struct web_req *rq)
 {
     const char *name = web_field(rq, "name"), *pw = web_field(rq, "password");
     enum web_role role = web_role_parse(web_field(rq, "role"));
-    char err[160];
     if (!name || !web_account_name_ok(name) || role == ROLE_NONE) {
         page_back(rq, "/accounts", false, TR(rq, "Nederīgs vārds vai loma.", "Bad name or role."));
         return;
     }
-    if (!pw || !web_password_ok(pw, err, sizeof err)) {
-        page_back(rq, "/accounts", false, pw ? err : "no password");
+    if (!password_pair(rq, pw))
         return;
-    }
     enum db_status st = web_account_add(rq->db, name, role, pw, rq->now);
     done(rq, "web_user_add", name, st == DB_FOUND,
          st == DB_FOUND ? TR(rq, "Konts pievienots.", "Account added.")
@@ -92,11 +121,12 @@ void web_account_add_post(struct web_req *rq)
 void web_account_passwd_post(struct web_req *rq)
 {
     const char *name = web_field(rq, "name"), *pw = web_field(rq, "password");
-    char err[160];
-    if (!name || !pw || !web_password_ok(pw, err, sizeof err)) {
-        page_back(rq, "/accounts", false, pw ? err : "no password");
+    if (!name) {
+        page_back(rq, "/accounts", false, TR(rq, "Tāda konta nav.", "No such account."));
         return;
     }
+    if (!password_pair(rq, pw))
+        return;
     enum db_status st = web_account_passwd(rq->db, name, pw, rq->now);
     done(rq, "web_user_passwd", name, st == DB_FOUND,
          st == DB_FOUND ? TR(rq, "Parole nomainīta.", "Password changed.")

@@ -5,10 +5,13 @@
 
 #include "db/audit.h"
 #include "db/broadcast.h"
+#include "db/overview.h"
 #include "gateway/base/localtime.h"
 #include "gateway/core/broadcast_create.h"
 #include "gateway/core/broadcast_progress.h"
 #include "gateway/web/web_page.h"
+
+#include <jansson.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,27 +25,75 @@ static const char *fv(const struct web_req *rq, const char *name)
     return v ? v : "";
 }
 
+struct munis {
+    struct web_req *rq;
+    const char *chosen;
+};
+
+static int muni_option(const struct tree_count *t, void *arg)
+{
+    struct munis *m = arg;
+    buf_put(&m->rq->out, "<option");
+    if (!strcmp(m->chosen, t->name))
+        buf_put(&m->rq->out, " selected");
+    buf_put(&m->rq->out, ">");
+    buf_esc(&m->rq->out, t->name);
+    buf_put(&m->rq->out, "</option>");
+    return 0;
+}
+
+/* who it goes to: a municipality from the list or "reported since" a date, the
+ * segment language as an advanced field for the rest (species:, inactive:) */
+static void audience(struct web_req *rq)
+{
+    struct buf *b = &rq->out;
+    buf_printf(b, "<fieldset class=\"audience\"><legend>%s</legend><label for=\"aud_muni\">%s</label>"
+                  "<select id=\"aud_muni\" name=\"aud_muni\" data-count><option value=\"\">%s</option>",
+               TR(rq, "Kam", "To"), TR(rq, "Novads", "Municipality"), TR(rq, "visi novadi", "every municipality"));
+    struct munis m = { rq, fv(rq, "aud_muni") };
+    overview_municipalities(rq->db, muni_option, &m);
+    buf_printf(b, "</select><label for=\"aud_since\">%s</label><input id=\"aud_since\" name=\"aud_since\""
+                  " data-count placeholder=\"dd.mm.gggg\" inputmode=\"numeric\" value=\"",
+               TR(rq, "Ziņoja stādījumu kopš (nav obligāti)", "Reported a planting since (optional)"));
+    buf_esc(b, fv(rq, "aud_since"));
+    buf_printf(b, "\"><details%s><summary>%s</summary><label for=\"segment\">%s</label>"
+                  "<input id=\"segment\" name=\"segment\" data-count value=\"", *fv(rq, "segment") ? " open" : "",
+               TR(rq, "Papildu: segmenta valoda", "Advanced: segment language"),
+               TR(rq, "Segments (aizstāj izvēli augstāk)", "Segment (replaces the choice above)"));
+    buf_esc(b, fv(rq, "segment"));
+    buf_printf(b, "\"><p class=\"hint\">%s</p></details><p class=\"count\">%s: <output id=\"live-recipients\">—</output></p>"
+                  "</fieldset>",
+               TR(rq, "all · municipality:Cēsis · active:2026-05-01 (ziņoja kopš) · inactive:2026-05-01 · species:quercus_robur",
+                  "all · municipality:Cēsis · active:2026-05-01 (reported since) · inactive:2026-05-01 · species:quercus_robur"),
+               TR(rq, "Saņēmēji", "Recipients"));
+}
+
+static void text_box(struct web_req *rq, const char *field, const char *label, bool required)
+{
+    struct buf *b = &rq->out;
+    buf_printf(b, "<label for=\"%s\">%s</label><textarea id=\"%s\" name=\"%s\" rows=\"3\" maxlength=\"1000\""
+                  " data-sms-count=\"%s-count\"%s>", field, label, field, field, field, required ? " required" : "");
+    buf_esc(b, fv(rq, field));
+    buf_printf(b, "</textarea><p class=\"hint sms-count\" id=\"%s-count\" aria-live=\"polite\"></p>", field);
+}
+
 static void compose_form(struct web_req *rq)
 {
     struct buf *b = &rq->out;
     buf_printf(b, "<section class=\"compose\"><h2>%s</h2><form method=\"post\" action=\"/broadcasts/preview\""
-                  " id=\"compose\">", TR(rq, "Jauna ziņa", "New broadcast"));
+                  " id=\"compose\" data-count-url=\"/broadcasts/count\">", TR(rq, "Jauns atgādinājums", "New reminder"));
     page_csrf(rq);
-    buf_printf(b, "<label for=\"segment\">%s</label><input id=\"segment\" name=\"segment\" required"
-                  " value=\"", TR(rq, "Kam", "To"));
-    buf_esc(b, web_field(rq, "segment") ? fv(rq, "segment") : "all");
-    buf_printf(b, "\"><p class=\"hint\">%s</p>",
-               TR(rq, "all · municipality:Cēsis · active:2026-05-01 (ziņoja kopš) · inactive:2026-05-01 · species:quercus_robur",
-                  "all · municipality:Cēsis · active:2026-05-01 (reported since) · inactive:2026-05-01 · species:quercus_robur"));
-    buf_printf(b, "<label for=\"text\">%s</label><textarea id=\"text\" name=\"text\" rows=\"4\""
-                  " maxlength=\"1000\" required>", TR(rq, "Teksts", "Text"));
-    buf_esc(b, fv(rq, "text"));
-    buf_printf(b, "</textarea><p class=\"hint\">%s {name} {points} {municipality_total}</p>"
+    audience(rq);
+    text_box(rq, "text", TR(rq, "Teksts latviski (arī visiem bez sava teksta)",
+                            "Latvian text (also for everyone without one in their language)"), true);
+    text_box(rq, "text_ru", TR(rq, "Teksts krieviski (nav obligāts)", "Russian text (optional)"), false);
+    text_box(rq, "text_en", TR(rq, "Teksts angliski (nav obligāts)", "English text (optional)"), false);
+    buf_printf(b, "<p class=\"hint\">%s {name} {points} {municipality_total}</p>"
                   "<label for=\"name\">%s</label><input id=\"name\" name=\"name\" maxlength=\"100\" value=\"",
                TR(rq, "Aizvietotāji:", "Placeholders:"), TR(rq, "Nosaukums (nav obligāts)", "Name (optional)"));
     buf_esc(b, fv(rq, "name"));
-    buf_printf(b, "\"><label for=\"send_at\">%s (%s)</label><input id=\"send_at\" name=\"send_at\""
-                  " type=\"datetime-local\" value=\"", TR(rq, "Sūtīt no", "Send from"), localtime_zone());
+    buf_printf(b, "\"><label for=\"send_at\">%s (dd.mm.gggg SS:MM, %s)</label><input id=\"send_at\" name=\"send_at\""
+                  " placeholder=\"dd.mm.gggg SS:MM\" value=\"", TR(rq, "Sūtīt no", "Send from"), localtime_zone());
     buf_esc(b, fv(rq, "send_at"));
     buf_printf(b, "\"><p class=\"hint\">%s</p><button type=\"submit\" id=\"preview\">%s</button></form></section>",
                TR(rq, "Tukšs: tūlīt (ievērojot klusuma stundas un limitus).",
@@ -82,9 +133,9 @@ static void list(struct web_req *rq)
     if (!rows)
         return;
     int n = broadcast_recent(rq->db, rows, LIST_MAX);
-    buf_printf(b, "<section><h2>%s</h2>", TR(rq, "Ziņas", "Broadcasts"));
+    buf_printf(b, "<section><h2>%s</h2>", TR(rq, "Atgādinājumi", "Reminders"));
     if (n <= 0)
-        buf_printf(b, "<p>%s</p>", TR(rq, "Vēl nav nevienas ziņas.", "No broadcasts yet."));
+        buf_printf(b, "<p>%s</p>", TR(rq, "Vēl nav neviena atgādinājuma.", "No reminders yet."));
     else
         buf_printf(b, "<table id=\"broadcast-list\"><thead><tr><th class=\"num\">ID</th><th>%s</th>"
                       "<th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>"
@@ -110,12 +161,13 @@ static void list(struct web_req *rq)
         buf_esc(b, rows[i].text);
         buf_printf(b, "</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td>"
                       "<td class=\"num\">%ld</td><td>", rows[i].recipients, c.sent + c.delivered,
-                   c.pending + c.queued + c.sending, c.failed);
+                   /* a cancelled broadcast's copies wait for nothing any more */
+                   !strcmp(rows[i].state, "cancelled") ? 0 : c.pending + c.queued + c.sending, c.failed);
         if (!strcmp(rows[i].state, "preparing") || !strcmp(rows[i].state, "scheduled") ||
             c.queued) {
             buf_put(b, "<form method=\"post\" action=\"/broadcasts/cancel\" class=\"inline\""
                        " data-confirm=\"");
-            buf_esc(b, TR(rq, "Atcelt šo ziņu?", "Cancel this broadcast?"));
+            buf_esc(b, TR(rq, "Atcelt šo atgādinājumu?", "Cancel this reminder?"));
             buf_put(b, "\">");
             page_csrf(rq);
             buf_printf(b, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><button type=\"submit\""
@@ -132,20 +184,57 @@ static void list(struct web_req *rq)
 
 void web_broadcasts(struct web_req *rq)
 {
-    page_begin(rq, TR(rq, "Ziņas", "Broadcasts"), "/broadcasts");
+    page_begin(rq, TR(rq, "Atgādinājumi", "Reminders"), "/broadcasts");
     compose_form(rq);
     list(rq);
     page_end(rq);
 }
 
+/* the segment the audience controls name: the advanced field when filled, else
+ * a municipality or "reported since" (one of them: segments have one kind) */
+static bool segment_of(struct web_req *rq, char *seg, size_t len, char *err, size_t errlen)
+{
+    const char *adv = fv(rq, "segment"), *muni = fv(rq, "aud_muni"), *since = fv(rq, "aud_since");
+    if (*adv) {
+        snprintf(seg, len, "%s", adv);
+        return true;
+    }
+    if (*muni && *since) {
+        snprintf(err, errlen, "%s", TR(rq, "Izvēlieties novadu vai datumu, ne abus.",
+                                       "Choose a municipality or a date, not both."));
+        return false;
+    }
+    if (*muni) {
+        snprintf(seg, len, "municipality:%s", muni);
+        return true;
+    }
+    if (*since) {
+        time_t t = page_parse_local(since);
+        if (t == (time_t)-1) {
+            snprintf(err, errlen, "%s", TR(rq, "Datumu rakstiet kā dd.mm.gggg.", "Write the date as dd.mm.yyyy."));
+            return false;
+        }
+        char d[11];
+        local_date(t, d);
+        snprintf(seg, len, "active:%s", d);
+        return true;
+    }
+    snprintf(seg, len, "all");
+    return true;
+}
+
 /* the request from the form; false with a message when it cannot be one */
 static bool request_of(struct web_req *rq, struct broadcast_request *req, char *actor,
-                       size_t alen, char *at, size_t atlen, char *err, size_t errlen)
+                       size_t alen, char *seg, size_t seglen, char *err, size_t errlen)
 {
     memset(req, 0, sizeof *req);
     snprintf(actor, alen, "web:%s", rq->user.name);
-    req->segment = fv(rq, "segment");
+    if (!segment_of(rq, seg, seglen, err, errlen))
+        return false;
+    req->segment = seg;
     req->text = fv(rq, "text");
+    req->text_ru = *fv(rq, "text_ru") ? fv(rq, "text_ru") : NULL;
+    req->text_en = *fv(rq, "text_en") ? fv(rq, "text_en") : NULL;
     req->name = *fv(rq, "name") ? fv(rq, "name") : NULL;
     req->actor = actor;
     if (!strncmp(req->segment, "file:", 5)) {
@@ -153,18 +242,21 @@ static bool request_of(struct web_req *rq, struct broadcast_request *req, char *
                                        "A file: segment is for the command line only."));
         return false;
     }
-    snprintf(at, atlen, "%s", fv(rq, "send_at"));
-    char *t = strchr(at, 'T');
-    if (t)
-        *t = ' ';
-    if (*at) {
-        req->send_at = local_parse_time(at);
+    if (*fv(rq, "send_at")) {
+        req->send_at = page_parse_local(fv(rq, "send_at"));
         if (req->send_at == (time_t)-1) {
-            snprintf(err, errlen, "%s", TR(rq, "Laiks jāraksta kā GGGG-MM-DD SS:MM.",
-                                           "Write the time as YYYY-MM-DD HH:MM."));
+            snprintf(err, errlen, "%s", TR(rq, "Laiku rakstiet kā dd.mm.gggg SS:MM.",
+                                           "Write the time as dd.mm.yyyy HH:MM."));
             return false;
         }
     }
+    return true;
+}
+
+static bool count_one(void *ctx, const struct bc_recipient *r)
+{
+    (void)r;
+    ++*(long *)ctx;
     return true;
 }
 
@@ -184,13 +276,35 @@ static bool first_one(void *ctx, const struct bc_recipient *r)
     return false;
 }
 
+/* the plan's parts and time to send in the page's language (the CLI's own
+ * wording, broadcast_stats_format, is English) */
+static void plan_texts(const struct web_req *rq, const struct broadcast_plan *plan, char *seg,
+                       size_t seglen, char *eta, size_t etalen)
+{
+    const struct broadcast_stats *st = &plan->stats;
+    char parts[32], gsm[32], ucs[32], rate[32];
+    page_num(rq, st->parts, parts);
+    page_num(rq, st->recipients - st->ucs2, gsm);
+    page_num(rq, st->ucs2, ucs);
+    page_num(rq, plan->per_min, rate);
+    snprintf(seg, seglen, TR(rq, "%s daļas kopā (%s kopijas GSM-7, %s Unicode)",
+                             "%s parts in all (%s copies GSM-7, %s Unicode)"), parts, gsm, ucs);
+    long m = (plan->eta_s + 59) / 60;
+    int n = rq->site->policy->nlinks > 0 ? rq->site->policy->nlinks : 1;
+    if (m < 60)
+        snprintf(eta, etalen, TR(rq, "ap %ld min, %s daļas minūtē, modemi: %d", "about %ld min at %s parts a minute, modems: %d"),
+                 m, rate, n);
+    else
+        snprintf(eta, etalen, TR(rq, "ap %ld h %ld min, %s daļas minūtē, modemi: %d",
+                                 "about %ld h %ld min at %s parts a minute, modems: %d"), m / 60, m % 60, rate, n);
+}
+
 static void show_plan(struct web_req *rq, const struct broadcast_request *req,
                       struct broadcast_plan *plan)
 {
     struct buf *b = &rq->out;
     char seg[200], eta[160], from[32], done[32];
-    broadcast_stats_format(&plan->stats, seg, sizeof seg);
-    broadcast_plan_eta_text(rq->site->policy, plan, eta, sizeof eta);
+    plan_texts(rq, plan, seg, sizeof seg, eta, sizeof eta);
     page_time(plan->start, from);
     page_time(plan->start + plan->eta_s, done);
     struct sample s = { .tmpl = req->text };
@@ -218,8 +332,9 @@ static void show_plan(struct web_req *rq, const struct broadcast_request *req,
     if (plan->stats.recipients > 0) {
         buf_put(b, "<form method=\"post\" action=\"/broadcasts/create\">");
         page_csrf(rq);
-        const char *keep[] = { "segment", "text", "name", "send_at" };
-        for (size_t i = 0; i < 4; i++) {
+        const char *keep[] = { "segment", "aud_muni", "aud_since", "text", "text_ru", "text_en",
+                               "name", "send_at" };
+        for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
             buf_printf(b, "<input type=\"hidden\" name=\"%s\" value=\"", keep[i]);
             buf_esc(b, fv(rq, keep[i]));
             buf_put(b, "\">");
@@ -233,9 +348,9 @@ static void show_plan(struct web_req *rq, const struct broadcast_request *req,
 void web_broadcast_preview(struct web_req *rq)
 {
     struct broadcast_request req;
-    char actor[64], at[64], err[512] = "";
-    page_begin(rq, TR(rq, "Ziņas", "Broadcasts"), "/broadcasts");
-    if (!request_of(rq, &req, actor, sizeof actor, at, sizeof at, err, sizeof err)) {
+    char actor[64], seg[400], err[512] = "";
+    page_begin(rq, TR(rq, "Atgādinājumi", "Reminders"), "/broadcasts");
+    if (!request_of(rq, &req, actor, sizeof actor, seg, sizeof seg, err, sizeof err)) {
         buf_put(&rq->out, "<p class=\"notice bad\" role=\"alert\">");
         buf_esc(&rq->out, err);
         buf_put(&rq->out, "</p>");
@@ -259,8 +374,8 @@ void web_broadcast_preview(struct web_req *rq)
 void web_broadcast_create(struct web_req *rq)
 {
     struct broadcast_request req;
-    char actor[64], at[64], err[512] = "";
-    if (!request_of(rq, &req, actor, sizeof actor, at, sizeof at, err, sizeof err)) {
+    char actor[64], seg[400], err[512] = "";
+    if (!request_of(rq, &req, actor, sizeof actor, seg, sizeof seg, err, sizeof err)) {
         page_back(rq, "/broadcasts", false, err);
         return;
     }
@@ -281,7 +396,7 @@ void web_broadcast_create(struct web_req *rq)
     snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
     snprintf(detail, sizeof detail, "%.100s, %ld recipients", plan.seg.kind, plan.stats.recipients);
     audit(rq->db, rq->now, actor, "broadcast_create", subject, detail);
-    snprintf(msg, sizeof msg, "%s %lld: %ld %s", TR(rq, "Ziņa ieplānota", "Broadcast scheduled"),
+    snprintf(msg, sizeof msg, "%s %lld: %ld %s", TR(rq, "Atgādinājums ieplānots", "Reminder scheduled"),
              (long long)id, plan.stats.recipients, TR(rq, "saņēmēji", "recipients"));
     broadcast_plan_free(&plan);
     page_back(rq, "/broadcasts", true, msg);
@@ -293,7 +408,7 @@ void web_broadcast_cancel(struct web_req *rq)
     struct broadcast_row *row = calloc(1, sizeof *row);
     if (!row || !id || broadcast_get(rq->db, id, row) != DB_FOUND) {
         free(row);
-        page_back(rq, "/broadcasts", false, TR(rq, "Tādas ziņas nav.", "No such broadcast."));
+        page_back(rq, "/broadcasts", false, TR(rq, "Tāda atgādinājuma nav.", "No such reminder."));
         return;
     }
     free(row);
@@ -305,6 +420,39 @@ void web_broadcast_cancel(struct web_req *rq)
         return;
     }
     audit(rq->db, rq->now, actor, "broadcast_cancel", subject, NULL);
-    snprintf(msg, sizeof msg, "%s %lld", TR(rq, "Atcelta ziņa", "Cancelled broadcast"), id);
+    snprintf(msg, sizeof msg, "%s %lld", TR(rq, "Atcelts atgādinājums", "Cancelled reminder"), id);
     page_back(rq, "/broadcasts", true, msg);
+}
+
+/* POST /broadcasts/count: the recipients the form's audience names now, for the
+ * live count beside the controls: {"recipients":N} or {"error":"..."}. */
+void web_broadcast_count(struct web_req *rq)
+{
+    char seg[400], err[512] = "";
+    json_t *o = NULL;
+    struct segment sg;
+    memset(&sg, 0, sizeof sg);
+    if (!segment_of(rq, seg, sizeof seg, err, sizeof err) ||
+        !segment_parse(rq->site->app->lex, seg, &sg, err, sizeof err)) {
+        o = json_pack("{s:s}", "error", err);
+    } else if (!strcmp(sg.kind, "file")) {
+        o = json_pack("{s:s}", "error", TR(rq, "Segments file: ir pieejams tikai komandrindā.",
+                                            "A file: segment is for the command line only."));
+    } else {
+        long n = 0;
+        bool ok = broadcast_walk_segment(rq->db, sg.kind, sg.value, 0, NULL, count_one, &n);
+        o = ok ? json_pack("{s:I}", "recipients", (json_int_t)n)
+               : json_pack("{s:s}", "error", page_db_failure(rq, DB_ERROR));
+    }
+    segment_free(&sg);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (!s) {
+        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+        return;
+    }
+    rq->status = MHD_HTTP_OK;
+    rq->type = "application/json";
+    buf_put(&rq->out, s);
+    free(s);
 }

@@ -11,5 +11,7 @@ void web_broadcasts(struct web_req *rq);
 void web_broadcast_preview(struct web_req *rq);
 void web_broadcast_create(struct web_req *rq);
 void web_broadcast_cancel(struct web_req *rq);
+/* POST /broadcasts/count: the live recipient count of the form's audience (JSON). */
+void web_broadcast_count(struct web_req *rq);
 
 #endif

@@ -8,6 +8,7 @@
 #include "db/ussd_counts.h"
 #include "gateway/base/localtime.h"
 #include "gateway/core/export.h"
+#include "gateway/web/web_exports.h"
 #include "gateway/web/web_page.h"
 
 #include <stdio.h>
@@ -49,7 +50,7 @@ static void modems(struct web_req *rq)
         buf_printf(b, "<tr><td>");
         buf_esc(b, r->name);
         buf_printf(b, "</td><td class=\"state-%s\">", !strcmp(r->state, "up") ? "up" : "down");
-        buf_esc(b, r->state);
+        buf_esc(b, page_code(rq, r->state));
         buf_printf(b, "</td><td class=\"num\">%s</td><td>", sig);
         buf_esc(b, r->network[0] ? r->network : "—");
         buf_printf(b, "</td><td>%s</td><td%s>", contact, r->balance_low ? " class=\"state-down\"" : "");
@@ -173,6 +174,7 @@ void web_downloads(struct web_req *rq)
                TR(rq, "MapMyTree masveida ievadei (kolonnas: docs/registry.md)",
                   "for MapMyTree bulk entry (columns: docs/registry.md)"),
                TR(rq, "kartēm (vietas ar koordinātām)", "for maps (places with coordinates)"));
+    web_downloads_people(rq);
     page_end(rq);
 }
 

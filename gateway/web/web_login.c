@@ -3,6 +3,8 @@
  * cannot sign a browser in under its own account. */
 #include "gateway/web/web_login.h"
 
+#include "db/accounts.h"
+
 #include "db/audit.h"
 #include "gateway/base/log.h"
 #include "gateway/web/web_page.h"
@@ -53,6 +55,12 @@ void web_login_form(struct web_req *rq)
     form(rq, NULL);
 }
 
+static bool account_known(struct db *db, const char *name)
+{
+    struct account_row row;
+    return web_account_name_ok(name) && accounts_find(db, name, &row) == DB_FOUND;
+}
+
 void web_login_post(struct web_req *rq)
 {
     const char *token = web_field(rq, "token"), *cookie = web_cookie_get(rq, PRE_COOKIE);
@@ -80,6 +88,13 @@ void web_login_post(struct web_req *rq)
         log_info("web: login refused for %s from %s (%s)",
                  web_account_name_ok(name) ? name : "(bad name)", rq->addr,
                  r == LOGIN_LOCKED ? "locked" : "wrong name or password");
+        /* refused sign-ins are in the journal too: the name only when it is an
+         * account's name (a password typed into the name field stays out) */
+        char actor[64];
+        snprintf(actor, sizeof actor, "web:%s", !account_known(rq->db, name)
+                                                    ? "(unknown)" : name);
+        audit(rq->db, rq->now, actor, "web_login_refused", rq->addr,
+              r == LOGIN_LOCKED ? "locked" : "wrong name or password");
         rq->status = r == LOGIN_LOCKED ? MHD_HTTP_TOO_MANY_REQUESTS : MHD_HTTP_UNAUTHORIZED;
         form(rq, r == LOGIN_LOCKED
                      ? TR(rq, "Pārāk daudz neveiksmīgu mēģinājumu: pieteikšanās slēgta uz 15 minūtēm.",
@@ -125,11 +140,16 @@ void web_logout(struct web_req *rq)
 
 void web_lang(struct web_req *rq)
 {
-    const char *to = web_arg(rq, "to"), *back = web_arg(rq, "back");
+    /* a POST comes from a page that was itself the answer to a form (a preview):
+     * 307 sends the same form again, so switching the language keeps what was typed */
+    const char *to = rq->post ? web_field(rq, "to") : web_arg(rq, "to");
+    const char *back = rq->post ? web_field(rq, "back") : web_arg(rq, "back");
     bool en = to && !strcmp(to, "en");
     if (rq->ncookies < 3)
         snprintf(rq->cookies[rq->ncookies++], sizeof rq->cookies[0],
                  "talka_lang=%s; Path=/; Max-Age=31536000; SameSite=Strict%s", en ? "en" : "lv",
                  rq->secure ? "; Secure" : "");
     web_redirect(rq, web_local_path(back) ? back : "/overview");
+    if (rq->post)
+        rq->status = MHD_HTTP_TEMPORARY_REDIRECT;
 }

@@ -6,9 +6,14 @@
 #include "db/moderation.h"
 #include "db/volunteer_history.h"
 #include "gateway/core/review.h"
+#include "gateway/web/web_inbox.h"
 #include "gateway/web/web_page.h"
+#include "gateway/web/web_waiting.h"
+
+#include <jansson.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LIST_MAX 50
@@ -46,8 +51,9 @@ static int review_row(const struct review_item *it, void *arg)
     char when[32], pseudo[16];
     page_time((time_t)it->reported_at, when);
     page_pseudonym(rq, it->number ? it->number : "", pseudo);
-    buf_printf(b, "<tr><td class=\"num\">%d</td><td>%s</td><td>%s</td><td>", it->review_no, when,
-               pseudo);
+    buf_printf(b, "<tr><td class=\"num\">%d</td><td>%s</td><td>", it->review_no, when);
+    page_volunteer_link(rq, it->volunteer_id, pseudo);
+    buf_put(b, "</td><td>");
     buf_esc(b, it->text);
     buf_put(b, "</td><td>");
     buf_esc(b, it->place);
@@ -64,6 +70,7 @@ void web_moderation(struct web_req *rq)
 {
     struct buf *b = &rq->out;
     page_begin(rq, TR(rq, "Moderēšana", "Moderation"), "/moderation");
+    inbox_notice(rq);              /* after settling a waiting report */
     struct listing l = { rq, 0, 0, 0 };
     enum db_status st = moderation_page(rq->db, (int64_t)web_num(rq, "after"), LIST_MAX,
                                         review_row, &l);
@@ -80,6 +87,7 @@ void web_moderation(struct web_req *rq)
     if (l.n == LIST_MAX)
         buf_printf(b, "<p><a class=\"button\" href=\"/moderation?after=%d\" id=\"next-page\">%s</a></p>",
                    l.last, TR(rq, "Nākamie", "Next"));
+    web_waiting_section(rq);
     page_end(rq);
 }
 
@@ -138,9 +146,11 @@ void web_report(struct web_req *rq)
     char title[64];
     snprintf(title, sizeof title, "%s %d", TR(rq, "Ziņojums", "Report"), no);
     page_begin(rq, title, "/moderation");
-    buf_printf(b, "<dl class=\"facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt>"
-                  "<dd><pre class=\"sms\" id=\"raw-text\">", TR(rq, "Brīvprātīgais", "Volunteer"),
-               pseudo, TR(rq, "Saņemts", "Received"), when, TR(rq, "Īsziņa", "Text"));
+    buf_printf(b, "<dl class=\"facts\"><dt>%s</dt><dd>", TR(rq, "Brīvprātīgais", "Volunteer"));
+    page_volunteer_link(rq, r->volunteer_id, pseudo);
+    buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt>"
+                  "<dd><pre class=\"sms\" id=\"raw-text\">", TR(rq, "Saņemts", "Received"), when,
+               TR(rq, "Īsziņa", "Text"));
     buf_esc(b, r->text);
     buf_printf(b, "</pre></dd><dt>%s</dt><dd>", TR(rq, "Vieta", "Place"));
     buf_esc(b, r->place);
@@ -164,14 +174,14 @@ void web_report(struct web_req *rq)
     page_csrf(rq);
     buf_printf(b, "<input type=\"hidden\" name=\"n\" value=\"%d\"><h2>%s</h2>"
                   "<label for=\"reason\">%s</label><input id=\"reason\" name=\"reason\" required"
-                  " maxlength=\"%d\" data-preview=\"reject-sms\"><p>%s</p><pre class=\"sms\""
+                  " maxlength=\"%d\" data-preview=\"reject-sms\" data-preview-url=\"/moderation/reject-preview\"><p>%s</p><pre class=\"sms\""
                   " id=\"reject-sms\" data-template=\"", no, TR(rq, "Noraidīt", "Reject"),
                TR(rq, "Iemesls (tiks nosūtīts brīvprātīgajam)", "Reason (sent to the volunteer)"),
                REASON_MAX, TR(rq, "Brīvprātīgais saņems šo īsziņu:", "The volunteer will get this SMS:"));
     buf_esc(b, sms);
-    buf_put(b, "\">");
+    buf_printf(b, "\" data-blank=\"%s\" data-sms-count=\"reject-count\">", TR(rq, "[iemesls]", "[reason]"));
     buf_esc(b, sms);
-    buf_printf(b, "</pre><button type=\"submit\" id=\"reject\" class=\"danger\">%s</button></form></div>",
+    buf_printf(b, "</pre><p class=\"hint sms-count\" id=\"reject-count\" aria-live=\"polite\"></p><button type=\"submit\" id=\"reject\" class=\"danger\">%s</button></form></div>",
                TR(rq, "Noraidīt", "Reject"));
     history(rq, r->volunteer_id);
     page_end(rq);
@@ -213,3 +223,26 @@ static void decide(struct web_req *rq, bool approve)
 
 void web_approve(struct web_req *rq) { decide(rq, true); }
 void web_reject(struct web_req *rq) { decide(rq, false); }
+
+/* POST /moderation/reject-preview (n, reason): the exact SMS a rejection with
+ * this reason sends, as the volunteer will get it (their language, the reason cut
+ * where the SMS must be), for the preview as the reason is typed: {"sms": ...}. */
+void web_reject_preview(struct web_req *rq)
+{
+    int no = (int)web_num(rq, "n");
+    const char *reason = web_field(rq, "reason");
+    char sms[700] = "";
+    if (no && reason && *reason && strlen(reason) <= REASON_MAX)
+        review_preview(rq->site->pipe, rq->db, no, false, reason, sms, sizeof sms);
+    json_t *o = json_pack("{s:s}", "sms", sms);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (!s) {
+        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+        return;
+    }
+    rq->status = MHD_HTTP_OK;
+    rq->type = "application/json";
+    buf_put(&rq->out, s);
+    free(s);
+}

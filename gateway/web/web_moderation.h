@@ -10,5 +10,7 @@ void web_moderation(struct web_req *rq);
 void web_report(struct web_req *rq);
 void web_approve(struct web_req *rq);
 void web_reject(struct web_req *rq);
+/* POST /moderation/reject-preview: the exact rejection SMS for a reason (JSON). */
+void web_reject_preview(struct web_req *rq);
 
 #endif

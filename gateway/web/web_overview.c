@@ -45,11 +45,13 @@ void web_api_overview(struct web_req *rq)
     json_decref(o);
 }
 
-static void card(struct buf *b, const char *key, const char *label, struct figure f)
+static void card(struct web_req *rq, const char *key, const char *label, struct figure f)
 {
-    buf_printf(b, "<div class=\"card\"><div class=\"figure\" data-k=\"%s\" id=\"fig-%s\">", key, key);
+    struct buf *b = &rq->out;
+    char n[32];
+    buf_printf(b, "<div class=\"card\"><div class=\"figure\" id=\"fig-%s\">", key);
     if (f.ok)
-        buf_printf(b, "%lld", (long long)f.v);
+        buf_put(b, page_num(rq, f.v, n));
     else
         buf_put(b, "—");
     buf_printf(b, "</div><div class=\"label\">%s</div></div>", label);
@@ -72,14 +74,19 @@ static int municipality_row(const struct tree_count *c, void *arg)
     m->n++;
     buf_put(b, "<tr><td>");
     buf_esc(b, c->name);
-    buf_printf(b, "</td><td class=\"num\">%lld</td><td class=\"num\">%.1f</td></tr>", trees,
-               m->total ? 100.0 * (double)trees / (double)m->total : 0.0);
+    char n[32], share[16];
+    snprintf(share, sizeof share, "%.1f", m->total ? 100.0 * (double)trees / (double)m->total : 0.0);
+    char *dot = strchr(share, '.');
+    if (dot && !m->rq->en)
+        *dot = ',';   /* 12,5 in Latvian */
+    buf_printf(b, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>", page_num(m->rq, trees, n),
+               share);
     double x, y;
     if (web_map_point(m->rq->site->map, c->name, &x, &y)) {
         double r = 3 + 17 * sqrt((double)trees / (double)m->max);
         buf_printf(m->map, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"><title>", x, y, r);
         buf_esc(m->map, c->name);
-        buf_printf(m->map, ": %lld</title></circle>", trees);
+        buf_printf(m->map, ": %s</title></circle>", page_num(m->rq, trees, n));
     }
     return 0;
 }
@@ -118,7 +125,8 @@ static int species_row(const struct tree_count *c, void *arg)
     const struct species *sp = lexicon_species_by_id(rq->site->app->lex, c->name);
     buf_put(b, "<tr><td>");
     buf_esc(b, sp ? (rq->en ? sp->name_en : sp->name_lv) : c->name);
-    buf_printf(b, "</td><td class=\"num\">%lld</td></tr>", (long long)c->trees);
+    char n[32];
+    buf_printf(b, "</td><td class=\"num\">%s</td></tr>", page_num(rq, c->trees, n));
     return 0;
 }
 
@@ -177,12 +185,13 @@ static void per_day(struct web_req *rq)
                DAYS * 24, TR(rq, "Koki dienā", "Trees a day"));
     for (int i = 0; i < DAYS; i++) {
         double h = 110.0 * (double)w.trees[i] / (double)max;
-        char day[11];
-        local_date(w.start[i], day);
-        buf_printf(b, "<rect x=\"%d\" y=\"%.1f\" width=\"18\" height=\"%.1f\"><title>%s: %lld"
-                      "</title></rect>", i * 24 + 3, 115 - h, h, day, w.trees[i]);
+        char day[32], n[32];
+        page_time(w.start[i], day);
+        day[10] = '\0';   /* 16.05.2026 */
+        buf_printf(b, "<rect x=\"%d\" y=\"%.1f\" width=\"18\" height=\"%.1f\"><title>%s: %s"
+                      "</title></rect>", i * 24 + 3, 115 - h, h, day, page_num(rq, w.trees[i], n));
         if (i % 5 == 4 || i == DAYS - 1)
-            buf_printf(b, "<text x=\"%d\" y=\"134\">%s</text>", i * 24 + 12, day + 5);
+            buf_printf(b, "<text x=\"%d\" y=\"134\">%.5s</text>", i * 24 + 12, day);   /* 16.05 */
     }
     buf_put(b, "</svg></section>");
 }
@@ -193,11 +202,13 @@ void web_overview(struct web_req *rq)
     figures(rq, &f);
     struct buf *b = &rq->out;
     page_begin(rq, TR(rq, "Kopskats", "Overview"), "/overview");
-    buf_put(b, "<div class=\"cards\" data-refresh=\"/api/overview\">");
-    card(b, "accepted", TR(rq, "koki pieņemti", "trees accepted"), f.accepted);
-    card(b, "waiting", TR(rq, "koki gaida pārbaudi", "trees waiting for review"), f.waiting);
-    card(b, "volunteers", TR(rq, "brīvprātīgie", "volunteers"), f.volunteers);
-    card(b, "texts_today", TR(rq, "īsziņas šodien", "texts today"), f.texts_today);
+    /* the figures, tables, map and chart refresh together from this same page
+     * (app.js), so they never drift apart */
+    buf_put(b, "<div id=\"overview-live\" data-refresh=\"/overview\"><div class=\"cards\">");
+    card(rq, "accepted", TR(rq, "koki pieņemti", "trees accepted"), f.accepted);
+    card(rq, "waiting", TR(rq, "koki gaida pārbaudi", "trees waiting for review"), f.waiting);
+    card(rq, "volunteers", TR(rq, "brīvprātīgie", "volunteers"), f.volunteers);
+    card(rq, "texts_today", TR(rq, "īsziņas šodien", "texts today"), f.texts_today);
     buf_put(b, "</div><div class=\"grid\">");
     municipalities(rq, f.accepted);
     species(rq);
@@ -205,7 +216,7 @@ void web_overview(struct web_req *rq)
     per_day(rq);
     char when[32];
     page_time(rq->now, when);
-    buf_printf(b, "<p class=\"muted\">%s <span data-k=\"updated\">%s</span></p>",
-               TR(rq, "Atjaunots", "Updated"), when);
+    buf_printf(b, "<p class=\"muted\">%s <span id=\"updated\">%s</span> (%s)</p></div>",
+               TR(rq, "Atjaunots", "Updated"), when, localtime_zone());
     page_end(rq);
 }

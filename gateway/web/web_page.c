@@ -1,6 +1,8 @@
 /* web_page.c: the shared frame of dashboard pages (see web_page.h). */
 #include "gateway/web/web_page.h"
 
+#include "db/accounts.h"
+#include "db/inbox.h"
 #include "gateway/base/localtime.h"
 #include "gateway/base/pseudonym.h"
 #include "parsers/species.h"
@@ -13,13 +15,48 @@ static const struct {
     enum web_role role;
 } menu[] = {
     { "/overview", "Kopskats", "Overview", ROLE_VIEWER },
+    { "/inbox", "Iesūtne", "Inbox", ROLE_COORDINATOR },
     { "/moderation", "Moderēšana", "Moderation", ROLE_COORDINATOR },
-    { "/broadcasts", "Ziņas", "Broadcasts", ROLE_COORDINATOR },
+    { "/broadcasts", "Atgādinājumi", "Reminders", ROLE_COORDINATOR },
     { "/volunteers", "Brīvprātīgie", "Volunteers", ROLE_COORDINATOR },
     { "/health", "Vārteja", "Gateway health", ROLE_VIEWER },
     { "/downloads", "Lejupielādes", "Downloads", ROLE_VIEWER },
+    { "/journal", "Žurnāls", "Journal", ROLE_ADMIN },
     { "/accounts", "Konti", "Accounts", ROLE_ADMIN },
 };
+
+/* On a page that answers a form (a preview), the language switch sends the form
+ * again (POST /lang answers 307), so nothing typed is lost. */
+static void lang_form(struct web_req *rq)
+{
+    struct buf *b = &rq->out;
+    buf_printf(b, "<form method=\"post\" action=\"/lang\" class=\"inline\"><input type=\"hidden\""
+                  " name=\"to\" value=\"%s\"><input type=\"hidden\" name=\"back\" value=\"",
+               rq->en ? "lv" : "en");
+    buf_esc(b, rq->path);
+    buf_put(b, "\">");
+    for (int i = 0; i < rq->form->n; i++) {
+        if (!strcmp(rq->form->keys[i], "to") || !strcmp(rq->form->keys[i], "back"))
+            continue;
+        buf_put(b, "<input type=\"hidden\" name=\"");
+        buf_esc(b, rq->form->keys[i]);
+        buf_put(b, "\" value=\"");
+        buf_esc(b, rq->form->vals[i].p ? rq->form->vals[i].p : "");
+        buf_put(b, "\">");
+    }
+    buf_printf(b, "<button type=\"submit\" class=\"lang\">%s</button></form>", rq->en ? "LV" : "EN");
+}
+
+/* the number of texts waiting in the inbox, beside its menu entry ("—" unread) */
+static void inbox_badge(struct web_req *rq)
+{
+    int64_t n = 0;
+    enum db_status s = inbox_count(rq->db, rq->now, &n);
+    if (DB_FAILED(s))
+        buf_put(&rq->out, " <span class=\"badge\" id=\"inbox-badge\">—</span>");
+    else if (n > 0)
+        buf_printf(&rq->out, " <span class=\"badge\" id=\"inbox-badge\">%lld</span>", (long long)n);
+}
 
 void page_begin(struct web_req *rq, const char *title, const char *nav)
 {
@@ -31,27 +68,35 @@ void page_begin(struct web_req *rq, const char *title, const char *nav)
     buf_esc(b, title);
     buf_put(b, " · talka</title><link rel=\"stylesheet\" href=\"/assets/style.css\">"
                "<link rel=\"icon\" href=\"/assets/tree.svg\">"
-               "<script src=\"/assets/app.js\" defer></script></head><body><header>"
+               "<script src=\"/assets/app.js\" defer></script>"
+               "<script src=\"/assets/sms_counter.js\" defer></script></head><body><header>"
                "<a class=\"brand\" href=\"/overview\"><img src=\"/assets/tree.svg\" alt=\"\">"
                " talka</a><nav>");
     if (rq->authed) {
         for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++) {
             if (rq->user.role < menu[i].role)
                 continue;
-            buf_printf(b, "<a href=\"%s\"%s>%s</a>", menu[i].path,
+            buf_printf(b, "<a href=\"%s\"%s>%s", menu[i].path,
                        nav && !strcmp(nav, menu[i].path) ? " class=\"on\"" : "",
                        rq->en ? menu[i].en : menu[i].lv);
+            if (!strcmp(menu[i].path, "/inbox"))
+                inbox_badge(rq);
+            buf_put(b, "</a>");
         }
     }
     buf_put(b, "</nav><div class=\"me\">");
-    buf_printf(b, "<a class=\"lang\" href=\"/lang?to=%s&amp;back=", rq->en ? "lv" : "en");
-    buf_url(b, rq->path);
-    buf_printf(b, "\">%s</a>", rq->en ? "LV" : "EN");
+    if (rq->post && rq->form)
+        lang_form(rq);
+    else {
+        buf_printf(b, "<a class=\"lang\" href=\"/lang?to=%s&amp;back=", rq->en ? "lv" : "en");
+        buf_url(b, rq->path);
+        buf_printf(b, "\">%s</a>", rq->en ? "LV" : "EN");
+    }
     if (rq->authed) {
         buf_put(b, " <span class=\"who\">");
         buf_esc(b, rq->user.name);
         buf_printf(b, " (%s)</span><form method=\"post\" action=\"/logout\" class=\"inline\">",
-                   web_role_name(rq->user.role));
+                   page_role(rq, rq->user.role));
         page_csrf(rq);
         buf_printf(b, "<button type=\"submit\">%s</button></form>", TR(rq, "Iziet", "Log out"));
     }
@@ -75,13 +120,18 @@ void page_csrf(struct web_req *rq)
 
 void page_notice(struct web_req *rq)
 {
-    const char *msg = web_arg(rq, "msg"), *err = web_arg(rq, "err");
-    if (msg && *msg) {
+    if (!rq->authed || !rq->user.flash)
+        return;
+    char msg[1024], err[1024];
+    if (DB_FAILED(sessions_flash_take(rq->db, rq->user.sid, msg, sizeof msg, err, sizeof err)))
+        return;
+    rq->user.flash = false;
+    if (*msg) {
         buf_put(&rq->out, "<p class=\"notice ok\" role=\"status\">");
         buf_esc(&rq->out, msg);
         buf_put(&rq->out, "</p>");
     }
-    if (err && *err) {
+    if (*err) {
         buf_put(&rq->out, "<p class=\"notice bad\" role=\"alert\">");
         buf_esc(&rq->out, err);
         buf_put(&rq->out, "</p>");
@@ -92,8 +142,33 @@ void page_time(time_t t, char out[32])
 {
     if (!t)
         snprintf(out, 32, "—");
-    else
-        local_format(t, out, 32);
+    else {
+        struct tm tm;
+        local_tm(t, &tm);
+        snprintf(out, 32, "%02d.%02d.%04d %02d:%02d", tm.tm_mday % 100, (tm.tm_mon + 1) % 100,
+                 (tm.tm_year + 1900) % 10000, tm.tm_hour % 100, tm.tm_min % 100);
+    }
+}
+
+time_t page_parse_local(const char *s)
+{
+    int d, mo, y, h = 0, mi = 0, n = 0;
+    if (sscanf(s, " %2d.%2d.%4d%n", &d, &mo, &y, &n) == 3) {
+        const char *rest = s + n;
+        int m = 0;
+        if (*rest && !(sscanf(rest, " %2d:%2d %n", &h, &mi, &m) == 2 && !rest[m]))
+            return (time_t)-1;
+        if (y < 2000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || h < 0 || mi < 0)
+            return (time_t)-1;
+        return local_time(y, mo, d, h, mi);
+    }
+    char iso[64];
+    snprintf(iso, sizeof iso, "%s", s);
+    char *t = strchr(iso, 'T');
+    if (t)
+        *t = ' ';
+    time_t r = local_parse_time(iso);
+    return r != (time_t)-1 ? r : local_parse_date(iso);
 }
 
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16])
@@ -109,13 +184,8 @@ void page_pseudonym(const struct web_req *rq, const char *number, char out[16])
 
 void page_back(struct web_req *rq, const char *path, bool ok, const char *text)
 {
-    struct buf u = { 0 };
-    buf_put(&u, path);
-    buf_put(&u, strchr(path, '?') ? "&" : "?");
-    buf_put(&u, ok ? "msg=" : "err=");
-    buf_url(&u, text);
-    web_redirect(rq, u.p ? u.p : "/");
-    buf_free(&u);
+    web_session_flash(rq->db, &rq->user, ok, text);
+    web_redirect(rq, path);
 }
 
 const char *page_species(const struct web_req *rq, const char *id)
@@ -147,4 +217,70 @@ void page_db_error_row(struct web_req *rq, int columns, enum db_status s)
 void page_db_error_line(struct web_req *rq, enum db_status s)
 {
     buf_printf(&rq->out, "<p class=\"notice bad db-error\">%s</p>", page_db_failure(rq, s));
+}
+
+void page_volunteer_link(struct web_req *rq, int64_t id, const char *label)
+{
+    if (id > 0 && rq->user.role >= ROLE_COORDINATOR)
+        buf_printf(&rq->out, "<a href=\"/volunteer?id=%lld\" class=\"volunteer\">", (long long)id);
+    buf_esc(&rq->out, label);
+    if (id > 0 && rq->user.role >= ROLE_COORDINATOR)
+        buf_put(&rq->out, "</a>");
+}
+
+const char *page_role(const struct web_req *rq, enum web_role r)
+{
+    switch (r) {
+    case ROLE_ADMIN: return TR(rq, "administrators", "admin");
+    case ROLE_COORDINATOR: return TR(rq, "koordinators", "coordinator");
+    case ROLE_VIEWER: return TR(rq, "skatītājs", "viewer");
+    default: return "—";
+    }
+}
+
+const char *page_code(const struct web_req *rq, const char *code)
+{
+    /* every code the pages show: planting status, ledger reason, modem state,
+     * language; an unknown one is shown as it is (never hidden) */
+    static const struct { const char *code, *lv, *en; } codes[] = {
+        { "accepted", "pieņemts", "accepted" },
+        { "pending_review", "gaida pārbaudi", "waiting for review" },
+        { "rejected", "noraidīts", "rejected" },
+        { "cancelled", "atcelts", "cancelled" },
+        { "trees", "par kokiem", "for trees" },
+        { "first_report", "pirmā ziņojuma balva", "first report bonus" },
+        { "first_report_withdrawn", "pirmā ziņojuma balva atsaukta", "first report bonus withdrawn" },
+        { "cancel", "stādījums atsaukts", "planting withdrawn" },
+        { "approve", "apstiprināts", "approved" },
+        { "up", "darbojas", "up" },
+        { "down", "nedarbojas", "down" },
+        { "absent", "nav pievienots", "absent" },
+        { "stopped", "apturēts", "stopped" },
+        { "lv", "latviešu", "Latvian" },
+        { "ru", "krievu", "Russian" },
+        { "en", "angļu", "English" },
+    };
+    for (size_t i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
+        if (!strcmp(code, codes[i].code))
+            return rq->en ? codes[i].en : codes[i].lv;
+    return code ? code : "";
+}
+
+const char *page_num(const struct web_req *rq, long long v, char out[32])
+{
+    /* 1 502 (a no-break space) in Latvian, 1,502 in English */
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
+    const char *sep = rq->en ? "," : "\xc2\xa0";
+    size_t o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    for (int i = 0; i < n && o + 3 < 32; i++) {
+        if (i && (n - i) % 3 == 0)
+            for (const char *p = sep; *p && o + 3 < 32; p++)
+                out[o++] = *p;
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    return out;
 }

@@ -14,15 +14,27 @@ void page_begin(struct web_req *rq, const char *title, const char *nav);
 void page_end(struct web_req *rq);
 /* <input type=hidden name=csrf ...> for a form that changes anything. */
 void page_csrf(struct web_req *rq);
-/* A notice from ?msg= / ?err= after a redirect. */
+/* The notice an action left in the session (shown once). */
 void page_notice(struct web_req *rq);
-/* "2026-05-16 14:30" in the campaign's time zone ("—" for 0). */
+/* "16.05.2026 14:30" in the campaign's time zone ("—" for 0). */
 void page_time(time_t t, char out[32]);
+/* "16.05.2026 14:30" or "16.05.2026" (local; ISO forms too) as a time; -1 when bad. */
+time_t page_parse_local(const char *s);
 /* "V-1a2b3c4d" for a number ("V-erased" for an erased one). */
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
+/* label (a pseudonym) as a link to volunteer id's page for coordinators and admins. */
+void page_volunteer_link(struct web_req *rq, int64_t id, const char *label);
+/* A role's name in the page's language (administrators, koordinators, skatītājs). */
+const char *page_role(const struct web_req *rq, enum web_role r);
+/* A code stored in the database (a planting's status, a ledger reason, a modem's
+ * state, a language) in the page's language; an unknown code as it is. */
+const char *page_code(const struct web_req *rq, const char *code);
+/* v with the page's thousands separator ("1 502" in Latvian, "1,502" in English). */
+const char *page_num(const struct web_req *rq, long long v, char out[32]);
 /* A species id's everyday name in the page's language (the id when unknown). */
 const char *page_species(const struct web_req *rq, const char *id);
-/* Redirect to path with ?msg= (ok) or ?err= (problem) holding text. */
+/* Redirect to path, text left in the session as a notice: ok (a success) or a
+ * problem. Never in the address, where a link could put any text. */
 void page_back(struct web_req *rq, const char *path, bool ok, const char *text);
 
 /* What a failed read (DB_BUSY or DB_ERROR) says to the staff user. */

@@ -19,7 +19,7 @@
 struct web_map;
 
 struct web_site {                    /* read-only once the listener runs */
-    const struct app *app;
+    struct app *app;
     struct pipeline *pipe;
     const struct send_policy *policy;
     char key[256];                   /* the pseudonym secret (V-xxxxxxxx names) */

@@ -5,10 +5,17 @@
 #include "gateway/web/web_admin.h"
 #include "gateway/web/web_assets.h"
 #include "gateway/web/web_broadcasts.h"
+#include "gateway/web/web_exports.h"
+#include "gateway/web/web_audit.h"
 #include "gateway/web/web_health.h"
+#include "gateway/web/web_inbox.h"
+#include "gateway/web/web_inbox_act.h"
 #include "gateway/web/web_login.h"
 #include "gateway/web/web_moderation.h"
 #include "gateway/web/web_overview.h"
+#include "gateway/web/web_sms_count.h"
+#include "gateway/web/web_volunteer_message.h"
+#include "gateway/web/web_volunteer_search.h"
 #include "gateway/web/web_volunteers.h"
 
 #include <openssl/crypto.h>
@@ -26,6 +33,7 @@ static const struct route {
     { "GET", "/login", ROLE_NONE, web_login_form },
     { "POST", "/login", ROLE_NONE, web_login_post },
     { "GET", "/lang", ROLE_NONE, web_lang },
+    { "POST", "/lang", ROLE_NONE, web_lang },
     { "POST", "/logout", ROLE_VIEWER, web_logout },
     { "GET", "/", ROLE_VIEWER, home },
     { "GET", "/overview", ROLE_VIEWER, web_overview },
@@ -34,18 +42,36 @@ static const struct route {
     { "GET", "/downloads", ROLE_VIEWER, web_downloads },
     { "GET", "/downloads/plantings.csv", ROLE_VIEWER, web_download_csv },
     { "GET", "/downloads/plantings.geojson", ROLE_VIEWER, web_download_geojson },
+    { "GET", "/downloads/volunteers.csv", ROLE_COORDINATOR, web_download_volunteers },
+    { "GET", "/downloads/messages.csv", ROLE_COORDINATOR, web_download_messages },
     { "GET", "/moderation", ROLE_COORDINATOR, web_moderation },
     { "GET", "/moderation/report", ROLE_COORDINATOR, web_report },
     { "POST", "/moderation/approve", ROLE_COORDINATOR, web_approve },
     { "POST", "/moderation/reject", ROLE_COORDINATOR, web_reject },
+    { "POST", "/moderation/reject-preview", ROLE_COORDINATOR, web_reject_preview },
     { "GET", "/broadcasts", ROLE_COORDINATOR, web_broadcasts },
     { "POST", "/broadcasts/preview", ROLE_COORDINATOR, web_broadcast_preview },
     { "POST", "/broadcasts/create", ROLE_COORDINATOR, web_broadcast_create },
     { "POST", "/broadcasts/cancel", ROLE_COORDINATOR, web_broadcast_cancel },
+    { "POST", "/broadcasts/count", ROLE_COORDINATOR, web_broadcast_count },
+    { "POST", "/sms-count", ROLE_COORDINATOR, web_sms_count },
     { "GET", "/volunteers", ROLE_COORDINATOR, web_volunteers },
     { "GET", "/volunteer", ROLE_COORDINATOR, web_volunteer },
     { "POST", "/volunteer/reminders", ROLE_COORDINATOR, web_volunteer_reminders },
+    { "POST", "/volunteer/message", ROLE_COORDINATOR, web_volunteer_message },
     { "POST", "/volunteer/erase", ROLE_ADMIN, web_volunteer_erase },
+    { "GET", "/inbox", ROLE_COORDINATOR, web_inbox },
+    { "GET", "/inbox/text", ROLE_COORDINATOR, web_inbox_text },
+    { "GET", "/inbox/words", ROLE_COORDINATOR, web_inbox_words },
+    { "POST", "/inbox/reply", ROLE_COORDINATOR, web_inbox_reply },
+    { "POST", "/inbox/register", ROLE_COORDINATOR, web_inbox_register },
+    { "POST", "/inbox/teach", ROLE_COORDINATOR, web_inbox_teach },
+    { "POST", "/inbox/forget", ROLE_COORDINATOR, web_inbox_forget },
+    { "POST", "/inbox/resolve", ROLE_COORDINATOR, web_inbox_resolve },
+    { "POST", "/moderation/settle", ROLE_COORDINATOR, web_question_settle },
+    { "POST", "/api/sms-count", ROLE_COORDINATOR, web_api_sms_count },
+    { "GET", "/journal", ROLE_ADMIN, web_journal },
+    { "GET", "/journal.csv", ROLE_ADMIN, web_journal_csv },
     { "GET", "/accounts", ROLE_ADMIN, web_accounts },
     { "POST", "/accounts/add", ROLE_ADMIN, web_account_add_post },
     { "POST", "/accounts/passwd", ROLE_ADMIN, web_account_passwd_post },

@@ -63,10 +63,18 @@ enum db_status web_session_find(struct db *db, const char *cookie, time_t now, l
     snprintf(u->name, sizeof u->name, "%s", r.name);
     u->role = web_role_parse(r.role);
     snprintf(u->csrf, sizeof u->csrf, "%s", r.csrf);
+    snprintf(u->sid, sizeof u->sid, "%s", h);
+    u->flash = r.flash;
     /* a write at most every 30 s per session keeps page views cheap */
     if (now - r.last_seen_at >= 30)
         sessions_touch(db, h, (int64_t)now);
     return u->role == ROLE_NONE ? DB_NONE : DB_FOUND;
+}
+
+void web_session_flash(struct db *db, const struct web_user *u, bool ok, const char *text)
+{
+    if (u->sid[0])
+        sessions_flash_set(db, u->sid, ok, text);
 }
 
 void web_session_close(struct db *db, const char *cookie)

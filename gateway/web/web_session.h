@@ -16,6 +16,8 @@ struct web_user {
     char name[40];
     enum web_role role;
     char csrf[WEB_TOKEN_HEX];
+    char sid[WEB_TOKEN_HEX];   /* the stored hash of the session's cookie */
+    bool flash;                /* a notice waits for the next page */
 };
 
 /* 32 random bytes as hex; false when the random generator fails. */
@@ -28,6 +30,9 @@ bool web_session_open(struct db *db, int64_t account_id, const char *address, ti
  * is moved to now); DB_NONE when absent or expired. */
 enum db_status web_session_find(struct db *db, const char *cookie, time_t now, long idle_s,
                                 struct web_user *u);
+/* Leaves a notice on the session u for its next page, never in the address. */
+void web_session_flash(struct db *db, const struct web_user *u, bool ok, const char *text);
+
 void web_session_close(struct db *db, const char *cookie);
 /* Deletes sessions idle longer than idle_s. */
 void web_session_purge(struct db *db, time_t now, long idle_s);

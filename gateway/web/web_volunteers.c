@@ -5,76 +5,15 @@
 #include "db/audit.h"
 #include "db/plantings.h"
 #include "db/volunteer_history.h"
-#include "db/volunteer_search.h"
 #include "db/volunteers.h"
 #include "gateway/base/log.h"
-#include "gateway/base/phone.h"
 #include "gateway/base/pseudonym.h"
 #include "gateway/web/web_page.h"
+#include "gateway/web/web_volunteer_load.h"
+#include "gateway/web/web_volunteer_message.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define SEARCH_MAX 50
-
-static void search_form(struct web_req *rq, const char *q)
-{
-    struct buf *b = &rq->out;
-    buf_printf(b, "<form method=\"get\" action=\"/volunteers\" class=\"search\"><label for=\"q\">%s</label>"
-                  "<input id=\"q\" name=\"q\" type=\"search\" value=\"",
-               TR(rq, "Numurs vai vārds", "Number or name"));
-    buf_esc(b, q);
-    buf_printf(b, "\"><button type=\"submit\" id=\"search\">%s</button></form>", TR(rq, "Meklēt", "Search"));
-}
-
-struct hits {
-    struct web_req *rq;
-    int n;
-};
-
-static int hit_row(const struct volunteer_hit *h, void *arg)
-{
-    struct hits *l = arg;
-    struct web_req *rq = l->rq;
-    struct buf *b = &rq->out;
-    if (!l->n++)
-        buf_printf(b, "<table id=\"results\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                      "<th class=\"num\">%s</th></tr></thead><tbody>", TR(rq, "Numurs", "Number"),
-                   TR(rq, "Vārds", "Name"), TR(rq, "Kopš", "Since"), TR(rq, "Punkti", "Points"));
-    char since[32];
-    page_time((time_t)h->created_at, since);
-    buf_printf(b, "<tr><td><a href=\"/volunteer?id=%lld\">", (long long)h->id);
-    buf_esc(b, h->number);
-    buf_put(b, "</a></td><td>");
-    buf_esc(b, h->name);
-    buf_printf(b, "</td><td>%s</td><td class=\"num\">%lld</td></tr>", since, (long long)h->points);
-    return 0;
-}
-
-void web_volunteers(struct web_req *rq)
-{
-    const char *q = web_arg(rq, "q");
-    struct buf *b = &rq->out;
-    page_begin(rq, TR(rq, "Brīvprātīgie", "Volunteers"), "/volunteers");
-    search_form(rq, q ? q : "");
-    if (!q || !*q) {
-        page_end(rq);
-        return;
-    }
-    char e164[40];
-    bool phone = phone_normalize(q, e164, sizeof e164) == PHONE_E164;
-    struct hits l = { rq, 0 };
-    enum db_status st = volunteers_search(rq->db, phone ? e164 : "", q, SEARCH_MAX, hit_row, &l);
-    if (DB_FAILED(st)) {
-        page_db_fail(rq, st);
-        return;
-    }
-    if (l.n)
-        buf_put(b, "</tbody></table>");
-    else
-        buf_printf(b, "<p id=\"no-results\">%s</p>", TR(rq, "Neviens nav atrasts.", "Nobody found."));
-    page_end(rq);
-}
 
 static const char *out_state(const struct web_req *rq, const char *s)
 {
@@ -87,17 +26,58 @@ static const char *out_state(const struct web_req *rq, const char *s)
     return s;
 }
 
+/* what talka made of a text (inbound.outcome) in the reader's language */
+static const char *understood(const struct web_req *rq, const char *o)
+{
+    static const struct { const char *code, *lv, *en; } known[] = {
+        { "planted", "stādījums ierakstīts", "planting recorded" },
+        { "pending_review", "stādījums gaida pārbaudi", "planting waits for review" },
+        { "points", "jautāja punktus", "asked for points" },
+        { "registered", "vārds ierakstīts", "name recorded" },
+        { "stopped", "STOP: atgādinājumi izslēgti", "STOP: reminders off" },
+        { "started", "atgādinājumi ieslēgti", "reminders on" },
+        { "help", "palīdzība", "help" },
+        { "help2", "palīdzība", "help" },
+        { "duplicate", "atkārtots ziņojums", "repeated report" },
+        { "flood", "pārāk daudz īsziņu", "too many texts" },
+        { "cancelled", "atsauca stādījumu", "withdrew a planting" },
+        { "cancel_none", "nebija ko atsaukt", "nothing to withdraw" },
+        { "delete_asked", "lūdza dzēst datus", "asked to erase data" },
+        { "deleted", "dati dzēsti", "data erased" },
+        { "awaiting_confirmation", "jautāts precizējums", "asked back" },
+        { "answer:ask_again", "atbilde nebija skaidra", "answer unclear" },
+        { "answer:declined", "atteicās", "declined" },
+        { "answer:nothing_waiting", "atbilde, bet nekas negaidīja", "an answer with nothing waiting" },
+        { "error:unknown_command", "nesaprasts", "not understood" },
+        { "handled", "apstrādāts", "handled" },
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (!strcmp(o, known[i].code))
+            return rq->en ? known[i].en : known[i].lv;
+    if (!strncmp(o, "error:", 6))
+        return TR(rq, "nesaprasts", "not understood");
+    if (!strncmp(o, "ignored:", 8))
+        return TR(rq, "neņemts vērā", "ignored");
+    return *o ? TR(rq, "apstrādāts", "handled") : TR(rq, "vēl nav apstrādāts", "not handled yet");
+}
+
 static int conversation_row(const struct conversation_item *it, void *arg)
 {
     struct web_req *rq = arg;
     struct buf *b = &rq->out;
     char when[32];
     page_time((time_t)it->at, when);
-    buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s</span><pre class=\"sms\">",
-               it->in ? "in" : "out", when,
+    buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s", it->in ? "in" : "out", when,
                it->in ? TR(rq, "saņemta", "received") : out_state(rq, it->how));
+    if (!it->in && !strcmp(it->outcome, "staff"))
+        buf_printf(b, " · %s", TR(rq, "no koordinatora", "from staff"));
+    buf_put(b, "</span><pre class=\"sms\">");
     buf_esc(b, it->text);
-    buf_put(b, "</pre></li>");
+    buf_put(b, "</pre>");
+    if (it->in)
+        buf_printf(b, "<span class=\"understood\">%s: %s</span>", TR(rq, "talka saprata", "talka understood"),
+                   understood(rq, it->outcome));
+    buf_put(b, "</li>");
     return 0;
 }
 
@@ -125,7 +105,7 @@ static int planting_row(const struct planting_item *it, void *arg)
     buf_printf(b, "</td><td class=\"num\">%lld</td><td>", (long long)it->count);
     buf_esc(b, it->place);
     buf_put(b, "</td><td>");
-    buf_esc(b, it->status);
+    buf_esc(b, page_code(rq, it->status));
     buf_put(b, "</td></tr>");
     return 0;
 }
@@ -150,7 +130,7 @@ static int ledger_row(const struct ledger_item *it, void *arg)
     char when[32];
     page_time((time_t)it->at, when);
     buf_printf(b, "<tr><td>%s</td><td class=\"num\">%+lld</td><td>", when, (long long)it->delta);
-    buf_esc(b, it->reason);
+    buf_esc(b, page_code(rq, it->reason));
     buf_put(b, "</td></tr>");
     return 0;
 }
@@ -168,26 +148,10 @@ static void ledger(struct web_req *rq, int64_t id)
     buf_put(b, "</tbody></table></section>");
 }
 
-/* the volunteer named by id=; false (with the answer set) when there is none */
-static bool load(struct web_req *rq, struct volunteer *v)
-{
-    long long id = web_num(rq, "id");
-    enum db_status s = id ? volunteer_by_id(rq->db, id, v) : DB_NONE;
-    if (DB_FAILED(s)) {
-        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "database error");
-        return false;
-    }
-    if (s == DB_NONE || strncmp(v->number, "+", 1)) {
-        web_fail(rq, MHD_HTTP_NOT_FOUND, TR(rq, "Tāda brīvprātīgā nav.", "No such volunteer."));
-        return false;
-    }
-    return true;
-}
-
 void web_volunteer(struct web_req *rq)
 {
     struct volunteer v;
-    if (!load(rq, &v))
+    if (!web_volunteer_load(rq, &v))
         return;
     struct buf *b = &rq->out;
     page_begin(rq, v.number, "/volunteers");
@@ -200,17 +164,25 @@ void web_volunteer(struct web_req *rq)
     if (points_total(rq->db, v.id, &points) == DB_FOUND)
         snprintf(pts, sizeof pts, "%lld", (long long)points);
     buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"points\">%s</dd>"
-                  "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), v.lang, TR(rq, "Kopš", "Since"), since,
+                  "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), page_code(rq, v.lang), TR(rq, "Kopš", "Since"), since,
                TR(rq, "Punkti", "Points"), pts,
                TR(rq, "Atgādinājumi", "Reminders"));
     buf_printf(b, "<form method=\"post\" action=\"/volunteer/reminders\" class=\"inline\">");
     page_csrf(rq);
     buf_printf(b, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><input type=\"hidden\" name=\"on\""
-                  " value=\"%d\"><span id=\"reminders\">%s</span> <button type=\"submit\">%s</button></form></dd></dl>",
+                  " value=\"%d\"><span id=\"reminders\">%s</span> ",
                (long long)v.id, v.opted_out ? 1 : 0,
-               v.opted_out ? TR(rq, "izslēgti (STOP)", "off (STOP)") : TR(rq, "ieslēgti", "on"),
+               v.opted_out ? TR(rq, "izslēgti (STOP)", "off (STOP)") : TR(rq, "ieslēgti", "on"));
+    /* STOP was the volunteer's own word: only they can take it back */
+    if (v.opted_out)
+        buf_printf(b, "<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\""
+                      " id=\"reminders-confirm\" required> %s</label> ",
+                   TR(rq, "Brīvprātīgais pats lūdza tos atkal ieslēgt",
+                      "The volunteer asked for them back"));
+    buf_printf(b, "<button type=\"submit\" id=\"reminders-toggle\">%s</button></form></dd></dl>",
                v.opted_out ? TR(rq, "Ieslēgt", "Turn on") : TR(rq, "Izslēgt", "Turn off"));
     conversation(rq, &v);
+    web_volunteer_message_form(rq, &v);
     buf_put(b, "<div class=\"grid\">");
     plantings(rq, v.id);
     ledger(rq, v.id);
@@ -233,13 +205,19 @@ void web_volunteer(struct web_req *rq)
 void web_volunteer_reminders(struct web_req *rq)
 {
     struct volunteer v;
-    if (!load(rq, &v))
+    if (!web_volunteer_load(rq, &v))
         return;
     bool on = web_num(rq, "on") == 1;
     char actor[64], subject[48], path[64];
     snprintf(actor, sizeof actor, "web:%s", rq->user.name);
     snprintf(subject, sizeof subject, "volunteer#%lld", (long long)v.id);
     snprintf(path, sizeof path, "/volunteer?id=%lld", (long long)v.id);
+    const char *confirm = web_field(rq, "confirm");
+    if (on && (!confirm || strcmp(confirm, "yes"))) {
+        page_back(rq, path, false, TR(rq, "Atzīmējiet, ka brīvprātīgais pats lūdza atgādinājumus ieslēgt.",
+                                      "Tick that the volunteer asked for reminders back."));
+        return;
+    }
     if (!volunteer_set_opted_out(rq->db, v.id, !on)) {
         page_back(rq, path, false, TR(rq, "Datubāzes kļūda.", "Database error."));
         return;
@@ -252,7 +230,7 @@ void web_volunteer_reminders(struct web_req *rq)
 void web_volunteer_erase(struct web_req *rq)
 {
     struct volunteer v;
-    if (!load(rq, &v))
+    if (!web_volunteer_load(rq, &v))
         return;
     char path[64];
     snprintf(path, sizeof path, "/volunteer?id=%lld", (long long)v.id);

@@ -1,13 +1,13 @@
-/* web_volunteers.h: volunteers in the dashboard (coordinators and admins): search
- * by number or name; a volunteer's page with the conversation (texts in and out
- * with delivery state), plantings, the points ledger and reminders on/off; and
- * erasure (admins only, confirmed), as DZĒST does. */
+/* web_volunteers.h: a volunteer in the dashboard (coordinators and admins): the
+ * page with the conversation (texts in and out with delivery state and what talka
+ * understood), Sūtīt ziņu (web_volunteer_message.h), plantings, the points
+ * ledger and reminders on/off (back on only confirmed); and erasure (admins only,
+ * confirmed), as DZĒST does. The search is web_volunteer_search.h. */
 #ifndef TALKA_WEB_VOLUNTEERS_H
 #define TALKA_WEB_VOLUNTEERS_H
 
 #include "gateway/web/web_request.h"
 
-void web_volunteers(struct web_req *rq);
 void web_volunteer(struct web_req *rq);
 void web_volunteer_reminders(struct web_req *rq);
 void web_volunteer_erase(struct web_req *rq);

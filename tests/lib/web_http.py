@@ -12,11 +12,14 @@ BASE = sys.argv[1]
 PASSWORDS = {"boss": "correct horse battery", "coord": "coordinator pass 1", "view": "viewer password 1"}
 GET_ROUTES = ["/", "/overview", "/api/overview", "/health", "/downloads", "/downloads/plantings.csv",
               "/downloads/plantings.geojson", "/moderation", "/moderation/report?n=1", "/broadcasts",
-              "/volunteers?q=26000001", "/volunteer?id=1", "/accounts"]
+              "/volunteers?q=26000001", "/volunteer?id=1", "/accounts", "/downloads/volunteers.csv",
+              "/downloads/messages.csv"]
 POST_ROUTES = ["/logout", "/moderation/approve", "/moderation/reject", "/broadcasts/preview",
                "/broadcasts/create", "/broadcasts/cancel", "/volunteer/reminders", "/volunteer/erase",
-               "/accounts/add", "/accounts/passwd", "/accounts/remove"]
-COORD_ONLY = ["/moderation", "/moderation/report?n=1", "/broadcasts", "/volunteers?q=26000001", "/volunteer?id=1"]
+               "/accounts/add", "/accounts/passwd", "/accounts/remove", "/volunteer/message",
+               "/broadcasts/count", "/sms-count", "/moderation/reject-preview"]
+COORD_ONLY = ["/moderation", "/moderation/report?n=1", "/broadcasts", "/volunteers?q=26000001", "/volunteer?id=1",
+              "/downloads/volunteers.csv", "/downloads/messages.csv"]
 ADMIN_ONLY = ["/accounts"]
 PHONE = re.compile(r"\+?371\s?2\d{7}|\b2\d{7}\b")
 failed = False
@@ -112,9 +115,21 @@ check("wrong_csrf_403", st == 403, st)
 st, hd, body = req(admin, "/accounts")
 check("wrong_csrf_changed_nothing", "evil" not in body)
 token = csrf_of(admin)
+# a new password is typed twice: two different ones add nothing
 st, hd, body = req(admin, "/accounts/add", {"csrf": token, "name": "coord", "role": "coordinator",
-                                            "password": PASSWORDS["coord"]})
-check("admin_adds_coordinator", st == 303 and "msg=" in hd.get("Location", ""), (st, hd.get("Location")))
+                                            "password": PASSWORDS["coord"], "password2": "coordinator pass 2"})
+st, hd, body = req(admin, "/accounts")
+check("account_password_twice_differs_refused", "Paroles nesakrīt" in body and ">coord<" not in body)
+st, hd, body = req(admin, "/accounts/add", {"csrf": token, "name": "coord", "role": "coordinator",
+                                            "password": PASSWORDS["coord"], "password2": PASSWORDS["coord"]})
+# the notice after an action lives in the session, shown once, never in the address
+check("admin_adds_coordinator", st == 303 and hd.get("Location") == "/accounts", (st, hd.get("Location")))
+st, hd, body = req(admin, "/accounts")
+check("notice_shown_after_action", 'class="notice ok"' in body)
+st, hd, body = req(admin, "/accounts")
+check("notice_shown_once", 'class="notice' not in body)
+st, hd, body = req(admin, "/accounts?err=%3Cb%3EYour+account+is+locked%3C%2Fb%3E&msg=Call+us")
+check("notice_not_from_address", "locked" not in body and "Call us" not in body)
 
 # viewer: overview, health, downloads; 403 on moderation, broadcasts, volunteers, accounts
 viewer, st, hd, body = login("view")
@@ -146,6 +161,15 @@ st, hd, body = req(coord, "/volunteer?id=1")
 check("coordinator_sees_number", "+37126000001" in body)
 st, hd, body = req(coord, "/accounts")
 check("coordinator_accounts_403", st == 403, st)
+# the people exports: pseudonyms for coordinators, numbers only for admins
+st, hd, body = req(coord, "/downloads/volunteers.csv")
+check("coordinator_volunteers_csv_no_numbers", body.startswith("pseudonym,name,language,reminders,municipality,points")
+      and "V-" in body and not PHONE.search(body), body[:200])
+st, hd, body = req(coord, "/downloads/messages.csv")
+check("coordinator_messages_csv_no_numbers", body.startswith("time,direction,pseudonym,kind") and "KOKS" in body
+      and not PHONE.search(body), body[:200])
+st, hd, body = req(admin, "/downloads/volunteers.csv")
+check("admin_volunteers_csv_numbers", body.startswith("pseudonym,number,name") and "+37126000001" in body, body[:200])
 ctoken = csrf_of(coord)
 st, hd, body = req(coord, "/volunteer/erase", {"csrf": ctoken, "id": "1", "confirm": "yes"})
 check("coordinator_erase_403", st == 403, st)
@@ -154,18 +178,24 @@ check("broadcast_file_segment_refused", st == 200 and "file:" in body and 'id="p
 
 # reminders off and on again by a coordinator; erasure by an admin (confirmed)
 st, hd, body = req(coord, "/volunteer/reminders", {"csrf": ctoken, "id": "1", "on": "0"})
-check("coordinator_reminders_off", st == 303 and "msg=" in hd.get("Location", ""), (st, hd.get("Location")))
+check("coordinator_reminders_off", st == 303 and hd.get("Location") == "/volunteer?id=1", (st, hd.get("Location")))
 st, hd, body = req(coord, "/volunteer?id=1")
 check("reminders_shown_off", 'id="reminders">izslēgti' in body)
+# back on only with the confirmation that the volunteer asked for it (they may have sent STOP)
 st, hd, body = req(coord, "/volunteer/reminders", {"csrf": ctoken, "id": "1", "on": "1"})
+st, hd, body = req(coord, "/volunteer?id=1")
+check("reminders_on_needs_confirmation", 'id="reminders">izslēgti' in body and 'class="notice bad"' in body)
+st, hd, body = req(coord, "/volunteer/reminders", {"csrf": ctoken, "id": "1", "on": "1", "confirm": "yes"})
 st, hd, body = req(coord, "/volunteer?id=1")
 check("reminders_shown_on", 'id="reminders">ieslēgti' in body)
 st, hd, body = req(admin, "/volunteer/erase", {"csrf": token, "id": "2"})
-check("erase_needs_confirmation", st == 303 and "err=" in hd.get("Location", ""), (st, hd.get("Location")))
+check("erase_needs_confirmation", st == 303 and "err=" not in hd.get("Location", ""), (st, hd.get("Location")))
+st, hd, body = req(admin, hd.get("Location", "/"))
+check("erase_needs_confirmation_notice", 'class="notice bad"' in body)
 st, hd, body = req(admin, "/volunteer?id=2")
 check("unconfirmed_erase_changed_nothing", st == 200 and "+37126000002" in body, st)
 st, hd, body = req(admin, "/volunteer/erase", {"csrf": token, "id": "2", "confirm": "yes"})
-check("admin_erases_volunteer", st == 303 and "msg=" in hd.get("Location", ""), (st, hd.get("Location")))
+check("admin_erases_volunteer", st == 303 and hd.get("Location") == "/volunteers", (st, hd.get("Location")))
 st, hd, body = req(admin, "/volunteer?id=2")
 check("erased_volunteer_gone", st == 404, st)
 st, hd, body = req(admin, "/volunteers?q=26000002")

@@ -6,7 +6,7 @@
 # attempt; the audit log names the account. Also `talka web user` and [web] keys.
 . tests/lib.sh
 . tests/lib/web.sh
-plan 156  # 35 here, 121 from tests/lib/web_http.py
+plan 188  # 36 here, 152 from tests/lib/web_http.py
 scratch
 web_config
 # the first start (make run): an admin with a random password, printed once
@@ -37,6 +37,7 @@ expect_eq web_user_last_admin_stays "$?" 1
 "$TALKA" sms +37126000002 "KOKS 500 BERZS Talsi" > /dev/null 2>&1
 web_start || not_ok web_http_daemon_up
 /usr/bin/python3 tests/lib/web_http.py "$WEB"
+expect_match web_export_numbers_audited "$(web_sql "SELECT actor || ' ' || action || ' ' || subject FROM audit_log WHERE action = 'export_numbers'")" 'web:boss export_numbers volunteers.csv'
 expect_match web_audit_names_account "$(web_sql "SELECT actor || ' ' || action FROM audit_log WHERE action = 'web_user_add' AND actor = 'web:boss'")" 'web:boss web_user_add'
 if grep -q 'correct horse' "$T/run.log"; then not_ok web_password_not_logged; else ok web_password_not_logged; fi
 web_stop web_http_stop

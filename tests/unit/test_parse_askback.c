@@ -104,3 +104,51 @@ TEST(parse_answers_questions_and_signoffs)
     CHECK(r.translit);
     CHECK_INT(r.lang, LANG_LV);
 }
+
+/* Issue 23, the dialogue: a range in words, its upper count and item. */
+TEST(parse_range_in_words_keeps_both_counts)
+{
+    static const char *const texts[] = { "KOKS 8 līdz 10 LIEPAS Talsi", "посадил от 8 до 10 лип в Талси",
+                                         "planted 8 to 10 limes in Talsi", "KOKS 8-10 LIEPAS Talsi",
+                                         "KOKS 8 - 10 LIEPAS Talsi" };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        struct parse_result r;
+        parse(texts[k], &r);
+        CHECK_STR(r.confirm ? r.confirm : "", "range");
+        CHECK_INT((int)r.items[0].count, 8);
+        CHECK_INT((int)r.range_hi, 10);
+        CHECK_INT(r.range_item, 0);
+    }
+    struct parse_result r;
+    parse("KOKS 3 ozoli 5 līdz 7 liepas Ogre", &r);   /* the second item is the range */
+    CHECK_STR(r.confirm ? r.confirm : "", "range");
+    CHECK_INT(r.range_item, 1);
+    CHECK_INT((int)r.range_hi, 7);
+    parse("KOKS 10 līdz 8 LIEPAS Talsi", &r);         /* downwards: no range */
+    CHECK(r.confirm == NULL);
+}
+
+/* A count alone answers "how many exactly?"; a report names its parts. */
+TEST(parse_notes_a_lone_count_and_the_parts)
+{
+    static const struct { const char *text; long n; } lone[] = {
+        { "10", 10 }, { "nē, 10", 10 }, { "10 gab.", 10 }, { "desmit", 10 }, { "десять", 10 },
+        { "ten", 10 }, { "apmēram 7", 7 }, { "0", 0 } };
+    for (size_t k = 0; k < sizeof lone / sizeof lone[0]; k++) {
+        struct parse_result r;
+        parse(lone[k].text, &r);
+        CHECK(r.count_only);
+        CHECK_INT((int)r.count_value, (int)lone[k].n);
+    }
+    struct parse_result r;
+    parse("7 vai 8", &r);
+    CHECK(!r.count_only);
+    parse("5 ozoli", &r);
+    CHECK(!r.count_only);
+    parse("koks 4 liepas", &r);
+    CHECK_INT((int)r.parts, (int)(PART_COUNT | PART_SPECIES));
+    parse("koks 5 Ogre", &r);
+    CHECK_INT((int)r.parts, (int)(PART_COUNT | PART_PLACE));
+    parse("koks liepas Talsi", &r);
+    CHECK_INT((int)r.parts, (int)(PART_SPECIES | PART_PLACE));
+}

@@ -1,0 +1,11 @@
+/* db_fold.h: SQL functions of talka's own, registered on every connection:
+ * talka_fold(text) folds diacritics to ASCII for searches that ignore them. */
+#ifndef TALKA_DB_FOLD_H
+#define TALKA_DB_FOLD_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+bool db_fold_register(sqlite3 *h);
+
+#endif

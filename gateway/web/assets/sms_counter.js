@@ -1,0 +1,67 @@
+// talka dashboard: SMS counters and live counts. Under every textarea with
+// data-sms-count the characters and SMS parts as the text is typed, measured by
+// the server (POST /sms-count, the one rule of gateway/base/sms_text.c, so the
+// page never disagrees with what is sent); in a form with data-count-url the
+// recipients its audience controls ([data-count]) name, asked as they change.
+"use strict";
+(function () {
+  var en = document.documentElement.lang === "en";
+  function csrfOf(form) {
+    var f = form && form.querySelector("input[name=csrf]");
+    if (f) return f.value;
+    f = document.querySelector("input[name=csrf]");
+    return f ? f.value : "";
+  }
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: body
+    }).then(function (r) { return r.ok ? r.json() : null; });
+  }
+  function later(fn) {
+    var t = null;
+    return function () { if (t) clearTimeout(t); t = setTimeout(fn, 250); };
+  }
+  function partsText(d) {
+    var parts = en ? (d.parts === 1 ? "SMS part" : "SMS parts") : (d.parts === 1 ? "SMS daļa" : "SMS daļas");
+    return (en ? d.chars + " characters · " : d.chars + " zīmes · ") + d.parts + " " + parts +
+      (d.encoding === "ucs2" ? (en ? " (Unicode: 70 a part)" : " (Unicode: 70 daļā)") : "");
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-sms-count]").forEach(function (box) {
+      var out = document.getElementById(box.dataset.smsCount);
+      if (!out) return;
+      var update = function () {
+        var p = new URLSearchParams();
+        p.set("csrf", csrfOf(box.form));
+        p.set("text", box.value || box.textContent || "");
+        post("/sms-count", p.toString()).then(function (d) {
+          if (!d) return;
+          out.textContent = partsText(d);
+          out.dataset.parts = d.parts;
+          out.dataset.chars = d.chars;
+        }).catch(function () {});
+      };
+      box.addEventListener("input", later(update));
+      box.addEventListener("sms-count", update);
+      update();
+    });
+    document.querySelectorAll("form[data-count-url]").forEach(function (form) {
+      var out = form.querySelector("#live-recipients");
+      if (!out) return;
+      var update = function () {
+        var p = new URLSearchParams(new FormData(form));
+        post(form.dataset.countUrl, p.toString()).then(function (d) {
+          if (!d) return;
+          out.textContent = d.error ? d.error : d.recipients.toLocaleString(en ? "en-GB" : "lv-LV");
+          out.dataset.n = d.error ? "" : d.recipients;
+        }).catch(function () {});
+      };
+      form.querySelectorAll("[data-count]").forEach(function (c) {
+        c.addEventListener("input", later(update));
+        c.addEventListener("change", update);
+      });
+      update();
+    });
+  });
+})();
