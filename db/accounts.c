@@ -90,10 +90,26 @@ enum db_status accounts_set_hash(struct db *db, const char *name, const char *ha
     return changed ? DB_FOUND : DB_NONE;
 }
 
-enum db_status accounts_remove(struct db *db, const char *name)
+enum db_status accounts_remove(struct db *db, const char *name, bool *last_admin)
 {
-    if (!db_begin(db))
+    *last_admin = false;
+    if (!db_begin(db))   /* BEGIN IMMEDIATE: the count below cannot change under us */
         return DB_ERROR;
+    int64_t others = 0;
+    enum db_status st = db_int(db, &others, "SELECT count(*) FROM web_accounts WHERE role ="
+                               " 'admin' AND name <> ?", "t", name);
+    if (DB_FAILED(st)) {
+        db_rollback(db);
+        return st;
+    }
+    int64_t is_admin = 0;
+    st = db_int(db, &is_admin, "SELECT count(*) FROM web_accounts WHERE name = ? AND role ="
+                " 'admin'", "t", name);
+    if (DB_FAILED(st) || (is_admin && others == 0)) {
+        db_rollback(db);
+        *last_admin = !DB_FAILED(st);
+        return DB_FAILED(st) ? st : DB_NONE;
+    }
     bool ok = db_run(db, "DELETE FROM web_sessions WHERE account_id IN"
                          " (SELECT id FROM web_accounts WHERE name = ?)", "t", name) &&
               db_run(db, "DELETE FROM web_accounts WHERE name = ?", "t", name);

@@ -35,8 +35,10 @@ enum db_status accounts_add(struct db *db, const char *name, const char *role, c
 /* A new hash for name, which clears its lock and ends its sessions (one
  * transaction): DB_FOUND, DB_NONE for an unknown name, or a failure. */
 enum db_status accounts_set_hash(struct db *db, const char *name, const char *hash, int64_t now);
-/* Removes name and its sessions (one transaction): DB_FOUND, DB_NONE, or a failure. */
-enum db_status accounts_remove(struct db *db, const char *name);
+/* Removes name and its sessions (one write transaction, which also checks that
+ * another admin stays, so two removals at once cannot leave none): DB_FOUND,
+ * DB_NONE for an unknown name or (*last_admin set) the last admin, or a failure. */
+enum db_status accounts_remove(struct db *db, const char *name, bool *last_admin);
 
 /* A good password: account id's count and lock are cleared, its last login set,
  * and the address forgotten. False on a database failure. */

@@ -210,6 +210,60 @@ static bool wal_mode(struct db *db, const char *path, char *err, size_t errlen)
     }
 }
 
+/* shown_text(X): X as text for a page, each NUL byte as U+2400 "␀" (a raw text
+ * is stored verbatim: a C string would end at its first NUL and hide the rest) */
+static void shown_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const unsigned char *s = sqlite3_value_blob(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    int nul = 0;
+    for (int i = 0; i < n; i++)
+        nul += s[i] == 0;
+    char *out = sqlite3_malloc64((sqlite3_uint64)n + 2 * (sqlite3_uint64)nul + 1);
+    if (!out) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i])
+            out[k++] = (char)s[i];
+        else
+            memcpy(out + k, "\xe2\x90\x80", 3), k += 3;
+    }
+    sqlite3_result_text(ctx, out, k, sqlite3_free);
+}
+
+/* the pragmas and the migrations; a command that starts while another sets up
+ * or migrates the same new database waits for its lock like every other write
+ * (bounded: SETUP_WAIT_MS), saying once why it waits */
+#define SETUP_WAIT_MS 30000
+static bool set_up(struct db *db, const char *path, const char *pragmas, char *err,
+                   size_t errlen)
+{
+    long long until = mono_ms() + SETUP_WAIT_MS;
+    bool said = false;
+    for (;;) {
+        err[0] = '\0';
+        if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) == SQLITE_OK &&
+            migrate(db, err, errlen))
+            return true;
+        int rc = sqlite3_errcode(db->h) & 0xff;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || mono_ms() >= until)
+            return false;
+        if (!said)
+            log_info("database %s: set-up waits for another command's lock (%s)", path,
+                     sqlite3_errmsg(db->h));
+        said = true;
+        sqlite3_sleep(20);
+    }
+}
+
 struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -227,6 +281,8 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
     }
     sqlite3_busy_timeout(db->h, 10000);
     db_fold_register(db->h);   /* without it only the volunteer search by name fails */
+    sqlite3_create_function(db->h, "shown_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            shown_text, NULL, NULL);
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas,
              "PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
@@ -246,7 +302,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
     bool wal = wal_mode(db, path, err, errlen);
     if (wal)
         sqlite3_wal_hook(db->h, wal_hook, NULL);   /* instead of wal_autocheckpoint */
-    if (!wal || !db_exec(db, pragmas) || !migrate(db, err, errlen)) {
+    if (!wal || !set_up(db, path, pragmas, err, errlen)) {
         if (!err[0])
             snprintf(err, errlen, "cannot set up database %s: %s", path, sqlite3_errmsg(db->h));
         db_close(db);

@@ -16,7 +16,14 @@ struct door {
     const char *lock;       /* binds: locked until, key */
     const char *locked;
     const char *clear;
+    long forget;            /* tries older than this are forgotten (0: the lock period) */
+    const char *trim;       /* binds: before; rows kept for strangers that expired and
+                               those past the cap (NULL: the table holds real keys) */
 };
+
+/* rows kept for names that are not accounts: at most this many, a day each */
+#define UNKNOWN_CAP "1000"
+#define UNKNOWN_KEEP (24 * 3600)
 
 static const struct door doors[] = {
     [LOCKOUT_STAFF_PIN] = {
@@ -48,6 +55,23 @@ static const struct door doors[] = {
         "UPDATE web_accounts SET failures = 0, locked_until = ? WHERE id = ?",
         "SELECT locked_until FROM web_accounts WHERE id = ?",
         "UPDATE web_accounts SET failures = 0, locked_until = 0 WHERE id = ?",
+    },
+    /* like an account (its tries kept a day instead of for ever), so that the
+     * lockout answers an unknown name exactly as a real one */
+    [LOCKOUT_WEB_UNKNOWN] = {
+        10, 15 * 60, 't',
+        "INSERT INTO web_login_unknown (last_at, name, failures) VALUES (?, ?, 0)"
+        " ON CONFLICT (name) DO NOTHING",
+        "UPDATE web_login_unknown SET failures = CASE WHEN last_at < ? THEN 1"
+        " ELSE failures + 1 END, last_at = ? WHERE name = ?", true,
+        "SELECT failures FROM web_login_unknown WHERE name = ?",
+        "UPDATE web_login_unknown SET failures = 0, locked_until = ? WHERE name = ?",
+        "SELECT locked_until FROM web_login_unknown WHERE name = ?",
+        "DELETE FROM web_login_unknown WHERE name = ?",
+        UNKNOWN_KEEP,
+        "DELETE FROM web_login_unknown WHERE (last_at < ?1 AND locked_until < ?2) OR name IN"
+        " (SELECT name FROM web_login_unknown ORDER BY last_at DESC LIMIT -1 OFFSET "
+        UNKNOWN_CAP ")",
     },
 };
 
@@ -95,10 +119,13 @@ enum db_status lockout_failed(struct db *db, enum lockout_door door, const char 
 {
     const struct door *d = door_of(door);
     int64_t failures = 0;
+    long forget = d->forget ? d->forget : d->seconds;
+    if (d->trim && !db_run(db, d->trim, "ii", (int64_t)(now - forget), (int64_t)now))
+        return DB_ERROR;
     if (d->create && !run_keyed(db, d, d->create, 1, (int64_t)now, 0, key))
         return DB_ERROR;
     bool counted = d->forgets
-        ? run_keyed(db, d, d->count, 2, (int64_t)(now - d->seconds), (int64_t)now, key)
+        ? run_keyed(db, d, d->count, 2, (int64_t)(now - forget), (int64_t)now, key)
         : run_keyed(db, d, d->count, 0, 0, 0, key);
     if (!counted)
         return DB_ERROR;

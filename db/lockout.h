@@ -17,6 +17,8 @@ enum lockout_door {
     LOCKOUT_STAFF_PIN = 0,   /* key: the volunteer id; 5 wrong PINs lock for an hour */
     LOCKOUT_WEB_ADDRESS,     /* key: the client address; 10 wrong passwords, 15 minutes */
     LOCKOUT_WEB_ACCOUNT,     /* key: the account id; 10 wrong passwords in a row, 15 minutes */
+    LOCKOUT_WEB_UNKNOWN,     /* key: a name that is no account; as an account (kept a day,
+                                at most 1000 names), so the lockout names no account */
 };
 
 /* The door's limit of wrong tries and its lock period in seconds. */

@@ -9,7 +9,7 @@ enum db_status moderation_page(struct db *db, int64_t after, int limit,
 {
     sqlite3_stmt *st = db_prep(db,
         "SELECT p.review_no, p.reported_at, p.place, p.municipality, v.number,"
-        "  CAST(i.text AS TEXT),"
+        "  shown_text(i.text),"
         "  (SELECT coalesce(sum(CASE WHEN h.status = 'accepted' THEN h.count END), 0)"
         "     || ' ' || coalesce(sum(h.status = 'rejected'), 0) FROM plantings h"
         "    WHERE h.volunteer_id = p.volunteer_id),"
@@ -46,7 +46,7 @@ enum db_status moderation_page(struct db *db, int64_t after, int limit,
 enum db_status moderation_report(struct db *db, int no, struct review_report *out)
 {
     sqlite3_stmt *st = db_prep(db,
-        "SELECT p.volunteer_id, v.number, i.text, i.received_at, p.place, p.municipality"
+        "SELECT p.volunteer_id, v.number, shown_text(i.text), i.received_at, p.place, p.municipality"
         " FROM plantings p LEFT JOIN volunteers v ON v.id = p.volunteer_id"
         " LEFT JOIN inbound i ON i.id = p.inbound_id"
         " WHERE p.review_no = ? AND p.status = 'pending_review'");

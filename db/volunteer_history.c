@@ -9,7 +9,7 @@ enum db_status volunteer_conversation(struct db *db, int64_t id, const char *num
                                       void *arg)
 {
     sqlite3_stmt *st = db_prep(db,
-        "SELECT * FROM (SELECT received_at t, 'in' dir, CAST(text AS TEXT), channel, id, outcome"
+        "SELECT * FROM (SELECT received_at t, 'in' dir, shown_text(text), channel, id, outcome"
         "   FROM inbound WHERE volunteer_id = ?"
         " UNION ALL SELECT created_at, 'out', text, state, id, kind FROM outbound WHERE recipient = ?)"
         " ORDER BY 1 DESC, 5 DESC LIMIT ?");

@@ -133,6 +133,8 @@ static const struct config_key keys[] = {
     INT("kannel", "alert_every", "1800", 1, 10000000, "seconds", "time between alerts per link"),
     INT("kannel", "threads", "4", 1, 64, "threads", "HTTP threads"),
     INT("kannel", "max_connections", "512", 1, 100000, "connections", "open connections at most"),
+    INT("kannel", "per_ip_connections", "256", 0, 100000, "connections",
+        "open connections from one address (0: no limit)"),
     INT("kannel", "timeout", "60", 1, 3600, "seconds", "an idle connection is closed after this"),
 
     OF(CONFIG_URL, "kannel*", "sendsms_url", NULL, "the smsbox sendsms interface of this link"),
@@ -179,10 +181,13 @@ static const struct config_key keys[] = {
     INT("web", "session_idle", "1800", 60, 604800, "seconds",
         "a session unused this long has to sign in again"),
     INT("web", "threads", "4", 1, 32, "threads", "request threads"),
-    INT("web", "max_connections", "128", 4, 10000, "connections", "open connections at most"),
+    INT("web", "max_connections", "512", 4, 10000, "connections",
+        "open connections at most (16 addresses at per_ip_connections)"),
     INT("web", "per_ip_connections", "32", 0, 10000, "connections",
         "open connections from one address (0: no limit)"),
     INT("web", "timeout", "30", 1, 3600, "seconds", "an idle connection is closed after this"),
+    INT("web", "request_deadline", "10", 1, 3600, "seconds",
+        "a request's headers and body must arrive within this (slow clients are closed)"),
 };
 
 const struct config_key *config_keys(size_t *n)

@@ -31,7 +31,8 @@ static void usage(FILE *f)
                "  --check  one line for monitoring: exit 1 when a modem has been down for\n"
                "           longer than [modem] down_after seconds (default 300) or the oldest\n"
                "           due outbound message has waited longer than [modem] stuck_after\n"
-               "           (default 900), or the database is readable by group or others\n"
+               "           (default 900), or the database (or its -wal or -shm file) is readable\n"
+               "           by group or others\n"
                "           (others only, when [talka] group is set); exit 0 otherwise.\n"
                "Exit status: 0 ok, 1 a problem (--check) or a database error, 2 usage or\n"
                "configuration error.\n");
@@ -108,15 +109,21 @@ static int check(const struct app *a, const struct modem_row *rows, int nrows,
         const struct modem_row *r = find(rows, nrows, names[i]);
         up += r && !strcmp(r->state, "up");
     }
-    /* personal data readable by others than talka (and its group, if one is set) */
+    /* personal data readable by others than talka (and its group, if one is set):
+     * the WAL and shm files hold recent rows as much as the database file does */
     struct stat st;
     const char *group = config_str(a->cfg, "talka", "group");
     mode_t too_open = group && *group ? (S_IROTH | S_IWOTH) : (S_IRWXG | S_IRWXO);
-    if (stat(a->db_path, &st) == 0 && (st.st_mode & too_open)) {
-        printf("WARNING: the database %s is readable by %s (mode %03o): run chmod %s %s\n",
-               a->db_path, group && *group ? "others" : "group or others",
-               (unsigned)(st.st_mode & 0777), group && *group ? "640" : "600", a->db_path);
-        return 1;
+    static const char *const tails[] = { "", "-wal", "-shm" };
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s%s", a->db_path, tails[i]);
+        if (stat(path, &st) == 0 && (st.st_mode & too_open)) {
+            printf("WARNING: the database%s %s is readable by %s (mode %03o): run chmod %s %s\n",
+                   i ? " file" : "", path, group && *group ? "others" : "group or others",
+                   (unsigned)(st.st_mode & 0777), group && *group ? "640" : "600", path);
+            return 1;
+        }
     }
     printf("OK: %d of %d modems up, %lld queued, %lld failed\n", up, nnames,
            (long long)q->queued, (long long)q->failed);

@@ -215,8 +215,13 @@ static int user_remove(struct db *db, const char *name, const char *who, time_t 
         fprintf(stderr, "talka web: '%s' is the last admin; add another admin first\n", name);
         return 1;
     }
-    if (web_account_remove(db, name) != DB_FOUND) {
-        fprintf(stderr, "talka web: database error\n");
+    bool last = false;
+    enum db_status st = web_account_remove(db, name, &last);
+    if (st != DB_FOUND) {   /* another command may have removed the other admin meanwhile */
+        fprintf(stderr, last ? "talka web: '%s' is the last admin; add another admin first\n"
+                             : st == DB_NONE ? "talka web: no account '%s'\n"
+                                             : "talka web: database error (%s not removed)\n",
+                name);
         return 1;
     }
     audit(db, now, who, "web_user_remove", name, NULL);

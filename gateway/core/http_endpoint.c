@@ -1,6 +1,7 @@
 /* http_endpoint.c: the one libmicrohttpd server setup of talka (see
  * http_endpoint.h): listen address, allow list at accept, per-address limit,
- * backlog, open-files limit, the shared secret, port 0 and the port file. */
+ * backlog, open-files limit, the shared secret, port 0 and the port file;
+ * request deadlines and shedding through gateway/core/http_guard.c. */
 #include "gateway/core/http_endpoint.h"
 
 #include "gateway/base/config_keys.h"
@@ -8,12 +9,16 @@
 #include "gateway/base/net_allow.h"
 #include "gateway/base/net_listen.h"
 #include "gateway/base/secret_key.h"
+#include "gateway/core/http_guard.h"
+
+#include "gateway/base/clock.h"
 
 #include <openssl/crypto.h>
 
 #include <arpa/inet.h>
 #include <assert.h>
 #include <errno.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +26,20 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+
+/* wrong keys: KEY_TRIES from one address within KEY_WINDOW_MS lock that address
+ * out for KEY_WINDOW_MS (429, even with the right key, so the lock is no oracle);
+ * the addresses seen last are kept, the oldest forgotten first */
+#define KEY_SLOTS 128
+#define KEY_TRIES 10
+#define KEY_WINDOW_MS 60000
+
+struct key_slot {
+    unsigned char addr[16];
+    bool used;
+    int fails;
+    long long since, locked_until, seen;
+};
 
 struct http_endpoint {
     struct http_endpoint_spec spec;
@@ -30,10 +49,13 @@ struct http_endpoint {
     socklen_t sslen;
     int fd;                       /* bound at open; the daemon's once it started */
     struct MHD_Daemon *daemon;
+    struct http_guard *guard;     /* request deadlines and shedding; NULL: none */
     char address[80];             /* as bound, with the kernel's port */
     char key[256];
     size_t keylen;
     unsigned long reserved;       /* what it added to `reserved` below */
+    pthread_mutex_t key_mu;       /* the slots below, shared by the server's threads */
+    struct key_slot slots[KEY_SLOTS];
 };
 
 /* descriptors the open endpoints may hold; open and close run on the main thread */
@@ -133,6 +155,28 @@ static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen
     return addr && net_allow_match(&E->allow, addr) ? MHD_YES : MHD_NO;
 }
 
+/* the endpoint's handler, after the guard has seen how far the request came */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    struct http_endpoint *E = cls;
+    if (E->guard)
+        http_guard_request(E->guard, conn, *con_cls == NULL, *upload_size);
+    return E->spec.handler(E->spec.cls, conn, url, method, version, upload_data, upload_size,
+                           con_cls);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct http_endpoint *E = cls;
+    if (E->guard)
+        http_guard_completed(E->guard, conn);
+    if (E->spec.completed)
+        E->spec.completed(E->spec.cls, conn, con_cls, toe);
+}
+
 /* [section] listen and allow (defaults from the key table): 2 when wrong */
 static int read_address(struct http_endpoint *E, const struct config *cfg, char *err,
                         size_t errlen)
@@ -161,6 +205,7 @@ int http_endpoint_open(const struct config *cfg, const struct http_endpoint_spec
     }
     E->spec = *spec;
     E->fd = -1;
+    pthread_mutex_init(&E->key_mu, NULL);
     snprintf(E->section, sizeof E->section, "%s", spec->section);
     E->spec.section = E->section;
     int code = read_address(E, cfg, err, errlen);
@@ -196,8 +241,15 @@ bool http_endpoint_start(struct http_endpoint *E, char *err, size_t errlen)
         flags |= MHD_USE_IPv6;
     if (tls)
         flags |= MHD_USE_TLS;
+    if (s->deadline && !(E->guard = http_guard_new(E->section, s->deadline, s->max_conn,
+                                                   s->max_conn / 16))) {
+        snprintf(err, errlen, "%s: cannot start its connection guard", E->section);
+        return false;
+    }
     struct MHD_OptionItem opts[] = {
         { MHD_OPTION_LISTEN_SOCKET, E->fd, NULL },
+        { E->guard ? MHD_OPTION_NOTIFY_CONNECTION : MHD_OPTION_CONNECTION_TIMEOUT,
+          E->guard ? (intptr_t)http_guard_notify : (intptr_t)s->timeout, E->guard },
         { MHD_OPTION_THREAD_POOL_SIZE, s->threads, NULL },
         { MHD_OPTION_CONNECTION_LIMIT, s->max_conn, NULL },
         { MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->per_ip, NULL },
@@ -207,8 +259,8 @@ bool http_endpoint_start(struct http_endpoint *E, char *err, size_t errlen)
         { MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)s->tls_key },
         { MHD_OPTION_END, 0, NULL },
     };
-    E->daemon = MHD_start_daemon(flags, 0, on_accept, E, s->handler, s->cls,
-                                 MHD_OPTION_NOTIFY_COMPLETED, s->completed, s->cls,
+    E->daemon = MHD_start_daemon(flags, 0, on_accept, E, on_request, E,
+                                 MHD_OPTION_NOTIFY_COMPLETED, on_completed, E,
                                  MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
     if (!E->daemon) {
         snprintf(err, errlen, "cannot start the HTTP server on %s%s: %s", E->address,
@@ -216,9 +268,12 @@ bool http_endpoint_start(struct http_endpoint *E, char *err, size_t errlen)
         return false;
     }
     E->fd = -1;   /* the daemon's now; MHD_stop_daemon closes it */
+    char deadline[48] = "";
+    if (s->deadline)
+        snprintf(deadline, sizeof deadline, ", %u s for a request to arrive", s->deadline);
     log_info("%s: listening on %s (%u threads, %u connections, %u per address, %u s idle "
-             "timeout)", E->section, E->address, s->threads, s->max_conn, s->per_ip,
-             s->timeout);
+             "timeout%s)", E->section, E->address, s->threads, s->max_conn, s->per_ip,
+             s->timeout, deadline);
     return write_port_file(E, err, errlen);
 }
 
@@ -227,14 +282,72 @@ const char *http_endpoint_address(const struct http_endpoint *E)
     return E->address;
 }
 
-bool http_endpoint_key_ok(const struct http_endpoint *E, struct MHD_Connection *conn)
+/* the caller's address as 16 bytes (IPv4 mapped into IPv6) */
+static void peer_bytes(struct MHD_Connection *conn, unsigned char out[16])
+{
+    memset(out, 0, 16);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+    if (sa && sa->sa_family == AF_INET6) {
+        memcpy(out, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+    } else if (sa && sa->sa_family == AF_INET) {
+        out[10] = out[11] = 0xff;
+        memcpy(out + 12, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+    }
+}
+
+/* with key_mu held: the address's slot, or the one seen longest ago made its */
+static struct key_slot *slot_of(struct http_endpoint *E, const unsigned char addr[16])
+{
+    struct key_slot *old = &E->slots[0];
+    for (int i = 0; i < KEY_SLOTS; i++) {
+        struct key_slot *s = &E->slots[i];
+        if (s->used && !memcmp(s->addr, addr, 16))
+            return s;
+        if (!s->used || (old->used && s->seen < old->seen))
+            old = s;
+    }
+    memset(old, 0, sizeof *old);
+    memcpy(old->addr, addr, 16);
+    old->used = true;
+    return old;
+}
+
+unsigned http_endpoint_key_check(struct http_endpoint *E, struct MHD_Connection *conn)
 {
     const char *given = NULL;
     size_t n = 0;
     if (MHD_lookup_connection_value_n(conn, MHD_GET_ARGUMENT_KIND, "key", 3, &given, &n) !=
-            MHD_YES || !given)
-        return false;
-    return E->keylen > 0 && n == E->keylen && CRYPTO_memcmp(given, E->key, n) == 0;
+            MHD_YES)
+        given = NULL;
+    /* the full decoded length, in constant time: "RIGHT%00junk" is not "RIGHT" */
+    bool right = given && E->keylen > 0 && n == E->keylen &&
+                 CRYPTO_memcmp(given, E->key, n) == 0;
+    unsigned char addr[16];
+    peer_bytes(conn, addr);
+    long long now = clock_mono_ms();
+    pthread_mutex_lock(&E->key_mu);
+    struct key_slot *s = slot_of(E, addr);
+    s->seen = now;
+    unsigned status = 0;
+    if (s->locked_until > now) {
+        status = MHD_HTTP_TOO_MANY_REQUESTS;
+    } else if (!right) {
+        if (now - s->since > KEY_WINDOW_MS) {
+            s->since = now;
+            s->fails = 0;
+        }
+        status = MHD_HTTP_FORBIDDEN;
+        if (++s->fails >= KEY_TRIES) {
+            s->locked_until = now + KEY_WINDOW_MS;
+            s->fails = 0;
+            log_warn("%s: %d wrong keys from one address within %d s: it is refused for %d s",
+                     E->section, KEY_TRIES, KEY_WINDOW_MS / 1000, KEY_WINDOW_MS / 1000);
+        }
+    }
+    pthread_mutex_unlock(&E->key_mu);
+    return status;
 }
 
 void http_endpoint_close(struct http_endpoint *E)
@@ -243,9 +356,11 @@ void http_endpoint_close(struct http_endpoint *E)
         return;
     if (E->daemon)
         MHD_stop_daemon(E->daemon);
+    http_guard_free(E->guard);   /* after the daemon: no connection is left */
     if (E->fd >= 0)
         close(E->fd);
     reserved -= E->reserved;
     OPENSSL_cleanse(E->key, sizeof E->key);
+    pthread_mutex_destroy(&E->key_mu);
     free(E);
 }

@@ -30,6 +30,9 @@ struct http_endpoint_spec {
     unsigned max_conn;          /* open connections at most */
     unsigned per_ip;            /* from one address at most; 0: no limit */
     unsigned timeout;           /* seconds before an idle connection is closed */
+    unsigned deadline;          /* seconds a request's headers and body may take to
+                                   arrive, and the oldest waiting connection shed when
+                                   nearly full (gateway/core/http_guard.h); 0: neither */
     unsigned backlog;           /* the kernel's queue of connections not yet accepted */
     size_t conn_memory;         /* bytes of memory per connection */
     const char *tls_cert;       /* PEM text, with tls_key (the caller's until close): HTTPS */
@@ -52,9 +55,11 @@ bool http_endpoint_start(struct http_endpoint *E, char *err, size_t errlen);
 /* The address bound, with the port the kernel gave: "127.0.0.1:41234", "[::1]:8733". */
 const char *http_endpoint_address(const struct http_endpoint *E);
 
-/* True when the request's `key` argument is the secret, compared by its decoded
- * length in constant time ("RIGHT%00junk" is not "RIGHT"); false without a secret. */
-bool http_endpoint_key_ok(const struct http_endpoint *E, struct MHD_Connection *conn);
+/* 0 when the request's `key` argument is the secret, compared by its decoded
+ * length in constant time ("RIGHT%00junk" is not "RIGHT"); 403 when it is not
+ * (always without a secret); 429 while its address is locked out: 10 wrong keys
+ * from one address within a minute refuse it (right key or not) for a minute. */
+unsigned http_endpoint_key_check(struct http_endpoint *E, struct MHD_Connection *conn);
 
 /* Stops the server (waiting for its threads), closes the socket, wipes the
  * secret and frees E. NULL is allowed. */

@@ -96,8 +96,15 @@ bool pipeline_store(struct pipeline *p, struct db *db, const struct inbound_msg 
     (void)p;
     char key[200], e164[40];
     const char *sender = in->sender ? in->sender : "";
-    if (in->transport_id && *in->transport_id) {
-        snprintf(key, sizeof key, "t:%s:%.150s", in->transport, in->transport_id);
+    if (in->transport_id && strlen(in->transport_id) > 150) {
+        /* never cut: two long ids that share their first 150 characters are two texts */
+        unsigned char h[32];
+        digest_sha256(in->transport_id, strlen(in->transport_id), "", 0, h);
+        char hx[65];
+        hex(h, 32, hx);
+        snprintf(key, sizeof key, "t:%.40s:sha256:%s", in->transport, hx);
+    } else if (in->transport_id && *in->transport_id) {
+        snprintf(key, sizeof key, "t:%s:%s", in->transport, in->transport_id);
     } else {
         /* same sender, text and timestamp = the same text */
         unsigned char h[32];

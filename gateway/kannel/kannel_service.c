@@ -44,9 +44,16 @@ struct kannel_server {
     struct thread_dbs dbs;        /* one connection per server thread */
 };
 
-/* a post-url request's body: the text (a long one is some 1 600 bytes) */
+/* the longest text taken, in the query (get-url) or the body (post-url) alike;
+ * a long SMS is some 1 600 bytes, 8 KiB in UTF-16 hex still fits */
+#define TEXT_MAX 8192
+/* the longest Kannel message id (its %I is a 36-character UUID): a longer one is
+ * refused, never cut, so two ids can never share a replay key */
+#define ID_MAX 200
+
+/* a post-url request's body: the text */
 struct post_body {
-    char text[8192];
+    char text[TEXT_MAX];
     size_t len;
     bool too_big;
 };
@@ -139,6 +146,8 @@ static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *co
                                              &rawlen) != MHD_YES) {
         raw = NULL;
     }
+    if (raw && rawlen > TEXT_MAX)
+        return reply(conn, MHD_HTTP_CONTENT_TOO_LARGE, "too large\n");
     if (!from || !*from || !raw) {
         log_warn("kannel: %s: a request without %s (post-url needs send-sender = true in "
                  "kannel.conf's sms-service, or from=%%p in the URL)", link,
@@ -157,6 +166,8 @@ static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *co
         if (!smsc)
             smsc = header(conn, "X-Kannel-SMSC");
     }
+    if (id && strlen(id) > ID_MAX)
+        return reply(conn, MHD_HTTP_BAD_REQUEST, "id is longer than 200 characters\n");
     const char *stamp = arg(conn, "time");
     size_t len = 0;
     char *text = decoded_text(link, raw, rawlen, coding, charset, &len);
@@ -166,9 +177,9 @@ static enum MHD_Result on_sms(struct kannel_server *S, struct MHD_Connection *co
     time_t at = stamp ? (time_t)strtoll(stamp, NULL, 10) : 0;
     if (at < now - 7 * 86400 || at > now + 300)
         at = now;
-    char tid[160] = "";
+    char tid[ID_MAX + 16] = "";
     if (id && *id)
-        snprintf(tid, sizeof tid, "kannel/%.100s", id);
+        snprintf(tid, sizeof tid, "kannel/%s", id);
     char *meta = NULL;
     json_t *j = json_pack("{s:s, s:s?}", "smsc", smsc ? smsc : "", "kannel_id", id);
     if (j) {
@@ -234,8 +245,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct post_body *pb = *con_cls;
     if (!pb) {
         /* [kannel] allow was applied as the connection was accepted (http_endpoint) */
-        if (!http_endpoint_key_ok(S->http, conn))
-            return reply(conn, MHD_HTTP_FORBIDDEN, "");
+        unsigned refused = http_endpoint_key_check(S->http, conn);
+        if (refused)
+            return reply(conn, refused, "");
         if (!link_known(S, arg(conn, "link")))
             return reply(conn, MHD_HTTP_BAD_REQUEST, "link is not a configured [kannelN]\n");
         if (!strcmp(method, MHD_HTTP_METHOD_POST) && !strcmp(url, "/kannel/sms")) {
@@ -303,12 +315,13 @@ static int open_endpoint(struct kannel_server *S, const struct config *cfg, char
     long threads = config_int(cfg, "kannel", "threads");
     long max_conn = config_int(cfg, "kannel", "max_connections");
     long timeout = config_int(cfg, "kannel", "timeout");
+    long per_ip = config_int(cfg, "kannel", "per_ip_connections");
     assert(threads <= MAX_THREADS && "the key table's [kannel] threads range");
     struct http_endpoint_spec spec = {
         .section = "kannel", .secret_key = "secret_file",
         .handler = on_request, .completed = on_completed, .cls = S,
         .threads = (unsigned)threads, .max_conn = (unsigned)max_conn,
-        .per_ip = 0,   /* every request comes from smsbox */
+        .per_ip = (unsigned)per_ip,   /* one allowed address cannot hold them all */
         .timeout = (unsigned)timeout, .backlog = 512,
         /* 32 KiB: Kannel's requests are a few hundred bytes, and libmicrohttpd
          * takes a larger pool from mmap for every connection, whose munmap

@@ -68,8 +68,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct conn_state *cs = *con_cls;
     if (!cs) {
         /* [ussd] allow was applied as the connection was accepted (http_endpoint) */
-        if (!http_endpoint_key_ok(S->http, conn))
-            return reply(conn, MHD_HTTP_FORBIDDEN, "", "text/plain");
+        unsigned refused = http_endpoint_key_check(S->http, conn);
+        if (refused)
+            return reply(conn, refused, "", "text/plain");
         if (strcmp(url, S->path))
             return reply(conn, MHD_HTTP_NOT_FOUND, "not found\n", "text/plain");
         if (strcmp(method, MHD_HTTP_METHOD_POST))

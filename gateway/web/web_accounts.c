@@ -10,6 +10,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,9 +115,9 @@ enum db_status web_account_passwd(struct db *db, const char *name, const char *p
     return accounts_set_hash(db, name, hash, (int64_t)now);
 }
 
-enum db_status web_account_remove(struct db *db, const char *name)
+enum db_status web_account_remove(struct db *db, const char *name, bool *last_admin)
 {
-    return accounts_remove(db, name);
+    return accounts_remove(db, name, last_admin);
 }
 
 static void from_row(const struct account_row *r, struct web_account *a)
@@ -165,20 +166,53 @@ int web_admin_count(struct db *db)
     return (int)n;
 }
 
-/* one more failure for the account (id > 0) and the address, in one transaction */
-static void count_failure(struct db *db, int64_t id, const char *address, time_t now)
+/* one more failure for the account (id > 0) or the unknown name, and for the
+ * address, in one transaction; false when it could not be counted */
+static bool count_failure(struct db *db, int64_t id, const char *name, const char *address,
+                          time_t now)
 {
     if (!db_begin(db))
-        return;
+        return false;
     bool ok = true;
     char key[24];
     snprintf(key, sizeof key, "%lld", (long long)id);
     if (id > 0)
         ok = !DB_FAILED(lockout_failed(db, LOCKOUT_WEB_ACCOUNT, key, now, NULL));
+    else if (web_account_name_ok(name))
+        ok = !DB_FAILED(lockout_failed(db, LOCKOUT_WEB_UNKNOWN, name, now, NULL));
     /* an address's count starts again after a quiet lock period */
     ok = ok && !DB_FAILED(lockout_failed(db, LOCKOUT_WEB_ADDRESS, address, now, NULL));
-    if (!ok || !db_commit(db))
+    if (!ok || !db_commit(db)) {
         db_rollback(db);
+        return false;
+    }
+    return true;
+}
+
+static char dummy_hash[256];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+/* a yescrypt hash of a random password, made like an account's: an unknown
+ * name is checked against it, so it costs exactly the time a real one does */
+static void make_dummy(void)
+{
+    char pw[33];
+    if (!web_random_password(pw, 32) || !hash_password(pw, dummy_hash, sizeof dummy_hash))
+        dummy_hash[0] = '\0';
+    OPENSSL_cleanse(pw, sizeof pw);
+}
+
+/* LOGIN_LOCKED when the account, or the unknown name, is locked; LOGIN_ERROR
+ * when that cannot be read; else LOGIN_OK */
+static enum web_login name_locked(struct db *db, const char *name, enum db_status found,
+                                  const struct web_account *a, time_t now)
+{
+    if (found == DB_FOUND)
+        return a->locked_until > now ? LOGIN_LOCKED : LOGIN_OK;
+    if (!web_account_name_ok(name))
+        return LOGIN_OK;
+    enum db_status st = lockout_locked(db, LOCKOUT_WEB_UNKNOWN, name, now);
+    return DB_FAILED(st) ? LOGIN_ERROR : st == DB_FOUND ? LOGIN_LOCKED : LOGIN_OK;
 }
 
 enum web_login web_login_check(struct db *db, const char *name, const char *password,
@@ -193,23 +227,18 @@ enum web_login web_login_check(struct db *db, const char *name, const char *pass
     st = web_account_get(db, name, &a);
     if (DB_FAILED(st))
         return LOGIN_ERROR;
-    if (st == DB_FOUND && a.locked_until > now)
-        return LOGIN_LOCKED;
+    enum web_login lock = name_locked(db, name, st, &a, now);
+    if (lock != LOGIN_OK)
+        return lock;
     char stored[256] = "";
     if (st == DB_FOUND && DB_FAILED(accounts_hash(db, a.id, stored, sizeof stored)))
         return LOGIN_ERROR;
-    /* an unknown name costs the same hashing as a known one */
-    bool good = false;
-    if (stored[0]) {
-        good = verify_password(password, stored);
-    } else {
-        char ignored[256];
-        hash_password(password, ignored, sizeof ignored);
-    }
-    if (!good) {
-        count_failure(db, st == DB_FOUND ? a.id : 0, address, now);
-        return LOGIN_BAD;
-    }
+    /* an unknown name costs the same hashing as a known one: the same kind of hash */
+    pthread_once(&dummy_once, make_dummy);
+    bool good = verify_password(password, stored[0] ? stored : dummy_hash) && stored[0];
+    if (!good)   /* a failure that cannot be counted refuses: never a free guess */
+        return count_failure(db, st == DB_FOUND ? a.id : 0, name, address, now) ? LOGIN_BAD
+                                                                                : LOGIN_ERROR;
     if (!login_succeeded(db, a.id, address, (int64_t)now))
         return LOGIN_ERROR;
     *out = a;

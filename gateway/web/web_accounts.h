@@ -39,8 +39,9 @@ enum db_status web_account_add(struct db *db, const char *name, enum web_role ro
                                const char *password, time_t now);
 enum db_status web_account_passwd(struct db *db, const char *name, const char *password,
                                   time_t now);
-/* Removing an account ends its sessions. */
-enum db_status web_account_remove(struct db *db, const char *name);
+/* Removing an account ends its sessions; the last admin stays (*last_admin set,
+ * DB_NONE), checked in the same write transaction as the delete. */
+enum db_status web_account_remove(struct db *db, const char *name, bool *last_admin);
 enum db_status web_account_get(struct db *db, const char *name, struct web_account *out);
 /* Up to max accounts by name; -1 on error. */
 int web_account_list(struct db *db, struct web_account *out, int max);

@@ -146,7 +146,10 @@ void web_account_remove_post(struct web_req *rq)
                                              "The last admin cannot be removed."));
         return;
     }
-    enum db_status st = web_account_remove(rq->db, name);
+    bool last = false;
+    enum db_status st = web_account_remove(rq->db, name, &last);
     done(rq, "web_user_remove", name, st == DB_FOUND,
-         st == DB_FOUND ? TR(rq, "Konts dzēsts.", "Account removed.") : TR(rq, "Datubāzes kļūda.", "Database error."));
+         st == DB_FOUND ? TR(rq, "Konts dzēsts.", "Account removed.")
+         : last ? TR(rq, "Pēdējo administratoru nevar dzēst.", "The last admin cannot be removed.")
+                : TR(rq, "Datubāzes kļūda.", "Database error."));
 }

@@ -1,7 +1,12 @@
 /* web_listen.c: reading the [web] section (see web_listen.h). */
 #include "gateway/web/web_listen.h"
 
+#include "gateway/base/log.h"
+#include "gateway/base/net_listen.h"
+
 #include <microhttpd.h>
+
+#include <netinet/in.h>
 
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -26,6 +31,26 @@ static char *read_file(const char *path, char *err, size_t errlen, const char *k
     return s;
 }
 
+/* plain HTTP beyond this box: passwords and session cookies cross the network in
+ * clear, so say so at start, naming the address and the two ways to fix it */
+static void warn_plain_http(const struct config *cfg)
+{
+    const char *spec = config_str(cfg, "web", "listen");
+    struct sockaddr_storage ss;
+    socklen_t len;
+    char err[256];
+    if (!spec || !*spec || !net_listen_parse("[web] listen", spec, &ss, &len, err, sizeof err))
+        return;
+    bool loopback = ss.ss_family == AF_INET
+        ? (ntohl(((const struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127
+        : IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)&ss)->sin6_addr);
+    if (!loopback)
+        log_warn("web: [web] listen = %s serves the dashboard over plain HTTP beyond this "
+                 "box (passwords and session cookies travel in clear): set [web] cert_file "
+                 "and key_file, or listen on 127.0.0.1 behind a TLS proxy (trusted_proxy)",
+                 spec);
+}
+
 bool web_listen_config(const struct config *cfg, struct web_listen *L, char **cert, char **key,
                        char *err, size_t errlen)
 {
@@ -36,6 +61,7 @@ bool web_listen_config(const struct config *cfg, struct web_listen *L, char **ce
     L->max_conn = config_int(cfg, "web", "max_connections");
     L->per_ip = config_int(cfg, "web", "per_ip_connections");
     L->timeout = config_int(cfg, "web", "timeout");
+    L->deadline = config_int(cfg, "web", "request_deadline");
     L->idle_s = config_int(cfg, "web", "session_idle");
     const char *proxy = config_str(cfg, "web", "trusted_proxy");
     unsigned char tmp[16];
@@ -52,8 +78,10 @@ bool web_listen_config(const struct config *cfg, struct web_listen *L, char **ce
                  has_c ? "cert_file" : "key_file", has_c ? "key_file" : "cert_file");
         return false;
     }
-    if (!has_c)
+    if (!has_c) {
+        warn_plain_http(cfg);
         return true;
+    }
     if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
         snprintf(err, errlen, "[web] cert_file: this libmicrohttpd has no TLS support");
         return false;

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 struct web_listen {
-    long threads, max_conn, per_ip, timeout;
+    long threads, max_conn, per_ip, timeout, deadline;
     long idle_s;
     char trusted_proxy[64];
 };

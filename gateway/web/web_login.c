@@ -15,6 +15,8 @@
 #include <string.h>
 
 #define PRE_COOKIE "talka_login"
+/* how long a sign-in waits for the database's write lock */
+#define LOGIN_WAIT_MS 700
 
 static void form(struct web_req *rq, const char *error)
 {
@@ -35,7 +37,7 @@ static void form(struct web_req *rq, const char *error)
     buf_printf(b, "<form method=\"post\" action=\"/login\" class=\"login\">"
                   "<input type=\"hidden\" name=\"token\" value=\"%s\">"
                   "<input type=\"hidden\" name=\"next\" value=\"", token);
-    buf_esc(b, next && next[0] == '/' ? next : "/overview");
+    buf_esc(b, web_local_path(next) ? next : "/overview");
     buf_printf(b, "\"><label for=\"username\">%s</label>"
                   "<input id=\"username\" name=\"username\" type=\"text\" autocomplete=\"username\""
                   " autocapitalize=\"none\" spellcheck=\"false\" required autofocus>"
@@ -75,7 +77,13 @@ void web_login_post(struct web_req *rq)
         return;
     }
     struct web_account a;
+    /* its own short lock wait: a busy database answers within a second, and a
+     * failure that cannot be counted refuses the sign-in (never a free guess) */
+    db_set_write_wait(rq->db, LOGIN_WAIT_MS);
     enum web_login r = web_login_check(rq->db, name, pw, rq->addr, rq->now, &a);
+    char sid[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX];
+    bool opened = r == LOGIN_OK && web_session_open(rq->db, a.id, rq->addr, rq->now, sid, csrf);
+    db_set_write_wait(rq->db, 0);
     if (r == LOGIN_LOCKED || r == LOGIN_BAD) {
         log_info("web: login refused for %s from %s (%s)",
                  web_account_name_ok(name) ? name : "(bad name)", rq->addr,
@@ -94,9 +102,20 @@ void web_login_post(struct web_req *rq)
                      : TR(rq, "Nepareizs lietotājvārds vai parole.", "Wrong user name or password."));
         return;
     }
-    char sid[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX];
-    if (r != LOGIN_OK || !web_session_open(rq->db, a.id, rq->addr, rq->now, sid, csrf)) {
-        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "database error");
+    if (!opened) {
+        bool busy = db_busy(rq->db);
+        log_warn("web: sign-in for %s from %s refused: the database could not record it (%s)",
+                 web_account_name_ok(name) ? name : "(bad name)", rq->addr,
+                 busy ? "busy" : "an error");
+        rq->status = busy ? MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_INTERNAL_SERVER_ERROR;
+        form(rq, busy ? TR(rq, "Pieteikšanās šobrīd nav iespējama: datubāze ir aizņemta. "
+                               "Mēģiniet vēlreiz pēc minūtes.",
+                           "Signing in is not possible right now: the database is busy. "
+                           "Try again in a minute.")
+                      : TR(rq, "Pieteikšanās šobrīd nav iespējama: datubāzē ir kļūda. "
+                               "Ziņojiet administratoram.",
+                           "Signing in is not possible right now: the database has an error. "
+                           "Tell the administrator."));
         return;
     }
     char actor[64];
@@ -106,7 +125,7 @@ void web_login_post(struct web_req *rq)
     web_cookie(rq, "talka_session", sid, -1);
     web_cookie(rq, PRE_COOKIE, "", 0);
     const char *next = web_field(rq, "next");
-    web_redirect(rq, next && next[0] == '/' ? next : "/overview");
+    web_redirect(rq, web_local_path(next) ? next : "/overview");
 }
 
 void web_logout(struct web_req *rq)
@@ -130,8 +149,7 @@ void web_lang(struct web_req *rq)
         snprintf(rq->cookies[rq->ncookies++], sizeof rq->cookies[0],
                  "talka_lang=%s; Path=/; Max-Age=31536000; SameSite=Strict%s", en ? "en" : "lv",
                  rq->secure ? "; Secure" : "");
-    /* a local path only: "//host" would leave the site */
-    web_redirect(rq, back && back[0] == '/' && back[1] != '/' && back[1] != '\\' ? back : "/overview");
+    web_redirect(rq, web_local_path(back) ? back : "/overview");
     if (rq->post)
         rq->status = MHD_HTTP_TEMPORARY_REDIRECT;
 }

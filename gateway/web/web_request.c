@@ -32,12 +32,24 @@ long long web_num(const struct web_req *rq, const char *name)
     return *end || v <= 0 ? 0 : v;
 }
 
+bool web_local_path(const char *path)
+{
+    if (!path || path[0] != '/' || path[1] == '/')
+        return false;
+    /* browsers drop tabs and newlines and read "\\" as "/": "/\t/host" and
+     * "/\\host" would leave the site; no control character, no backslash at all */
+    for (const unsigned char *s = (const unsigned char *)path; *s; s++)
+        if (*s < 0x20 || *s == 0x7f || *s == '\\')
+            return false;
+    return true;
+}
+
 void web_redirect(struct web_req *rq, const char *path)
 {
     rq->status = MHD_HTTP_SEE_OTHER;
     /* only local paths: never an open redirect */
-    if (path[0] != '/' || path[1] == '/' || path[1] == '\\')
-        path = "/";
+    if (!web_local_path(path))
+        path = "/overview";
     snprintf(rq->location, sizeof rq->location, "%s", path);
     rq->type = "text/plain; charset=utf-8";
     rq->out.len = 0;

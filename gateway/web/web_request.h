@@ -74,7 +74,10 @@ const char *web_field(const struct web_req *rq, const char *name);
 /* A field or argument as a positive integer; 0 when absent or not a number. */
 long long web_num(const struct web_req *rq, const char *name);
 
-/* 303 See Other to a local path. */
+/* True for a path on this site, as given after URL decoding: one leading '/'
+ * (not "//"), no backslash, no control character (a tab or newline). */
+bool web_local_path(const char *path);
+/* 303 See Other to a local path (anything else goes to the overview). */
 void web_redirect(struct web_req *rq, const char *path);
 /* A short page (or text for /api) with status and message. */
 void web_fail(struct web_req *rq, unsigned status, const char *msg);

@@ -219,7 +219,7 @@ static int open_endpoint(struct web_server *S, const struct config *cfg,
         .section = "web", .handler = on_request, .completed = on_completed, .cls = S,
         .threads = (unsigned)L->threads, .max_conn = (unsigned)L->max_conn,
         .per_ip = (unsigned)L->per_ip, .timeout = (unsigned)L->timeout,
-        .backlog = SOMAXCONN, .conn_memory = 128 * 1024,
+        .deadline = (unsigned)L->deadline, .backlog = SOMAXCONN, .conn_memory = 128 * 1024,
         .tls_cert = S->cert, .tls_key = S->keypem,
     };
     return http_endpoint_open(cfg, &spec, &S->http, err, errlen);

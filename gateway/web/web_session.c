@@ -86,5 +86,9 @@ void web_session_close(struct db *db, const char *cookie)
 
 void web_session_purge(struct db *db, time_t now, long idle_s)
 {
+    /* housekeeping on a request's thread: a busy database skips it (the next
+     * minute tries again) instead of holding the answer for the lock timeout */
+    db_set_write_wait(db, 100);
     sessions_purge(db, (int64_t)(now - idle_s));
+    db_set_write_wait(db, 0);
 }

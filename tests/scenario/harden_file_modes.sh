@@ -2,11 +2,12 @@
 # harden_file_modes.sh (issue 11, item 6): the database, its WAL and shm files
 # and `talka backup` output hold numbers, names and raw texts: created 0600 in
 # a 0700 directory, or 0640/0750 for [talka] group when the config names one;
-# `talka status --check` warns about a database others can read.
+# `talka status --check` warns about a database others can read, and about its
+# -wal and -shm files too (they hold the latest rows; issue 25, item 10).
 . tests/lib.sh
 scratch
 . tests/lib/modem.sh
-plan 13
+plan 16
 mode() { stat -c %a "$1"; }
 sed -i 's|^database = .*|database = ../data/talka.db|' "$CONF"
 db=$T/data/talka.db
@@ -22,6 +23,14 @@ expect_eq modes_wal_0600 "$(mode "$db-wal")" 600
 expect_eq modes_shm_0600 "$(mode "$db-shm")" 600
 "$TALKA" backup "$T/backup.db" > /dev/null 2>&1
 expect_eq modes_backup_0600 "$(mode "$T/backup.db")" 600
+chmod 644 "$db-wal"
+"$TALKA" status --check > "$T/check" 2>&1; rc=$?
+expect_match modes_check_warns_readable_wal "$(cat "$T/check")" "WARNING: the database file .*talka.db-wal is readable"
+chmod 600 "$db-wal"; chmod 640 "$db-shm"
+"$TALKA" status --check > "$T/check" 2>&1; rc2=$?
+expect_match modes_check_warns_readable_shm "$(cat "$T/check")" "WARNING: the database file .*talka.db-shm is readable"
+expect_eq modes_check_wal_shm_exit_1 "$rc $rc2" "1 1"
+chmod 600 "$db-shm"
 kill -TERM $DPID; wait $DPID
 q2() { sqlite3 "$db" "$1"; }
 "$TALKA" status --check > "$T/check" 2>&1

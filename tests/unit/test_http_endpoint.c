@@ -1,7 +1,7 @@
 /* test_http_endpoint.c: listen addresses (ports 0-65535, nothing wrapped), and the
  * endpoint module on real sockets: port 0, a busy port refused at open naming it,
  * a wrong allow list or a short secret refused with the right code, the port file,
- * and the key compared by its decoded length. */
+ * the key compared by its decoded length, and wrong keys limited per address. */
 #include "gateway/base/net_listen.h"
 #include "gateway/core/http_endpoint.h"
 #include "tests/test.h"
@@ -70,9 +70,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                                   const char *upload_data, size_t *upload_size, void **con_cls)
 {
     (void)url, (void)method, (void)version, (void)upload_data, (void)upload_size, (void)con_cls;
-    key_seen = http_endpoint_key_ok(*(struct http_endpoint **)cls, conn);
+    unsigned refused = http_endpoint_key_check(*(struct http_endpoint **)cls, conn);
+    key_seen = refused == 0;
     struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
-    enum MHD_Result rc = MHD_queue_response(conn, key_seen ? 200 : 403, r);
+    enum MHD_Result rc = MHD_queue_response(conn, refused ? refused : 200, r);
     MHD_destroy_response(r);
     return rc;
 }
@@ -129,6 +130,14 @@ TEST(http_endpoint_port_zero_busy_port_and_key)
     CHECK_INT(get(addr, "key=0123456789abcdef-key%00junk"), 403);
     CHECK_INT(get(addr, "key=0123456789abcdef-ke"), 403);
     CHECK_INT(get(addr, "nokey=1"), 403);
+    /* the 10th wrong key from one address within a minute locks it out: then
+     * even the right key is refused (429), so the lock tells nothing */
+    for (int i = 0; i < 6; i++)   /* with the three above: 9 */
+        CHECK_INT(get(addr, "key=wrong"), 403);
+    CHECK_INT(get(addr, "key=0123456789abcdef-key"), 200);
+    CHECK_INT(get(addr, "key=wrong"), 403);   /* the 10th */
+    CHECK_INT(get(addr, "key=0123456789abcdef-key"), 429);
+    CHECK_INT(get(addr, "key=wrong"), 429);
     http_endpoint_close(E);
     E = NULL;
     config_free(cfg);

@@ -80,6 +80,35 @@ TEST(web_login_locks_after_ten_failures)
     db_close(db);
 }
 
+/* names that are no account lock like accounts (issue 25, item 9); their rows
+ * are capped at 1000 (the oldest go first) and forgotten a day after the last try */
+TEST(web_login_unknown_names_lock_like_accounts_capped_and_expiring)
+{
+    struct db *db = open_db("web_unknown.db");
+    CHECK(db != NULL);
+    if (!db)
+        return;
+    struct web_account a;
+    for (int i = 0; i < lockout_limit(LOCKOUT_WEB_UNKNOWN); i++)
+        CHECK_INT(web_login_check(db, "ghost", "wrong", i < 5 ? "10.0.1.1" : "10.0.1.2", 1000, &a),
+                  LOGIN_BAD);
+    CHECK_INT(web_login_check(db, "ghost", "wrong", "10.0.1.3", 1001, &a), LOGIN_LOCKED);
+    CHECK(db_begin(db));
+    char name[32];
+    for (int i = 0; i < 1005; i++) {
+        snprintf(name, sizeof name, "n%d", i);
+        CHECK(!DB_FAILED(lockout_failed(db, LOCKOUT_WEB_UNKNOWN, name, 2000 + i, NULL)));
+    }
+    CHECK(db_commit(db));
+    CHECK(test_int(db, -1, "SELECT count(*) FROM web_login_unknown", "") <= 1001);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM web_login_unknown WHERE name = 'n1004'", ""), 1);
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM web_login_unknown WHERE name = 'n0'", ""), 0);
+    /* a day after the last try, one more failure of any name forgets the old rows */
+    CHECK(!DB_FAILED(lockout_failed(db, LOCKOUT_WEB_UNKNOWN, "late", 2000 + 1005 + 86401, NULL)));
+    CHECK_INT(test_int(db, -1, "SELECT count(*) FROM web_login_unknown", ""), 1);
+    db_close(db);
+}
+
 TEST(web_sessions_expire_when_idle)
 {
     struct db *db = open_db("web_session.db");
@@ -105,7 +134,13 @@ TEST(web_sessions_expire_when_idle)
     CHECK_INT(test_int(db, -1, "SELECT count(*) FROM web_sessions WHERE id_hash = ?", "t", cookie), 0);
     /* removing the account ends its sessions */
     CHECK(web_session_open(db, a.id, "10.0.0.1", 3000, cookie, csrf));
-    CHECK_INT(web_account_remove(db, "anna"), DB_FOUND);
+    bool last = false;   /* the last admin stays, checked where it is deleted */
+    CHECK_INT(web_account_remove(db, "anna", &last), DB_NONE);
+    CHECK(last);
+    CHECK_INT(web_session_find(db, cookie, 3001, 600, &u), DB_FOUND);
+    CHECK_INT(web_account_add(db, "bert", ROLE_ADMIN, "other password", 3000), DB_FOUND);
+    CHECK_INT(web_account_remove(db, "anna", &last), DB_FOUND);
+    CHECK(!last);
     CHECK_INT(web_session_find(db, cookie, 3001, 600, &u), DB_NONE);
     db_close(db);
 }
