@@ -16,7 +16,9 @@ static void usage(FILE *f)
     fprintf(f, "usage: talka [-c FILE] backup FILE\n\n"
                "Copies the database to FILE while talka keeps running (SQLite online\n"
                "backup). FILE must not exist. Restore by stopping talka and putting FILE\n"
-               "in place of the database.\n"
+               "in place of the database. The database is copied as it is: never\n"
+               "created and never migrated, so a backup taken by a newer talka before\n"
+               "an upgrade holds the old schema (`talka migrate` upgrades it).\n"
                "Exit status: 0 copied, 1 failed, 2 usage or configuration error.\n");
 }
 
@@ -35,7 +37,7 @@ int cmd_backup(int argc, char **argv)
         return 2;
     }
     struct app a;
-    int rc = app_open(&a, APP_DB);
+    int rc = app_open(&a, APP_DB_AS_IS);
     if (rc)
         return rc;
     char err[512];
