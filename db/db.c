@@ -241,7 +241,9 @@ struct db *db_open_as_is(const char *path, int *pending, char *err, size_t errle
         db_close(db);
         return NULL;
     }
-    *pending = max - (int)cur;
+    *pending = 0;
+    for (const struct migration *m = migrations; m->sql; m++)
+        *pending += m->version > cur;
     return db;
 }
 
