@@ -183,6 +183,13 @@ static const struct config_key keys[] = {
     INT("web", "per_ip_connections", "32", 0, 10000, "connections",
         "open connections from one address (0: no limit)"),
     INT("web", "timeout", "30", 1, 3600, "seconds", "an idle connection is closed after this"),
+
+    OF(CONFIG_LISTEN, "metrics", "listen", NULL,
+       "host:port of the Prometheus /metrics listener, apart from the dashboard; off while unset"),
+    OF(CONFIG_ALLOW, "metrics", "allow", "127.0.0.1, ::1",
+       "addresses or CIDR ranges of the Prometheus servers that may scrape"),
+    OF(CONFIG_PATH, "metrics", "token_file", NULL,
+       "a bearer token scrapers must send (Authorization: Bearer ...), chmod 600; none: no token"),
 };
 
 const struct config_key *config_keys(size_t *n)
