@@ -26,13 +26,14 @@ DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
             libmicrohttpd-dev libjansson-dev libssl-dev libcrypt-dev libinih-dev pkg-config \
             pcre2-utils clang python3 sqlite3 curl gammu
 # what only the tests need (`make test-deps`): a real browser for the dashboard
-# scenarios, Kannel and kannel-extras' fakesmsc for the Kannel ones
+# scenarios, Kannel and kannel-extras' fakesmsc for the Kannel ones, Prometheus's
+# parser for the metrics one
 # what plain `make` checks is installed (debian/rules empties it: dpkg-buildpackage
 # has checked debian/control's Build-Depends already)
 CHECK_DEBS ?= $(DEBS)
 # what `make deb` needs besides DEBS (`make deps` installs them too)
 DEB_DEBS := debhelper dpkg-dev fakeroot pandoc lintian
-TEST_DEBS := chromium chromium-driver python3-selenium kannel kannel-extras
+TEST_DEBS := chromium chromium-driver python3-selenium kannel kannel-extras python3-prometheus-client
 
 # build/deps.mk checks the Debian packages (never installing them: that is `make
 # deps`) and records pkg-config's flags; make re-reads itself once it is written.
