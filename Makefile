@@ -68,7 +68,7 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: deb test-deb FORCE all test test-deps test-deps-check bench fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
+.PHONY: deb test-deb FORCE all test test-deps test-deps-check bench soak fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
 all: build/talka
 
 # the Debian packages to build and run talka (as root: installs them)
@@ -169,6 +169,10 @@ build/bench/anchor-service: bench/anchor_service.c bench/bench_http.c bench/benc
 
 bench: build/talka build/bench/echo-service build/bench/anchor-service
 	@sh bench/run.sh
+
+# a compressed day (bench/soak.sh, docs/soak.md): not part of `make test` or `make bench`
+soak: build/talka
+	@sh bench/soak.sh
 
 fuzz: build/fuzz/fuzz-parse
 	@mkdir -p build/fuzz/corpus
