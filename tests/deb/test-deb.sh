@@ -2,7 +2,8 @@
 # test-deb.sh: what `make test-deb` runs, as root on a Debian 12 machine (it
 # installs, upgrades, removes and purges the talka package here: never part of
 # `make test`). It builds the package twice (this tree as it is, and a copy one
-# version later with a real schema change, migration 019), runs lintian, installs
+# version later with a real schema change, a probe migration numbered after
+# the last real one), runs lintian, installs
 # the first, checks the user, modes, conffiles, man pages and units (systemd-analyze
 # verify, and security --offline=true with its score), `talka config check`, runs
 # the daemon, puts a text in through `talka sms` as the talka user, makes the
@@ -44,7 +45,7 @@ rm -rf "$W"; mkdir -p "$W"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y talka > /dev/null 2>&1 || true
 rm -rf "$DATA" "$BK"
 
-# --- two versions of the package: this tree, and one later with migration 019
+# --- two versions of the package: this tree, and one later with a schema change
 sh mk/deb.sh "$W/v1" > "$W/v1.log" 2>&1 || { cat "$W/v1.log"; bail "make deb failed"; }
 V1=$(head -n1 debian/changelog | cut -d' ' -f2 | tr -d '()')
 DEB1=$(tail -n1 "$W/v1.log")
@@ -55,8 +56,13 @@ src2=$W/src2
 mkdir -p "$src2"
 git ls-files -z --cached --others --exclude-standard | grep -zv '^build/' | xargs -0 cp --parents -t "$src2"
 ( cd "$src2" && git init -q && git add -A ) > /dev/null   # mk/deb.sh lists files with git
-cat > "$src2/db/migrations/019_deb_upgrade_probe.sql" <<'SQL'
--- 019_deb_upgrade_probe.sql: a schema change made only by make test-deb's second
+# the probe migration comes after every real one (019 was given to this test; with
+# 020_metrics in the tree it takes the next free number instead)
+NEXT=$(ls db/migrations | sed -n 's/^\([0-9][0-9]*\)_.*/\1/p' | sort -n | tail -n1 | sed 's/^0*//')
+NEXT=$((NEXT + 1))
+PROBE=$(printf '%03d_deb_upgrade_probe.sql' "$NEXT")
+cat > "$src2/db/migrations/$PROBE" <<'SQL'
+-- NNN_deb_upgrade_probe.sql: a schema change made only by make test-deb's second
 -- package version, so that its upgrade has a migration to run.
 CREATE TABLE deb_upgrade_probe (id INTEGER PRIMARY KEY, note TEXT NOT NULL);
 INSERT INTO deb_upgrade_probe (note) VALUES ('migrated by the upgrade');
@@ -146,7 +152,7 @@ expect_eq "data: the text is in the database" "$(q $DB "SELECT count(*) FROM inb
 schema1=$(q $DB "PRAGMA user_version")
 
 # --- an upgrade whose migration fails: the old database stays, talka stays stopped
-q $DB "CREATE TABLE deb_upgrade_probe (x)"     # 019 will meet it and fail
+q $DB "CREATE TABLE deb_upgrade_probe (x)"     # the probe migration will meet it and fail
 apt_install "$DEB2" > "$W/upgrade-fail.log" 2>&1
 expect_eq "upgrade: a failed migration fails the install" "$?" 100
 expect_match "upgrade: a failed migration is said clearly" "$(cat "$W/upgrade-fail.log")" \
@@ -165,7 +171,7 @@ pre=$(ls $BK/talka-pre-upgrade-"$V1"-*.db 2>/dev/null | tail -n1)
 expect_eq "upgrade: the backup holds the old schema" "$(q "$pre" "PRAGMA user_version" 2>&1)" "$schema1"
 expect_eq "upgrade: the backup is 0600 talka" "$(mode_of "$pre")" "600 talka:talka"
 expect_eq "upgrade: talka --version is the new one" "$(talka --version)" "talka $V2"
-expect_eq "upgrade: the database migrated to 019" "$(q $DB "PRAGMA user_version")" 19
+expect_eq "upgrade: the database migrated to $NEXT ($PROBE)" "$(q $DB "PRAGMA user_version")" "$NEXT"
 expect_eq "upgrade: the new table is there" "$(q $DB "SELECT note FROM deb_upgrade_probe")" "migrated by the upgrade"
 expect_eq "upgrade: the text is still there" "$(q $DB "SELECT count(*) FROM inbound WHERE sender = '+37126000001'")" 1
 expect_match "upgrade: the edited talka.ini is kept" "$(cat $CONF)" "device = /var/lib/talka/phone"
