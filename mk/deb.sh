@@ -13,9 +13,14 @@ out=$(cd "$out" && pwd)
 src=$out/src/talka
 rm -rf "$out/src"
 mkdir -p "$src"
-# the files of the tree (tracked, and new ones not ignored), not build/
-git ls-files -z --cached --others --exclude-standard |
-    grep -zv '^build/' | xargs -0 cp --parents -t "$src"
+# the files of the tree (tracked, and new ones not ignored), not build/; outside
+# a git checkout (a source tarball) everything but build/ and var/
+if git rev-parse --is-inside-work-tree > /dev/null 2>&1; then
+    git ls-files -z --cached --others --exclude-standard |
+        grep -zv '^build/' | xargs -0 cp --parents -t "$src"
+else
+    tar -cf - --exclude=./build --exclude=./var . | tar -xf - -C "$src"
+fi
 version=$(head -n1 debian/changelog | cut -d' ' -f2 | tr -d '()')
 arch=$(dpkg --print-architecture)
 ( cd "$src" && dpkg-buildpackage -us -uc -b ) > "$out/build.log" 2>&1 || {
