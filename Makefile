@@ -11,6 +11,8 @@
 #   make run        the daemon on the simulated modem, in the foreground
 #   make run-at     the daemon on libgammu's at driver and the AT modem emulator
 #   make run-kannel the daemon behind the real Kannel, fakesmsc as the operator
+#   make deb        the Debian package build/deb/talka_VERSION_ARCH.deb (debian/)
+#   make test-deb   build, lint, install, upgrade, remove and purge it (as root)
 #   make install    PREFIX=/usr/local, config in /etc/talka, data in /var/lib/talka
 #   make check-layout  dependencies point down (docs/architecture.md)
 
@@ -24,8 +26,14 @@ DEBS     := libgammu-dev libsqlite3-dev libcurl4-openssl-dev libpcre2-dev \
             libmicrohttpd-dev libjansson-dev libssl-dev libcrypt-dev libinih-dev pkg-config \
             pcre2-utils clang python3 sqlite3 curl gammu
 # what only the tests need (`make test-deps`): a real browser for the dashboard
-# scenarios, Kannel and kannel-extras' fakesmsc for the Kannel ones
-TEST_DEBS := chromium chromium-driver python3-selenium kannel kannel-extras
+# scenarios, Kannel and kannel-extras' fakesmsc for the Kannel ones, Prometheus's
+# parser for the metrics one
+# what plain `make` checks is installed (debian/rules empties it: dpkg-buildpackage
+# has checked debian/control's Build-Depends already)
+CHECK_DEBS ?= $(DEBS)
+# what `make deb` needs besides DEBS (`make deps` installs them too)
+DEB_DEBS := debhelper dpkg-dev fakeroot pandoc lintian
+TEST_DEBS := chromium chromium-driver python3-selenium kannel kannel-extras python3-prometheus-client
 
 # build/deps.mk checks the Debian packages (never installing them: that is `make
 # deps`) and records pkg-config's flags; make re-reads itself once it is written.
@@ -36,11 +44,12 @@ include build/deps.mk
 endif
 build/deps.mk: mk/deps.sh Makefile
 	@mkdir -p build
-	@sh mk/deps.sh check "$(PKGS)" $(DEBS) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+	@sh mk/deps.sh check "$(PKGS)" $(CHECK_DEBS) > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow
 DEFS     := -D_GNU_SOURCE -Ibuild/gen -I.
-CFLAGS_REL  := -O2 -g $(WARN) $(DEFS) $(PKG_CFLAGS)
+# EXTRA_CFLAGS, EXTRA_LDFLAGS: debian/rules passes dpkg-buildflags' hardening flags
+CFLAGS_REL  := -O2 -g $(WARN) $(DEFS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 CFLAGS_ASAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined $(WARN) $(DEFS) $(PKG_CFLAGS)
 LIBS     := $(PKG_LIBS) -lpthread -lm
@@ -48,6 +57,9 @@ LIBS     := $(PKG_LIBS) -lpthread -lm
 LIB_SRC  := $(sort $(wildcard parsers/*.c db/*.c gateway/*/*.c))
 LIB_SRC  := $(filter-out gateway/cli/main.c,$(LIB_SRC))
 GEN_SRC  := build/gen/migrations.c build/gen/web_assets.c
+# the version: debian/changelog's first line is the one place it is written
+# (`make deb` packages it, `talka --version` prints it through build/gen/version.h)
+TALKA_VERSION := $(shell head -n1 debian/changelog | cut -d' ' -f2 | tr -d '()')
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 MIGRATIONS := $(sort $(wildcard db/migrations/*.sql))
 WEB_ASSETS := $(sort $(wildcard gateway/web/assets/*))
@@ -56,16 +68,24 @@ REL_OBJ  := $(patsubst %.c,build/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 ASAN_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 TEST_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(TEST_SRC))
 
-.PHONY: all test test-deps test-deps-check bench soak fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
+.PHONY: deb test-deb FORCE all test test-deps test-deps-check bench soak fuzz run run-at run-kannel install clean deps asan check-layout print-fuzz-cflags print-debs
 all: build/talka
 
 # the Debian packages to build and run talka (as root: installs them)
 deps:
-	@sh mk/deps.sh install $(DEBS)
+	@sh mk/deps.sh install $(DEBS) $(DEB_DEBS)
 
 build/gen/migrations.c: $(MIGRATIONS) mk/embed-sql.sh
 	@mkdir -p $(@D)
 	sh mk/embed-sql.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+# rewritten only when the version changes (main.c alone depends on it)
+build/gen/version.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define TALKA_VERSION "$(TALKA_VERSION)"' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+build/obj/gateway/cli/main.o build/asan/obj/gateway/cli/main.o: build/gen/version.h
+FORCE:
 
 build/gen/web_assets.c: $(WEB_ASSETS) mk/embed-files.sh
 	@mkdir -p $(@D)
@@ -86,7 +106,7 @@ build/asan/obj/%.o: %.c
 
 build/talka: build/obj/gateway/cli/main.o $(REL_OBJ)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
+	$(Q)$(CC) $(CFLAGS_REL) $(EXTRA_LDFLAGS) -o $@ $^ $(LIBS)
 
 build/asan/talka: build/asan/obj/gateway/cli/main.o $(ASAN_OBJ)
 	@$(if $(Q),echo "  LD      $@")
@@ -171,6 +191,16 @@ run-kannel: build/talka
 
 install: build/talka
 	sh mk/install.sh "$(DESTDIR)" "$(PREFIX)"
+
+# the Debian package ../talka_VERSION_ARCH.deb is copied to build/deb/ (debian/,
+# dpkg-buildpackage; `make deps` installs what it needs: mk/deb-deps)
+deb:
+	@sh mk/deb.sh
+
+# builds the package (twice: an upgrade), lints it, installs, upgrades, removes and
+# purges it on this machine (as root; not part of `make test`)
+test-deb:
+	@sh tests/deb/test-deb.sh
 
 clean:
 	rm -rf build

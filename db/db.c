@@ -311,6 +311,39 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
     return db;
 }
 
+struct db *db_open_as_is(const char *path, int *pending, char *err, size_t errlen)
+{
+    struct db *db = calloc(1, sizeof *db);
+    if (!db) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open database %s: %s", path,
+                 db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+        db_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db->h, 10000);
+    int64_t cur = 0;
+    int max = db_schema_version();
+    if (DB_FAILED(db_int(db, &cur, "PRAGMA user_version", ""))) {
+        snprintf(err, errlen, "cannot read the schema version of %s: %s", path,
+                 sqlite3_errmsg(db->h));
+        db_close(db);
+        return NULL;
+    }
+    if (newer_schema((int)cur, max, err, errlen)) {
+        db_close(db);
+        return NULL;
+    }
+    *pending = 0;
+    for (const struct migration *m = migrations; m->sql; m++)
+        *pending += m->version > cur;
+    return db;
+}
+
 void db_close(struct db *db)
 {
     if (!db)

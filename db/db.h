@@ -16,6 +16,11 @@ struct db;
  * synchronous=FULL instead of NORMAL. NULL with a message in err on failure,
  * including a database written by a newer talka. */
 struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen);
+/* Opens an existing database as it is: never creates it, never migrates it (a
+ * backup before an upgrade must copy the old schema untouched). A database
+ * written by a newer talka is refused like db_open() does. *pending is set to
+ * the migrations this binary would apply (0: none). */
+struct db *db_open_as_is(const char *path, int *pending, char *err, size_t errlen);
 void db_close(struct db *db);
 sqlite3 *db_handle(struct db *db);
 

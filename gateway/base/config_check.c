@@ -204,7 +204,7 @@ static bool check_entry(const struct config *cfg, const struct config_entry *e, 
     if (!config_section_known(e->section)) {
         snprintf(err, errlen, "%s:%d: [%s]: unknown section (talka's: talka, lists, parse, points, "
                  "rules, flood, registry, modem, gammu, gammu1..., ussd, kannel, kannel0..., broadcast, "
-                 "staff, web)",
+                 "staff, web, metrics)",
                  config_file(cfg), e->line, e->section);
         return false;
     }
@@ -310,7 +310,7 @@ void config_print(const struct config *cfg, FILE *out)
 {
     static const char *sections[] = { "talka", "lists", "parse", "points", "rules", "flood",
                                       "registry", "modem", "ussd", "kannel", "broadcast",
-                                      "staff", "web" };
+                                      "staff", "web", "metrics" };
     fprintf(out, "; effective configuration of %s\n\n", config_file(cfg));
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         print_section(cfg, sections[i], sections[i], out);

@@ -188,6 +188,13 @@ static const struct config_key keys[] = {
     INT("web", "timeout", "30", 1, 3600, "seconds", "an idle connection is closed after this"),
     INT("web", "request_deadline", "10", 1, 3600, "seconds",
         "a request's headers and body must arrive within this (slow clients are closed)"),
+
+    OF(CONFIG_LISTEN, "metrics", "listen", NULL,
+       "host:port of the Prometheus /metrics listener, apart from the dashboard; off while unset"),
+    OF(CONFIG_ALLOW, "metrics", "allow", "127.0.0.1, ::1",
+       "addresses or CIDR ranges of the Prometheus servers that may scrape"),
+    OF(CONFIG_PATH, "metrics", "token_file", NULL,
+       "a bearer token scrapers must send (Authorization: Bearer ...), chmod 600; none: no token"),
 };
 
 const struct config_key *config_keys(size_t *n)

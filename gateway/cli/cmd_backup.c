@@ -27,6 +27,9 @@ static void usage(FILE *f)
                "backup). FILE must not exist, nor FILE-journal, FILE-wal or FILE-shm (a\n"
                "restored database would take them for its own), not even as a dangling\n"
                "link. Restore by stopping talka and putting FILE in place of the database.\n"
+               "The database is copied as it is: never created and never migrated, so a\n"
+               "backup taken by a newer talka before an upgrade holds the old schema\n"
+               "(`talka migrate` upgrades it).\n"
                "Exit status: 0 copied, 1 failed, 2 usage or configuration error.\n");
 }
 
@@ -120,7 +123,7 @@ int cmd_backup(int argc, char **argv)
     if (!names_free(argv[1]))
         return 2;
     struct app a;
-    int rc = app_open(&a, APP_DB);
+    int rc = app_open(&a, APP_DB_AS_IS);
     if (rc)
         return rc;
     rc = backup(&a, argv[1]);

@@ -17,6 +17,7 @@
 #include "gateway/broadcast/broadcast_service.h"
 #include "gateway/kannel/kannel_service.h"
 #include "gateway/links/link_service.h"
+#include "gateway/metrics/metrics_service.h"
 #include "gateway/registry/registry_service.h"
 #include "gateway/ussd/ussd_service.h"
 #include "gateway/web/web_service.h"
@@ -156,7 +157,8 @@ int cmd_run(int argc, char **argv)
         return finish(&a, p, lock_fd, 2);
     }
     const struct service *all[] = { &modem_service, &broadcast_service, &registry_service,
-                                    &ussd_service, &kannel_service, &web_service };
+                                    &ussd_service, &kannel_service, &web_service,
+                                    &metrics_service };
     const size_t nall = sizeof all / sizeof all[0];
     bool started[sizeof all / sizeof all[0]] = { false };
     bool checked[sizeof all / sizeof all[0]] = { false };   /* may hold prepared state */

@@ -13,6 +13,10 @@
 #include "gateway/cli/cli.h"
 #include "gateway/core/app.h"
 #include "gateway/core/transport.h"
+#include "gateway/metrics/metrics.h"
+
+#include <jansson.h>
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <sys/stat.h>
@@ -22,7 +26,7 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: talka [-c FILE] status [--check]\n\n"
+    fprintf(f, "usage: talka [-c FILE] status [--check | --json]\n\n"
                "Shows each link, modem or Kannel (state, signal, network, last contact, SIM\n"
                "balance, SIM slots used, messages set aside because they were not texts; a\n"
                "Kannel link's device is its sendsms URL), the outbound queue (with sends\n"
@@ -34,6 +38,8 @@ static void usage(FILE *f)
                "           (default 900), or the database (or its -wal or -shm file) is readable\n"
                "           by group or others\n"
                "           (others only, when [talka] group is set); exit 0 otherwise.\n"
+               "  --json   the figures /metrics serves ([metrics] listen), one JSON object:\n"
+               "           each family's name to its value, or to an object by label\n"
                "Exit status: 0 ok, 1 a problem (--check) or a database error, 2 usage or\n"
                "configuration error.\n");
 }
@@ -186,16 +192,40 @@ static void show(struct db *db, const struct modem_row *rows, int nrows, char na
            (long long)q->sent_today);
 }
 
+/* the figures of /metrics as one JSON object (gateway/metrics/metrics.c) */
+static int show_json(struct db *db)
+{
+    struct metrics_snapshot *s = malloc(sizeof *s);
+    if (!s || DB_FAILED(metrics_collect(db, s))) {
+        free(s);
+        fprintf(stderr, "talka status: cannot read the database\n");
+        return 1;
+    }
+    json_t *j = metrics_json(s);
+    free(s);
+    char *out = j ? json_dumps(j, JSON_SORT_KEYS) : NULL;
+    json_decref(j);
+    if (!out) {
+        fprintf(stderr, "talka status: out of memory\n");
+        return 1;
+    }
+    printf("%s\n", out);
+    free(out);
+    return 0;
+}
+
 int cmd_status(int argc, char **argv)
 {
     if (wants_help(argc, argv)) {
         usage(stdout);
         return 0;
     }
-    bool want_check = false;
+    bool want_check = false, want_json = false;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--check")) {
             want_check = true;
+        } else if (!strcmp(argv[i], "--json")) {
+            want_json = true;
         } else {
             usage(stderr);
             return 2;
@@ -205,6 +235,18 @@ int cmd_status(int argc, char **argv)
     int rc = app_open(&a, APP_DB);
     if (rc)
         return rc;
+    if (want_json || want_check) {
+        if (want_json && want_check) {
+            usage(stderr);
+            rc = 2;
+        } else if (want_json) {
+            rc = show_json(a.db);
+        }
+        if (want_json) {
+            app_close(&a);
+            return rc;
+        }
+    }
     time_t now = clock_now();
     time_t day_start = local_day_start(now);
     struct modem_row rows[MAX_ROWS];

@@ -6,6 +6,7 @@
 #include "gateway/cli/cmd_config.h"
 #include "gateway/cli/cmd_export.h"
 #include "gateway/cli/cmd_maintain.h"
+#include "gateway/cli/cmd_migrate.h"
 #include "gateway/cli/cmd_parse.h"
 #include "gateway/cli/cmd_registry.h"
 #include "gateway/cli/cmd_review.h"
@@ -23,7 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TALKA_VERSION "0.1.0"
+/* TALKA_VERSION: build/gen/version.h, from debian/changelog (the one place) */
+#include "version.h"
 
 static const struct {
     const char *name;
@@ -42,6 +44,7 @@ static const struct {
     { "export",    cmd_export,    "plantings as CSV or GeoJSON (never phone numbers)" },
     { "backup",    cmd_backup,    "online copy of the database, safe while running" },
     { "maintain",  cmd_maintain,  "apply retention: delete old raw texts of handled messages" },
+    { "migrate",   cmd_migrate,   "create the database or apply its pending schema migrations" },
     { "config",    cmd_config,    "check the configuration and print its effective values" },
     { "sim",       cmd_sim,       "simulated modem: put a text in, read what was sent" },
     { "ussd",      cmd_ussd,      "walk the USSD menu against a running endpoint" },

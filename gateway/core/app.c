@@ -82,6 +82,32 @@ static void share_with_group(const char *db_path, gid_t gid)
         log_warn("cannot give %s to the configured group: %s", db_path, strerror(errno));
 }
 
+static int open_db(struct app *a, unsigned flags, gid_t gid)
+{
+    char err[1024] = "";
+    if (flags & APP_DB) {
+        config_path(a->cfg, "talka", "database", a->db_path, sizeof a->db_path);
+        make_parent_dirs(a->db_path);
+        a->db = app_db_connect(a, err, sizeof err);
+        if (a->db)
+            share_with_group(a->db_path, gid);
+        if (!a->db) {
+            /* a database that cannot be used: a problem met while acting (exit 1) */
+            log_error("%s", err);
+            return 1;
+        }
+    }
+    if (flags & APP_DB_AS_IS) {
+        config_path(a->cfg, "talka", "database", a->db_path, sizeof a->db_path);
+        a->db = db_open_as_is(a->db_path, &a->pending, err, sizeof err);
+        if (!a->db) {
+            log_error("%s", err);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int app_open(struct app *a, unsigned flags)
 {
     char err[1024] = "";
@@ -137,20 +163,10 @@ int app_open(struct app *a, unsigned flags)
             return 2;
         }
     }
-    if (flags & APP_DB) {
-        config_path(a->cfg, "talka", "database", a->db_path, sizeof a->db_path);
-        make_parent_dirs(a->db_path);
-        a->db = app_db_connect(a, err, sizeof err);
-        if (a->db)
-            share_with_group(a->db_path, gid);
-        if (!a->db) {
-            /* a database that cannot be used: a problem met while acting (exit 1) */
-            log_error("%s", err);
-            app_close(a);
-            return 1;
-        }
-    }
-    return 0;
+    int rc = open_db(a, flags, gid);
+    if (rc)
+        app_close(a);
+    return rc;
 }
 
 void app_close(struct app *a)

@@ -17,6 +17,7 @@ enum {
     APP_DB      = 2,   /* the database, migrated */
     APP_REPLIES = 4,   /* reply templates */
     APP_ALL     = 7,
+    APP_DB_AS_IS = 8,  /* the existing database as it is: never created, never migrated */
 };
 
 struct app {
@@ -26,6 +27,7 @@ struct app {
     struct db *db;
     struct parse_options popts;
     char db_path[4096];
+    int pending;       /* APP_DB_AS_IS: migrations this binary would apply */
 };
 
 /* Opens what flags ask for. Logs what went wrong (log_error) and returns 2 on a

@@ -1,7 +1,7 @@
 # modem_install.sh: `make install` into a DESTDIR (no root actions), the systemd
 # unit it writes, and `make run`'s script, which must create the simulated phone.
 . tests/lib.sh
-plan 18
+plan 19
 scratch
 root=$T/root
 sh mk/install.sh "$root" /usr > "$T/out.txt" 2>&1
@@ -13,7 +13,8 @@ done
 [ -d "$root/var/lib/talka" ]; expect_eq "install: /var/lib/talka" "$?" 0
 unit=$(cat "$root/lib/systemd/system/talka.service")
 expect_match "install: the unit runs the installed binary" "$unit" "ExecStart=/usr/bin/talka -c /etc/talka/talka.ini run"
-expect_match "install: the unit restarts always" "$unit" "Restart=always"
+expect_match "install: the unit restarts on failure" "$unit" "^Restart=on-failure$"
+expect_match "install: ... but not after a configuration error (exit 2)" "$unit" "^RestartPreventExitStatus=2$"
 expect_match "install: the unit sets a UTF-8 locale" "$unit" "LC_ALL=C.UTF-8"
 expect_match "install: the unit joins dialout" "$unit" "SupplementaryGroups=dialout"
 expect_eq "install: no relative data paths left in the installed config" \
