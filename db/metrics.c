@@ -1,6 +1,7 @@
 /* metrics.c: metrics_read(), the database's part of /metrics (see metrics.h). */
 #include "db/metrics.h"
 
+#include "db/inbox.h"
 #include "db/registry_queue.h"
 
 #include <string.h>
@@ -32,8 +33,14 @@ static enum db_status read_all(struct db *db, struct metric_figures *m)
     s = registry_queue_pending(db, &m->registry_pending);
     if (DB_FAILED(s))
         return s;
-    return db_figure(db, &m->askback_waiting,
-                     "SELECT count(*) FROM awaiting_confirmation WHERE state = 'waiting'", "");
+    s = db_figure(db, &m->askback_waiting,
+                  "SELECT count(*) FROM awaiting_confirmation WHERE state = 'waiting'", "");
+    if (DB_FAILED(s))
+        return s;
+    long long inbox = 0;
+    s = db_inbox_unresolved(db, &inbox);
+    m->inbox_unresolved = inbox;
+    return s;
 }
 
 enum db_status metrics_read(struct db *db, struct metric_figures *m)

@@ -23,6 +23,7 @@ struct metric_figures {
     int64_t outbound_queued;    /* outbound rows waiting to be sent */
     int64_t registry_pending;   /* records not yet accepted by the registry */
     int64_t askback_waiting;    /* reports waiting for their sender's JĀ or NĒ */
+    int64_t inbox_unresolved;   /* texts in the dashboard's inbox nobody has resolved */
 };
 
 /* Fills m in one read transaction: DB_FOUND, or DB_BUSY / DB_ERROR (m then

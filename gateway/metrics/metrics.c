@@ -104,6 +104,8 @@ char *metrics_prometheus(const struct metrics_snapshot *s)
     sample(f, "talka_registry_pending", NULL, NULL, s->f.registry_pending);
     family(f, "talka_askback_waiting", "gauge", "Reports waiting for their sender's yes or no.");
     sample(f, "talka_askback_waiting", NULL, NULL, s->f.askback_waiting);
+    family(f, "talka_inbox_unresolved", "gauge", "Texts in the dashboard's inbox nobody has resolved.");
+    sample(f, "talka_inbox_unresolved", NULL, NULL, s->f.inbox_unresolved);
     if (fclose(f) != 0) {
         free(buf);
         return NULL;
@@ -137,7 +139,7 @@ json_t *metrics_json(const struct metrics_snapshot *s)
     json_t *sent = json_object();
     for (size_t i = 0; i < sizeof sent_kinds / sizeof sent_kinds[0]; i++)
         json_object_set_new(sent, sent_kinds[i], json_integer(counter(s, "texts_sent", sent_kinds[i])));
-    return json_pack("{s:I, s:o, s:I, s:o, s:o, s:o, s:I, s:I, s:o, s:I}",
+    return json_pack("{s:I, s:o, s:I, s:o, s:o, s:o, s:I, s:I, s:o, s:I, s:I}",
                      "talka_texts_received_total", (json_int_t)counter(s, "texts_received", ""),
                      "talka_texts_sent_total", sent,
                      "talka_outbound_queued", (json_int_t)s->f.outbound_queued,
@@ -147,5 +149,6 @@ json_t *metrics_json(const struct metrics_snapshot *s)
                      "talka_registry_pending", (json_int_t)s->f.registry_pending,
                      "talka_ussd_sessions_total", (json_int_t)counter(s, "ussd_sessions", ""),
                      "talka_parse_outcomes_total", by_label(s, "parse_outcomes"),
-                     "talka_askback_waiting", (json_int_t)s->f.askback_waiting);
+                     "talka_askback_waiting", (json_int_t)s->f.askback_waiting,
+                     "talka_inbox_unresolved", (json_int_t)s->f.inbox_unresolved);
 }

@@ -52,6 +52,12 @@ want_db = {
     "talka_parse_outcomes": by_label(q(
         "SELECT outcome, count(*) FROM inbound WHERE state = 'handled' GROUP BY outcome")),
     "talka_askback_waiting": {"": q("SELECT count(*) FROM awaiting_confirmation WHERE state = 'waiting'")[0][0]},
+    # the inbox: the open texts (kept by triggers) and questions that ran out unanswered
+    "talka_inbox_unresolved": {"": q("SELECT (SELECT count(*) FROM inbox_open) + (SELECT count(*)"
+        " FROM awaiting_confirmation a JOIN inbound w ON w.id = a.inbound_id WHERE a.state = 'waiting'"
+        " AND a.expires_at <= strftime('%s', 'now') AND length(w.text) > 0"
+        " AND a.inbound_id NOT IN (SELECT inbound_id FROM inbox_resolved)"
+        " AND a.inbound_id NOT IN (SELECT inbound_id FROM inbox_open))")[0][0]},
 }
 # the JSON names carry _total; the parser's family names do not
 for fam, want in want_db.items():

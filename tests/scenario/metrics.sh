@@ -6,7 +6,7 @@
 # serve /metrics; off by default.
 . tests/lib.sh
 . tests/lib/modem.sh
-plan 24   # 12 here, 12 from metrics_check.py
+plan 25   # 12 here, 13 from metrics_check.py
 scratch
 SECRET=test-ussd-secret-$$
 printf '%s\n' "$SECRET" > "$T/ussd.secret"; chmod 600 "$T/ussd.secret"
