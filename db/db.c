@@ -2,6 +2,7 @@
 #include "db/db.h"
 #include "db/db_fold.h"
 #include "db/migrate.h"
+#include "db/wal.h"
 #include "gateway/base/log.h"
 
 #include <assert.h>
@@ -82,42 +83,6 @@ void db_reclaim(struct db *db)
     int rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     if (rc == SQLITE_OK)
         log_debug("database: WAL checkpointed and truncated while the disk is full");
-}
-
-/* Checkpoints. SQLite's automatic checkpoint (PASSIVE, after a commit that
- * leaves 1000 pages in the WAL) copies into the database what no reader still
- * needs, but the WAL only starts over when a writer finds it all copied and no
- * reader inside it. With writes all the time and readers on several threads
- * (the dashboard, USSD, Kannel's callbacks, the link threads) that moment never
- * came: the soak (bench/soak.sh) saw the WAL reach 1.7 GB in ten minutes beside
- * a 58 MB database. So past WAL_TRUNCATE_PAGES a commit's checkpoint waits up to
- * two seconds for the readers to move on and truncates the WAL. When a reader
- * held on past that, the next such wait comes WAL_RETRY_MS later, so a reader
- * that holds on costs a writer two seconds now and then, never every commit. */
-#define WAL_PASSIVE_PAGES 1000
-#define WAL_TRUNCATE_PAGES 4096          /* 16 MB of 4 KiB pages */
-#define WAL_RETRY_MS 5000
-static _Atomic long long truncate_failed_at;
-
-static int wal_hook(void *arg, sqlite3 *h, const char *name, int pages)
-{
-    (void)arg;
-    if (pages < WAL_PASSIVE_PAGES)
-        return SQLITE_OK;
-    if (pages < WAL_TRUNCATE_PAGES || mono_ms() - atomic_load(&truncate_failed_at) < WAL_RETRY_MS) {
-        sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-        return SQLITE_OK;
-    }
-    sqlite3_busy_timeout(h, 2000);
-    int wal = 0, copied = 0;
-    int rc = sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_TRUNCATE, &wal, &copied);
-    sqlite3_busy_timeout(h, 10000);
-    if (rc != SQLITE_OK) {
-        atomic_store(&truncate_failed_at, mono_ms());
-        log_info("database: the WAL holds %d pages and a reader held on for two seconds; "
-                 "%d copied, truncating it again in %d s", pages, copied, WAL_RETRY_MS / 1000);
-    }
-    return SQLITE_OK;
 }
 
 int db_schema_version(void)
@@ -289,7 +254,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
              /* a WAL reused after each checkpoint and cut back to 8 MB when it grew
               * past that: a WAL allowed to reach 40 MB filled a small disk by itself,
               * and once the disk was full the checkpoint that would give its space
-              * back could not grow the database file (the checkpoints: wal_hook) */
+              * back could not grow the database file (the checkpoints: db/wal.c) */
              " PRAGMA journal_size_limit=8388608;"
              /* statement journals (a statement's undo inside a transaction: the
               * triggers and foreign keys of a batch's inserts) in memory: on disk
@@ -301,7 +266,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
              sync_full ? "FULL" : "NORMAL");
     bool wal = wal_mode(db, path, err, errlen);
     if (wal)
-        sqlite3_wal_hook(db->h, wal_hook, NULL);   /* instead of wal_autocheckpoint */
+        db_wal_watch(db->h);   /* the checkpoints, instead of wal_autocheckpoint */
     if (!wal || !set_up(db, path, pragmas, err, errlen)) {
         if (!err[0])
             snprintf(err, errlen, "cannot set up database %s: %s", path, sqlite3_errmsg(db->h));

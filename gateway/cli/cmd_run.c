@@ -127,6 +127,19 @@ static void stop_services(const struct service *const *all, size_t nall, const b
     }
 }
 
+/* SIGHUP: the word lists with the taught words, then each service's own */
+static void reload(struct app *a, const struct service *const *all, size_t nall,
+                   const bool *started, struct daemon_ctx *ctx)
+{
+    log_info("SIGHUP: reloading");
+    char lerr[1024];
+    if (!teach_relearn(a, a->db, lerr, sizeof lerr))
+        log_error("SIGHUP: word lists kept as they were: %s", lerr);
+    for (size_t i = 0; i < nall; i++)
+        if (started[i] && all[i]->reload)
+            all[i]->reload(ctx);
+}
+
 int cmd_run(int argc, char **argv)
 {
     if (wants_help(argc, argv)) {
@@ -192,13 +205,7 @@ int cmd_run(int argc, char **argv)
         }
         if (reload_wanted) {
             reload_wanted = 0;
-            log_info("SIGHUP: reloading");
-            char lerr[1024];
-            if (!teach_relearn(&a, a.db, lerr, sizeof lerr))   /* the lists and taught words */
-                log_error("SIGHUP: word lists kept as they were: %s", lerr);
-            for (size_t i = 0; i < nall; i++)
-                if (started[i] && all[i]->reload)
-                    all[i]->reload(&ctx);
+            reload(&a, all, nall, started, &ctx);
         }
         struct timespec ts = { 0, 200 * 1000000L };
         nanosleep(&ts, NULL);

@@ -445,14 +445,5 @@ void web_broadcast_count(struct web_req *rq)
                : json_pack("{s:s}", "error", page_db_failure(rq, DB_ERROR));
     }
     segment_free(&sg);
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!s) {
-        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
-        return;
-    }
-    rq->status = MHD_HTTP_OK;
-    rq->type = "application/json";
-    buf_put(&rq->out, s);
-    free(s);
+    web_json(rq, o);
 }

@@ -187,14 +187,5 @@ void web_api_sms_count(struct web_req *rq)
     sms_measure(body, &info);
     json_t *o = json_pack("{s:i, s:i, s:s}", "chars", info.units, "parts", body[0] ? info.segments : 0,
                           "encoding", sms_encoding_name(info.encoding));
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!s) {
-        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
-        return;
-    }
-    rq->status = MHD_HTTP_OK;
-    rq->type = "application/json";
-    buf_put(&rq->out, s);
-    free(s);
+    web_json(rq, o);
 }

@@ -235,14 +235,5 @@ void web_reject_preview(struct web_req *rq)
     if (no && reason && *reason && strlen(reason) <= REASON_MAX)
         review_preview(rq->site->pipe, rq->db, no, false, reason, sms, sizeof sms);
     json_t *o = json_pack("{s:s}", "sms", sms);
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!s) {
-        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
-        return;
-    }
-    rq->status = MHD_HTTP_OK;
-    rq->type = "application/json";
-    buf_put(&rq->out, s);
-    free(s);
+    web_json(rq, o);
 }

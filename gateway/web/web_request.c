@@ -1,6 +1,8 @@
 /* web_request.c: helpers of one dashboard request (see web_request.h). */
 #include "gateway/web/web_request.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +56,20 @@ void web_redirect(struct web_req *rq, const char *path)
     rq->type = "text/plain; charset=utf-8";
     rq->out.len = 0;
     buf_put(&rq->out, "");
+}
+
+void web_json(struct web_req *rq, void *o)
+{
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (!s) {
+        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
+        return;
+    }
+    rq->status = MHD_HTTP_OK;
+    rq->type = "application/json";
+    buf_put(&rq->out, s);
+    free(s);
 }
 
 void web_fail(struct web_req *rq, unsigned status, const char *msg)

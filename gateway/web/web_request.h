@@ -81,6 +81,9 @@ bool web_local_path(const char *path);
 void web_redirect(struct web_req *rq, const char *path);
 /* A short page (or text for /api) with status and message. */
 void web_fail(struct web_req *rq, unsigned status, const char *msg);
+/* 200 with the JSON object o (a jansson json_t *, which this takes and frees;
+ * NULL, as a failed json_pack gives, answers 500). */
+void web_json(struct web_req *rq, void *o);
 /* Set-Cookie with the site's flags (HttpOnly, SameSite=Strict, Path=/, Secure
  * under HTTPS); max_age < 0 for a session cookie, 0 to delete it. */
 void web_cookie(struct web_req *rq, const char *name, const char *value, long max_age);

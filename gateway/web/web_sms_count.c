@@ -28,14 +28,5 @@ void web_sms_count(struct web_req *rq)
     json_t *o = json_pack("{s:I, s:I, s:I, s:s}", "chars", (json_int_t)chars_of(text),
                           "units", (json_int_t)info.units, "parts", (json_int_t)info.segments,
                           "encoding", sms_encoding_name(info.encoding));
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!s) {
-        web_fail(rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory");
-        return;
-    }
-    rq->status = MHD_HTTP_OK;
-    rq->type = "application/json";
-    buf_put(&rq->out, s);
-    free(s);
+    web_json(rq, o);
 }
