@@ -535,6 +535,7 @@ bool db_begin(struct db *db)
 {
     /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy
      * load, unless the caller cannot wait (db_set_write_wait) */
+    db_wal_gate();   /* the checkpoint thread may be starting the WAL over */
     for (int i = 0; i < (db->write_wait_ms ? 1 : 5); i++) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK)

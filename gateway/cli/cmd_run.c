@@ -5,6 +5,7 @@
  * any service starts and handed to every one of them. */
 #include "db/outbox.h"
 #include "db/retention.h"
+#include "db/wal.h"
 #include "gateway/base/clock.h"
 #include "gateway/cli/cmd_run.h"
 #include "gateway/core/teach.h"
@@ -193,6 +194,10 @@ int cmd_run(int argc, char **argv)
     if (recovered || requeued > 0)
         log_info("recovered %d unhandled texts and %d unsent messages", recovered, requeued);
 
+    if (!db_wal_keeper_start(a.db_path, err, sizeof err)) {   /* the checkpoints: db/wal.c */
+        fprintf(stderr, "talka: %s\n", err);
+        return finish(&a, p, lock_fd, 1);
+    }
     rc = start_services(all, nall, started, &ctx);
     long retention_days = config_int(a.cfg, "talka", "retention_days");
     long long next_retention = 0;
@@ -212,6 +217,7 @@ int cmd_run(int argc, char **argv)
     }
     stopping = 1;
     stop_services(all, nall, started, checked, &ctx);
+    db_wal_keeper_stop();
     log_info("talka stopped");
     return finish(&a, p, lock_fd, rc);
 }
