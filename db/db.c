@@ -2,6 +2,7 @@
 #include "db/db.h"
 #include "db/db_fold.h"
 #include "db/migrate.h"
+#include "db/page_cache.h"
 #include "db/wal.h"
 #include "gateway/base/log.h"
 
@@ -236,6 +237,7 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    db_memory_bound();   /* all connections' caches together */
     int rc = sqlite3_open_v2(path, &db->h,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
@@ -535,7 +537,9 @@ bool db_begin(struct db *db)
 {
     /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy
      * load, unless the caller cannot wait (db_set_write_wait) */
-    db_wal_gate();   /* the checkpoint thread may be starting the WAL over */
+    /* the checkpoint thread may be starting the WAL over: half the patience of a
+     * caller that cannot wait long, the rest for the lock itself */
+    db_wal_gate(db->write_wait_ms ? (db->write_wait_ms + 1) / 2 : 0);
     for (int i = 0; i < (db->write_wait_ms ? 1 : 5); i++) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK)

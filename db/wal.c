@@ -1,5 +1,6 @@
 /* wal.c: when the WAL is copied into the database and started over (see wal.h). */
 #include "db/wal.h"
+#include "db/page_cache.h"
 
 #include "gateway/base/clock.h"
 #include "gateway/base/log.h"
@@ -102,12 +103,12 @@ static bool must_wait(void)
            (atomic_load(&K.pages) >= WAL_HOLD_PAGES && !atomic_load(&K.refused));
 }
 
-void db_wal_gate(void)
+void db_wal_gate(int patience_ms)
 {
     if (!must_wait())
         return;
     /* bounded: the keeper opens it after at most WAL_WAIT_MS */
-    struct timespec until = deadline_in(WAL_WAIT_MS + 1000);
+    struct timespec until = deadline_in(patience_ms > 0 ? patience_ms : WAL_WAIT_MS + 1000);
     pthread_mutex_lock(&K.mu);
     while (must_wait())
         if (pthread_cond_timedwait(&K.opened, &K.mu, &until) != 0)
@@ -175,6 +176,10 @@ static void *keeper_main(void *arg)
         if (K.stop)
             break;
         pthread_mutex_unlock(&K.mu);
+        int mb = 0;
+        if (db_memory_filled(&mb))   /* once: when the daemon's memory stops growing */
+            log_info("database: SQLite's page caches have filled (%d MB of the %d MB bound)",
+                     mb, DB_MEMORY_BOUND_MB);
         int pages = atomic_load(&K.pages);
         if (pages >= WAL_PASSIVE_PAGES) {
             int wal = 0, copied = 0;

@@ -18,8 +18,9 @@ void db_wal_watch(sqlite3 *h);
 bool db_wal_keeper_start(const char *path, char *err, size_t errlen);
 void db_wal_keeper_stop(void);
 
-/* Called before a transaction begins: waits (at most about three seconds) while
- * the keeper starts the WAL over, so that it is not starved of the write lock. */
-void db_wal_gate(void);
+/* Called before a transaction begins: waits while the keeper starts the WAL
+ * over, so that it is not starved of the write lock; at most patience_ms, or
+ * (0) about three seconds. */
+void db_wal_gate(int patience_ms);
 
 #endif
