@@ -4,6 +4,7 @@
 #include "db/migrate.h"
 #include "db/page_cache.h"
 #include "db/wal.h"
+#include "db/writers.h"
 #include "gateway/base/log.h"
 
 #include <assert.h>
@@ -23,7 +24,38 @@ struct db {
     struct stmt_slot { const char *sql; sqlite3_stmt *st; } *cache;
     int cap;
     int write_wait_ms;   /* 0: the default patience; else one BEGIN within this */
+    bool turn;           /* holds this process's turn to write (db/writers.c) */
 };
+
+static long long mono_ms(void);
+
+/* The turn to write, after the WAL's gate (db/wal.c). A caller with a short
+ * patience (db_set_write_wait) waits for the two at most half of it, and for
+ * SQLite's lock what is left: a USSD answer stays within its time. */
+static void take_turn(struct db *db)
+{
+    if (db->turn)
+        return;
+    int patience = db->write_wait_ms;
+    long long t0 = mono_ms();
+    db_wal_gate(patience ? (patience + 1) / 2 : 0);
+    int waited = (int)(mono_ms() - t0);
+    int turn_wait = (patience + 1) / 2 - waited;
+    db->turn = db_writers_enter(!patience ? 0 : turn_wait > 0 ? turn_wait : -1);
+    if (patience) {
+        int left = patience - (int)(mono_ms() - t0);
+        sqlite3_busy_timeout(db->h, left > 1 ? left : 1);
+    }
+}
+
+static void give_turn(struct db *db)
+{
+    if (db->turn)
+        db_writers_leave();
+    db->turn = false;
+    if (db->write_wait_ms)
+        sqlite3_busy_timeout(db->h, db->write_wait_ms);
+}
 
 /* A full disk, process-wide: when a write first failed for lack of space
  * (mono ms, 0: not full), and when that was last logged. While full, the same
@@ -176,35 +208,6 @@ static bool wal_mode(struct db *db, const char *path, char *err, size_t errlen)
     }
 }
 
-/* shown_text(X): X as text for a page, each NUL byte as U+2400 "␀" (a raw text
- * is stored verbatim: a C string would end at its first NUL and hide the rest) */
-static void shown_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    const unsigned char *s = sqlite3_value_blob(argv[0]);
-    int n = sqlite3_value_bytes(argv[0]);
-    int nul = 0;
-    for (int i = 0; i < n; i++)
-        nul += s[i] == 0;
-    char *out = sqlite3_malloc64((sqlite3_uint64)n + 2 * (sqlite3_uint64)nul + 1);
-    if (!out) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i])
-            out[k++] = (char)s[i];
-        else
-            memcpy(out + k, "\xe2\x90\x80", 3), k += 3;
-    }
-    sqlite3_result_text(ctx, out, k, sqlite3_free);
-}
-
 /* the pragmas and the migrations; a command that starts while another sets up
  * or migrates the same new database waits for its lock like every other write
  * (bounded: SETUP_WAIT_MS), saying once why it waits */
@@ -248,8 +251,6 @@ struct db *db_open(const char *path, bool sync_full, char *err, size_t errlen)
     }
     sqlite3_busy_timeout(db->h, 10000);
     db_fold_register(db->h);   /* without it only the volunteer search by name fails */
-    sqlite3_create_function(db->h, "shown_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                            shown_text, NULL, NULL);
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas,
              "PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
@@ -401,14 +402,19 @@ bool db_run(struct db *db, const char *sql, const char *fmt, ...)
     va_start(ap, fmt);
     int rc = bind_va(st, fmt, ap);
     va_end(ap);
+    bool alone = sqlite3_get_autocommit(db->h) && !sqlite3_stmt_readonly(st);
+    if (alone)   /* a write in a transaction of its own */
+        take_turn(db);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    bool failed = rc != SQLITE_DONE && rc != SQLITE_ROW;
+    if (failed)
         report(db, "sql failed", NULL);
-        sqlite3_reset(st);
-        return false;
-    }
     sqlite3_reset(st);
+    if (alone)
+        give_turn(db);
+    if (failed)
+        return false;
     if (sqlite3_get_autocommit(db->h))
         wrote(db);
     return true;
@@ -537,9 +543,7 @@ bool db_begin(struct db *db)
 {
     /* busy_timeout covers BEGIN IMMEDIATE; retry a few times past it under heavy
      * load, unless the caller cannot wait (db_set_write_wait) */
-    /* the checkpoint thread may be starting the WAL over: half the patience of a
-     * caller that cannot wait long, the rest for the lock itself */
-    db_wal_gate(db->write_wait_ms ? (db->write_wait_ms + 1) / 2 : 0);
+    take_turn(db);
     for (int i = 0; i < (db->write_wait_ms ? 1 : 5); i++) {
         int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
@@ -557,6 +561,7 @@ bool db_begin(struct db *db)
 bool db_commit(struct db *db)
 {
     if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+        give_turn(db);
         wrote(db);
         return true;
     }
@@ -569,6 +574,7 @@ void db_rollback(struct db *db)
 {
     if (!sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    give_turn(db);
 }
 
 bool db_savepoint(struct db *db) { return db_exec(db, "SAVEPOINT inner_work"); }

@@ -25,11 +25,14 @@
  *
  * So in the daemon one thread, the keeper, with a connection of its own, does
  * all of it: a commit's hook only notes the WAL's size and wakes the keeper.
- * The keeper copies (PASSIVE) past WAL_PASSIVE_PAGES, and past
- * WAL_TRUNCATE_PAGES it closes the gate (db_wal_gate: a transaction about to
- * begin in this process waits), truncates, waiting up to WAL_WAIT_MS for the
- * readers to leave the WAL (new readers find it all copied and read the
- * database instead), and opens the gate again. When a reader held on, the next
+ * Every 1000 pages (WAL_PASSIVE_PAGES) the keeper copies (PASSIVE), then
+ * closes the gate (db_wal_gate: a transaction about to begin in this process
+ * waits), copies the rest and truncates the WAL when the readers let it within
+ * WAL_QUICK_MS, and opens the gate again: the WAL stays near 4 MB, as with
+ * SQLite's own checkpoint on one writer (a WAL left to grow to 16 MB filled a
+ * 12 MB disk by itself in harden_full_disk). Past WAL_TRUNCATE_PAGES it waits
+ * up to WAL_WAIT_MS for the readers to leave the WAL (new readers find it all
+ * copied and read the database instead). When a reader held on, the next
  * try comes after 16 MB more or WAL_RETRY_MS. When the keeper is merely behind
  * (a busy machine gives it no core) and the WAL passes WAL_HOLD_PAGES, new
  * transactions wait for it too. A process without a keeper (the short
@@ -38,6 +41,7 @@
 #define WAL_TRUNCATE_PAGES 4096          /* 16 MB of 4 KiB pages */
 #define WAL_HOLD_PAGES 8192             /* 32 MB: new transactions wait for the keeper */
 #define WAL_WAIT_MS 2000
+#define WAL_QUICK_MS 50
 #define WAL_RETRY_MS 5000
 #define KEEPER_TICK_MS 1000
 
@@ -55,6 +59,7 @@ static struct {
     int refused_pages;
     long long logged_at;           /* the last "a reader held on" line (mono ms) */
     int failures;                  /* truncations refused since that line */
+    int wait_ms;                   /* this truncation's patience with the readers */
 } K = { .mu = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
         .opened = PTHREAD_COND_INITIALIZER };
 
@@ -67,7 +72,11 @@ static int wal_hook(void *arg, sqlite3 *h, const char *name, int pages)
         return SQLITE_OK;
     }
     int before = atomic_exchange(&K.pages, pages);
-    if (pages / WAL_TRUNCATE_PAGES > before / WAL_TRUNCATE_PAGES) {   /* 16 MB more */
+    /* every 1000 pages, as often as SQLite's own checkpoint: copied soon, the WAL
+     * starts over at the next write (a WAL left to grow between the keeper's
+     * ticks filled a small disk by itself); and at every 16 MB more */
+    if (pages / WAL_PASSIVE_PAGES > before / WAL_PASSIVE_PAGES ||
+        pages / WAL_TRUNCATE_PAGES > before / WAL_TRUNCATE_PAGES) {
         pthread_mutex_lock(&K.mu);
         K.woken = true;
         pthread_cond_signal(&K.wake);
@@ -125,22 +134,32 @@ static void set_gate(bool closed)
     pthread_mutex_unlock(&K.mu);
 }
 
-/* the WAL truncated; a refusal logged at most once a minute, with how many */
-static void truncate_wal(int pages)
+/* the WAL truncated, waiting for the readers at most wait_ms */
+static bool truncate_wal(int pages, int wait_ms)
 {
     set_gate(true);
     long long t0 = clock_mono_ms();
+    K.wait_ms = wait_ms;
     int wal = 0, copied = 0;
     int rc = sqlite3_wal_checkpoint_v2(K.h, NULL, SQLITE_CHECKPOINT_TRUNCATE, &wal, &copied);
-    atomic_store(&K.refused, rc != SQLITE_OK);
     if (rc == SQLITE_OK)
         atomic_store(&K.pages, 0);
     set_gate(false);
     if (rc == SQLITE_OK) {
+        atomic_store(&K.refused, false);
         log_debug("database: the WAL (%d pages) started over in %lld ms", pages,
                   clock_mono_ms() - t0);
-        return;
+        return true;
     }
+    return false;
+}
+
+/* past 16 MB: a refusal is logged at most once a minute, with how many */
+static void truncate_wal_now(int pages)
+{
+    if (truncate_wal(pages, WAL_WAIT_MS))
+        return;
+    atomic_store(&K.refused, true);
     K.failures++;
     long long now = clock_mono_ms();
     K.refused_at = now;
@@ -187,7 +206,9 @@ static void *keeper_main(void *arg)
             if (wal < pages)
                 wal = pages;
             if (wal >= WAL_TRUNCATE_PAGES && !(atomic_load(&K.refused) && too_soon(wal)))
-                truncate_wal(wal);
+                truncate_wal_now(wal);
+            else if (wal >= WAL_PASSIVE_PAGES && !atomic_load(&K.refused))
+                truncate_wal(wal, WAL_QUICK_MS);   /* when the readers let it at once */
         }
         pthread_mutex_lock(&K.mu);
     }
@@ -201,7 +222,7 @@ static void *keeper_main(void *arg)
 static int keeper_busy(void *arg, int count)
 {
     (void)arg;
-    if (count >= WAL_WAIT_MS)
+    if (count >= K.wait_ms)
         return 0;
     sqlite3_sleep(1);
     return 1;
