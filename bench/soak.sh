@@ -155,10 +155,19 @@ if [ -n "$warm_n" ] && [ "$warm_n" -gt "$w_at" ]; then w_at=$warm_n; w_how="$((N
 if [ -n "$warm" ] && [ "$warm" -gt "$w_at" ]; then w_at=$warm; w_how="the page caches filled, at $warm s"; fi
 if [ -n "$warm" ]; then w_how="$w_how; the caches filled at $warm s"
 else w_how="$w_how; the caches never filled (SQLite held under 90 % of its bound)"; fi
-set -- $(awk -v w="$w_at" '$1 >= w { if (!s) s = $2; e = $2; t = $1 } END { print s + 0, e + 0, t + 0 }' "$T/rss")
+# each figure the median of 30 s of samples (one a second): a dashboard page or
+# a burst of replies lifts RSS by 10-20 MB for a second or two, which is not growth
+set -- $(awk -v w="$w_at" 'BEGIN { n = 0 } $1 >= w { t[n] = $1; r[n++] = $2 }
+    function median(lo, hi,   i, j, k, a, m) {
+        for (i = 0; i < n; i++) if (t[i] >= lo && t[i] <= hi) a[m++] = r[i]
+        for (i = 1; i < m; i++) for (j = i; j > 0 && a[j - 1] > a[j]; j--) { k = a[j]; a[j] = a[j - 1]; a[j - 1] = k }
+        return m ? a[int(m / 2)] : 0 }
+    END { if (!n) { print 0, 0, 0, 0; exit }
+          hi = 0; for (i = 0; i < n; i++) if (r[i] > hi) hi = r[i]
+          print median(t[0], t[0] + 29), median(t[n - 1] - 29, t[n - 1]), t[n - 1], hi }' "$T/rss")
 if [ "$1" -gt 0 ]; then
     pct=$(( ($2 - $1) * 100 / $1 ))
-    echo "soak_rss: $(($1 / 1024)) MB after warm-up ($w_how), $(($2 / 1024)) MB at the end, $3 s after the restart ($pct %; target within 10 %)"
+    echo "soak_rss: $(($1 / 1024)) MB after warm-up ($w_how), $(($2 / 1024)) MB at the end, $3 s after the restart ($pct %; target within 10 %; medians of 30 s; the highest sample $(($4 / 1024)) MB)"
     [ "$pct" -le 10 ] || bad "RSS grew $pct %"
 else
     echo "soak_rss: the last daemon ran under its warm-up ($w_how): no figure"
