@@ -205,12 +205,10 @@ static void reply_form(struct web_req *rq, int64_t id)
     struct buf *b = &rq->out;
     form_head(rq, "/inbox/reply", TR(rq, "Atbildēt", "Answer"), id);
     buf_printf(b, "<label for=\"reply-text\">%s</label><textarea id=\"reply-text\" name=\"text\""
-                  " rows=\"4\" maxlength=\"1000\" required data-count=\"reply-count\"></textarea>"
-                  "<p class=\"muted\" id=\"reply-count\" aria-live=\"polite\" data-chars=\"%s\""
-                  " data-parts=\"%s\">0 %s · 0 %s</p><button type=\"submit\" id=\"reply-send\">%s</button></form>",
+                  " rows=\"4\" maxlength=\"1000\" required data-sms-count=\"reply-count\"></textarea>"
+                  "<p class=\"hint sms-count\" id=\"reply-count\" aria-live=\"polite\"></p>"
+                  "<button type=\"submit\" id=\"reply-send\">%s</button></form>",
                TR(rq, "Īsziņa brīvprātīgajam (nosūta uzreiz)", "SMS to the volunteer (sent at once)"),
-               TR(rq, "zīmes", "characters"), TR(rq, "īsziņas daļas", "SMS parts"),
-               TR(rq, "zīmes", "characters"), TR(rq, "īsziņas daļas", "SMS parts"),
                TR(rq, "Sūtīt", "Send"));
 }
 
@@ -333,7 +331,6 @@ void web_inbox_text(struct web_req *rq)
         buf_printf(b, "<button type=\"submit\" id=\"resolve\">%s</button></form>",
                    TR(rq, "Atzīmēt kā izskatītu", "Mark as reviewed"));
     }
-    buf_put(b, "<script src=\"/assets/inbox.js\" defer></script>");
     page_end(rq);
 }
 

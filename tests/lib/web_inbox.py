@@ -89,18 +89,19 @@ try:
     go("/inbox/text?id=%d" % smilgas)
     area = driver.find_element(By.ID, "reply-text")
     area.send_keys(ANSWER)
-    counted = "%d zīmes · 1 īsziņas daļas · GSM-7" % len(ANSWER)
+    counted = "%d zīmes · 1 SMS daļa (GSM-7: 160 daļā)" % len(ANSWER)
     try:
         WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "reply-count").text == counted)
     except Exception:
         pass
     check("inbox_counter_as_typed", text_of("#reply-count") == counted, (text_of("#reply-count"), counted))
-    area.send_keys(" ā" + "x" * 80)   # a Latvian letter: UCS-2, two parts
+    area.send_keys(" ā" + "x" * 80)   # a Latvian letter: UCS-2, 150 characters in 3 parts of 67
     try:
-        WebDriverWait(driver, 10).until(lambda d: "UCS-2" in d.find_element(By.ID, "reply-count").text)
+        WebDriverWait(driver, 10).until(lambda d: "Unicode" in d.find_element(By.ID, "reply-count").text)
     except Exception:
         pass
-    check("inbox_counter_ucs2_parts", "· 3 īsziņas daļas · UCS-2" in text_of("#reply-count"), text_of("#reply-count"))
+    check("inbox_counter_ucs2_parts", text_of("#reply-count") == "%d zīmes · 3 SMS daļas (Unicode: 67 daļā)"
+          % (len(ANSWER) + 82), text_of("#reply-count"))
     area.clear()
     area.send_keys(ANSWER)
     shot("inbox_text")
@@ -192,7 +193,7 @@ try:
             " 'application/x-www-form-urlencoded'}, body: arguments[1]}).then(r => r.status)")
     st = driver.execute_script(post, "/inbox/reply", "id=%d&text=x" % smilgas)
     check("inbox_post_without_csrf_403", st == 403, st)
-    st = driver.execute_script(post, "/api/sms-count", "text=x")
+    st = driver.execute_script(post, "/sms-count", "text=x")
     check("sms_count_without_csrf_403", st == 403, st)
     drain()
 

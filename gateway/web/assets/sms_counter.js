@@ -1,7 +1,10 @@
-// talka dashboard: SMS counters and live counts. Under every textarea with
-// data-sms-count the characters and SMS parts as the text is typed, measured by
-// the server (POST /sms-count, the one rule of gateway/base/sms_text.c, so the
-// page never disagrees with what is sent); in a form with data-count-url the
+// talka dashboard: SMS counters and live counts. Under every text box with
+// data-sms-count (Atbildēt in the inbox, Sūtīt ziņu, each language of
+// Atgādinājumi, the reject preview) the characters and SMS parts as the text is
+// typed, measured by the server (POST /sms-count, the one rule of
+// gateway/base/sms_text.c, so the page never counts by a rule of its own): GSM-7
+// holds 160 in one part and 153 a part in a longer text, Unicode (UCS-2: a
+// Latvian "ā" or a Cyrillic letter) 70 and 67. In a form with data-count-url the
 // recipients its audience controls ([data-count]) name, asked as they change.
 "use strict";
 (function () {
@@ -24,22 +27,28 @@
   }
   function partsText(d) {
     var parts = en ? (d.parts === 1 ? "SMS part" : "SMS parts") : (d.parts === 1 ? "SMS daļa" : "SMS daļas");
-    return (en ? d.chars + " characters · " : d.chars + " zīmes · ") + d.parts + " " + parts +
-      (d.encoding === "ucs2" ? (en ? " (Unicode: 70 a part)" : " (Unicode: 70 daļā)") : "");
+    var per = !d.parts ? "" : d.encoding === "ucs2"
+      ? (en ? " (Unicode: " + d.per_part + " a part)" : " (Unicode: " + d.per_part + " daļā)")
+      : (en ? " (GSM-7: " + d.per_part + " a part)" : " (GSM-7: " + d.per_part + " daļā)");
+    return (en ? d.chars + " characters · " : d.chars + " zīmes · ") + d.parts + " " + parts + per;
   }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-sms-count]").forEach(function (box) {
       var out = document.getElementById(box.dataset.smsCount);
       if (!out) return;
+      var asked = 0;
       var update = function () {
-        var p = new URLSearchParams();
+        var mine = ++asked, p = new URLSearchParams();
         p.set("csrf", csrfOf(box.form));
-        p.set("text", box.value || box.textContent || "");
+        // a text box's value (cleared: ""), or a preview's text (the reject SMS)
+        p.set("text", "value" in box ? box.value : box.textContent);
         post("/sms-count", p.toString()).then(function (d) {
-          if (!d) return;
+          if (!d || mine !== asked) return;   // an older answer overtaken by typing
           out.textContent = partsText(d);
           out.dataset.parts = d.parts;
           out.dataset.chars = d.chars;
+          out.dataset.encoding = d.encoding;
+          out.dataset.perPart = d.per_part;
         }).catch(function () {});
       };
       box.addEventListener("input", later(update));
