@@ -1,7 +1,9 @@
 """web_bench.py: answer times of dashboard pages as a signed-in coordinator sees
 them (one client, keep-alive off, like a browser's page load). Prints
 "web_client_PAGE: p50 X ms, p95 Y ms over N requests" and exits 1 when a request
-failed (bench/web.sh judges the goal on the server's own handling time). usage: web_bench.py BASE USER PASSWORD N PATH..."""
+failed (bench/web.sh judges the goal on the server's own handling time). A
+PATH may be given as NAME=PATH to name its line.
+usage: web_bench.py BASE USER PASSWORD N [NAME=]PATH..."""
 import http.cookiejar
 import re
 import sys
@@ -15,7 +17,9 @@ o = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 tok = re.search(r'name="token" value="([0-9a-f]+)"', o.open(base + "/login").read().decode()).group(1)
 o.open(base + "/login", urllib.parse.urlencode({"token": tok, "username": user, "password": pw}).encode()).read()
 status = 0
-for path in sys.argv[5:]:
+for arg in sys.argv[5:]:
+    # NAME=PATH names the line (the same page with several kinds of query)
+    name, path = arg.split("=", 1) if not arg.startswith("/") else (None, arg)
     if n == 0:                          # just the page, once (bench/web.sh reads it)
         sys.stdout.write(o.open(base + path).read().decode())
         continue
@@ -32,7 +36,7 @@ for path in sys.argv[5:]:
             break
     times.sort()
     p50, p95 = times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.95))]
-    name = path.strip("/").split("?")[0].replace("/", "_")
+    name = name or path.strip("/").split("?")[0].replace("/", "_")
     print("web_client_%s: p50 %.1f ms, p95 %.1f ms over %d requests, %d bytes"
           % (name, p50, p95, n, len(body)))
 sys.exit(status)
