@@ -89,7 +89,10 @@ void page_begin(struct web_req *rq, const char *title, const char *nav)
         lang_form(rq);
     else {
         buf_printf(b, "<a class=\"lang\" href=\"/lang?to=%s&amp;back=", rq->en ? "lv" : "en");
-        buf_url(b, rq->path);
+        struct buf self = { 0 };
+        web_self(rq, &self);
+        buf_url(b, self.p ? self.p : "/");
+        buf_free(&self);
         buf_printf(b, "\">%s</a>", rq->en ? "LV" : "EN");
     }
     if (rq->authed) {

@@ -12,6 +12,32 @@ const char *web_arg(const struct web_req *rq, const char *name)
     return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+struct self_query {
+    struct buf *b;
+    int n;
+};
+
+static enum MHD_Result self_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    struct self_query *q = cls;
+    buf_put(q->b, q->n++ ? "&" : "?");
+    buf_url(q->b, key);
+    if (value) {
+        buf_put(q->b, "=");
+        buf_url(q->b, value);
+    }
+    return MHD_YES;
+}
+
+void web_self(const struct web_req *rq, struct buf *b)
+{
+    struct self_query q = { b, 0 };
+    buf_put(b, rq->path);
+    if (rq->conn)
+        MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, self_arg, &q);
+}
+
 const char *web_field(const struct web_req *rq, const char *name)
 {
     if (!rq->form)

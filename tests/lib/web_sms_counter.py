@@ -145,8 +145,9 @@ try:
     driver.get(BASE + "/volunteer?id=" + VOL_ID)
     driver.find_element(By.CSS_SELECTOR, "a.lang").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
-    web.forget_console()   # the switch goes back to the path without its ?id= (a 404 page)
-    driver.get(BASE + "/volunteer?id=" + VOL_ID)
+    # the switch comes back to the same volunteer (it went to /volunteer without ?id=: a 404)
+    check("language_switch_keeps_the_page", driver.current_url == BASE + "/volunteer?id=" + VOL_ID
+          and bool(driver.find_elements(By.ID, "message")), driver.current_url)
     type_into("message", "ж" * 71)
     got, label = settle("message-count", expected("ж" * 71))
     check("message_english", label == "71 characters · 2 SMS parts (Unicode: 67 a part)", label)

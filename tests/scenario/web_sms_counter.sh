@@ -7,7 +7,7 @@
 # ("ā" or "ж": 70, then 67 a part) as the server does; /api/sms-count is gone.
 . tests/lib.sh
 . tests/lib/web.sh
-plan 46  # 4 here, 42 from tests/lib/web_sms_counter.py
+plan 47  # 4 here, 43 from tests/lib/web_sms_counter.py
 if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
     not_ok web_sms_counter_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
     exit 1
