@@ -5,7 +5,10 @@
 -- (PRIO_BROADCAST, db/outbox.h) for quiet hours and caps, and must not go after
 -- STOP either. Replies and answers to what the volunteer wrote (priorities 0 and
 -- 10) still go. A text a link has already taken ('sending') is on its way.
-DROP TRIGGER broadcast_opt_out;
+-- Safe to apply again (tests/scenario/backup_as_is.sh takes a database back to
+-- schema 019 and migrates it forward).
+DROP TRIGGER IF EXISTS broadcast_opt_out;
+DROP TRIGGER IF EXISTS outbound_opt_out;
 CREATE TRIGGER outbound_opt_out AFTER UPDATE OF opted_out ON volunteers
     WHEN new.opted_out != 0 AND old.opted_out = 0
 BEGIN
