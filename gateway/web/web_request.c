@@ -17,16 +17,20 @@ struct self_query {
     int n;
 };
 
+/* only the arguments that say which volunteer or text (id), report (n) or page
+ * (before), and only as numbers: no text from an address rides along */
 static enum MHD_Result self_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
     struct self_query *q = cls;
+    if (strcmp(key, "id") && strcmp(key, "n") && strcmp(key, "before"))
+        return MHD_YES;
+    if (!value || !*value || value[strspn(value, "0123456789")] || strlen(value) > 19)
+        return MHD_YES;
     buf_put(q->b, q->n++ ? "&" : "?");
-    buf_url(q->b, key);
-    if (value) {
-        buf_put(q->b, "=");
-        buf_url(q->b, value);
-    }
+    buf_put(q->b, key);
+    buf_put(q->b, "=");
+    buf_put(q->b, value);
     return MHD_YES;
 }
 

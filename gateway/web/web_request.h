@@ -67,9 +67,10 @@ struct web_req {
 /* Latvian or English text by the request's language. */
 #define TR(rq, lv_text, en_text) ((rq)->en ? (en_text) : (lv_text))
 
-/* The request's own address again, path and query ("/volunteer?id=7"), each
- * name and value URL-encoded, appended to b (the language switch goes back to
- * it: the path alone lost which volunteer or text the page showed). */
+/* The request's own address again, the path and the arguments id, n and before
+ * when they are numbers ("/volunteer?id=7"), appended to b (the language switch goes back to
+ * it: the path alone lost which volunteer or text the page showed; no other
+ * argument, so no text put in a link is carried into the page). */
 void web_self(const struct web_req *rq, struct buf *b);
 /* A query argument (GET) or NULL. */
 const char *web_arg(const struct web_req *rq, const char *name);
