@@ -73,13 +73,23 @@ void audience_controls(struct web_req *rq)
 {
     struct buf *b = &rq->out;
     buf_printf(b, "<fieldset class=\"audience\"><legend>%s</legend><p class=\"hint\">%s</p>"
-                  "<details class=\"munis\"%s><summary id=\"aud_muni_label\">%s</summary>"
-                  "<div class=\"checks\" role=\"group\" aria-labelledby=\"aud_muni_label\">",
+                  "<details class=\"munis\"%s><summary id=\"aud_muni_label\">%s <span class=\"chosen\""
+                  " id=\"aud_muni_chosen\">",
                TR(rq, "Kam", "To"),
                TR(rq, "Saņems tie, kam atbilst viss izvēlētais; neko neizvēloties — visi.",
                   "Those who match everything chosen get it; nothing chosen: everyone."),
                *fv(rq, "aud_muni") ? " open" : "",
                TR(rq, "Novadi (dzīvo vai stādīja tajos)", "Municipalities (live or planted there)"));
+    char *chosen = strdup(fv(rq, "aud_muni"));   /* what is ticked, seen with the list closed */
+    for (char *p = chosen, *next; p && *p; p = next) {
+        next = strchr(p, '\n');
+        if (next)
+            *next++ = '\0';
+        buf_put(b, p == chosen ? "" : ", ");
+        buf_esc(b, p);
+    }
+    free(chosen);
+    buf_put(b, "</span></summary><div class=\"checks\" role=\"group\" aria-labelledby=\"aud_muni_label\">");
     muni_boxes(rq);
     buf_put(b, "</div></details>");
     lang_select(rq);

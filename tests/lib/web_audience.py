@@ -61,6 +61,7 @@ def shot(name, width=1280):
     h = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, max(800, min(int(h) + 40, 3000)))
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    driver.execute_script("window.scrollTo(0, 0)")
     w, h = driver.execute_script("return [document.documentElement.scrollWidth,"
                                  " Math.min(document.documentElement.scrollHeight, 1400)]")
     small = driver.execute_cdp_cmd("Page.captureScreenshot", {
@@ -124,6 +125,8 @@ try:
     check("live_count_and_since", live == "2", live)
     langs = text_of("#live-langs")
     check("live_count_per_language", langs == "(ru 2)", langs)
+    named = text_of("#aud_muni_chosen")
+    check("ticked_named_with_the_list", named == "Cēsu novads, Valmieras novads", named)
     with open(OUT, "a", encoding="utf-8") as f:
         f.write("live\t%s\n" % live)
     lv, ru_text = "Sestdien talka pie upes!", "В субботу толока у реки!"

@@ -7,7 +7,7 @@
 # errors, no text in an address. Screenshots go to build/screenshots/.
 . tests/lib.sh
 . tests/lib/web.sh
-plan 22  # 5 here, 17 from tests/lib/web_audience.py
+plan 23  # 5 here, 18 from tests/lib/web_audience.py
 if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
     not_ok web_audience_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
     exit 1

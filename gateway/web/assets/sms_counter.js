@@ -65,6 +65,14 @@
             }).join(" · ") + ")";
         }).catch(function () {});
       };
+      // the municipalities ticked, named beside the list's title (seen with it closed)
+      var chosen = form.querySelector("#aud_muni_chosen");
+      var names = function () {
+        if (!chosen) return;
+        chosen.textContent = Array.prototype.map.call(form.querySelectorAll("input[name=aud_muni]:checked"),
+          function (b) { return b.value; }).join(", ");
+      };
+      form.querySelectorAll("input[name=aud_muni]").forEach(function (b) { b.addEventListener("change", names); });
       form.querySelectorAll("[data-count]").forEach(function (c) {
         c.addEventListener("input", later(update));
         c.addEventListener("change", update);
