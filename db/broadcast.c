@@ -9,8 +9,11 @@
 
 #define LIVE "p.status IN ('accepted', 'pending_review')"
 
-/* The segment condition on volunteer v: ?3 kind, ?4 value, ?5 epoch (active/inactive). */
-#define SEG_COND                                                                               \
+/* The segment condition on volunteer v: ?3 kind, ?4 value, ?5 epoch (active/inactive);
+ * then the filters (021): ?9 municipalities (a JSON array), ?10 language, ?11 since.
+ * SEG_COND is all of it; the live count with municipalities drives from their
+ * volunteers (broadcast_count_segment) and leaves SEG_MUNIS out, the same set. */
+#define SEG_BASE                                                                               \
     " v.erased_at IS NULL AND v.opted_out = 0 AND CASE ?3"                                     \
     " WHEN 'all' THEN 1"                                                                       \
     " WHEN 'municipality' THEN (v.home_municipality = ?4 OR EXISTS (SELECT 1 FROM plantings p" \
@@ -21,14 +24,17 @@
     "   AND p.reported_at >= ?5 AND " LIVE ")"                                                 \
     " WHEN 'inactive' THEN NOT EXISTS (SELECT 1 FROM plantings p WHERE p.volunteer_id = v.id"  \
     "   AND p.reported_at >= ?5 AND " LIVE ")"                                                 \
-    " ELSE 0 END"                                                                              \
-    /* the filters (021): ?9 municipalities (a JSON array), ?10 language, ?11 since */        \
-    " AND (?9 IS NULL OR v.home_municipality IN (SELECT value FROM json_each(?9))"            \
-    "   OR v.id IN (SELECT p.volunteer_id FROM plantings p WHERE p.municipality IN"           \
-    "   (SELECT value FROM json_each(?9)) AND " LIVE "))"                                      \
+    " ELSE 0 END"
+#define MUNIS_VOLUNTEERS                                                                       \
+    " SELECT w.id FROM volunteers w WHERE w.home_municipality IN (SELECT value FROM"           \
+    " json_each(?9)) UNION SELECT p.volunteer_id FROM plantings p WHERE p.municipality IN"      \
+    " (SELECT value FROM json_each(?9)) AND " LIVE
+#define SEG_MUNIS " AND (?9 IS NULL OR v.id IN (" MUNIS_VOLUNTEERS "))"
+#define SEG_REST                                                                               \
     " AND (?10 IS NULL OR v.lang = ?10)"                                                       \
-    " AND (?11 IS NULL OR v.id IN (SELECT p.volunteer_id FROM plantings p"                    \
-    "   WHERE p.reported_at >= ?11 AND " LIVE "))"
+    " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM plantings p WHERE p.volunteer_id = v.id"       \
+    "   AND p.reported_at >= ?11 AND " LIVE "))"
+#define SEG_COND SEG_BASE SEG_MUNIS SEG_REST
 
 /* Per-recipient values for a volunteer id expression VID: ?6 need bits, ?7 the
  * municipality for {municipality_total} (NULL: the volunteer's own). */
@@ -226,11 +232,14 @@ bool broadcast_walk_segment(struct db *db, const struct bc_segment *seg, unsigne
 
 bool broadcast_count_segment(struct db *db, const struct bc_segment *seg, long by[3])
 {
-    static const char sql[] =
+    static const char all[] =
         "SELECT v.lang, count(*) FROM volunteers v WHERE v.id > ?1 AND v.id <= ?2 AND" SEG_COND
         " GROUP BY v.lang";
+    static const char in_munis[] =   /* from the municipalities' volunteers, not all of them */
+        "SELECT v.lang, count(*) FROM volunteers v WHERE v.id IN (" MUNIS_VOLUNTEERS ")"
+        " AND v.id > ?1 AND v.id <= ?2 AND" SEG_BASE SEG_REST " GROUP BY v.lang";
     by[0] = by[1] = by[2] = 0;
-    sqlite3_stmt *st = db_prep(db, sql);
+    sqlite3_stmt *st = db_prep(db, seg->munis && *seg->munis ? in_munis : all);
     int rc = SQLITE_ERROR;
     if (st && (rc = bind_cond(st, seg)) == SQLITE_OK &&
         (rc = sqlite3_bind_int64(st, 1, 0)) == SQLITE_OK)

@@ -34,7 +34,7 @@ def fetch(path):
 
 for path in sys.argv[5:]:
     if n == 0:                          # just the page, once (bench/web.sh reads it)
-        sys.stdout.write(o.open(base + path).read().decode())
+        sys.stdout.write(fetch(path).read().decode())
         continue
     fetch(path).read()                  # warm the caches once
     times = []
