@@ -254,13 +254,13 @@ void audience_say(struct web_req *rq, const struct broadcast_row *b)
     struct buf *out = &rq->out;
     char d[11], day[16];
     const char *sep = "";
-    time_t t = (time_t)strtoll(b->seg_value, NULL, 10);
-    local_date(b->seg_kind[0] == 'a' || b->seg_kind[0] == 'i' ? t : (time_t)b->seg_since, d);
-    snprintf(day, sizeof day, "%.2s.%.2s.%.4s", d + 8, d + 5, d);
+    bool dated = !strcmp(b->seg_kind, "active") || !strcmp(b->seg_kind, "inactive");
+    local_date(dated ? (time_t)strtoll(b->seg_value, NULL, 10) : 0, d);
+    snprintf(day, sizeof day, "%.2s.%.2s.%.4s", d + 8, d + 5, d);   /* dd.mm.gggg */
     if (!strcmp(b->seg_kind, "municipality") || !strcmp(b->seg_kind, "file")) {
         buf_esc(out, b->seg_kind[0] == 'm' ? b->seg_value : TR(rq, "saraksts no faila", "a list from a file"));
         sep = " · ";
-    } else if (!strcmp(b->seg_kind, "active") || !strcmp(b->seg_kind, "inactive")) {
+    } else if (dated) {
         buf_printf(out, "%s %s", b->seg_kind[0] == 'a' ? TR(rq, "ziņoja kopš", "reported since")
                                                        : TR(rq, "nav ziņojuši kopš", "no report since"), day);
         sep = " · ";
