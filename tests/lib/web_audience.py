@@ -8,46 +8,21 @@ recipients equal to the live count, the broadcast scheduled and listed with its
 audience in Latvian; the page at 390 px, no console errors, no text typed in an
 address. Prints "ok NAME" / "not ok NAME"; screenshots under SHOTS.
 usage: web_audience.py BASE_URL SHOTS_DIR OUT_FILE DATE(dd.mm.yyyy)"""
-import base64
 import os
 import sys
 import urllib.parse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from web_driver import Web  # noqa: E402
 
 BASE, SHOTS, OUT, DAY = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-failed = False
-typed = []
-
-
-def check(name, cond, detail=""):
-    global failed
-    print(("ok " if cond else "not ok ") + name, flush=True)
-    if not cond:
-        failed = True
-        if detail:
-            print("    " + str(detail)[:300], flush=True)
-
-
-opts = webdriver.ChromeOptions()
-for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--window-size=1280,1000", "--lang=lv", "--no-first-run", "--disable-extensions",
-          "--password-store=basic"):
-    opts.add_argument(a)
-opts.binary_location = "/usr/bin/chromium"
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-driver.set_page_load_timeout(30)
-console = []
-
-
-def drain_console(where):
-    for e in driver.get_log("browser"):
-        if e.get("level") == "SEVERE":
-            console.append("%s: %s" % (where, e.get("message")))
+web = Web(BASE, SHOTS)
+driver, check, shot, login = web.driver, web.check, web.shot, web.login
+text_of, wait_text, drain_console, console = web.text_of, web.wait_text, web.drain_console, web.console
+typed = []          # every text typed into a form: none may show up in an address
 
 
 def no_text_in_url(what):
@@ -56,48 +31,12 @@ def no_text_in_url(what):
     check("no_text_in_url_" + what, not bad, (driver.current_url, bad))
 
 
-def shot(name, width=1280):
-    driver.set_window_size(width, 1000)
-    h = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(width, max(800, min(int(h) + 40, 3000)))
-    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
-    driver.execute_script("window.scrollTo(0, 0)")
-    w, h = driver.execute_script("return [document.documentElement.scrollWidth,"
-                                 " Math.min(document.documentElement.scrollHeight, 1400)]")
-    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 0.6}})
-    os.makedirs(os.path.join(SHOTS, "small"), exist_ok=True)
-    with open(os.path.join(SHOTS, "small", name + ".png"), "wb") as f:
-        f.write(base64.b64decode(small["data"]))
-    driver.set_window_size(1280, 1000)
-
-
-def text_of(css, timeout=10):
-    try:
-        WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
-    except Exception:
-        return ""
-    return driver.find_elements(By.CSS_SELECTOR, css)[0].text
-
-
-def wait_text(css, pred, timeout=10):
-    try:
-        WebDriverWait(driver, timeout).until(lambda d: pred(text_of(css, 1)))
-    except Exception:
-        pass
-    return text_of(css, 1)
-
-
 def tick(name):
     driver.find_element(By.CSS_SELECTOR, "input[name=aud_muni][value='%s']" % name).click()
 
 
 try:
-    driver.get(BASE + "/login")
-    driver.find_element(By.ID, "username").send_keys("coord")
-    driver.find_element(By.ID, "password").send_keys("coordinator pass 1")
-    driver.find_element(By.ID, "login").click()
-    WebDriverWait(driver, 15).until(lambda d: "/login" not in d.current_url)
+    login("coord", "coordinator pass 1")
     driver.get(BASE + "/broadcasts")
     everyone = wait_text("#live-recipients", lambda t: t.isdigit())
     check("live_count_everyone", everyone == "6", everyone)   # 7 volunteers, one sent STOP
@@ -168,5 +107,5 @@ try:
     drain_console("/broadcasts at 390 px")
     check("no_console_errors", not console, console[:5])
 finally:
-    driver.quit()
-sys.exit(1 if failed else 0)
+    web.quit()
+sys.exit(web.status())
