@@ -127,10 +127,10 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
             measure_one(m, &r);
         }
     } else {
-        ok = broadcast_walk_segment(db, plan->seg.kind, plan->seg.value,
-                                    m->need[0] | m->need[1] | m->need[2],
-                                    !strcmp(plan->seg.kind, "municipality") ? plan->seg.value : NULL,
-                                    measure_one, m);
+        char munis[2048];
+        struct bc_segment q = segment_query(&plan->seg, munis, sizeof munis);
+        ok = broadcast_walk_segment(db, &q, m->need[0] | m->need[1] | m->need[2],
+                                    segment_total_municipality(&plan->seg), measure_one, m);
     }
     free(m);
     if (!ok) {
@@ -199,6 +199,9 @@ int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,
     snprintf(b->segment, sizeof b->segment, "%s", req->segment);
     snprintf(b->seg_kind, sizeof b->seg_kind, "%s", plan->seg.kind);
     snprintf(b->seg_value, sizeof b->seg_value, "%s", plan->seg.value);
+    segment_query(&plan->seg, b->seg_munis, sizeof b->seg_munis);
+    snprintf(b->seg_lang, sizeof b->seg_lang, "%s", plan->seg.lang);
+    b->seg_since = plan->seg.since;
     snprintf(b->text, sizeof b->text, "%s", req->text);
     snprintf(b->text_ru, sizeof b->text_ru, "%s", req->text_ru ? req->text_ru : "");
     snprintf(b->text_en, sizeof b->text_en, "%s", req->text_en ? req->text_en : "");

@@ -148,7 +148,7 @@ enum MHD_Result web_form_iter(void *cls, enum MHD_ValueKind kind, const char *ke
                               const char *transfer_encoding, const char *data, uint64_t off,
                               size_t size)
 {
-    (void)kind, (void)filename, (void)content_type, (void)transfer_encoding, (void)off;
+    (void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
     struct web_form *f = cls;
     f->total += size + strlen(key);
     if (f->total > WEB_BODY_MAX) {
@@ -167,6 +167,8 @@ enum MHD_Result web_form_iter(void *cls, enum MHD_ValueKind kind, const char *ke
         memset(&f->vals[i], 0, sizeof f->vals[i]);
         buf_put(&f->vals[i], "");
         f->n++;
+    } else if (off == 0) {
+        buf_put(&f->vals[i], "\n");   /* a field given again (checkboxes): one value a line */
     }
     if (size)
         buf_putn(&f->vals[i], data, size);

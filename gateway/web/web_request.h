@@ -74,7 +74,8 @@ struct web_req {
 void web_self(const struct web_req *rq, struct buf *b);
 /* A query argument (GET) or NULL. */
 const char *web_arg(const struct web_req *rq, const char *name);
-/* A form field (POST body) or NULL. */
+/* A form field (POST body) or NULL; a field sent several times (checkboxes):
+ * its values one a line. */
 const char *web_field(const struct web_req *rq, const char *name);
 /* A field or argument as a positive integer; 0 when absent or not a number. */
 long long web_num(const struct web_req *rq, const char *name);

@@ -55,6 +55,7 @@ class Web:
         h = d.execute_script("return document.documentElement.scrollHeight")
         d.set_window_size(width, max(800, min(int(h) + 40, 3000)))
         d.save_screenshot(os.path.join(self.shots, name + ".png"))
+        d.execute_script("window.scrollTo(0, 0)")   # the copy from the top, even after a click below
         w, h = d.execute_script("return [document.documentElement.scrollWidth,"
                                 " Math.min(document.documentElement.scrollHeight, 1400)]")
         small = d.execute_cdp_cmd("Page.captureScreenshot", {

@@ -180,7 +180,8 @@ TEST(broadcast_recipients_at_most_once_and_erasure_leaves_pending)
                       " INSERT INTO volunteers (number, created_at, opted_out) SELECT"
                       " printf('+3712%07d', i), 0, i % 10 = 0 FROM n"));
     int n = 0;
-    CHECK(broadcast_walk_segment(db, "all", "", 0, NULL, count_one, &n));
+    struct bc_segment everyone = { "all", "", NULL, NULL, 0 };
+    CHECK(broadcast_walk_segment(db, &everyone, 0, NULL, count_one, &n));
     CHECK_INT(n, 45);
     struct broadcast_row b;
     memset(&b, 0, sizeof b);

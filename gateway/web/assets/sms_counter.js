@@ -56,16 +56,32 @@
       update();
     });
     document.querySelectorAll("form[data-count-url]").forEach(function (form) {
-      var out = form.querySelector("#live-recipients");
+      var out = form.querySelector("#live-recipients"), langs = form.querySelector("#live-langs");
       if (!out) return;
+      var asked = 0;
+      var num = function (n) { return n.toLocaleString(en ? "en-GB" : "lv-LV"); };
       var update = function () {
-        var p = new URLSearchParams(new FormData(form));
+        // the whole form as it would be sent (the municipalities ticked repeat one name)
+        var p = new URLSearchParams(new FormData(form)), mine = ++asked;
         post(form.dataset.countUrl, p.toString()).then(function (d) {
-          if (!d) return;
-          out.textContent = d.error ? d.error : d.recipients.toLocaleString(en ? "en-GB" : "lv-LV");
+          if (!d || mine !== asked) return;   // an older answer after a newer question
+          out.textContent = d.error ? d.error : num(d.recipients);
           out.dataset.n = d.error ? "" : d.recipients;
+          out.classList.toggle("bad", !!d.error);
+          if (langs) langs.textContent = d.error || !d.recipients ? "" :
+            "(" + ["lv", "ru", "en"].filter(function (l) { return d[l]; }).map(function (l) {
+              return l + " " + num(d[l]);
+            }).join(" · ") + ")";
         }).catch(function () {});
       };
+      // the municipalities ticked, named beside the list's title (seen with it closed)
+      var chosen = form.querySelector("#aud_muni_chosen");
+      var names = function () {
+        if (!chosen) return;
+        chosen.textContent = Array.prototype.map.call(form.querySelectorAll("input[name=aud_muni]:checked"),
+          function (b) { return b.value; }).join(", ");
+      };
+      form.querySelectorAll("input[name=aud_muni]").forEach(function (b) { b.addEventListener("change", names); });
       form.querySelectorAll("[data-count]").forEach(function (c) {
         c.addEventListener("input", later(update));
         c.addEventListener("change", update);
