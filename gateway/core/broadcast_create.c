@@ -47,6 +47,13 @@ static bool check_text(const char *text, const char *what, char *err, size_t err
         snprintf(err, errlen, "the %s text is too long (over 1000 bytes)", what);
         return false;
     }
+    char seen[1001];
+    snprintf(seen, sizeof seen, "%s", text);
+    sms_strip_format(seen);   /* what goes out (broadcast_render) */
+    if (*text && !seen[strspn(seen, " \t\r\n")]) {
+        snprintf(err, errlen, "the %s text is empty (only spaces or invisible characters)", what);
+        return false;
+    }
     char e[256];
     if (!broadcast_template_check(text, e, sizeof e)) {
         snprintf(err, errlen, "%s text: %s", what, e);
@@ -93,7 +100,8 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
     m->text[2] = req->text_en ? req->text_en : req->text;
     for (int l = 0; l < LANG_COUNT; l++) {
         m->need[l] = broadcast_template_needs(m->text[l]);
-        sms_measure(m->text[l], &m->one[l]);
+        broadcast_render(m->text[l], "", 0, 0, m->buf, sizeof m->buf);  /* as sent */
+        sms_measure(m->buf, &m->one[l]);
     }
     m->stats = &plan->stats;
     m->by_lang = plan->by_lang;

@@ -42,6 +42,17 @@ TEST(broadcast_render_never_cuts_a_character)
     CHECK_STR(out, "āāā"); /* 6 bytes; the 7th would be half a letter */
 }
 
+/* A zero-width space or a direction mark pasted with a text would turn a copy into
+ * UCS-2 (a third of the characters a part) while nobody sees it: left out. */
+TEST(broadcast_render_leaves_out_invisible_format_characters)
+{
+    CHECK_STR(render("Talka\u200B sestdien\u202E, {name}\uFEFF!", "An\u200Dna"),
+              "Talka sestdien, Anna!");
+    struct sms_info info;
+    sms_measure(render("Talka sestdien\u200B pie pils", ""), &info);
+    CHECK_INT(info.encoding, SMS_GSM7);
+}
+
 TEST(broadcast_a_name_with_diacritics_switches_one_copy_to_ucs2)
 {
     const char *tmpl = "Sestdien 10:00 talka pie pils, {name}! Nem lapstu un cimdus, "
