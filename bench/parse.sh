@@ -12,10 +12,10 @@ TALKA=${TALKA:-$PWD/build/talka}
 GOAL=${BENCH_PARSE_GOAL:-200000}
 B=$(mktemp -d /tmp/talka-bench-XXXXXX)
 trap 'rm -rf "$B"' EXIT
-cp bench/parse-input.txt "$B/one.txt"
-: > "$B/texts.txt"
-while [ "$(wc -l < "$B/texts.txt")" -lt "$N" ]; do cat "$B/one.txt" >> "$B/texts.txt"; done
-head -n "$N" "$B/texts.txt" > "$B/in.txt"
+# the input repeated to N lines in one pass (a loop that counted the growing file's
+# lines after each copy read some 7 GB: the ~4 s of system time `time` showed)
+awk -v n="$N" '{ t[NR] = $0 } END { for (i = 0; i < n; i++) print t[i % NR + 1] }' \
+    bench/parse-input.txt > "$B/in.txt"
 export TALKA_NOW="2026-05-15 10:00:00"
 now() { date +%s.%N; }
 s0=$(now); "$TALKA" parse < /dev/null > /dev/null; s1=$(now)

@@ -9,8 +9,11 @@
 
 #define LIVE "p.status IN ('accepted', 'pending_review')"
 
-/* The segment condition on volunteer v: ?3 kind, ?4 value, ?5 epoch (active/inactive). */
-#define SEG_COND                                                                               \
+/* The segment condition on volunteer v: ?3 kind, ?4 value, ?5 epoch (active/inactive);
+ * then the filters (021): ?9 municipalities (a JSON array), ?10 language, ?11 since.
+ * SEG_COND is all of it; the live count with municipalities drives from their
+ * volunteers (broadcast_count_segment) and leaves SEG_MUNIS out, the same set. */
+#define SEG_BASE                                                                               \
     " v.erased_at IS NULL AND v.opted_out = 0 AND CASE ?3"                                     \
     " WHEN 'all' THEN 1"                                                                       \
     " WHEN 'municipality' THEN (v.home_municipality = ?4 OR EXISTS (SELECT 1 FROM plantings p" \
@@ -22,6 +25,16 @@
     " WHEN 'inactive' THEN NOT EXISTS (SELECT 1 FROM plantings p WHERE p.volunteer_id = v.id"  \
     "   AND p.reported_at >= ?5 AND " LIVE ")"                                                 \
     " ELSE 0 END"
+#define MUNIS_VOLUNTEERS                                                                       \
+    " SELECT w.id FROM volunteers w WHERE w.home_municipality IN (SELECT value FROM"           \
+    " json_each(?9)) UNION SELECT p.volunteer_id FROM plantings p WHERE p.municipality IN"      \
+    " (SELECT value FROM json_each(?9)) AND " LIVE
+#define SEG_MUNIS " AND (?9 IS NULL OR v.id IN (" MUNIS_VOLUNTEERS "))"
+#define SEG_REST                                                                               \
+    " AND (?10 IS NULL OR v.lang = ?10)"                                                       \
+    " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM plantings p WHERE p.volunteer_id = v.id"       \
+    "   AND p.reported_at >= ?11 AND " LIVE "))"
+#define SEG_COND SEG_BASE SEG_MUNIS SEG_REST
 
 /* Per-recipient values for a volunteer id expression VID: ?6 need bits, ?7 the
  * municipality for {municipality_total} (NULL: the volunteer's own). */
@@ -58,6 +71,9 @@ static void read_row(sqlite3_stmt *st, struct broadcast_row *b)
     db_col_text(st, 16, b->created_by, sizeof b->created_by);
     db_col_text(st, 17, b->text_ru, sizeof b->text_ru);
     db_col_text(st, 18, b->text_en, sizeof b->text_en);
+    db_col_text(st, 19, b->seg_munis, sizeof b->seg_munis);
+    db_col_text(st, 20, b->seg_lang, sizeof b->seg_lang);
+    b->seg_since = sqlite3_column_int64(st, 21);
 }
 
 const char *broadcast_text_for(const struct broadcast_row *b, const char *lang)
@@ -74,18 +90,22 @@ const char *broadcast_text_for(const struct broadcast_row *b, const char *lang)
     "id, coalesce(name, ''), segment, seg_kind, coalesce(seg_value, ''), text, state,"    \
     " send_at, created_at, coalesce(finished_at, 0), coalesce(cancelled_at, 0),"          \
     " fill_cursor, fill_by_service, recipients, parts, max_segments, created_by,"          \
-    " coalesce(text_ru, ''), coalesce(text_en, '')"
+    " coalesce(text_ru, ''), coalesce(text_en, ''), coalesce(seg_munis, ''),"            \
+    " coalesce(seg_lang, ''), coalesce(seg_since, 0)"
 
 int64_t broadcast_insert(struct db *db, const struct broadcast_row *b)
 {
     if (!db_run(db, "INSERT INTO broadcasts (name, segment, seg_kind, seg_value, text, state,"
                     " send_at, fill_by_service, recipients, parts, max_segments, created_at,"
-                    " created_by, text_ru, text_en) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                "ttttttiIiiIittt", b->name[0] ? b->name : NULL, b->segment, b->seg_kind,
+                    " created_by, text_ru, text_en, seg_munis, seg_lang, seg_since)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,nullif(?, 0))",
+                "ttttttiIiiIittttti", b->name[0] ? b->name : NULL, b->segment, b->seg_kind,
                 b->seg_value[0] ? b->seg_value : NULL, b->text, b->state, (int64_t)b->send_at,
                 b->fill_by_service ? 1 : 0, (int64_t)b->recipients, (int64_t)b->parts,
                 b->max_segments, (int64_t)b->created_at, b->created_by,
-                b->text_ru[0] ? b->text_ru : NULL, b->text_en[0] ? b->text_en : NULL))
+                b->text_ru[0] ? b->text_ru : NULL, b->text_en[0] ? b->text_en : NULL,
+                b->seg_munis[0] ? b->seg_munis : NULL, b->seg_lang[0] ? b->seg_lang : NULL,
+                b->seg_since))
         return 0;
     return db_last_id(db);
 }
@@ -134,7 +154,7 @@ bool broadcast_set_estimate(struct db *db, int64_t id, long recipients, long par
                   "iiIi", (int64_t)recipients, (int64_t)parts, max_segments, id);
 }
 
-/* binds ?3..?7; SQLITE_OK or the failed bind's code */
+/* binds ?3..?7 (the kind, and what rows need); SQLITE_OK or the failed bind's code */
 static int bind_segment(sqlite3_stmt *st, const char *kind, const char *value, unsigned need,
                         const char *mun)
 {
@@ -150,6 +170,21 @@ static int bind_segment(sqlite3_stmt *st, const char *kind, const char *value, u
         rc = sqlite3_bind_int(st, 6, (int)need);
     if (rc == SQLITE_OK)
         rc = mun ? sqlite3_bind_text(st, 7, mun, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, 7);
+    return rc;
+}
+
+/* binds the kind (?3..?5) and the filters (?9..?11) of SEG_COND */
+static int bind_cond(sqlite3_stmt *st, const struct bc_segment *seg)
+{
+    int rc = bind_segment(st, seg->kind, seg->value, 0, NULL);
+    const char *munis = seg->munis && *seg->munis ? seg->munis : NULL;
+    const char *lang = seg->lang && *seg->lang ? seg->lang : NULL;
+    if (rc == SQLITE_OK)
+        rc = munis ? sqlite3_bind_text(st, 9, munis, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, 9);
+    if (rc == SQLITE_OK)
+        rc = lang ? sqlite3_bind_text(st, 10, lang, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, 10);
+    if (rc == SQLITE_OK)
+        rc = seg->since ? sqlite3_bind_int64(st, 11, seg->since) : sqlite3_bind_null(st, 11);
     return rc;
 }
 
@@ -172,7 +207,7 @@ static bool emit(sqlite3_stmt *st, bool pending, bc_each_fn fn, void *ctx)
     return fn(ctx, &r);
 }
 
-bool broadcast_walk_segment(struct db *db, const char *kind, const char *value, unsigned need,
+bool broadcast_walk_segment(struct db *db, const struct bc_segment *seg, unsigned need,
                             const char *mun_for_total, bc_each_fn fn, void *ctx)
 {
     static const char sql[] =
@@ -182,13 +217,37 @@ bool broadcast_walk_segment(struct db *db, const char *kind, const char *value, 
         " FROM volunteers v WHERE v.id > ?1 AND v.id <= ?2 AND" SEG_COND ") ORDER BY id";
     sqlite3_stmt *st = db_prep(db, sql);
     int rc = SQLITE_ERROR;
-    if (st && (rc = bind_segment(st, kind, value, need, mun_for_total)) == SQLITE_OK &&
+    if (st && (rc = bind_cond(st, seg)) == SQLITE_OK &&
+        (rc = sqlite3_bind_int(st, 6, (int)need)) == SQLITE_OK &&
+        (rc = mun_for_total ? sqlite3_bind_text(st, 7, mun_for_total, -1, SQLITE_TRANSIENT)
+                            : sqlite3_bind_null(st, 7)) == SQLITE_OK &&
         (rc = sqlite3_bind_int64(st, 1, 0)) == SQLITE_OK)
         rc = sqlite3_bind_int64(st, 2, INT64_MAX);
     struct db_rows r = db_rows_bound(db, st, rc);
     while (db_row(&r))
         if (!emit(st, false, fn, ctx))
             break;
+    return db_rows_end(&r) == DB_DONE;
+}
+
+bool broadcast_count_segment(struct db *db, const struct bc_segment *seg, long by[3])
+{
+    static const char all[] =
+        "SELECT v.lang, count(*) FROM volunteers v WHERE v.id > ?1 AND v.id <= ?2 AND" SEG_COND
+        " GROUP BY v.lang";
+    static const char in_munis[] =   /* from the municipalities' volunteers, not all of them */
+        "SELECT v.lang, count(*) FROM volunteers v WHERE v.id IN (" MUNIS_VOLUNTEERS ")"
+        " AND v.id > ?1 AND v.id <= ?2 AND" SEG_BASE SEG_REST " GROUP BY v.lang";
+    by[0] = by[1] = by[2] = 0;
+    sqlite3_stmt *st = db_prep(db, seg->munis && *seg->munis ? in_munis : all);
+    int rc = SQLITE_ERROR;
+    if (st && (rc = bind_cond(st, seg)) == SQLITE_OK &&
+        (rc = sqlite3_bind_int64(st, 1, 0)) == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 2, INT64_MAX);
+    struct db_rows r = db_rows_bound(db, st, rc);
+    while (db_row(&r))
+        by[lang_from_code((const char *)sqlite3_column_text(st, 0))] +=
+            (long)sqlite3_column_int64(st, 1);
     return db_rows_end(&r) == DB_DONE;
 }
 
@@ -244,9 +303,12 @@ int broadcast_fill_chunk(struct db *db, int64_t id, int64_t span, const char *th
         db_rollback(db);
         return -1;
     }
-    int rc = bind_segment(st, b.seg_kind, b.seg_value, 0, NULL);
+    struct bc_segment seg = { b.seg_kind, b.seg_value, b.seg_munis, b.seg_lang, b.seg_since };
+    int rc = bind_cond(st, &seg);
     if (rc == SQLITE_OK)
-        rc = db_bind(st, "ii", b.fill_cursor, hi);
+        rc = sqlite3_bind_int64(st, 1, b.fill_cursor);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 2, hi);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(st, 8, id);
     if (rc == SQLITE_OK)

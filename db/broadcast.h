@@ -16,6 +16,9 @@ struct broadcast_row {
     char segment[512];
     char seg_kind[16];      /* all | municipality | active | inactive | species | file */
     char seg_value[256];    /* municipality, species id, or epoch seconds */
+    char seg_munis[2048];   /* filters (021): JSON array of municipalities, "" none */
+    char seg_lang[4];       /* "" any */
+    int64_t seg_since;      /* 0: none */
     char text[1600];        /* Latvian: everyone without a text in their language */
     char text_ru[1600];     /* "" when none */
     char text_en[1600];
@@ -46,6 +49,15 @@ struct bc_recipient {
 /* The template for a recipient in lang: text_ru / text_en when set, else text. */
 const char *broadcast_text_for(const struct broadcast_row *b, const char *lang);
 
+/* A segment as the queries take it: the kind's condition AND every filter given. */
+struct bc_segment {
+    const char *kind;       /* all | municipality | active | inactive | species */
+    const char *value;      /* municipality, species id, or epoch seconds */
+    const char *munis;      /* JSON array: any of these municipalities; NULL: no filter */
+    const char *lang;       /* "lv" | "ru" | "en"; NULL: any */
+    int64_t since;          /* reported a planting at or after; 0: no filter */
+};
+
 /* Return false to stop the walk. */
 typedef bool (*bc_each_fn)(void *ctx, const struct bc_recipient *r);
 
@@ -65,8 +77,13 @@ bool broadcast_set_estimate(struct db *db, int64_t id, long recipients, long par
  * with what `need` asks for. mun_for_total: the municipality whose total
  * {municipality_total} shows (NULL: each volunteer's own). False when the read
  * failed (fn may have seen some rows); fn returning false is no failure. */
-bool broadcast_walk_segment(struct db *db, const char *kind, const char *value, unsigned need,
+bool broadcast_walk_segment(struct db *db, const struct bc_segment *seg, unsigned need,
                             const char *mun_for_total, bc_each_fn fn, void *ctx);
+
+/* How many volunteers the segment selects now, per language (by[LANG_LV..LANG_EN]
+ * of gateway/base/lang.h, 3 of them): the recipients a broadcast created now would
+ * have. False when the read failed. */
+bool broadcast_count_segment(struct db *db, const struct bc_segment *seg, long by[3]);
 
 /* The volunteer with this number (not erased), read as for a segment walk:
  * DB_FOUND (r's strings point into buf), DB_NONE, or DB_BUSY/DB_ERROR. */

@@ -114,7 +114,7 @@ def sql_outside_db(f, text):
         if SQL_START.match(lit):
             nsql += 1
             out.append(f"{f}:{lineno}: SQL string outside db/: \"{lit[:60]}\"")
-    for lineno, line in enumerate(code.split("\n"), 1):
+    for lineno, line in enumerate(code.split("\n") if "sqlite3_" in code else (), 1):
         idents = sorted(set(SQLITE_IDENT.findall(line)))
         if idents:
             nsqlite += 1
@@ -145,6 +145,8 @@ def http_servers(texts):
     """Every libmicrohttpd server is started by the endpoint module, exactly once."""
     out, inside = [], 0
     for f, text in texts.items():
+        if "MHD_start_daemon" not in text:
+            continue
         code = strip_comments(text)
         for lineno, line in enumerate(code.split("\n"), 1):
             if not re.search(r"\bMHD_start_daemon\s*\(", line):
@@ -159,52 +161,56 @@ def http_servers(texts):
     return out
 
 
+# what blank_code() blanks, in the order C reads it: a preprocessor line (a "#" first
+# on its line, after blanks only; a backslash-newline continues it), a comment, a
+# string or a character literal (either may run to the end of an unfinished file)
+BLANKED = re.compile(r"""(?m)^[ \t]*\#(?:\\\n|[^\n])*|/\*.*?(?:\*/|\Z)|//[^\n]*"""
+                     r"""|"(?:\\.|[^"\\])*(?:"|\Z)|'(?:\\.|[^'\\])*(?:'|\Z)""", re.S)
+NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(m):
+    tok = m.group(0)
+    if tok[0] in "\"'":                        # a literal keeps its quotes
+        inner = tok[1:-1] if len(tok) > 1 and tok[-1] == tok[0] else tok[1:]
+        return tok[0] + NOT_NEWLINE.sub(" ", inner) + tok[0]
+    lead = len(tok) - len(tok.lstrip(" \t"))   # blanks before a "#" stay as they are
+    return tok[:lead] + NOT_NEWLINE.sub(" ", tok[lead:])
+
+
 def blank_code(text):
     """The text with comments, string and character literals and preprocessor
     lines blanked (newlines kept), so braces and parentheses are code's own."""
-    out, i, n = [], 0, len(text)
-    line_start = True
-    while i < n:
-        c = text[i]
-        if line_start and c == "#":
-            while i < n and (text[i] != "\n" or text[i - 1] == "\\"):
-                out.append("\n" if text[i] == "\n" else " ")
-                i += 1
-            continue
-        if c in " \t":
-            out.append(c)
-            i += 1
-            continue
-        line_start = c == "\n"
-        if text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            out.append(re.sub(r"[^\n]", " ", text[i:j]))
-            i = j
-        elif text.startswith("//", i):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
-        elif c in "\"'":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j]) + c)
-            i = j + 1
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    return BLANKED.sub(_blank, text)
 
 
-def functions(text):
+BRACE = re.compile(r"[{}]")
+
+
+def name_before(t):
+    """What re.search(r"([A-Za-z_]\\w*)\\s*$", t) finds, as (start, name), read from
+    the end of t (a search from its start tries every position: slow on long files)."""
+    q = len(t.rstrip())
+    r = q
+    while r > 0 and (t[r - 1].isalnum() or t[r - 1] == "_"):
+        r -= 1
+    for p in range(r, q):
+        if t[p] == "_" or ("a" <= t[p] <= "z") or ("A" <= t[p] <= "Z"):
+            return p, t[p:q]
+    return None
+DECLARED = re.compile(r"\b([A-Za-z_]\w*)\s*[(;\[]")
+
+
+def functions(text, code=None):
     """(name, first line, length in lines) of every function defined in text,
-    counted from the line of its name to the line of its closing brace."""
-    code = blank_code(text)
-    found, depth, i = [], 0, 0
-    while i < len(code):
-        c = code[i]
+    counted from the line of its name to the line of its closing brace (code:
+    blank_code(text), when the caller has it)."""
+    if code is None:
+        code = blank_code(text)
+    braces = [(m.start(), m.group(0)) for m in BRACE.finditer(code)]
+    found, depth, b = [], 0, 0
+    while b < len(braces):
+        i, c = braces[b]
         if c == "{" and depth == 0:
             head = code[:i].rstrip()
             if head.endswith(")"):
@@ -215,24 +221,26 @@ def functions(text):
                     if level == 0:
                         break
                     k -= 1
-                m = re.search(r"([A-Za-z_]\w*)\s*$", head[:k])
+                m = name_before(head[:k])
                 if m:
-                    end, level = i, 0
-                    while end < len(code):
-                        level += {"{": 1, "}": -1}.get(code[end], 0)
+                    # the closing brace: the first where the braces from here balance
+                    end, level, e = len(code), 0, b
+                    while e < len(braces):
+                        level += 1 if braces[e][1] == "{" else -1
                         if level == 0:
+                            end = braces[e][0]
                             break
-                        end += 1
-                    first = code.count("\n", 0, m.start(1)) + 1
+                        e += 1
+                    first = code.count("\n", 0, m[0]) + 1
                     last = code.count("\n", 0, end) + 1
-                    found.append((m.group(1), first, last - first + 1))
-                    i = end + 1
+                    found.append((m[1], first, last - first + 1))
+                    b = e + 1
                     continue
         if c == "{":
             depth += 1
-        elif c == "}":
+        else:
             depth = max(0, depth - 1)
-        i += 1
+        b += 1
     return found
 
 
@@ -263,21 +271,20 @@ def main():
         texts[f] = text
         if f.endswith(".c") and text.count("\n") > MAX_LINES:
             problems.append(f"{f}: {text.count(chr(10))} lines (at most {MAX_LINES})")
+        code = blank_code(text)
         if f.endswith(".c"):
-            for name, line, length in functions(text):
+            for name, line, length in functions(text, code):
                 if length > MAX_FUNCTION_LINES:
                     counts["long functions"] += 1
                     problems.append(f"{f}:{line}: {name} {length} lines "
                                     f"(a function has at most {MAX_FUNCTION_LINES})")
-        if folder_of(f) in NO_PRINTING:
-            code = blank_code(text)
+        if folder_of(f) in NO_PRINTING and "fprintf" in code:
             for lineno, line in enumerate(code.split("\n"), 1):
                 if re.search(r"\bfprintf\s*\(\s*stderr\b", line):
                     counts["fprintf(stderr in core"] += 1
                     problems.append(f"{f}:{lineno}: fprintf(stderr, ...) in {folder_of(f)} "
                                     f"(the core logs through gateway/base/log.h)")
-        if folder_of(f) not in DISPLAY:
-            code = blank_code(text)
+        if folder_of(f) not in DISPLAY and "db_int_or" in code:
             for lineno, line in enumerate(code.split("\n"), 1):
                 if re.search(r"\bdb_int_or\b", line):
                     counts["db_int_or outside web/cli"] += 1
@@ -343,12 +350,13 @@ def main():
     # a header's functions and variables are defined in the .c file of the same name
     headers = {f: top_level(strip_comments(open(f, encoding="utf-8", errors="replace").read()))
                for f in files if f.endswith(".h")}
+    # the identifiers each header declares: followed by "(", ";" or "["
+    declared = {h: set(DECLARED.findall(text)) for h, text in headers.items()}
     for sym, src in sorted(defined.items()):
         if src in GENERATED:
             continue
-        pat = re.compile(r"\b" + re.escape(sym) + r"\s*(\(|;|\[)")
-        for h, text in headers.items():
-            if node(h) != node(src) and pat.search(text):
+        for h in headers:
+            if sym in declared[h] and node(h) != node(src):
                 problems.append(f"{h}: declares {sym}, which is defined in {src} "
                                 f"(move the declaration to {node(src)}.h)")
 

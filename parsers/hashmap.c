@@ -79,3 +79,15 @@ int pz_hm_get(const struct hashmap *m, const char *key, size_t klen, int32_t *va
     }
     return k < max ? k : max;
 }
+
+int pz_hm_has(const struct hashmap *m, const char *key, size_t klen, int32_t val)
+{
+    if (!m->cap) return 0;
+    uint32_t h = pz_hm_hash(key, klen);
+    for (uint32_t i = h & (m->cap - 1); m->e[i].hash; i = (i + 1) & (m->cap - 1)) {
+        const struct hm_entry *e = &m->e[i];
+        if (e->hash == h && e->val == val && strncmp(e->key, key, klen) == 0 && e->key[klen] == 0)
+            return 1;
+    }
+    return 0;
+}

@@ -15,6 +15,8 @@ void pz_hm_free(struct hashmap *m);
 void pz_hm_add(struct hashmap *m, const char *key, int32_t val);
 /* Collects up to max values stored under key; returns how many. */
 int pz_hm_get(const struct hashmap *m, const char *key, size_t klen, int32_t *vals, int max);
+/* Whether key (klen bytes) holds val. */
+int pz_hm_has(const struct hashmap *m, const char *key, size_t klen, int32_t val);
 uint32_t pz_hm_hash(const char *s, size_t n);
 
 #endif

@@ -294,7 +294,9 @@ static void part_report(const struct reading *c, const int *seg, int s, const st
 }
 
 /* The parts of c as one result, each item with its part's place: 0 when the
- * text is better read as one report (a part failed on an unknown word). A part
+ * text is better read as one report (a part failed on an unknown word), with out
+ * as it was (the parts read before must not stay behind, or the one report
+ * after would add their items a second time). A part
  * asked about (a guess, a range) asks about the whole text; a place in several
  * municipalities is ambiguous_place (the choice question names one place). */
 static int multi_report(const struct reading *c, struct parse_result *out, const struct parse_options *o,
@@ -303,10 +305,14 @@ static int multi_report(const struct reading *c, struct parse_result *out, const
     struct parse_result r;
     const char *confirm = NULL, *written = NULL;
     char suggestion[sizeof out->suggestion] = "";
+    const struct parse_result before = *out;
     for (int s = 0; s < nseg; s++) {
         part_report(c, seg, s, o, plant_signal, &r);
         if (!r.ok && (!r.confirm || r.nchoices)) {
-            if (!strict) return 0;
+            if (!strict) {
+                *out = before;
+                return 0;
+            }
             pz_fail(out, r.confirm ? "ambiguous_place" : r.error ? r.error : "unknown_command");
             memcpy(out->suggestion, r.suggestion, sizeof out->suggestion);
             if (!out->suggestion[0] && r.nchoices)

@@ -50,11 +50,17 @@ if [ "${1:-}" = --part ]; then
     rc=$?
     kill -KILL "-$pid" 2>/dev/null       # its process group: anything it left behind
     secs=$(( $(date +%s) - started ))
+    # the CPU its processes used (user + system, of those waited for: the
+    # daemons too, as timeout(1) waits for its child): on a 2-core box the
+    # parts' CPU, more than their length, decides how long the run takes
+    times > "$res/$i.times"              # not in a $(...): a subshell has its own
+    cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, y, /[ms]/)
+                         printf "%d", u[1] * 60 + u[2] + y[1] * 60 + y[2] + 0.5 }' "$res/$i.times")
     echo "$limit" > "$res/$i.limit"
     echo "$secs" > "$res/$i.secs"
     echo "$rc" > "$res/$i.rc"
     p=$(grep -c '^ok ' "$res/$i.out"); f=$(grep -c '^not ok ' "$res/$i.out")
-    echo "-- $name: $p ok, $f not ok, exit status $rc, $secs s"
+    echo "-- $name: $p ok, $f not ok, exit status $rc, $secs s (CPU ${cpu:-?} s)"
     exit 0
 fi
 

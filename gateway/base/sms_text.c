@@ -86,11 +86,17 @@ void sms_measure(const char *utf8, struct sms_info *info)
     if (gsm) {
         info->encoding = SMS_GSM7;
         info->units = septets;
-        info->segments = septets <= 160 ? 1 : (septets + 152) / 153;
+        info->per_part = septets <= 160 ? 160 : 153;
+        info->segments = (septets + info->per_part - 1) / info->per_part;
+        if (info->segments < 1)
+            info->segments = 1;
     } else {
         info->encoding = SMS_UCS2;
         info->units = units;
-        info->segments = units <= 70 ? 1 : (units + 66) / 67;
+        info->per_part = units <= 70 ? 70 : 67;
+        info->segments = (units + info->per_part - 1) / info->per_part;
+        if (info->segments < 1)
+            info->segments = 1;
     }
     assert(info->segments >= 1 && info->units >= 0);
 }

@@ -12,6 +12,7 @@ struct sms_info {
     enum sms_encoding encoding;
     int units;      /* septets (GSM-7) or UTF-16 code units (UCS-2) */
     int segments;   /* 1 when units fit 160/70, else ceil(units / 153 or 67) */
+    int per_part;   /* units a part holds at this length: 160 or 153 (GSM-7), 70 or 67 (UCS-2) */
 };
 
 /* Measures UTF-8 text (invalid bytes count as one UCS-2 unit each). */

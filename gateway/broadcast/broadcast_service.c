@@ -16,6 +16,7 @@
 #include "db/outbox.h"
 #include "gateway/core/broadcast_eta.h"
 #include "gateway/core/broadcast_render.h"
+#include "gateway/core/broadcast_segment.h"
 #include "gateway/base/clock.h"
 #include "gateway/base/lang.h"
 #include "gateway/base/log.h"
@@ -89,7 +90,8 @@ static int release_chunk(const struct broadcast_row *b, int limit, time_t now)
     struct collect c = { rows, 0, limit < RELEASE_CHUNK ? limit : RELEASE_CHUNK };
     unsigned need = broadcast_template_needs(b->text) | broadcast_template_needs(b->text_ru) |
                     broadcast_template_needs(b->text_en);
-    const char *mun = !strcmp(b->seg_kind, "municipality") ? b->seg_value : NULL;
+    char mbuf[256];
+    const char *mun = broadcast_total_municipality(b, mbuf, sizeof mbuf);
     if (!db_begin(S.db))
         return -1;
     /* cancelled meanwhile? */

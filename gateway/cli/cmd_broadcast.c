@@ -23,13 +23,21 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-        "usage: talka [-c FILE] broadcast create --to SEGMENT --text TEXT [--text-ru TEXT]\n"
+        "usage: talka [-c FILE] broadcast create [--to SEGMENT] [--municipality NAME]...\n"
+        "                      [--lang lv|ru|en] [--since DATE] --text TEXT [--text-ru TEXT]\n"
         "                      [--text-en TEXT] [--at TIME] [--name NAME] [--yes] [--force]\n"
         "       talka [-c FILE] broadcast list\n"
         "       talka [-c FILE] broadcast show ID\n"
         "       talka [-c FILE] broadcast cancel ID\n\n"
-        "SEGMENT: all | municipality:NAME | active:DATE | inactive:DATE | species:ID |\n"
-        "         file:PATH (a CSV of phone numbers; rows that are no number are listed)\n"
+        "Who gets it: every condition given (default: everyone who has not opted out).\n"
+        "  --municipality NAME  lives in or reported a planting in NAME's municipality;\n"
+        "                       repeat it (or NAME,NAME) for any of several\n"
+        "  --lang L             the volunteer's language: lv, ru or en\n"
+        "  --since DATE         reported a planting since DATE (YYYY-MM-DD, local)\n"
+        "  --to SEGMENT         the segment language, AND-ed with the options above:\n"
+        "    all | municipality:NAME[,NAME] | lang:L | active:DATE | inactive:DATE |\n"
+        "    species:ID, joined by '&' (municipality:Cēsis,Valmiera & lang:ru), or\n"
+        "    file:PATH alone (a CSV of phone numbers; rows that are no number are listed)\n"
         "TEXT may use {name}, {points} and {municipality_total}. --text is Latvian;\n"
         "volunteers whose language is Russian or English get --text-ru / --text-en when\n"
         "given, else the Latvian text. The preview shows segments per language.\n"
@@ -81,10 +89,10 @@ static void print_summary(const struct send_policy *pol, const struct broadcast_
     int nl = pol->nlinks > 0 ? pol->nlinks : 1;
     snprintf(eta, sizeof eta, "about %s at %ld parts/min over %d modem%s", dur, plan->per_min, nl,
              nl == 1 ? "" : "s");
-    printf("to: %s", plan->seg.kind);
-    if (!strcmp(plan->seg.kind, "municipality") || !strcmp(plan->seg.kind, "species"))
-        printf(" %s", plan->seg.value);  /* what a typo was matched to */
-    if (strcmp(plan->seg.kind, "all") && strcmp(plan->seg.kind, "file"))
+    char said[1024];
+    segment_describe(&plan->seg, said, sizeof said);  /* what a typo was matched to */
+    printf("to: %s", said);
+    if (strcmp(said, "all") && strcmp(plan->seg.kind, "file"))
         printf(" (you wrote '%s')", to);
     printf("\nrecipients: %ld", plan->stats.recipients);
     if (plan->opted_out)
@@ -137,15 +145,48 @@ static bool parse_at(const char *at, time_t now, time_t *send_at)
     return true;
 }
 
+static void add_to_list(char *list, size_t len, const char *item)
+{
+    size_t l = strlen(list);
+    snprintf(list + l, len - l, "%s%s", l ? "," : "", item);
+}
+
+/* --to and the audience options as one segment spec (terms joined by '&') */
+static bool audience_spec(const char *to, const char *munis, const char *lang, const char *since,
+                          char *spec, size_t len)
+{
+    if (to && !strncmp(to + strspn(to, " \t"), "file:", 5) && (*munis || lang || since)) {
+        fprintf(stderr, "talka broadcast create: --to file: cannot be combined with"
+                        " --municipality, --lang or --since\n");
+        return false;
+    }
+    size_t n = (size_t)snprintf(spec, len, "%s", to ? to : (*munis || lang || since) ? "" : "all");
+    if (*munis)
+        n += (size_t)snprintf(spec + n, n < len ? len - n : 0, "%smunicipality:%s", n ? " & " : "", munis);
+    if (lang)
+        n += (size_t)snprintf(spec + n, n < len ? len - n : 0, "%slang:%s", n ? " & " : "", lang);
+    if (since)
+        n += (size_t)snprintf(spec + n, n < len ? len - n : 0, "%sactive:%s", n ? " & " : "", since);
+    if (n >= len) {
+        fprintf(stderr, "talka broadcast create: the audience is too long\n");
+        return false;
+    }
+    return true;
+}
+
 static int create(struct app *a, const struct send_policy *pol, int argc, char **argv)
 {
     const char *to = NULL, *text = NULL, *text_ru = NULL, *text_en = NULL, *at = NULL,
-               *name = NULL;
+               *name = NULL, *lang = NULL, *since = NULL;
+    char munis[400] = "";
     bool yes = false, force = false;
     for (int i = 2; i < argc; i++) {
         const char *o = argv[i];
         bool has_arg = i + 1 < argc;
         if (!strcmp(o, "--to") && has_arg) to = argv[++i];
+        else if (!strcmp(o, "--municipality") && has_arg) add_to_list(munis, sizeof munis, argv[++i]);
+        else if (!strcmp(o, "--lang") && has_arg) lang = argv[++i];
+        else if (!strcmp(o, "--since") && has_arg) since = argv[++i];
         else if (!strcmp(o, "--text") && has_arg) text = argv[++i];
         else if (!strcmp(o, "--text-ru") && has_arg) text_ru = argv[++i];
         else if (!strcmp(o, "--text-en") && has_arg) text_en = argv[++i];
@@ -159,16 +200,18 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
             return 2;
         }
     }
-    if (!to || !text) {
-        fprintf(stderr, "talka broadcast create: --to and --text are required\n");
+    char spec[1024];
+    if (!text)
+        fprintf(stderr, "talka broadcast create: --text is required\n");
+    if (!text || !audience_spec(to, munis, lang, since, spec, sizeof spec))
         return 2;
-    }
     time_t now = clock_now();
     time_t send_at = 0;
     if (at && !parse_at(at, now, &send_at))
         return 2;
     char actor[96], err[512] = "";
     cli_operator(actor, sizeof actor);
+    to = spec;
     struct broadcast_request req = { .segment = to, .text = text, .text_ru = text_ru,
                                      .text_en = text_en, .name = name,
                                      .send_at = send_at, .force = force, .actor = actor };
@@ -201,7 +244,9 @@ static int create(struct app *a, const struct send_policy *pol, int argc, char *
     }
     char subject[32], detail[160];
     snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
-    snprintf(detail, sizeof detail, "%.100s, %ld recipients", plan.seg.kind, plan.stats.recipients);
+    char said[1024];
+    segment_describe(&plan.seg, said, sizeof said);
+    snprintf(detail, sizeof detail, "%.100s, %ld recipients", said, plan.stats.recipients);
     audit(a->db, now, actor, "broadcast_create", subject, detail);
     printf("%lld\n", (long long)id);
     print_summary(pol, &plan, to);
@@ -283,9 +328,11 @@ static int show(struct app *a, const struct send_policy *pol, int64_t id)
     local_with_offset(b->send_at, when, sizeof when);
     printf("broadcast %lld%s%s\n", (long long)b->id, b->name[0] ? ": " : "", b->name);
     printf("state: %s\n", progress_state(pol, b, &c, now, st, sizeof st));
+    char said[1024];
+    broadcast_row_describe(b, said, sizeof said);
     printf("segment: %s", b->segment);
-    if (!strcmp(b->seg_kind, "municipality") || !strcmp(b->seg_kind, "species"))
-        printf(" (%s)", b->seg_value);
+    if (strcmp(said, b->segment))
+        printf(" (%s)", said);
     printf("\ntext: %s\n", b->text);
     if (b->text_ru[0])
         printf("text (ru): %s\n", b->text_ru);

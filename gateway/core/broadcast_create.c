@@ -47,6 +47,13 @@ static bool check_text(const char *text, const char *what, char *err, size_t err
         snprintf(err, errlen, "the %s text is too long (over 1000 bytes)", what);
         return false;
     }
+    char seen[1001];
+    snprintf(seen, sizeof seen, "%s", text);
+    sms_strip_format(seen);   /* what goes out (broadcast_render) */
+    if (*text && !seen[strspn(seen, " \t\r\n")]) {
+        snprintf(err, errlen, "the %s text is empty (only spaces or invisible characters)", what);
+        return false;
+    }
     char e[256];
     if (!broadcast_template_check(text, e, sizeof e)) {
         snprintf(err, errlen, "%s text: %s", what, e);
@@ -93,7 +100,8 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
     m->text[2] = req->text_en ? req->text_en : req->text;
     for (int l = 0; l < LANG_COUNT; l++) {
         m->need[l] = broadcast_template_needs(m->text[l]);
-        sms_measure(m->text[l], &m->one[l]);
+        broadcast_render(m->text[l], "", 0, 0, m->buf, sizeof m->buf);  /* as sent */
+        sms_measure(m->buf, &m->one[l]);
     }
     m->stats = &plan->stats;
     m->by_lang = plan->by_lang;
@@ -127,10 +135,10 @@ int broadcast_plan(struct db *db, const struct lexicon *lex, const struct send_p
             measure_one(m, &r);
         }
     } else {
-        ok = broadcast_walk_segment(db, plan->seg.kind, plan->seg.value,
-                                    m->need[0] | m->need[1] | m->need[2],
-                                    !strcmp(plan->seg.kind, "municipality") ? plan->seg.value : NULL,
-                                    measure_one, m);
+        char munis[2048];
+        struct bc_segment q = segment_query(&plan->seg, munis, sizeof munis);
+        ok = broadcast_walk_segment(db, &q, m->need[0] | m->need[1] | m->need[2],
+                                    segment_total_municipality(&plan->seg), measure_one, m);
     }
     free(m);
     if (!ok) {
@@ -199,6 +207,9 @@ int64_t broadcast_commit(struct db *db, const struct broadcast_request *req,
     snprintf(b->segment, sizeof b->segment, "%s", req->segment);
     snprintf(b->seg_kind, sizeof b->seg_kind, "%s", plan->seg.kind);
     snprintf(b->seg_value, sizeof b->seg_value, "%s", plan->seg.value);
+    segment_query(&plan->seg, b->seg_munis, sizeof b->seg_munis);
+    snprintf(b->seg_lang, sizeof b->seg_lang, "%s", plan->seg.lang);
+    b->seg_since = plan->seg.since;
     snprintf(b->text, sizeof b->text, "%s", req->text);
     snprintf(b->text_ru, sizeof b->text_ru, "%s", req->text_ru ? req->text_ru : "");
     snprintf(b->text_en, sizeof b->text_en, "%s", req->text_en ? req->text_en : "");

@@ -2,6 +2,7 @@
 #include "gateway/core/broadcast_render.h"
 
 #include "db/broadcast.h"
+#include "gateway/base/sms_text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -91,6 +92,7 @@ void broadcast_render(const char *tmpl, const char *name, long long points,
             o--;
     }
     out[o] = '\0';
+    sms_strip_format(out);   /* as every staff text: nothing invisible goes out or is paid for */
 }
 
 void broadcast_stats_add(struct broadcast_stats *s, const struct sms_info *info)

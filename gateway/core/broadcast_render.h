@@ -17,7 +17,9 @@ unsigned broadcast_template_needs(const char *tmpl);
 bool broadcast_template_check(const char *tmpl, char *err, size_t errlen);
 
 /* Renders tmpl. An empty {name} takes the separator before it along (", " or " "),
- * so "Sveiki, {name}!" becomes "Sveiki!". */
+ * so "Sveiki, {name}!" becomes "Sveiki!". Invisible format characters (a stray
+ * zero-width space pasted from a document) are left out (sms_strip_format), as
+ * from every text staff write: the copy measured is the copy sent. */
 void broadcast_render(const char *tmpl, const char *name, long long points,
                       long long municipality_total, char *out, size_t len);
 

@@ -36,6 +36,7 @@ struct modem {
     long health_s;           /* signal/network check interval */
     bool reports;            /* ask for delivery reports */
     long max_attempts;
+    long retry_after;       /* seconds before a failed send's first retry */
     long multipart_timeout;  /* seconds */
     char balance_code[32];
     long balance_every;      /* seconds */

@@ -7,9 +7,11 @@
 
 #include <stdio.h>
 
-static long backoff_s(int attempts)
+/* A failed send's next try: [gammuN]/[kannelN] retry_after after the first
+ * attempt, doubling with each further one, at most an hour. */
+static long backoff_s(long first, int attempts)
 {
-    long s = 30;
+    long s = first;
     for (int i = 1; i < attempts && s < 3600; i++)
         s *= 2;
     return s > 3600 ? 3600 : s;
@@ -116,7 +118,7 @@ static int finish(struct modem *m, const struct outbox_msg *out, enum tsend_resu
     case TSEND_RETRY:
     case TSEND_DEVICE: {
         bool last = out->attempts >= m->max_attempts;
-        time_t retry = last ? 0 : now + backoff_s(out->attempts);
+        time_t retry = last ? 0 : now + backoff_s(m->retry_after, out->attempts);
         log_warn("%s: outbound %lld attempt %d failed: %s%s", m->name, (long long)out->id,
                  out->attempts, err, last ? " (giving up)" : "");
         record_failed(m, out, err, retry, now);

@@ -288,6 +288,7 @@ static bool modem_settings(struct modem *m, const struct config *cfg, char *err,
     m->health_s = config_int(cfg, s, "health_every");
     m->reports = config_bool(cfg, s, "delivery_reports");
     m->max_attempts = config_int(cfg, s, "max_attempts");
+    m->retry_after = config_int(cfg, s, "retry_after");
     m->multipart_timeout = config_int(cfg, "modem", "multipart_timeout");
     snprintf(m->balance_code, sizeof m->balance_code, "%s",
              sim ? config_str(cfg, s, "balance_code") : "");

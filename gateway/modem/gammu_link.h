@@ -43,6 +43,7 @@ struct transport {
     atomic_bool ussd_done;
     char ussd_text[512];
     atomic_bool incoming;         /* the modem announced a new text (+CMTI) */
+    atomic_bool aborted;          /* the watchdog aborted the call under way (g_abort) */
     /* delivery reports the modem handed over directly (+CDS), not stored */
     struct { char ref[16]; bool delivered; } direct[32];
     int ndirect;

@@ -422,6 +422,7 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
     if (!gammu_encode_text(text, t->tx, err, errlen))
         return TSEND_REJECTED;
     GSM_Error e;
+    atomic_store(&t->aborted, false);
     for (int i = 0; i < t->tx->Number; i++) {
         GSM_SMSMessage *p = &t->tx->SMS[i];
         DecodeUTF8(p->Number, to, strlen(to));
@@ -458,10 +459,16 @@ static enum tsend_result g_send(struct transport *t, const char *to, const char 
             }
             if (t->dummy)
                 break;   /* the dummy answers inside GSM_SendSMS or never */
+            /* the send has taken longer than [modem] hang_timeout: the watchdog's
+             * abort ends this wait too (GSM_ReadDevice does not see it), as it
+             * ends any other call; the part may have gone out, so it is a device
+             * error and the part is sent again after the reconnect */
+            if (atomic_load(&t->aborted))
+                break;
         }
         if (t->send_status == -1) {
-            snprintf(err, errlen, "no send status from the modem (part %d of %d)", i + 1,
-                     t->tx->Number);
+            snprintf(err, errlen, "no send status from the modem (part %d of %d)%s", i + 1,
+                     t->tx->Number, atomic_load(&t->aborted) ? ", aborted" : "");
             return TSEND_DEVICE;
         }
         if (t->send_status != 0) {
@@ -494,6 +501,7 @@ static bool g_held(struct transport *t, char *why, size_t len)
 static void g_abort(struct transport *t)
 {
     pthread_mutex_lock(&t->sm_lock);
+    atomic_store(&t->aborted, true);
     if (t->sm)
         GSM_AbortOperation(t->sm);
     pthread_mutex_unlock(&t->sm_lock);

@@ -5,6 +5,7 @@
 
 #include "db/audit_page.h"
 #include "gateway/base/localtime.h"
+#include "gateway/web/web_labels.h"
 #include "gateway/web/web_page.h"
 
 #include <stdio.h>
@@ -12,39 +13,6 @@
 
 #define PAGE_MAX 100
 #define CSV_MAX 100000
-
-static const struct { const char *code, *lv, *en; } actions[] = {
-    { "web_login", "pieteicās", "signed in" },
-    { "web_login_refused", "pieteikšanās atteikta", "sign-in refused" },
-    { "web_logout", "izgāja", "signed out" },
-    { "approve", "apstiprināja ziņojumu", "approved a report" },
-    { "reject", "noraidīja ziņojumu", "rejected a report" },
-    { "broadcast_create", "izveidoja ziņu", "created a broadcast" },
-    { "broadcast_cancel", "atcēla ziņu", "cancelled a broadcast" },
-    { "reminders_on", "ieslēdza atgādinājumus", "turned reminders on" },
-    { "reminders_off", "izslēdza atgādinājumus", "turned reminders off" },
-    { "erase", "dzēsa personas datus", "erased personal data" },
-    { "web_user_add", "pievienoja kontu", "added an account" },
-    { "web_user_passwd", "nomainīja paroli", "changed a password" },
-    { "web_user_remove", "noņēma kontu", "removed an account" },
-    { "staff_denied", "personāla komanda atteikta", "staff command refused" },
-    { "staff_pin_wrong", "nepareizs personāla PIN", "wrong staff PIN" },
-    { "inbox_reply", "atbildēja no iesūtnes", "answered from the inbox" },
-    { "inbox_register", "reģistrēja no iesūtnes", "registered from the inbox" },
-    { "inbox_teach", "iemācīja vārdu", "taught a word" },
-    { "inbox_forget", "noņēma iemācītu vārdu", "removed a taught word" },
-    { "inbox_resolve", "atzīmēja kā izskatītu", "marked as reviewed" },
-    { "question_register", "reģistrēja gaidošu ziņojumu", "registered a waiting report" },
-    { "question_drop", "atmeta gaidošu ziņojumu", "dropped a waiting report" },
-};
-
-static const char *action_text(const struct web_req *rq, const char *code)
-{
-    for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
-        if (!strcmp(actions[i].code, code))
-            return TR(rq, actions[i].lv, actions[i].en);
-    return code;
-}
 
 /* the filter from the query: account, action, dates (dd from, to inclusive) */
 static void filter_of(struct web_req *rq, struct audit_filter *f)
@@ -70,7 +38,7 @@ static int option(const char *name, void *arg)
     buf_put(b, "<option value=\"");
     buf_esc(b, name);
     buf_printf(b, "\"%s>", o->selected && !strcmp(o->selected, name) ? " selected" : "");
-    buf_esc(b, o->actions ? action_text(o->rq, name) : name);
+    buf_esc(b, o->actions ? page_label(o->rq, LABEL_ACTION, name) : name);
     buf_put(b, "</option>");
     return 0;
 }
@@ -110,18 +78,16 @@ static int entry_row(const struct audit_entry *e, void *arg)
     struct listing *l = arg;
     struct web_req *rq = l->rq;
     struct buf *b = &rq->out;
-    if (!l->n++)
-        buf_printf(b, "<table id=\"journal\" class=\"stack\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                      "<th>%s</th><th>%s</th></tr></thead><tbody>", TR(rq, "Kad", "When"),
-                   TR(rq, "Kas", "Who"), TR(rq, "Darbība", "Action"), TR(rq, "Kam", "Subject"),
-                   TR(rq, "Sīkāk", "Detail"));
+    const char *heads[] = { TR(rq, "Kad", "When"), TR(rq, "Kas", "Who"), TR(rq, "Darbība", "Action"),
+                            TR(rq, "Kam", "Subject"), TR(rq, "Sīkāk", "Detail"), NULL };
+    page_stack_row(rq, &l->n, "journal", heads, 0);
     l->last = e->id;
     char when[32];
     page_time((time_t)e->at, when);
     buf_printf(b, "<tr><td>%s</td><td>", when);
     buf_esc(b, e->actor);
     buf_put(b, "</td><td>");
-    buf_esc(b, action_text(rq, e->action));
+    buf_esc(b, page_label(rq, LABEL_ACTION, e->action));
     buf_put(b, "</td><td>");
     buf_esc(b, e->subject);
     buf_put(b, "</td><td>");
@@ -154,10 +120,7 @@ void web_journal(struct web_req *rq)
         page_db_fail(rq, st);
         return;
     }
-    if (l.n)
-        buf_put(b, "</tbody></table>");
-    else
-        buf_printf(b, "<p id=\"journal-empty\">%s</p>", TR(rq, "Nav ierakstu.", "No entries."));
+    page_stack_end(rq, l.n, "journal-empty", TR(rq, "Nav ierakstu.", "No entries."));
     buf_put(b, "<p><a class=\"button\" id=\"journal-csv\" href=\"/journal.csv");
     query_again(rq, b);
     buf_printf(b, "\">%s</a>", TR(rq, "Lejupielādēt CSV", "Download CSV"));

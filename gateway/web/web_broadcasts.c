@@ -9,6 +9,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/core/broadcast_create.h"
 #include "gateway/core/broadcast_progress.h"
+#include "gateway/web/web_audience.h"
 #include "gateway/web/web_page.h"
 
 #include <jansson.h>
@@ -23,49 +24,6 @@ static const char *fv(const struct web_req *rq, const char *name)
 {
     const char *v = web_field(rq, name);
     return v ? v : "";
-}
-
-struct munis {
-    struct web_req *rq;
-    const char *chosen;
-};
-
-static int muni_option(const struct tree_count *t, void *arg)
-{
-    struct munis *m = arg;
-    buf_put(&m->rq->out, "<option");
-    if (!strcmp(m->chosen, t->name))
-        buf_put(&m->rq->out, " selected");
-    buf_put(&m->rq->out, ">");
-    buf_esc(&m->rq->out, t->name);
-    buf_put(&m->rq->out, "</option>");
-    return 0;
-}
-
-/* who it goes to: a municipality from the list or "reported since" a date, the
- * segment language as an advanced field for the rest (species:, inactive:) */
-static void audience(struct web_req *rq)
-{
-    struct buf *b = &rq->out;
-    buf_printf(b, "<fieldset class=\"audience\"><legend>%s</legend><label for=\"aud_muni\">%s</label>"
-                  "<select id=\"aud_muni\" name=\"aud_muni\" data-count><option value=\"\">%s</option>",
-               TR(rq, "Kam", "To"), TR(rq, "Novads", "Municipality"), TR(rq, "visi novadi", "every municipality"));
-    struct munis m = { rq, fv(rq, "aud_muni") };
-    overview_municipalities(rq->db, muni_option, &m);
-    buf_printf(b, "</select><label for=\"aud_since\">%s</label><input id=\"aud_since\" name=\"aud_since\""
-                  " data-count placeholder=\"dd.mm.gggg\" inputmode=\"numeric\" value=\"",
-               TR(rq, "Ziņoja stādījumu kopš (nav obligāti)", "Reported a planting since (optional)"));
-    buf_esc(b, fv(rq, "aud_since"));
-    buf_printf(b, "\"><details%s><summary>%s</summary><label for=\"segment\">%s</label>"
-                  "<input id=\"segment\" name=\"segment\" data-count value=\"", *fv(rq, "segment") ? " open" : "",
-               TR(rq, "Papildu: segmenta valoda", "Advanced: segment language"),
-               TR(rq, "Segments (aizstāj izvēli augstāk)", "Segment (replaces the choice above)"));
-    buf_esc(b, fv(rq, "segment"));
-    buf_printf(b, "\"><p class=\"hint\">%s</p></details><p class=\"count\">%s: <output id=\"live-recipients\">—</output></p>"
-                  "</fieldset>",
-               TR(rq, "all · municipality:Cēsis · active:2026-05-01 (ziņoja kopš) · inactive:2026-05-01 · species:quercus_robur",
-                  "all · municipality:Cēsis · active:2026-05-01 (reported since) · inactive:2026-05-01 · species:quercus_robur"),
-               TR(rq, "Saņēmēji", "Recipients"));
 }
 
 static void text_box(struct web_req *rq, const char *field, const char *label, bool required)
@@ -83,7 +41,7 @@ static void compose_form(struct web_req *rq)
     buf_printf(b, "<section class=\"compose\"><h2>%s</h2><form method=\"post\" action=\"/broadcasts/preview\""
                   " id=\"compose\" data-count-url=\"/broadcasts/count\">", TR(rq, "Jauns atgādinājums", "New reminder"));
     page_csrf(rq);
-    audience(rq);
+    audience_controls(rq);
     text_box(rq, "text", TR(rq, "Teksts latviski (arī visiem bez sava teksta)",
                             "Latvian text (also for everyone without one in their language)"), true);
     text_box(rq, "text_ru", TR(rq, "Teksts krieviski (nav obligāts)", "Russian text (optional)"), false);
@@ -152,7 +110,7 @@ static void list(struct web_req *rq)
         page_time(rows[i].send_at, when);
         buf_printf(b, "<tr><td class=\"num\">%lld</td><td>%s</td><td>%s</td><td>",
                    (long long)rows[i].id, state_text(rq, &rows[i], &c, state, sizeof state), when);
-        buf_esc(b, rows[i].segment);
+        audience_say(rq, &rows[i]);
         if (rows[i].name[0]) {
             buf_put(b, " / ");
             buf_esc(b, rows[i].name);
@@ -190,46 +148,13 @@ void web_broadcasts(struct web_req *rq)
     page_end(rq);
 }
 
-/* the segment the audience controls name: the advanced field when filled, else
- * a municipality or "reported since" (one of them: segments have one kind) */
-static bool segment_of(struct web_req *rq, char *seg, size_t len, char *err, size_t errlen)
-{
-    const char *adv = fv(rq, "segment"), *muni = fv(rq, "aud_muni"), *since = fv(rq, "aud_since");
-    if (*adv) {
-        snprintf(seg, len, "%s", adv);
-        return true;
-    }
-    if (*muni && *since) {
-        snprintf(err, errlen, "%s", TR(rq, "Izvēlieties novadu vai datumu, ne abus.",
-                                       "Choose a municipality or a date, not both."));
-        return false;
-    }
-    if (*muni) {
-        snprintf(seg, len, "municipality:%s", muni);
-        return true;
-    }
-    if (*since) {
-        time_t t = page_parse_local(since);
-        if (t == (time_t)-1) {
-            snprintf(err, errlen, "%s", TR(rq, "Datumu rakstiet kā dd.mm.gggg.", "Write the date as dd.mm.yyyy."));
-            return false;
-        }
-        char d[11];
-        local_date(t, d);
-        snprintf(seg, len, "active:%s", d);
-        return true;
-    }
-    snprintf(seg, len, "all");
-    return true;
-}
-
 /* the request from the form; false with a message when it cannot be one */
 static bool request_of(struct web_req *rq, struct broadcast_request *req, char *actor,
                        size_t alen, char *seg, size_t seglen, char *err, size_t errlen)
 {
     memset(req, 0, sizeof *req);
     snprintf(actor, alen, "web:%s", rq->user.name);
-    if (!segment_of(rq, seg, seglen, err, errlen))
+    if (!audience_spec_of(rq, seg, seglen, err, errlen))
         return false;
     req->segment = seg;
     req->text = fv(rq, "text");
@@ -237,7 +162,7 @@ static bool request_of(struct web_req *rq, struct broadcast_request *req, char *
     req->text_en = *fv(rq, "text_en") ? fv(rq, "text_en") : NULL;
     req->name = *fv(rq, "name") ? fv(rq, "name") : NULL;
     req->actor = actor;
-    if (!strncmp(req->segment, "file:", 5)) {
+    if (!strncmp(req->segment + strspn(req->segment, " \t"), "file:", 5)) {
         snprintf(err, errlen, "%s", TR(rq, "Segments file: ir pieejams tikai komandrindā.",
                                        "A file: segment is for the command line only."));
         return false;
@@ -250,13 +175,6 @@ static bool request_of(struct web_req *rq, struct broadcast_request *req, char *
             return false;
         }
     }
-    return true;
-}
-
-static bool count_one(void *ctx, const struct bc_recipient *r)
-{
-    (void)r;
-    ++*(long *)ctx;
     return true;
 }
 
@@ -309,9 +227,9 @@ static void show_plan(struct web_req *rq, const struct broadcast_request *req,
     page_time(plan->start + plan->eta_s, done);
     struct sample s = { .tmpl = req->text };
     unsigned need = broadcast_template_needs(req->text);
-    broadcast_walk_segment(rq->db, plan->seg.kind, plan->seg.value, need,
-                           !strcmp(plan->seg.kind, "municipality") ? plan->seg.value : NULL,
-                           first_one, &s);
+    char munis[2048];
+    struct bc_segment q = segment_query(&plan->seg, munis, sizeof munis);
+    broadcast_walk_segment(rq->db, &q, need, segment_total_municipality(&plan->seg), first_one, &s);
     char pseudo[16] = "";
     if (s.found)
         page_pseudonym(rq, s.number, pseudo);
@@ -332,8 +250,8 @@ static void show_plan(struct web_req *rq, const struct broadcast_request *req,
     if (plan->stats.recipients > 0) {
         buf_put(b, "<form method=\"post\" action=\"/broadcasts/create\">");
         page_csrf(rq);
-        const char *keep[] = { "segment", "aud_muni", "aud_since", "text", "text_ru", "text_en",
-                               "name", "send_at" };
+        audience_hidden(rq);
+        const char *keep[] = { "text", "text_ru", "text_en", "name", "send_at" };
         for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
             buf_printf(b, "<input type=\"hidden\" name=\"%s\" value=\"", keep[i]);
             buf_esc(b, fv(rq, keep[i]));
@@ -358,6 +276,8 @@ void web_broadcast_preview(struct web_req *rq)
         struct broadcast_plan plan;
         int r = broadcast_plan(rq->db, rq->site->app->lex, rq->site->policy, &req, rq->now, &plan,
                                err, sizeof err);
+        if (r != PLAN_OK && plan.seg.error)
+            audience_error(rq, &plan.seg, err, sizeof err);
         if (r != PLAN_OK) {
             buf_put(&rq->out, "<p class=\"notice bad\" role=\"alert\" id=\"plan-error\">");
             buf_esc(&rq->out, err);
@@ -382,6 +302,8 @@ void web_broadcast_create(struct web_req *rq)
     struct broadcast_plan plan;
     int r = broadcast_plan(rq->db, rq->site->app->lex, rq->site->policy, &req, rq->now, &plan,
                            err, sizeof err);
+    if (r != PLAN_OK && plan.seg.error)
+        audience_error(rq, &plan.seg, err, sizeof err);
     if (r == PLAN_OK && plan.stats.recipients == 0) {
         snprintf(err, sizeof err, "%s", TR(rq, "Segmentā nav neviena saņēmēja.", "The segment has no recipients."));
         r = PLAN_BAD;
@@ -394,7 +316,9 @@ void web_broadcast_create(struct web_req *rq)
     }
     char subject[32], detail[160], msg[200];
     snprintf(subject, sizeof subject, "broadcast:%lld", (long long)id);
-    snprintf(detail, sizeof detail, "%.100s, %ld recipients", plan.seg.kind, plan.stats.recipients);
+    char said[1024];
+    segment_describe(&plan.seg, said, sizeof said);
+    snprintf(detail, sizeof detail, "%.100s, %ld recipients", said, plan.stats.recipients);
     audit(rq->db, rq->now, actor, "broadcast_create", subject, detail);
     snprintf(msg, sizeof msg, "%s %lld: %ld %s", TR(rq, "Atgādinājums ieplānots", "Reminder scheduled"),
              (long long)id, plan.stats.recipients, TR(rq, "saņēmēji", "recipients"));
@@ -425,25 +349,8 @@ void web_broadcast_cancel(struct web_req *rq)
 }
 
 /* POST /broadcasts/count: the recipients the form's audience names now, for the
- * live count beside the controls: {"recipients":N} or {"error":"..."}. */
+ * live count beside the controls (web_audience.c). */
 void web_broadcast_count(struct web_req *rq)
 {
-    char seg[400], err[512] = "";
-    json_t *o = NULL;
-    struct segment sg;
-    memset(&sg, 0, sizeof sg);
-    if (!segment_of(rq, seg, sizeof seg, err, sizeof err) ||
-        !segment_parse(rq->site->app->lex, seg, &sg, err, sizeof err)) {
-        o = json_pack("{s:s}", "error", err);
-    } else if (!strcmp(sg.kind, "file")) {
-        o = json_pack("{s:s}", "error", TR(rq, "Segments file: ir pieejams tikai komandrindā.",
-                                            "A file: segment is for the command line only."));
-    } else {
-        long n = 0;
-        bool ok = broadcast_walk_segment(rq->db, sg.kind, sg.value, 0, NULL, count_one, &n);
-        o = ok ? json_pack("{s:I}", "recipients", (json_int_t)n)
-               : json_pack("{s:s}", "error", page_db_failure(rq, DB_ERROR));
-    }
-    segment_free(&sg);
-    web_json(rq, o);
+    web_json(rq, audience_count(rq));
 }

@@ -9,6 +9,7 @@
 #include "gateway/base/localtime.h"
 #include "gateway/core/export.h"
 #include "gateway/web/web_exports.h"
+#include "gateway/web/web_labels.h"
 #include "gateway/web/web_page.h"
 
 #include <stdio.h>
@@ -50,7 +51,7 @@ static void modems(struct web_req *rq)
         buf_printf(b, "<tr><td>");
         buf_esc(b, r->name);
         buf_printf(b, "</td><td class=\"state-%s\">", !strcmp(r->state, "up") ? "up" : "down");
-        buf_esc(b, page_code(rq, r->state));
+        buf_esc(b, page_label(rq, LABEL_CODE, r->state));
         buf_printf(b, "</td><td class=\"num\">%s</td><td>", sig);
         buf_esc(b, r->network[0] ? r->network : "—");
         buf_printf(b, "</td><td>%s</td><td%s>", contact, r->balance_low ? " class=\"state-down\"" : "");

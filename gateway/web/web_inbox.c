@@ -4,6 +4,7 @@
 
 #include "db/inbox.h"
 #include "db/taught_words.h"
+#include "gateway/web/web_labels.h"
 #include "gateway/web/web_page.h"
 #include "parsers/grammar.h"
 #include "parsers/names.h"
@@ -13,33 +14,6 @@
 #include <string.h>
 
 #define LIST_MAX 50
-
-static const struct { const char *code, *lv, *en; } outcomes[] = {
-    { "error:unknown_command", "nesaprasts teksts", "not understood" },
-    { "error:unknown_species", "nezināma suga", "unknown species" },
-    { "error:unknown_place", "nezināma vieta", "unknown place" },
-    { "error:ambiguous_species", "neskaidra suga", "unclear species" },
-    { "error:ambiguous_place", "neskaidra vieta", "unclear place" },
-    { "error:missing_count", "nav skaita", "no count" },
-    { "error:missing_species", "nav sugas", "no species" },
-    { "error:missing_place", "nav vietas", "no place" },
-    { "error:count_out_of_range", "neiespējams skaits", "count out of range" },
-    { "error:count_range", "skaits kā diapazons", "count as a range" },
-    { "error:bad_date", "nesaprasts datums", "unclear date" },
-    { "error:future_date", "datums nākotnē", "date in the future" },
-    { "error:empty", "tukša īsziņa", "empty text" },
-    { "help", "jautājums vai palīdzības lūgums", "a question or a plea for help" },
-    { "help2", "jautājums vai palīdzības lūgums", "a question or a plea for help" },
-    { "awaiting_confirmation", "pārjautājums palika bez atbildes", "question back unanswered" },
-};
-
-static const char *outcome_text(const struct web_req *rq, const char *code)
-{
-    for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++)
-        if (!strcmp(outcomes[i].code, code))
-            return TR(rq, outcomes[i].lv, outcomes[i].en);
-    return TR(rq, "nesaprasts", "not understood");
-}
 
 static const struct { const char *code, *lv, *en; } notices[] = {
     { "replied", "Atbilde ielikta sūtīšanas rindā.", "The answer is queued to be sent." },
@@ -106,12 +80,10 @@ static int inbox_row(const struct inbox_item *it, void *arg)
     struct listing *l = arg;
     struct web_req *rq = l->rq;
     struct buf *b = &rq->out;
-    if (!l->n++)
-        buf_printf(b, "<table id=\"inbox\" class=\"stack\"><thead><tr><th>%s</th><th>%s</th>"
-                      "<th>%s</th><th>%s</th><th>%s</th><th></th></tr></thead><tbody>",
-                   TR(rq, "Saņemts", "Received"), TR(rq, "Brīvprātīgais", "Volunteer"),
-                   TR(rq, "Īsziņa", "Text"), TR(rq, "Kas nesaprasts", "Not understood"),
-                   TR(rq, "talkas atbilde", "talka replied"));
+    const char *heads[] = { TR(rq, "Saņemts", "Received"), TR(rq, "Brīvprātīgais", "Volunteer"),
+                            TR(rq, "Īsziņa", "Text"), TR(rq, "Kas nesaprasts", "Not understood"),
+                            TR(rq, "talkas atbilde", "talka replied"), "", NULL };
+    page_stack_row(rq, &l->n, "inbox", heads, 0);
     l->last = it->id;
     char when[32];
     page_time((time_t)it->received_at, when);
@@ -119,7 +91,7 @@ static int inbox_row(const struct inbox_item *it, void *arg)
     volunteer_cell(rq, it->volunteer_id, it->number);
     buf_put(b, "</td><td class=\"sms-text\">");
     buf_esc(b, it->text);
-    buf_printf(b, "</td><td>%s</td><td class=\"muted\">", outcome_text(rq, it->outcome));
+    buf_printf(b, "</td><td>%s</td><td class=\"muted\">", page_label(rq, LABEL_MISSED, it->outcome));
     buf_esc(b, it->reply);
     buf_printf(b, "</td><td><a class=\"button\" href=\"/inbox/text?id=%lld\">%s</a></td></tr>",
                (long long)it->id, TR(rq, "Atvērt", "Open"));
@@ -146,11 +118,8 @@ void web_inbox(struct web_req *rq)
         page_db_fail(rq, st);
         return;
     }
-    if (l.n)
-        buf_put(b, "</tbody></table>");
-    else
-        buf_printf(b, "<p id=\"inbox-empty\">%s</p>", TR(rq, "Iesūtne ir tukša: talka saprata visu.",
-                                                         "The inbox is empty: talka understood everything."));
+    page_stack_end(rq, l.n, "inbox-empty", TR(rq, "Iesūtne ir tukša: talka saprata visu.",
+                                              "The inbox is empty: talka understood everything."));
     if (l.n == LIST_MAX)
         buf_printf(b, "<p><a class=\"button\" id=\"next-page\" href=\"/inbox?before=%lld\">%s</a></p>",
                    (long long)l.last, TR(rq, "Vecākie", "Older"));
@@ -185,7 +154,7 @@ static int text_facts(const struct inbox_item *it, void *arg)
                TR(rq, "Saņemts", "Received"), when, TR(rq, "Īsziņa", "Text"));
     buf_esc(b, it->text);
     buf_printf(b, "</pre></dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd><pre class=\"sms\" id=\"talka-reply\">",
-               TR(rq, "Kas nesaprasts", "Not understood"), outcome_text(rq, it->outcome),
+               TR(rq, "Kas nesaprasts", "Not understood"), page_label(rq, LABEL_MISSED, it->outcome),
                TR(rq, "talkas atbilde", "talka replied"));
     buf_esc(b, it->reply[0] ? it->reply : "—");
     buf_put(b, "</pre></dd></dl>");
@@ -205,12 +174,10 @@ static void reply_form(struct web_req *rq, int64_t id)
     struct buf *b = &rq->out;
     form_head(rq, "/inbox/reply", TR(rq, "Atbildēt", "Answer"), id);
     buf_printf(b, "<label for=\"reply-text\">%s</label><textarea id=\"reply-text\" name=\"text\""
-                  " rows=\"4\" maxlength=\"1000\" required data-count=\"reply-count\"></textarea>"
-                  "<p class=\"muted\" id=\"reply-count\" aria-live=\"polite\" data-chars=\"%s\""
-                  " data-parts=\"%s\">0 %s · 0 %s</p><button type=\"submit\" id=\"reply-send\">%s</button></form>",
+                  " rows=\"4\" maxlength=\"1000\" required data-sms-count=\"reply-count\"></textarea>"
+                  "<p class=\"hint sms-count\" id=\"reply-count\" aria-live=\"polite\"></p>"
+                  "<button type=\"submit\" id=\"reply-send\">%s</button></form>",
                TR(rq, "Īsziņa brīvprātīgajam (nosūta uzreiz)", "SMS to the volunteer (sent at once)"),
-               TR(rq, "zīmes", "characters"), TR(rq, "īsziņas daļas", "SMS parts"),
-               TR(rq, "zīmes", "characters"), TR(rq, "īsziņas daļas", "SMS parts"),
                TR(rq, "Sūtīt", "Send"));
 }
 
@@ -333,7 +300,6 @@ void web_inbox_text(struct web_req *rq)
         buf_printf(b, "<button type=\"submit\" id=\"resolve\">%s</button></form>",
                    TR(rq, "Atzīmēt kā izskatītu", "Mark as reviewed"));
     }
-    buf_put(b, "<script src=\"/assets/inbox.js\" defer></script>");
     page_end(rq);
 }
 
@@ -356,11 +322,9 @@ static int word_row(const struct taught_row *t, void *arg)
     struct listing *l = arg;
     struct web_req *rq = l->rq;
     struct buf *b = &rq->out;
-    if (!l->n++)
-        buf_printf(b, "<table id=\"taught\" class=\"stack\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                      "<th>%s</th><th>%s</th><th></th></tr></thead><tbody>", TR(rq, "Vārds", "Word"),
-                   TR(rq, "Veids", "Kind"), TR(rq, "Nozīmē", "Means"), TR(rq, "Iemācīja", "Taught by"),
-                   TR(rq, "Kad", "When"));
+    const char *heads[] = { TR(rq, "Vārds", "Word"), TR(rq, "Veids", "Kind"), TR(rq, "Nozīmē", "Means"),
+                            TR(rq, "Iemācīja", "Taught by"), TR(rq, "Kad", "When"), "", NULL };
+    page_stack_row(rq, &l->n, "taught", heads, 0);
     char when[32];
     page_time((time_t)t->added_at, when);
     buf_put(b, "<tr><td class=\"taught-word\">");
@@ -389,11 +353,8 @@ void web_inbox_words(struct web_req *rq)
         page_db_fail(rq, st);
         return;
     }
-    if (l.n)
-        buf_put(b, "</tbody></table>");
-    else
-        buf_printf(b, "<p id=\"taught-none\">%s</p>", TR(rq, "Neviens vārds vēl nav iemācīts.",
-                                                           "No word has been taught yet."));
+    page_stack_end(rq, l.n, "taught-none", TR(rq, "Neviens vārds vēl nav iemācīts.",
+                                              "No word has been taught yet."));
     buf_printf(b, "<p><a href=\"/inbox\">%s</a></p>", TR(rq, "Atpakaļ uz iesūtni", "Back to the inbox"));
     page_end(rq);
 }

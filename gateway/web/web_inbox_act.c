@@ -4,12 +4,9 @@
 
 #include "db/audit.h"
 #include "db/inbox.h"
-#include "gateway/base/sms_text.h"
 #include "gateway/core/staff_settle.h"
 #include "gateway/core/teach.h"
 #include "gateway/web/web_page.h"
-
-#include <jansson.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,17 +172,4 @@ void web_question_settle(struct web_req *rq)
     snprintf(detail, sizeof detail, "%s", out.outcome);
     audit(rq->db, rq->now, actor, keep ? "question_register" : "question_drop", subject, detail);
     back(rq, "/moderation", 0, true, keep ? "settled" : "dropped");
-}
-
-void web_api_sms_count(struct web_req *rq)
-{
-    const char *text = web_field(rq, "text");
-    char body[1200];
-    snprintf(body, sizeof body, "%s", text ? text : "");
-    sms_strip_format(body);      /* as settle_write_to sends it */
-    struct sms_info info;
-    sms_measure(body, &info);
-    json_t *o = json_pack("{s:i, s:i, s:s}", "chars", info.units, "parts", body[0] ? info.segments : 0,
-                          "encoding", sms_encoding_name(info.encoding));
-    web_json(rq, o);
 }

@@ -1,7 +1,7 @@
 /* web_inbox_act.h: what staff do from the inbox and the moderation page's
  * waiting list (web_inbox_act.c): answer, register, teach, forget, mark as
- * reviewed, settle a question; and the SMS counter the answer form asks as it
- * is typed. Each writes an audit entry (pseudonym, never a text's words) and
+ * reviewed, settle a question (the answer form's counter is POST /sms-count,
+ * web_sms_count.c). Each writes an audit entry (pseudonym, never a text's words) and
  * redirects with a fixed code, never with text in the URL. */
 #ifndef TALKA_WEB_INBOX_ACT_H
 #define TALKA_WEB_INBOX_ACT_H
@@ -14,8 +14,5 @@ void web_inbox_teach(struct web_req *rq);      /* POST /inbox/teach: id, word, k
 void web_inbox_forget(struct web_req *rq);     /* POST /inbox/forget: wid */
 void web_inbox_resolve(struct web_req *rq);    /* POST /inbox/resolve: id */
 void web_question_settle(struct web_req *rq);  /* POST /moderation/settle: q, keep (1|0) */
-/* POST /api/sms-count: text -> {"chars":N,"parts":N,"encoding":"gsm7"|"ucs2"},
- * by gateway/base/sms_text.c. */
-void web_api_sms_count(struct web_req *rq);
 
 #endif

@@ -89,7 +89,10 @@ void page_begin(struct web_req *rq, const char *title, const char *nav)
         lang_form(rq);
     else {
         buf_printf(b, "<a class=\"lang\" href=\"/lang?to=%s&amp;back=", rq->en ? "lv" : "en");
-        buf_url(b, rq->path);
+        struct buf self = { 0 };
+        web_self(rq, &self);
+        buf_url(b, self.p ? self.p : "/");
+        buf_free(&self);
         buf_printf(b, "\">%s</a>", rq->en ? "LV" : "EN");
     }
     if (rq->authed) {
@@ -228,6 +231,25 @@ void page_volunteer_link(struct web_req *rq, int64_t id, const char *label)
         buf_put(&rq->out, "</a>");
 }
 
+void page_stack_row(struct web_req *rq, int *n, const char *id, const char *const heads[], unsigned num)
+{
+    if ((*n)++)
+        return;
+    struct buf *b = &rq->out;
+    buf_printf(b, "<table id=\"%s\" class=\"stack\"><thead><tr>", id);
+    for (int i = 0; heads[i]; i++)
+        buf_printf(b, "<th%s>%s</th>", num >> i & 1u ? " class=\"num\"" : "", heads[i]);
+    buf_put(b, "</tr></thead><tbody>");
+}
+
+void page_stack_end(struct web_req *rq, int n, const char *empty_id, const char *empty)
+{
+    if (n)
+        buf_put(&rq->out, "</tbody></table>");
+    else
+        buf_printf(&rq->out, "<p id=\"%s\">%s</p>", empty_id, empty);
+}
+
 const char *page_role(const struct web_req *rq, enum web_role r)
 {
     switch (r) {
@@ -236,34 +258,6 @@ const char *page_role(const struct web_req *rq, enum web_role r)
     case ROLE_VIEWER: return TR(rq, "skatītājs", "viewer");
     default: return "—";
     }
-}
-
-const char *page_code(const struct web_req *rq, const char *code)
-{
-    /* every code the pages show: planting status, ledger reason, modem state,
-     * language; an unknown one is shown as it is (never hidden) */
-    static const struct { const char *code, *lv, *en; } codes[] = {
-        { "accepted", "pieņemts", "accepted" },
-        { "pending_review", "gaida pārbaudi", "waiting for review" },
-        { "rejected", "noraidīts", "rejected" },
-        { "cancelled", "atcelts", "cancelled" },
-        { "trees", "par kokiem", "for trees" },
-        { "first_report", "pirmā ziņojuma balva", "first report bonus" },
-        { "first_report_withdrawn", "pirmā ziņojuma balva atsaukta", "first report bonus withdrawn" },
-        { "cancel", "stādījums atsaukts", "planting withdrawn" },
-        { "approve", "apstiprināts", "approved" },
-        { "up", "darbojas", "up" },
-        { "down", "nedarbojas", "down" },
-        { "absent", "nav pievienots", "absent" },
-        { "stopped", "apturēts", "stopped" },
-        { "lv", "latviešu", "Latvian" },
-        { "ru", "krievu", "Russian" },
-        { "en", "angļu", "English" },
-    };
-    for (size_t i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
-        if (!strcmp(code, codes[i].code))
-            return rq->en ? codes[i].en : codes[i].lv;
-    return code ? code : "";
 }
 
 const char *page_num(const struct web_req *rq, long long v, char out[32])

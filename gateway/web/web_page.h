@@ -24,11 +24,17 @@ time_t page_parse_local(const char *s);
 void page_pseudonym(const struct web_req *rq, const char *number, char out[16]);
 /* label (a pseudonym) as a link to volunteer id's page for coordinators and admins. */
 void page_volunteer_link(struct web_req *rq, int64_t id, const char *label);
+/* A listing's row callback calls this first: the first row (*n was 0) opens the
+ * table, <table id=ID class="stack"> (on a phone its rows stack into blocks, each
+ * value labelled with its heading), the headings heads[] (NULL-terminated; ""
+ * for an empty one; bit i of num marks column i as a number) and <tbody>. *n
+ * counts the rows. */
+void page_stack_row(struct web_req *rq, int *n, const char *id, const char *const heads[], unsigned num);
+/* After the rows: </tbody></table> when a row opened the table, else
+ * <p id=EMPTY_ID>EMPTY</p>. */
+void page_stack_end(struct web_req *rq, int n, const char *empty_id, const char *empty);
 /* A role's name in the page's language (administrators, koordinators, skatītājs). */
 const char *page_role(const struct web_req *rq, enum web_role r);
-/* A code stored in the database (a planting's status, a ledger reason, a modem's
- * state, a language) in the page's language; an unknown code as it is. */
-const char *page_code(const struct web_req *rq, const char *code);
 /* v with the page's thousands separator ("1 502" in Latvian, "1,502" in English). */
 const char *page_num(const struct web_req *rq, long long v, char out[32]);
 /* A species id's everyday name in the page's language (the id when unknown). */

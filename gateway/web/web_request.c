@@ -12,6 +12,36 @@ const char *web_arg(const struct web_req *rq, const char *name)
     return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+struct self_query {
+    struct buf *b;
+    int n;
+};
+
+/* only the arguments that say which volunteer or text (id), report (n) or page
+ * (before), and only as numbers: no text from an address rides along */
+static enum MHD_Result self_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    struct self_query *q = cls;
+    if (strcmp(key, "id") && strcmp(key, "n") && strcmp(key, "before"))
+        return MHD_YES;
+    if (!value || !*value || value[strspn(value, "0123456789")] || strlen(value) > 19)
+        return MHD_YES;
+    buf_put(q->b, q->n++ ? "&" : "?");
+    buf_put(q->b, key);
+    buf_put(q->b, "=");
+    buf_put(q->b, value);
+    return MHD_YES;
+}
+
+void web_self(const struct web_req *rq, struct buf *b)
+{
+    struct self_query q = { b, 0 };
+    buf_put(b, rq->path);
+    if (rq->conn)
+        MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, self_arg, &q);
+}
+
 const char *web_field(const struct web_req *rq, const char *name)
 {
     if (!rq->form)
@@ -118,7 +148,7 @@ enum MHD_Result web_form_iter(void *cls, enum MHD_ValueKind kind, const char *ke
                               const char *transfer_encoding, const char *data, uint64_t off,
                               size_t size)
 {
-    (void)kind, (void)filename, (void)content_type, (void)transfer_encoding, (void)off;
+    (void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
     struct web_form *f = cls;
     f->total += size + strlen(key);
     if (f->total > WEB_BODY_MAX) {
@@ -137,6 +167,8 @@ enum MHD_Result web_form_iter(void *cls, enum MHD_ValueKind kind, const char *ke
         memset(&f->vals[i], 0, sizeof f->vals[i]);
         buf_put(&f->vals[i], "");
         f->n++;
+    } else if (off == 0) {
+        buf_put(&f->vals[i], "\n");   /* a field given again (checkboxes): one value a line */
     }
     if (size)
         buf_putn(&f->vals[i], data, size);

@@ -67,9 +67,15 @@ struct web_req {
 /* Latvian or English text by the request's language. */
 #define TR(rq, lv_text, en_text) ((rq)->en ? (en_text) : (lv_text))
 
+/* The request's own address again, the path and the arguments id, n and before
+ * when they are numbers ("/volunteer?id=7"), appended to b (the language switch goes back to
+ * it: the path alone lost which volunteer or text the page showed; no other
+ * argument, so no text put in a link is carried into the page). */
+void web_self(const struct web_req *rq, struct buf *b);
 /* A query argument (GET) or NULL. */
 const char *web_arg(const struct web_req *rq, const char *name);
-/* A form field (POST body) or NULL. */
+/* A form field (POST body) or NULL; a field sent several times (checkboxes):
+ * its values one a line. */
 const char *web_field(const struct web_req *rq, const char *name);
 /* A field or argument as a positive integer; 0 when absent or not a number. */
 long long web_num(const struct web_req *rq, const char *name);

@@ -69,7 +69,6 @@ static const struct route {
     { "POST", "/inbox/forget", ROLE_COORDINATOR, web_inbox_forget },
     { "POST", "/inbox/resolve", ROLE_COORDINATOR, web_inbox_resolve },
     { "POST", "/moderation/settle", ROLE_COORDINATOR, web_question_settle },
-    { "POST", "/api/sms-count", ROLE_COORDINATOR, web_api_sms_count },
     { "GET", "/journal", ROLE_ADMIN, web_journal },
     { "GET", "/journal.csv", ROLE_ADMIN, web_journal_csv },
     { "GET", "/accounts", ROLE_ADMIN, web_accounts },

@@ -1,6 +1,10 @@
-/* web_sms_count.c: POST /sms-count: what a text being typed costs as SMS, by the
- * one rule of gateway/base/sms_text.c, for the counters under the dashboard's
- * text boxes (assets/sms_counter.js asks as the text changes). A POST with the
+/* web_sms_count.c: POST /sms-count, the one SMS counter of the dashboard: what a
+ * text being typed costs as SMS, by the one rule of gateway/base/sms_text.c, for
+ * every counter under a text box (Atbildēt in the inbox, Sūtīt ziņu, each
+ * language of Atgādinājumi, the reject preview; assets/sms_counter.js asks as the
+ * text changes). The text is measured as the staff forms send it: invisible
+ * format characters stripped (sms_strip_format), as an answer from the inbox, a
+ * message to one volunteer and a rejection's reason are. A POST with the
  * session's CSRF token, so the text stays out of addresses and logs. */
 #include "gateway/web/web_sms_count.h"
 
@@ -9,6 +13,7 @@
 #include <jansson.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 static long chars_of(const char *s)
 {
@@ -20,13 +25,18 @@ static long chars_of(const char *s)
 
 void web_sms_count(struct web_req *rq)
 {
-    const char *text = web_field(rq, "text");
-    if (!text)
-        text = "";
+    const char *field = web_field(rq, "text");
+    char *text = strdup(field ? field : "");
+    if (!text) {
+        web_json(rq, NULL);
+        return;
+    }
+    sms_strip_format(text);
     struct sms_info info;
     sms_measure(text, &info);
-    json_t *o = json_pack("{s:I, s:I, s:I, s:s}", "chars", (json_int_t)chars_of(text),
-                          "units", (json_int_t)info.units, "parts", (json_int_t)info.segments,
-                          "encoding", sms_encoding_name(info.encoding));
+    json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:s}", "chars", (json_int_t)chars_of(text),
+                          "units", (json_int_t)info.units, "parts", (json_int_t)(*text ? info.segments : 0),
+                          "per_part", (json_int_t)info.per_part, "encoding", sms_encoding_name(info.encoding));
+    free(text);
     web_json(rq, o);
 }

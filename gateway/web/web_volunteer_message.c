@@ -2,7 +2,8 @@
  * web_volunteers.h). An answer to someone who wrote in the last 7 days goes at
  * once (a staff message, sent even in quiet hours, as replies are); a message out
  * of the blue is refused after STOP and otherwise waits like a broadcast copy for
- * the send policy (quiet hours, daily caps). The audit log names the volunteer and
+ * the send policy (quiet hours, daily caps), and is cancelled by a STOP that comes
+ * first (db/migrations/022_opt_out_staff.sql). The audit log names the volunteer and
  * never holds the words. */
 #include "gateway/web/web_volunteer_message.h"
 
@@ -50,10 +51,14 @@ void web_volunteer_message(struct web_req *rq)
         return;
     char path[64], actor[64], subject[48];
     snprintf(path, sizeof path, "/volunteer?id=%lld", (long long)v.id);
-    const char *text = web_field(rq, "text");
+    /* sent without invisible format characters, as an answer from the inbox is
+     * (and as the counter under the box measures it: POST /sms-count) */
+    char text[2048];
+    snprintf(text, sizeof text, "%s", web_field(rq, "text") ? web_field(rq, "text") : "");
+    sms_strip_format(text);
     struct sms_info info;
-    sms_measure(text ? text : "", &info);
-    if (!text || !*text || info.segments > MESSAGE_MAX_PARTS) {
+    sms_measure(text, &info);
+    if (!text[strspn(text, " \t\r\n")] || info.segments > MESSAGE_MAX_PARTS) {
         page_back(rq, path, false, TR(rq, "Ierakstiet ziņu (līdz 3 SMS daļām).",
                                       "Write the message (up to 3 SMS parts)."));
         return;

@@ -120,11 +120,9 @@ static int hit_row(const struct volunteer_hit *h, void *arg)
     struct hits *l = arg;
     struct web_req *rq = l->rq;
     struct buf *b = &rq->out;
-    if (!l->n++)
-        buf_printf(b, "<table id=\"results\" class=\"stack\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                      "<th>%s</th><th class=\"num\">%s</th></tr></thead><tbody>", TR(rq, "Numurs", "Number"),
-                   TR(rq, "Vārds", "Name"), TR(rq, "Pseidonīms", "Pseudonym"), TR(rq, "Kopš", "Since"),
-                   TR(rq, "Punkti", "Points"));
+    const char *heads[] = { TR(rq, "Numurs", "Number"), TR(rq, "Vārds", "Name"), TR(rq, "Pseidonīms", "Pseudonym"),
+                            TR(rq, "Kopš", "Since"), TR(rq, "Punkti", "Points"), NULL };
+    page_stack_row(rq, &l->n, "results", heads, 1u << 4);
     char since[32], pseudo[16];
     page_time((time_t)h->created_at, since);
     page_pseudonym(rq, h->number, pseudo);
@@ -143,7 +141,6 @@ static int hit_row(const struct volunteer_hit *h, void *arg)
 void web_volunteers(struct web_req *rq)
 {
     const char *q = web_arg(rq, "q");
-    struct buf *b = &rq->out;
     page_begin(rq, TR(rq, "Brīvprātīgie", "Volunteers"), "/volunteers");
     search_form(rq, q ? q : "");
     if (!q || !*q || strlen(q) > 100) {
@@ -164,9 +161,6 @@ void web_volunteers(struct web_req *rq)
         page_db_fail(rq, st);
         return;
     }
-    if (l.n)
-        buf_put(b, "</tbody></table>");
-    else
-        buf_printf(b, "<p id=\"no-results\">%s</p>", TR(rq, "Neviens nav atrasts.", "Nobody found."));
+    page_stack_end(rq, l.n, "no-results", TR(rq, "Neviens nav atrasts.", "Nobody found."));
     page_end(rq);
 }

@@ -8,58 +8,13 @@
 #include "db/volunteers.h"
 #include "gateway/base/log.h"
 #include "gateway/base/pseudonym.h"
+#include "gateway/web/web_labels.h"
 #include "gateway/web/web_page.h"
 #include "gateway/web/web_volunteer_load.h"
 #include "gateway/web/web_volunteer_message.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static const char *out_state(const struct web_req *rq, const char *s)
-{
-    if (!strcmp(s, "queued")) return TR(rq, "rindā", "queued");
-    if (!strcmp(s, "sending")) return TR(rq, "sūta", "sending");
-    if (!strcmp(s, "sent")) return TR(rq, "nosūtīta", "sent");
-    if (!strcmp(s, "delivered")) return TR(rq, "piegādāta", "delivered");
-    if (!strcmp(s, "failed")) return TR(rq, "neizdevās", "failed");
-    if (!strcmp(s, "cancelled")) return TR(rq, "atcelta", "cancelled");
-    return s;
-}
-
-/* what talka made of a text (inbound.outcome) in the reader's language */
-static const char *understood(const struct web_req *rq, const char *o)
-{
-    static const struct { const char *code, *lv, *en; } known[] = {
-        { "planted", "stādījums ierakstīts", "planting recorded" },
-        { "pending_review", "stādījums gaida pārbaudi", "planting waits for review" },
-        { "points", "jautāja punktus", "asked for points" },
-        { "registered", "vārds ierakstīts", "name recorded" },
-        { "stopped", "STOP: atgādinājumi izslēgti", "STOP: reminders off" },
-        { "started", "atgādinājumi ieslēgti", "reminders on" },
-        { "help", "palīdzība", "help" },
-        { "help2", "palīdzība", "help" },
-        { "duplicate", "atkārtots ziņojums", "repeated report" },
-        { "flood", "pārāk daudz īsziņu", "too many texts" },
-        { "cancelled", "atsauca stādījumu", "withdrew a planting" },
-        { "cancel_none", "nebija ko atsaukt", "nothing to withdraw" },
-        { "delete_asked", "lūdza dzēst datus", "asked to erase data" },
-        { "deleted", "dati dzēsti", "data erased" },
-        { "awaiting_confirmation", "jautāts precizējums", "asked back" },
-        { "answer:ask_again", "atbilde nebija skaidra", "answer unclear" },
-        { "answer:declined", "atteicās", "declined" },
-        { "answer:nothing_waiting", "atbilde, bet nekas negaidīja", "an answer with nothing waiting" },
-        { "error:unknown_command", "nesaprasts", "not understood" },
-        { "handled", "apstrādāts", "handled" },
-    };
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (!strcmp(o, known[i].code))
-            return rq->en ? known[i].en : known[i].lv;
-    if (!strncmp(o, "error:", 6))
-        return TR(rq, "nesaprasts", "not understood");
-    if (!strncmp(o, "ignored:", 8))
-        return TR(rq, "neņemts vērā", "ignored");
-    return *o ? TR(rq, "apstrādāts", "handled") : TR(rq, "vēl nav apstrādāts", "not handled yet");
-}
 
 static int conversation_row(const struct conversation_item *it, void *arg)
 {
@@ -68,7 +23,7 @@ static int conversation_row(const struct conversation_item *it, void *arg)
     char when[32];
     page_time((time_t)it->at, when);
     buf_printf(b, "<li class=\"%s\"><span class=\"meta\">%s · %s", it->in ? "in" : "out", when,
-               it->in ? TR(rq, "saņemta", "received") : out_state(rq, it->how));
+               it->in ? TR(rq, "saņemta", "received") : page_label(rq, LABEL_OUT, it->how));
     if (!it->in && !strcmp(it->outcome, "staff"))
         buf_printf(b, " · %s", TR(rq, "no koordinatora", "from staff"));
     buf_put(b, "</span><pre class=\"sms\">");
@@ -76,7 +31,7 @@ static int conversation_row(const struct conversation_item *it, void *arg)
     buf_put(b, "</pre>");
     if (it->in)
         buf_printf(b, "<span class=\"understood\">%s: %s</span>", TR(rq, "talka saprata", "talka understood"),
-                   understood(rq, it->outcome));
+                   page_label(rq, LABEL_UNDERSTOOD, it->outcome));
     buf_put(b, "</li>");
     return 0;
 }
@@ -105,7 +60,7 @@ static int planting_row(const struct planting_item *it, void *arg)
     buf_printf(b, "</td><td class=\"num\">%lld</td><td>", (long long)it->count);
     buf_esc(b, it->place);
     buf_put(b, "</td><td>");
-    buf_esc(b, page_code(rq, it->status));
+    buf_esc(b, page_label(rq, LABEL_CODE, it->status));
     buf_put(b, "</td></tr>");
     return 0;
 }
@@ -130,7 +85,7 @@ static int ledger_row(const struct ledger_item *it, void *arg)
     char when[32];
     page_time((time_t)it->at, when);
     buf_printf(b, "<tr><td>%s</td><td class=\"num\">%+lld</td><td>", when, (long long)it->delta);
-    buf_esc(b, page_code(rq, it->reason));
+    buf_esc(b, page_label(rq, LABEL_CODE, it->reason));
     buf_put(b, "</td></tr>");
     return 0;
 }
@@ -164,7 +119,7 @@ void web_volunteer(struct web_req *rq)
     if (points_total(rq->db, v.id, &points) == DB_FOUND)
         snprintf(pts, sizeof pts, "%lld", (long long)points);
     buf_printf(b, "</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd id=\"points\">%s</dd>"
-                  "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), page_code(rq, v.lang), TR(rq, "Kopš", "Since"), since,
+                  "<dt>%s</dt><dd>", TR(rq, "Valoda", "Language"), page_label(rq, LABEL_CODE, v.lang), TR(rq, "Kopš", "Since"), since,
                TR(rq, "Punkti", "Points"), pts,
                TR(rq, "Atgādinājumi", "Reminders"));
     buf_printf(b, "<form method=\"post\" action=\"/volunteer/reminders\" class=\"inline\">");

@@ -38,12 +38,9 @@ static int waiting_row(const struct waiting_item *w, void *arg)
     struct listing *l = arg;
     struct web_req *rq = l->rq;
     struct buf *b = &rq->out;
-    if (!l->n++)
-        buf_printf(b, "<table id=\"waiting\" class=\"stack\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                      "<th>%s</th><th>%s</th><th></th></tr></thead><tbody>",
-                   TR(rq, "Jautāts", "Asked"), TR(rq, "Brīvprātīgais", "Volunteer"),
-                   TR(rq, "Īsziņa", "Text"), TR(rq, "Jautājums", "Question"),
-                   TR(rq, "Gaida līdz", "Waits until"));
+    const char *heads[] = { TR(rq, "Jautāts", "Asked"), TR(rq, "Brīvprātīgais", "Volunteer"), TR(rq, "Īsziņa", "Text"),
+                            TR(rq, "Jautājums", "Question"), TR(rq, "Gaida līdz", "Waits until"), "", NULL };
+    page_stack_row(rq, &l->n, "waiting", heads, 0);
     char asked[32], until[32], pseudo[16];
     page_time((time_t)w->asked_at, asked);
     page_time((time_t)w->expires_at, until);

@@ -4,79 +4,17 @@ against a running `talka run`. Prints "ok NAME" / "not ok NAME" lines, saves a
 screenshot of every page under SHOTS, and writes what the shell checks next
 (the SMS the approval sends) to OUT.
 usage: web_browser.py BASE_URL SHOTS_DIR OUT_FILE ACCEPTED_TREES"""
-import base64
 import os
-import re
 import sys
-import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from selenium.webdriver.common.by import By  # noqa: E402
+from web_driver import Web  # noqa: E402
 
 BASE, SHOTS, OUT, ACCEPTED = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-failed = False
-results = {}
-
-
-def check(name, cond, detail=""):
-    global failed
-    print(("ok " if cond else "not ok ") + name, flush=True)
-    if not cond:
-        failed = True
-        if detail:
-            print("    " + str(detail)[:300], flush=True)
-
-
-opts = webdriver.ChromeOptions()
-for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--window-size=1280,1000", "--lang=lv", "--no-first-run", "--disable-extensions",
-          "--password-store=basic"):
-    opts.add_argument(a)
-opts.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-driver.set_page_load_timeout(30)
-wait = WebDriverWait(driver, 15)
-
-
-def shot(name):
-    # the whole page, not only the window
-    h = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1280, max(800, min(int(h) + 40, 3000)))
-    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
-    # a smaller copy for docs/img (docs/dashboard.md)
-    w, h = driver.execute_script("return [document.documentElement.scrollWidth,"
-                                 " Math.min(document.documentElement.scrollHeight, 1400)]")
-    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 0.6}})
-    os.makedirs(os.path.join(SHOTS, "small"), exist_ok=True)
-    with open(os.path.join(SHOTS, "small", name + ".png"), "wb") as f:
-        f.write(base64.b64decode(small["data"]))
-    driver.set_window_size(1280, 1000)
-
-
-def text_of(css):
-    # the page after a click may still be loading on a busy machine: wait for it
-    try:
-        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
-    except Exception:
-        pass
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    if not found:
-        main = driver.find_elements(By.TAG_NAME, "main")
-        print("    (no %s on %s: %s)" % (css, driver.current_url, main[0].text[:400] if main else ""))
-        return ""
-    return found[0].text
-
-
-def login(name, password):
-    driver.get(BASE + "/login")
-    driver.find_element(By.ID, "username").send_keys(name)
-    driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.ID, "login").click()
-    wait.until(lambda d: "/login" not in d.current_url)
+web = Web(BASE, SHOTS)
+driver, wait, check, shot, text_of, login = web.driver, web.wait, web.check, web.shot, web.text_of, web.login
 
 
 try:
@@ -179,5 +117,5 @@ try:
     check("browser_accounts_list", "coord" in text_of("#accounts"))
     shot("accounts")
 finally:
-    driver.quit()
-sys.exit(1 if failed else 0)
+    web.quit()
+sys.exit(web.status())

@@ -3,85 +3,27 @@ in real Chromium (python3-selenium), run by tests/scenario/web_inbox.sh against
 a running `talka run`. Prints "ok NAME" / "not ok NAME"; saves screenshots of
 its pages under SHOTS; writes what the shell checks next to OUT (KEY<TAB>VALUE).
 usage: web_inbox.py BASE_URL SHOTS_DIR OUT_FILE"""
-import base64
 import os
 import sys
 import urllib.parse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from web_driver import Web  # noqa: E402
 
 BASE, SHOTS, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
-failed = False
+web = Web(BASE, SHOTS)
+driver, wait, check, shot, text_of, login = web.driver, web.wait, web.check, web.shot, web.text_of, web.login
+collect_console, drain, console = web.drain_console, web.forget_console, web.console
 out = open(OUT, "w")
 ANSWER = "Sveiki! Smilgas nav koks: uzrakstiet sugu, piem. KOKS 5 OZOLS Cesis"
-
-
-def check(name, cond, detail=""):
-    global failed
-    print(("ok " if cond else "not ok ") + name, flush=True)
-    if not cond:
-        failed = True
-        if detail:
-            print("    " + str(detail)[:400], flush=True)
-
-
-opts = webdriver.ChromeOptions()
-for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--window-size=1280,1000", "--lang=lv", "--no-first-run", "--disable-extensions",
-          "--password-store=basic"):
-    opts.add_argument(a)
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-opts.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-driver.set_page_load_timeout(30)
-wait = WebDriverWait(driver, 15)
-console = []          # (page, message) of every console error seen
-
-
-def collect_console(page):
-    for e in driver.get_log("browser"):
-        if e.get("level") == "SEVERE":
-            console.append((page, e.get("message")))
-
-
-def shot(name):
-    h = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1280, max(800, min(int(h) + 40, 3000)))
-    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
-    w, h = driver.execute_script("return [document.documentElement.scrollWidth,"
-                                 " Math.min(document.documentElement.scrollHeight, 1400)]")
-    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 0.6}})
-    os.makedirs(os.path.join(SHOTS, "small"), exist_ok=True)
-    with open(os.path.join(SHOTS, "small", name + ".png"), "wb") as f:
-        f.write(base64.b64decode(small["data"]))
-    driver.set_window_size(1280, 1000)
-
-
-def text_of(css):
-    try:
-        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
-    except Exception:
-        pass
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    if not found:
-        main = driver.find_elements(By.TAG_NAME, "main")
-        print("    (no %s on %s: %s)" % (css, driver.current_url, main[0].text[:400] if main else ""))
-        return ""
-    return found[0].text
 
 
 def go(path):
     driver.get(BASE + path)
     collect_console(path)
-
-
-def drain():
-    """forgets the console so far: a refusal on purpose (401, 403) logs one"""
-    driver.get_log("browser")
 
 
 def go_refused(path):
@@ -95,14 +37,6 @@ def click(id_):
     driver.find_element(By.ID, id_).click()
     wait.until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
     collect_console(driver.current_url)
-
-
-def login(name, password):
-    driver.delete_all_cookies()
-    go("/login")
-    driver.find_element(By.ID, "username").send_keys(name)
-    driver.find_element(By.ID, "password").send_keys(password)
-    click("login")
 
 
 def row_of(text):
@@ -155,18 +89,19 @@ try:
     go("/inbox/text?id=%d" % smilgas)
     area = driver.find_element(By.ID, "reply-text")
     area.send_keys(ANSWER)
-    counted = "%d zīmes · 1 īsziņas daļas · GSM-7" % len(ANSWER)
+    counted = "%d zīmes · 1 SMS daļa (GSM-7: 160 daļā)" % len(ANSWER)
     try:
         WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "reply-count").text == counted)
     except Exception:
         pass
     check("inbox_counter_as_typed", text_of("#reply-count") == counted, (text_of("#reply-count"), counted))
-    area.send_keys(" ā" + "x" * 80)   # a Latvian letter: UCS-2, two parts
+    area.send_keys(" ā" + "x" * 80)   # a Latvian letter: UCS-2, 150 characters in 3 parts of 67
     try:
-        WebDriverWait(driver, 10).until(lambda d: "UCS-2" in d.find_element(By.ID, "reply-count").text)
+        WebDriverWait(driver, 10).until(lambda d: "Unicode" in d.find_element(By.ID, "reply-count").text)
     except Exception:
         pass
-    check("inbox_counter_ucs2_parts", "· 3 īsziņas daļas · UCS-2" in text_of("#reply-count"), text_of("#reply-count"))
+    check("inbox_counter_ucs2_parts", text_of("#reply-count") == "%d zīmes · 3 SMS daļas (Unicode: 67 daļā)"
+          % (len(ANSWER) + 82), text_of("#reply-count"))
     area.clear()
     area.send_keys(ANSWER)
     shot("inbox_text")
@@ -258,7 +193,7 @@ try:
             " 'application/x-www-form-urlencoded'}, body: arguments[1]}).then(r => r.status)")
     st = driver.execute_script(post, "/inbox/reply", "id=%d&text=x" % smilgas)
     check("inbox_post_without_csrf_403", st == 403, st)
-    st = driver.execute_script(post, "/api/sms-count", "text=x")
+    st = driver.execute_script(post, "/sms-count", "text=x")
     check("sms_count_without_csrf_403", st == 403, st)
     drain()
 
@@ -288,5 +223,5 @@ try:
     check("no_console_errors", not console, console[:5])
 finally:
     out.close()
-    driver.quit()
-sys.exit(1 if failed else 0)
+    web.quit()
+sys.exit(web.status())

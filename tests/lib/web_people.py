@@ -9,29 +9,22 @@ and no message text in any address after a form. Prints "ok NAME" / "not ok NAME
 saves screenshots under SHOTS and writes what the shell checks next to OUT
 (KEY<TAB>VALUE lines).
 usage: web_people.py BASE_URL SHOTS_DIR OUT_FILE"""
-import base64
 import os
 import re
 import sys
 import urllib.parse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from web_driver import Web  # noqa: E402
 
 BASE, SHOTS, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
-failed = False
+web = Web(BASE, SHOTS)
+driver, wait, check, shot, login = web.driver, web.wait, web.check, web.shot, web.login
+text_of, wait_text, drain_console, console = web.text_of, web.wait_text, web.drain_console, web.console
 typed = []          # every text typed into a form: none may show up in an address
-
-
-def check(name, cond, detail=""):
-    global failed
-    print(("ok " if cond else "not ok ") + name, flush=True)
-    if not cond:
-        failed = True
-        if detail:
-            print("    " + str(detail)[:300], flush=True)
 
 
 def out(key, value):
@@ -39,69 +32,10 @@ def out(key, value):
         f.write("%s\t%s\n" % (key, value))
 
 
-opts = webdriver.ChromeOptions()
-for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--window-size=1280,1000", "--lang=lv", "--no-first-run", "--disable-extensions",
-          "--password-store=basic"):
-    opts.add_argument(a)
-opts.binary_location = "/usr/bin/chromium"
-opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-driver.set_page_load_timeout(30)
-wait = WebDriverWait(driver, 15)
-console = []
-
-
-def drain_console(where):
-    for e in driver.get_log("browser"):
-        if e.get("level") == "SEVERE":
-            console.append("%s: %s" % (where, e.get("message")))
-
-
 def no_text_in_url(what):
     url = urllib.parse.unquote_plus(driver.current_url)
     bad = [t for t in typed if t and t in url] + [p for p in ("msg=", "err=") if p in url]
     check("no_text_in_url_" + what, not bad, (driver.current_url, bad))
-
-
-def shot(name, width=1280):
-    driver.set_window_size(width, 1000)
-    h = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(width, max(800, min(int(h) + 40, 3000)))
-    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
-    # a smaller copy for docs/img (docs/dashboard.md)
-    w, h = driver.execute_script("return [document.documentElement.scrollWidth,"
-                                 " Math.min(document.documentElement.scrollHeight, 1400)]")
-    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 0.6}})
-    os.makedirs(os.path.join(SHOTS, "small"), exist_ok=True)
-    with open(os.path.join(SHOTS, "small", name + ".png"), "wb") as f:
-        f.write(base64.b64decode(small["data"]))
-    driver.set_window_size(1280, 1000)
-
-
-def text_of(css, timeout=10):
-    try:
-        WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
-    except Exception:
-        return ""
-    return driver.find_elements(By.CSS_SELECTOR, css)[0].text
-
-
-def wait_text(css, pred, timeout=10):
-    try:
-        WebDriverWait(driver, timeout).until(lambda d: pred(text_of(css, 1)))
-    except Exception:
-        pass
-    return text_of(css, 1)
-
-
-def login(name, password):
-    driver.get(BASE + "/login")
-    driver.find_element(By.ID, "username").send_keys(name)
-    driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.ID, "login").click()
-    wait.until(lambda d: "/login" not in d.current_url)
 
 
 def search(q):
@@ -184,10 +118,13 @@ try:
     check("nav_atgadinajumi", "Atgādinājumi" in text_of("nav"))
     live = wait_text("#live-recipients", lambda t: t.isdigit())
     check("live_recipients_all", live.isdigit() and int(live) >= 4, live)
-    Select(driver.find_element(By.ID, "aud_muni")).select_by_index(1)
+    # the municipalities are a list of boxes to tick (web_audience.sh picks several)
+    driver.find_element(By.CSS_SELECTOR, "details.munis summary").click()
+    box = driver.find_element(By.CSS_SELECTOR, "input[name=aud_muni][value='Cēsu novads']")
+    box.click()
     live2 = wait_text("#live-recipients", lambda t: t.isdigit() and t != live)
     check("live_recipients_municipality", live2.isdigit() and int(live2) < int(live), (live, live2))
-    Select(driver.find_element(By.ID, "aud_muni")).select_by_index(0)
+    box.click()
     wait_text("#live-recipients", lambda t: t == live)
     lv, ru = "Sestdien stadam kokus, {name}!", "В субботу сажаем деревья!"
     typed.extend([lv, ru])
@@ -288,5 +225,5 @@ try:
           bool(driver.find_elements(By.ID, "messages-csv")))
     shot("downloads")
 finally:
-    driver.quit()
-sys.exit(1 if failed else 0)
+    web.quit()
+sys.exit(web.status())

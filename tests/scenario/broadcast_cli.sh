@@ -5,7 +5,7 @@
 # staff commands by SMS (ZIŅA, STATUSS, APSTIPRINĀT; PIN masked, wrong PINs
 # audited and locking the number after 5).
 . tests/lib.sh
-plan 46
+plan 48
 scratch
 export TALKA_NOW="2026-05-16 09:00:00"   # 12:00 in Riga
 
@@ -19,6 +19,10 @@ expect_eq "cli: create without --text exits 2" "$?" 2
 expect_eq "cli: unknown segment exits 2" "$?" 2
 "$TALKA" broadcast create --to all --text "Hi {vards}" --yes > /dev/null 2>&1
 expect_eq "cli: unknown placeholder exits 2" "$?" 2
+# a text of a zero-width space and a space: empty as sent, refused naming why
+out=$("$TALKA" broadcast create --to all --text "$(printf '\342\200\213 ')" --yes 2>&1)
+expect_eq "cli: an invisible-only text exits 2" "$?" 2
+expect_match "cli: an invisible-only text is said to be empty" "$out" "text is empty"
 "$TALKA" broadcast show 99 > /dev/null 2>&1
 expect_eq "cli: show of no broadcast exits 1" "$?" 1
 

@@ -11,7 +11,8 @@ if [ ! -x "$F" ]; then
 fi
 T=$(mktemp -d /tmp/talka-fuzz-XXXXXX)
 cp tests/fuzz/seeds/* "$T/"
-if "$F" -seed=1 -runs=20000 -max_len=2048 -dict=tests/fuzz/parse.dict "$T" \
+# a crashing input is written to $T (kept when the check fails), not to the checkout
+if "$F" -seed=1 -runs=20000 -max_len=2048 -dict=tests/fuzz/parse.dict -artifact_prefix="$T/" "$T" \
         > "$T/log" 2>&1; then
     ok fuzz_parse_short_run
 else

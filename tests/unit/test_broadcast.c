@@ -42,6 +42,17 @@ TEST(broadcast_render_never_cuts_a_character)
     CHECK_STR(out, "āāā"); /* 6 bytes; the 7th would be half a letter */
 }
 
+/* A zero-width space or a direction mark pasted with a text would turn a copy into
+ * UCS-2 (a third of the characters a part) while nobody sees it: left out. */
+TEST(broadcast_render_leaves_out_invisible_format_characters)
+{
+    CHECK_STR(render("Talka\u200B sestdien\u202E, {name}\uFEFF!", "An\u200Dna"),
+              "Talka sestdien, Anna!");
+    struct sms_info info;
+    sms_measure(render("Talka sestdien\u200B pie pils", ""), &info);
+    CHECK_INT(info.encoding, SMS_GSM7);
+}
+
 TEST(broadcast_a_name_with_diacritics_switches_one_copy_to_ucs2)
 {
     const char *tmpl = "Sestdien 10:00 talka pie pils, {name}! Nem lapstu un cimdus, "
@@ -180,7 +191,8 @@ TEST(broadcast_recipients_at_most_once_and_erasure_leaves_pending)
                       " INSERT INTO volunteers (number, created_at, opted_out) SELECT"
                       " printf('+3712%07d', i), 0, i % 10 = 0 FROM n"));
     int n = 0;
-    CHECK(broadcast_walk_segment(db, "all", "", 0, NULL, count_one, &n));
+    struct bc_segment everyone = { "all", "", NULL, NULL, 0 };
+    CHECK(broadcast_walk_segment(db, &everyone, 0, NULL, count_one, &n));
     CHECK_INT(n, 45);
     struct broadcast_row b;
     memset(&b, 0, sizeof b);

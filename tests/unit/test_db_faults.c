@@ -476,11 +476,19 @@ TEST(db_fault_broadcast_walks)
     CHECK(volunteer_get_or_create(s.db, "+37120000002", "lv", 1000, &(struct volunteer){ 0 }));
     struct walk w = { 0, 0 };
     bool ok;
-    SWEEP(s.db, (w.rows = 0, ok = broadcast_walk_segment(s.db, "all", "", BC_NEED_POINTS | BC_NEED_MTOTAL,
+    struct bc_segment everyone = { "all", "", NULL, NULL, 0 };
+    SWEEP(s.db, (w.rows = 0, ok = broadcast_walk_segment(s.db, &everyone, BC_NEED_POINTS | BC_NEED_MTOTAL,
                                                          NULL, recipient_seen, &w)),
           ok && w.rows == 2,
           !ok && cut_seen(&w));
     CHECK(w.max_cut_rows > 0);
+    /* the live count of a filtered segment: a cut read is a failure, never a smaller count */
+    struct bc_segment some = { "all", "", "[\"" MUN "\"]", "ru", 1 };
+    long by[3], whole[3];
+    CHECK(broadcast_count_segment(s.db, &some, whole));
+    CHECK(whole[1] == 1 && whole[0] + whole[2] == 0);
+    SWEEP(s.db, ok = broadcast_count_segment(s.db, &some, by),
+          ok && !memcmp(by, whole, sizeof by), !ok);
     int n;
     w.max_cut_rows = 0;
     SWEEP(s.db, (w.rows = 0, n = broadcast_walk_pending(s.db, s.bc[2], 10, BC_NEED_POINTS, NULL,

@@ -128,6 +128,30 @@ TEST(parse_grammar_reports)
     CHECK_STR(r.date, "2026-05-01");
 }
 
+/* Two reports in one text whose second part has a word talka does not know: the
+ * text is read as one report, and the first part's items must not stay behind
+ * from the try as two reports (they were counted twice: "5 priedes Cesis 4 egles
+ * blabla" gave 10 pines), nor its place beside a question of choice (that case,
+ * as the fuzzer found it, is tests/fuzz/seeds/two_reports_choice). */
+TEST(parse_two_reports_fall_back_once)
+{
+    static const struct { const char *text; int nitems; long total; } cases[] = {
+        { "5 priedes Cesis 4 egles blabla", 2, 9 },
+        { "3 ozoli Bauska 2 liepas xyzzy", 2, 5 },
+        { "TREE 3 OAKS Bauska 2 LINDENS qwerty", 2, 5 },
+        { "дерево 3 дуба Огре 2 липы фываф", 2, 5 },
+    };
+    struct parse_result r;
+    if (!lex()) return;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        parse(cases[i].text, &r);
+        long total = 0;
+        for (int k = 0; k < r.nitems; k++) total += r.items[k].count;
+        CHECK_INT(r.nitems, cases[i].nitems);
+        CHECK_INT(total, cases[i].total);
+    }
+}
+
 TEST(parse_grammar_errors)
 {
     struct parse_result r;

@@ -11,10 +11,12 @@ TEST(gsm7_plain_ascii_is_one_segment_up_to_160)
     sms_measure(buf, &i);
     CHECK_INT(i.encoding, SMS_GSM7);
     CHECK_INT(i.segments, 1);
+    CHECK_INT(i.per_part, 160);
     buf[160] = 'a';
     buf[161] = '\0';
     sms_measure(buf, &i);
     CHECK_INT(i.segments, 2);
+    CHECK_INT(i.per_part, 153);
 }
 
 TEST(latvian_letter_forces_ucs2_at_70)
@@ -24,6 +26,28 @@ TEST(latvian_letter_forces_ucs2_at_70)
     CHECK_INT(i.encoding, SMS_UCS2);
     CHECK_INT(i.segments, 1);
     CHECK_INT(i.units, 36);
+    CHECK_INT(i.per_part, 70);
+}
+
+/* a part of a long Unicode text holds 67 (the header takes the rest), and the
+ * counter the dashboard shows under its text boxes is this per_part */
+TEST(ucs2_parts_hold_67_once_a_text_is_long)
+{
+    char buf[3 * 71 + 1] = "";
+    for (int k = 0; k < 70; k++)
+        strcat(buf, "\xD0\xB6"); /* ж */
+    struct sms_info i;
+    sms_measure(buf, &i);
+    CHECK_INT(i.encoding, SMS_UCS2);
+    CHECK_INT(i.segments, 1);
+    CHECK_INT(i.per_part, 70);
+    strcat(buf, "\xD0\xB6");
+    sms_measure(buf, &i);
+    CHECK_INT(i.segments, 2);
+    CHECK_INT(i.per_part, 67);
+    sms_measure("", &i);
+    CHECK_INT(i.segments, 1);
+    CHECK_INT(i.per_part, 160);
 }
 
 TEST(extension_characters_take_two_septets)
