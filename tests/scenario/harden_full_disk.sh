@@ -26,8 +26,10 @@ for i in range(300):
 DAEMON_LOG=debug start_daemon || not_ok full_disk_daemon_up
 # fill the disk while texts are being handled and replies sent
 wait_for 60 "SELECT count(*) >= 40 FROM outbound WHERE state = 'sent'" 1
-dd if=/dev/zero of="$mnt/fill" bs=16k 2> /dev/null
+# the log from the moment the fill begins: talka may meet the full disk while dd
+# is still filling it, and say so then
 full_at=$(wc -l < "$T/run.log")
+dd if=/dev/zero of="$mnt/fill" bs=16k 2> /dev/null
 # texts that arrive while the disk is full
 python3 -c '
 for i in range(30):
