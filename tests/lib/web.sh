@@ -46,4 +46,16 @@ web_stop() {
     [ "$rc" = 0 ] || sed 's/^/    log: /' "$T/run.log" | tail -20
 }
 
+# web_needs_chromium NAME: a browser test's first step. Ends the test (not ok
+# NAME_installed) when Chromium, chromedriver or python3-selenium is missing;
+# else sets SHOTS, the folder its screenshots go to (build/screenshots).
+web_needs_chromium() {
+    if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
+        not_ok "$1_installed" "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
+        exit 1
+    fi
+    SHOTS=$PWD/build/screenshots
+    mkdir -p "$SHOTS"
+}
+
 web_sql() { sqlite3 "$T/var/talka.db" "$1"; }

@@ -5,6 +5,7 @@
 # out, other places, other languages and older reports left out), what `show`
 # prints, and the refusals: a day that does not exist, file: combined, nobody.
 . tests/lib.sh
+. tests/lib/audience.sh
 plan 19
 scratch
 export TALKA_NOW="2026-05-16 10:00:00"
@@ -19,13 +20,7 @@ export TALKA_NOW="2026-05-16 10:00:00"
 } | while IFS="$(printf '\t')" read -r from at text; do "$TALKA" sms --at "$at" "$from" "$text" > /dev/null 2>&1; done
 since=$(TZ=Europe/Riga date -d "2026-05-01 00:00" +%s)
 # who the database says match, written apart from talka's own query
-expected=$(q "SELECT group_concat(number, ' ') FROM (SELECT v.number FROM volunteers v
-  WHERE v.opted_out = 0 AND v.erased_at IS NULL AND v.lang = 'ru'
-    AND (v.home_municipality IN ('Cēsu novads', 'Valmieras novads') OR EXISTS (SELECT 1 FROM plantings p
-         WHERE p.volunteer_id = v.id AND p.municipality IN ('Cēsu novads', 'Valmieras novads')
-           AND p.status IN ('accepted', 'pending_review')))
-    AND EXISTS (SELECT 1 FROM plantings p WHERE p.volunteer_id = v.id AND p.reported_at >= $since
-           AND p.status IN ('accepted', 'pending_review')) ORDER BY v.number)")
+expected=$(audience_expected "$since")
 expect_eq "audience: the database's own answer" "$expected" "+37127000001 +37127000002"
 
 out=$("$TALKA" broadcast create --municipality Cēsis --municipality Valmierā --lang ru --since 2026-05-01 \

@@ -6,17 +6,13 @@
 # outbound queue and the simulated modem. The page at 390 px, no console
 # errors, no text in an address. Screenshots go to build/screenshots/.
 . tests/lib.sh
+. tests/lib/audience.sh
 . tests/lib/web.sh
 plan 23  # 5 here, 18 from tests/lib/web_audience.py
-if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
-    not_ok web_audience_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
-    exit 1
-fi
+web_needs_chromium web_audience
 scratch
 web_config "session_idle = 600"
 sed -i 's/^quiet_hours = .*/quiet_hours = none/' "$CONF"
-SHOTS=$PWD/build/screenshots
-mkdir -p "$SHOTS"
 web_user coord coordinator 'coordinator pass 1'
 day=$(date -u -d '3 days ago' +%Y-%m-%d)       # the date picked: reports since it count
 old=$(date -u -d '20 days ago' '+%Y-%m-%d 09:00')
@@ -33,13 +29,7 @@ now=$(date -u -d '1 hour ago' '+%Y-%m-%d %H:%M')
 } | while IFS="$(printf '\t')" read -r from at text; do "$TALKA" sms --at "$at" "$from" "$text" > /dev/null 2>&1; done
 since=$(TZ=Europe/Riga date -d "$day 00:00" +%s)
 # who the database says match, written apart from talka's own query
-expected=$(web_sql "SELECT group_concat(number, ' ') FROM (SELECT v.number FROM volunteers v
-  WHERE v.opted_out = 0 AND v.erased_at IS NULL AND v.lang = 'ru'
-    AND (v.home_municipality IN ('Cēsu novads', 'Valmieras novads') OR EXISTS (SELECT 1 FROM plantings p
-         WHERE p.volunteer_id = v.id AND p.municipality IN ('Cēsu novads', 'Valmieras novads')
-           AND p.status IN ('accepted', 'pending_review')))
-    AND EXISTS (SELECT 1 FROM plantings p WHERE p.volunteer_id = v.id AND p.reported_at >= $since
-           AND p.status IN ('accepted', 'pending_review')) ORDER BY v.number)")
+expected=$(audience_expected "$since")
 expect_eq web_audience_database_answer "$expected" "+37127000001 +37127000002"
 web_start || not_ok web_audience_daemon_up
 : > "$T/out.txt"

@@ -7,14 +7,9 @@
 . tests/lib.sh
 . tests/lib/web.sh
 plan 39  # 18 here, 21 from tests/lib/web_browser.py
-if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
-    not_ok web_browser_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
-    exit 1
-fi
+web_needs_chromium web_browser
 scratch
 web_config "session_idle = 600"
-SHOTS=$PWD/build/screenshots
-mkdir -p "$SHOTS"
 web_user boss admin 'correct horse battery'
 web_user coord coordinator 'coordinator pass 1'
 {

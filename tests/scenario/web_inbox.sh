@@ -11,15 +11,10 @@
 . tests/lib.sh
 . tests/lib/web.sh
 plan 66  # 19 here, 47 from tests/lib/web_inbox.py
-if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
-    not_ok web_inbox_browser_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
-    exit 1
-fi
+web_needs_chromium web_inbox_browser
 scratch
 web_config "session_idle = 600"
 sed -i 's/^retention_days *=.*$//; s/^\[talka\]$/[talka]\nretention_days = 30/' "$CONF"
-SHOTS=$PWD/build/screenshots
-mkdir -p "$SHOTS"
 web_user boss admin 'correct horse battery'
 web_user coord coordinator 'coordinator pass 1'
 web_user view viewer 'viewer pass 123'

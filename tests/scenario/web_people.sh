@@ -8,16 +8,11 @@
 . tests/lib.sh
 . tests/lib/web.sh
 plan 63  # 5 here, 58 from tests/lib/web_people.py
-if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
-    not_ok web_people_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
-    exit 1
-fi
+web_needs_chromium web_people
 scratch
 web_config "session_idle = 600"
 # broadcasts may go at any hour of the test run
 sed -i 's/^quiet_hours = .*/quiet_hours = none/' "$CONF"
-SHOTS=$PWD/build/screenshots
-mkdir -p "$SHOTS"
 web_user boss admin 'correct horse battery'
 web_user coord coordinator 'coordinator pass 1'
 {

@@ -10,16 +10,11 @@
 . tests/lib.sh
 . tests/lib/web.sh
 plan 39  # 25 here, 14 from tests/lib/web_queue_stop.py (10 + 4)
-if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
-    not_ok web_stop_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
-    exit 1
-fi
+web_needs_chromium web_stop
 scratch
 web_config "session_idle = 600"
 # one part a day: the first reminder copy reaches it, the rest wait
 sed -i 's/^daily_cap = .*/daily_cap = 1/' "$CONF"
-SHOTS=$PWD/build/screenshots
-mkdir -p "$SHOTS"
 clock() {
     python3 -c "import calendar,time,sys; print(calendar.timegm(time.strptime(sys.argv[1], '%Y-%m-%d %H:%M:%S')))" "$1" > "$T/clock.new"
     mv "$T/clock.new" "$T/clock"

@@ -8,14 +8,9 @@
 . tests/lib.sh
 . tests/lib/web.sh
 plan 47  # 4 here, 43 from tests/lib/web_sms_counter.py
-if ! /usr/bin/python3 -c 'import selenium' 2>/dev/null || [ ! -x /usr/bin/chromedriver ]; then
-    not_ok web_sms_counter_installed "chromium, chromium-driver and python3-selenium are needed (make test installs them)"
-    exit 1
-fi
+web_needs_chromium web_sms_counter
 scratch
 web_config "session_idle = 600"
-SHOTS=$PWD/build/screenshots
-mkdir -p "$SHOTS"
 web_user coord coordinator 'coordinator pass 1'
 "$TALKA" sms +37126700001 "KOKS 500 BERZS Talsi" > /dev/null 2>&1   # waits for review (threshold 100)
 "$TALKA" sms +37126700002 "SMILGAS 5 Cesis" > /dev/null 2>&1        # not understood: in the inbox
