@@ -12,6 +12,18 @@ GSM7_BASIC = set(
 GSM7_EXT = set("^{}\\[]~|€\f")
 
 
+failed = 0   # 1 once a check() failed: a walk script's exit status
+
+
+def check(name, cond, detail=""):
+    """Prints "ok NAME" or "not ok NAME" with the detail under it."""
+    global failed
+    print(("ok " if cond else "not ok ") + name)
+    if not cond:
+        failed = 1
+        print("    " + repr(detail))
+
+
 def gsm7_septets(text):
     """septets of text in GSM-7, or None when a character is outside it"""
     n = 0

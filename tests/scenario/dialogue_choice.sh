@@ -6,18 +6,12 @@
 # as usual and the question still waits; a list reached by completing a
 # half-report is answered the same way. Every reply is one SMS.
 . tests/lib.sh
+. tests/lib/dialogue.sh
 plan 71
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
-say() {
-    r=$("$TALKA" sms --at "$2" "$3" "$4" 2>"$T/err")
-    expect_match "$1" "$r" "$5"
-    expect_match "$1: one SMS" "$(cat "$T/err")" " 1 segment\(s\)"
-}
-vol() { echo "(SELECT id FROM volunteers WHERE number='$1')"; }
 planted() { q "SELECT group_concat(species||':'||count||':'||place||':'||municipality||':'||status, ' ') FROM plantings WHERE volunteer_id=$(vol "$1")"; }
-asked() { q "SELECT ask||':'||state FROM awaiting_confirmation WHERE volunteer_id=$(vol "$1") ORDER BY id DESC LIMIT 1"; }
 n=0
 # answer NAME REPORT ANSWER MUNICIPALITY: the report asks, the answer picks (5 checks)
 answer() {

@@ -5,15 +5,11 @@
 # DZĒST ends a report question that was waiting, so the yes after it confirms
 # neither. One SMS each.
 . tests/lib.sh
+. tests/lib/dialogue.sh
 plan 27
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
-say() {
-    r=$("$TALKA" sms --at "$2" "$3" "$4" 2>"$T/err")
-    expect_match "$1" "$r" "$5"
-    expect_match "$1: one SMS" "$(cat "$T/err")" " 1 segment\(s\)"
-}
 kept() { q "SELECT count(*) FROM volunteers WHERE number='$1'"; }
 A=+37126400001; B=+37126400002; C=+37126400003; D=+37126400004; E=+37126400005
 

@@ -8,19 +8,12 @@
 # hour later it has ended; a text missing two parts is not asked about; a crash
 # between the question and the answer counts the report once. One SMS each.
 . tests/lib.sh
+. tests/lib/dialogue.sh
 plan 101
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
-say() {
-    r=$("$TALKA" sms --at "$2" "$3" "$4" 2>"$T/err")
-    expect_match "$1" "$r" "$5"
-    expect_match "$1: one SMS" "$(cat "$T/err")" " 1 segment\(s\)"
-}
-vol() { echo "(SELECT id FROM volunteers WHERE number='$1')"; }
 planted() { q "SELECT group_concat(species||':'||count||':'||place||':'||status, ' ') FROM plantings WHERE volunteer_id=$(vol "$1")"; }
-points() { q "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id=$(vol "$1")"; }
-asked() { q "SELECT ask||':'||state FROM awaiting_confirmation WHERE volunteer_id=$(vol "$1") ORDER BY id DESC LIMIT 1"; }
 n=0
 # half NAME REPORT QUESTION ANSWER REPLY STORED: asked, completed, stored (6 checks)
 half() {

@@ -7,20 +7,12 @@
 # drops it; a command meanwhile is done and the question still waits; a new
 # report ends it; half an hour later it has ended. Every reply is one SMS.
 . tests/lib.sh
+. tests/lib/dialogue.sh
 plan 84
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"
 
-# say NAME AT FROM TEXT REGEX: the reply matches REGEX and is one SMS (2 checks)
-say() {
-    r=$("$TALKA" sms --at "$2" "$3" "$4" 2>"$T/err")
-    expect_match "$1" "$r" "$5"
-    expect_match "$1: one SMS" "$(cat "$T/err")" " 1 segment\(s\)"
-}
-vol() { echo "(SELECT id FROM volunteers WHERE number='$1')"; }
 planted() { q "SELECT group_concat(species||':'||count||':'||place||':'||status, ' ') FROM plantings WHERE volunteer_id=$(vol "$1")"; }
-points() { q "SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE volunteer_id=$(vol "$1")"; }
-asked() { q "SELECT ask||':'||state FROM awaiting_confirmation WHERE volunteer_id=$(vol "$1") ORDER BY id DESC LIMIT 1"; }
 A=+37126100001; B=+37126100002; C=+37126100003; D=+37126100004; E=+37126100005
 F=+37126100006; G=+37126100007; H=+37126100008; I=+37126100009; J=+37126100010
 K=+37126100011; L=+37126100012; M=+37126100013; N=+37126100014; O=+37126100015

@@ -5,14 +5,13 @@
 # command they mean, answered in the sender's language; weekday dates; the formal
 # Latvian register and "баллы"; every reply one SMS segment.
 . tests/lib.sh
+. tests/lib/dialogue.sh
 plan 62
 scratch
 export TALKA_NOW="2026-05-15 10:00:00"      # a Friday
 sms() { "$TALKA" sms "$@" 2>>"$T/stderr"; }
-vol() { echo "(SELECT id FROM volunteers WHERE number='$1')"; }
 plants() { q "SELECT species||'='||count||'@'||place FROM plantings WHERE volunteer_id=$(vol "$1") AND status IN ('accepted','pending_review') ORDER BY id" | paste -sd, -; }
 segs() { q "SELECT segments FROM outbound WHERE recipient='$1' ORDER BY id DESC LIMIT 1"; }
-points() { q "SELECT coalesce(sum(delta),0) FROM points_ledger WHERE volunteer_id=$(vol "$1")"; }
 
 # --- two reports in one text
 r=$(sms +37127000001 "koks 4 ozoli Tukums koks 3 liepas Cēsis")

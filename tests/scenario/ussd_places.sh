@@ -15,18 +15,11 @@ need_ussd
 cat > "$T/walks.py" <<'PY'
 import sys
 sys.path.insert(0, "tests/lib")
-from ussd_client import Client, Walk, screen_problem
+import ussd_client
+from ussd_client import Client, Walk, check, screen_problem
 
 port, key = int(sys.argv[1]), sys.argv[2]
 client = Client(port, key)
-failed = 0
-
-def check(name, cond, detail=""):
-    global failed
-    print(("ok " if cond else "not ok ") + name)
-    if not cond:
-        failed = 1
-        print("    " + repr(detail))
 
 class W(Walk):
     """a session from 1 Register / species 1 / count 5 on, every screen checked"""
@@ -108,7 +101,7 @@ b = w.say("1")
 b = w.say("1")
 check("en_choice_saved", b.startswith("END Thank you! Saved."), b)
 client.close()
-sys.exit(failed)
+sys.exit(ussd_client.failed)
 PY
 helper ussd_places_walks python3 "$T/walks.py" "$PORT" "$SECRET"
 ussd_stop ussd_places_clean_stop

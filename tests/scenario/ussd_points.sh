@@ -16,18 +16,11 @@ need_ussd
 cat > "$T/walks.py" <<'PY'
 import sys
 sys.path.insert(0, "tests/lib")
-from ussd_client import Client, Walk, screen_problem
+import ussd_client
+from ussd_client import Client, Walk, check, screen_problem
 
 port, key = int(sys.argv[1]), sys.argv[2]
 client = Client(port, key)
-failed = 0
-
-def check(name, cond, detail=""):
-    global failed
-    print(("ok " if cond else "not ok ") + name)
-    if not cond:
-        failed = 1
-        print("    " + repr(detail))
 
 n = 0
 def walk(phone, inputs):
@@ -100,7 +93,7 @@ check("en_saved_2_points", b.endswith("You have 2 points."), b)
 b = walk(EN, ["2"])
 check("en_points_thanks", b == "END You have 2 points. Thank you for the trees!", b)
 client.close()
-sys.exit(failed)
+sys.exit(ussd_client.failed)
 PY
 helper ussd_points_walks python3 "$T/walks.py" "$PORT" "$SECRET"
 ussd_stop ussd_points_clean_stop
